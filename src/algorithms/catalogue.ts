@@ -1,0 +1,541 @@
+import type { AlgorithmEntry } from './types.js';
+
+/**
+ * Facts from shared/reference/algorithms.md. Sources abbreviated:
+ * XMLDSIG11 = W3C XML Signature 1.1; XMLENC11 = W3C XML Encryption 1.1; RFC9231 =
+ * Additional XML Security URIs; CPXMLSEC = IANA cpxmlsec registry; XMLSEC = xmlsec
+ * src/strings.c (commit 3b7b2dbe).
+ */
+const W3C_MORE = 'http://www.w3.org/2001/04/xmldsig-more#';
+const CP = 'urn:ietf:params:xml:ns:cpxmlsec:algorithms:';
+
+export const ALGORITHMS: readonly AlgorithmEntry[] = [
+  // --- signature methods -------------------------------------------------------------
+  sig(
+    'rsa-sha1',
+    'RSA PKCS#1 v1.5 with SHA-1',
+    'rsa',
+    ['http://www.w3.org/2000/09/xmldsig#rsa-sha1'],
+    ['1.2.840.113549.1.1.5'],
+    'sha1',
+    'XMLDSIG11',
+  ),
+  sig(
+    'rsa-sha256',
+    'RSA PKCS#1 v1.5 with SHA-256',
+    'rsa',
+    [`${W3C_MORE}rsa-sha256`],
+    ['1.2.840.113549.1.1.11'],
+    'sha256',
+    'RFC9231',
+  ),
+  sig(
+    'rsa-sha384',
+    'RSA PKCS#1 v1.5 with SHA-384',
+    'rsa',
+    [`${W3C_MORE}rsa-sha384`],
+    ['1.2.840.113549.1.1.12'],
+    'sha384',
+    'RFC9231',
+  ),
+  sig(
+    'rsa-sha512',
+    'RSA PKCS#1 v1.5 with SHA-512',
+    'rsa',
+    [`${W3C_MORE}rsa-sha512`],
+    ['1.2.840.113549.1.1.13'],
+    'sha512',
+    'RFC9231',
+  ),
+  sig(
+    'rsa-pss-sha256',
+    'RSA-PSS (MGF1) with SHA-256',
+    'rsa',
+    ['http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1'],
+    ['1.2.840.113549.1.1.10'],
+    'sha256',
+    'RFC9231',
+  ),
+  sig(
+    'rsa-pss-sha384',
+    'RSA-PSS (MGF1) with SHA-384',
+    'rsa',
+    ['http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1'],
+    ['1.2.840.113549.1.1.10'],
+    'sha384',
+    'RFC9231',
+  ),
+  sig(
+    'rsa-pss-sha512',
+    'RSA-PSS (MGF1) with SHA-512',
+    'rsa',
+    ['http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1'],
+    ['1.2.840.113549.1.1.10'],
+    'sha512',
+    'RFC9231',
+  ),
+  sig(
+    'ecdsa-sha256',
+    'ECDSA with SHA-256',
+    'ecdsa',
+    [`${W3C_MORE}ecdsa-sha256`],
+    ['1.2.840.10045.4.3.2'],
+    'sha256',
+    'RFC9231',
+  ),
+  sig(
+    'ecdsa-sha384',
+    'ECDSA with SHA-384',
+    'ecdsa',
+    [`${W3C_MORE}ecdsa-sha384`],
+    ['1.2.840.10045.4.3.3'],
+    'sha384',
+    'RFC9231',
+  ),
+  sig(
+    'ecdsa-sha512',
+    'ECDSA with SHA-512',
+    'ecdsa',
+    [`${W3C_MORE}ecdsa-sha512`],
+    ['1.2.840.10045.4.3.4'],
+    'sha512',
+    'RFC9231',
+  ),
+  sig(
+    'ed25519',
+    'Ed25519',
+    'eddsa',
+    ['http://www.w3.org/2021/04/xmldsig-more#eddsa-ed25519'],
+    ['1.3.101.112'],
+    undefined,
+    'RFC9231',
+  ),
+  sig(
+    'gost2001',
+    'GOST R 34.10-2001 with GOST R 34.11-94',
+    'gost2001',
+    [`${W3C_MORE}gostr34102001-gostr3411`, `${CP}gostr34102001-gostr3411`],
+    ['1.2.643.2.2.3'],
+    'gostr3411-94',
+    'RFC9231; CPXMLSEC',
+  ),
+  sig(
+    'gost2012-256',
+    'GOST R 34.10-2012 256 with Streebog-256',
+    'gost2012-256',
+    [`${CP}gostr34102012-gostr34112012-256`],
+    ['1.2.643.7.1.1.3.2'],
+    'streebog256',
+    'CPXMLSEC; RFC 7091',
+  ),
+  sig(
+    'gost2012-512',
+    'GOST R 34.10-2012 512 with Streebog-512',
+    'gost2012-512',
+    [`${CP}gostr34102012-gostr34112012-512`],
+    ['1.2.643.7.1.1.3.3'],
+    'streebog512',
+    'CPXMLSEC; RFC 7091',
+  ),
+  {
+    ...sig(
+      'kz-gost2015-512',
+      'Kazakhstan GOST 34.10-2015 512 with GOST 34.11-2015',
+      'kz-gost-2015',
+      ['urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512'],
+      ['1.2.398.3.10.1.1.2.3.2'],
+      'kz-gost34112015-512',
+      'pki.gov.kz (third-party note)',
+    ),
+    verifiable: false,
+    confirmed: false,
+  },
+  {
+    ...sig(
+      'kz-gost34310',
+      'Kazakhstan GOST 34.310-2004 with GOST 34.311-95',
+      'kz-gost-2004',
+      [`${W3C_MORE}gost34310-gost34311`],
+      ['1.2.398.3.10.1.1.1.2'],
+      undefined,
+      'XMLSEC (third-party note)',
+    ),
+    verifiable: false,
+    confirmed: false,
+  },
+  {
+    ...sig(
+      'bign-hbelt',
+      'bign with belt-hash',
+      'bign',
+      ['http://www.w3.org/2009/xmldsig11#bign-with-hbelt'],
+      ['1.2.112.0.2.0.34.101.45.12'],
+      'belt-hash256',
+      'STB 34.101.45-2013; STB 34.101.50-2019 Appendix E',
+    ),
+    verifiable: false,
+  },
+  {
+    ...sig(
+      'bign-bash256',
+      'bign with bash256',
+      'bign',
+      ['http://www.w3.org/2009/xmldsig11#bign-with-bash256'],
+      ['1.2.112.0.2.0.34.101.45.13'],
+      'bash256',
+      'STB 34.101.45-2013; STB 34.101.50-2019 Appendix E',
+    ),
+    verifiable: false,
+  },
+  {
+    // No XML URI for SM2 is published anywhere (not RFC 9231, not xmlsec): corridor uses its
+    // own URN and says so; a receiver that expects another name is told so by the rules.
+    ...sig(
+      'sm2-sm3',
+      'SM2 with SM3',
+      'sm2',
+      ['urn:corridor:xmldsig:sm2-sm3'],
+      ['1.2.156.10197.1.501'],
+      'sm3',
+      'GM/T 0003-2012; GB/T 33560-2017 (OID); URI is corridor-defined',
+    ),
+    confirmed: false,
+  },
+  {
+    ...sig(
+      'uz-dst1092',
+      "O'z DSt 1092:2009 with O'z DSt 1106:2009",
+      'uz-dst',
+      [],
+      ['1.2.860.3.15.1.1.2.2.2.2'],
+      undefined,
+      "O'z DSt 1092:2009 (OID unconfirmed)",
+    ),
+    verifiable: false,
+    confirmed: false,
+  },
+  {
+    ...sig(
+      'hmac-sha256',
+      'HMAC-SHA256 (shared secret, refused as a document signature)',
+      'hmac',
+      [`${W3C_MORE}hmac-sha256`],
+      ['1.2.840.113549.2.9'],
+      'sha256',
+      'RFC9231',
+    ),
+    verifiable: false,
+  },
+  {
+    ...sig(
+      'hmac-sha1',
+      'HMAC-SHA1 (shared secret, refused as a document signature)',
+      'hmac',
+      ['http://www.w3.org/2000/09/xmldsig#hmac-sha1'],
+      ['1.2.840.113549.2.7'],
+      'sha1',
+      'XMLDSIG11',
+    ),
+    verifiable: false,
+  },
+
+  // --- digest methods ----------------------------------------------------------------
+  dig('sha1', 'SHA-1', ['http://www.w3.org/2000/09/xmldsig#sha1'], ['1.3.14.3.2.26'], 'XMLDSIG11'),
+  dig('sha224', 'SHA-224', [`${W3C_MORE}sha224`], ['2.16.840.1.101.3.4.2.4'], 'RFC9231'),
+  dig(
+    'sha256',
+    'SHA-256',
+    ['http://www.w3.org/2001/04/xmlenc#sha256'],
+    ['2.16.840.1.101.3.4.2.1'],
+    'XMLENC11',
+  ),
+  dig('sha384', 'SHA-384', [`${W3C_MORE}sha384`], ['2.16.840.1.101.3.4.2.2'], 'RFC9231'),
+  dig(
+    'sha512',
+    'SHA-512',
+    ['http://www.w3.org/2001/04/xmlenc#sha512'],
+    ['2.16.840.1.101.3.4.2.3'],
+    'XMLENC11',
+  ),
+  dig(
+    'gostr3411-94',
+    'GOST R 34.11-94 (CryptoPro S-box)',
+    [`${W3C_MORE}gostr3411`, `${CP}gostr3411`],
+    ['1.2.643.2.2.9'],
+    'RFC9231; RFC 5831',
+  ),
+  dig(
+    'streebog256',
+    'GOST R 34.11-2012 Streebog-256',
+    [`${CP}gostr34112012-256`],
+    ['1.2.643.7.1.1.2.2'],
+    'CPXMLSEC; RFC 6986',
+  ),
+  dig(
+    'streebog512',
+    'GOST R 34.11-2012 Streebog-512',
+    [`${CP}gostr34112012-512`],
+    ['1.2.643.7.1.1.2.3'],
+    'CPXMLSEC; RFC 6986',
+  ),
+  {
+    ...dig(
+      'sm3',
+      'SM3',
+      ['urn:corridor:xmldsig:sm3'],
+      ['1.2.156.10197.1.401'],
+      'GB/T 32905-2016; URI is corridor-defined',
+    ),
+    confirmed: false,
+  },
+  {
+    ...dig(
+      'kz-gost34112015-512',
+      'Kazakhstan GOST 34.11-2015 512',
+      ['urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34112015-512'],
+      ['1.2.398.3.10.1.3.3'],
+      'pki.gov.kz (third-party note)',
+    ),
+    verifiable: false,
+    confirmed: false,
+  },
+  {
+    ...dig(
+      'belt-hash256',
+      'belt-hash',
+      ['http://www.w3.org/2009/xmldsig11#belt-hash256'],
+      ['1.2.112.0.2.0.34.101.31.81'],
+      'STB 34.101.31-2011',
+    ),
+    verifiable: false,
+  },
+  {
+    ...dig(
+      'bash256',
+      'bash256',
+      ['http://www.w3.org/2009/xmldsig11#bash256'],
+      ['1.2.112.0.2.0.34.101.77.11'],
+      'STB 34.101.77-2016',
+    ),
+    verifiable: false,
+  },
+
+  // --- canonicalization and transforms ------------------------------------------------
+  c14n('c14n10', 'Canonical XML 1.0', 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315'),
+  c14n(
+    'c14n10-comments',
+    'Canonical XML 1.0 with comments',
+    'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
+  ),
+  c14n('c14n11', 'Canonical XML 1.1', 'http://www.w3.org/2006/12/xml-c14n11'),
+  c14n(
+    'c14n11-comments',
+    'Canonical XML 1.1 with comments',
+    'http://www.w3.org/2006/12/xml-c14n11#WithComments',
+  ),
+  c14n('exc-c14n', 'Exclusive XML Canonicalization', 'http://www.w3.org/2001/10/xml-exc-c14n#'),
+  c14n(
+    'exc-c14n-comments',
+    'Exclusive XML Canonicalization with comments',
+    'http://www.w3.org/2001/10/xml-exc-c14n#WithComments',
+  ),
+  transform(
+    'enveloped-signature',
+    'Enveloped signature',
+    'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
+    true,
+  ),
+  transform(
+    'xpath',
+    'XPath filter (only not(ancestor-or-self::dsig:Signature))',
+    'http://www.w3.org/TR/1999/REC-xpath-19991116',
+    true,
+  ),
+  transform(
+    'xpath-filter2',
+    'XPath Filter 2.0',
+    'http://www.w3.org/2002/06/xmldsig-filter2',
+    false,
+  ),
+  transform('xslt', 'XSLT', 'http://www.w3.org/TR/1999/REC-xslt-19991116', false),
+  transform('base64', 'Base64 decoding', 'http://www.w3.org/2000/09/xmldsig#base64', false),
+  transform(
+    'smev-transform',
+    'SMEV transform (Russia)',
+    'urn://smev-gov-ru/xmldsig/transform',
+    false,
+  ),
+
+  // --- XML Encryption -----------------------------------------------------------------
+  enc(
+    'aes128-cbc',
+    'AES-128-CBC',
+    'http://www.w3.org/2001/04/xmlenc#aes128-cbc',
+    'aes',
+    'XMLENC11',
+  ),
+  enc(
+    'aes256-cbc',
+    'AES-256-CBC',
+    'http://www.w3.org/2001/04/xmlenc#aes256-cbc',
+    'aes',
+    'XMLENC11',
+  ),
+  enc('aes128-gcm', 'AES-128-GCM', 'http://www.w3.org/2009/xmlenc11#aes128-gcm', 'aes', 'XMLENC11'),
+  enc('aes256-gcm', 'AES-256-GCM', 'http://www.w3.org/2009/xmlenc11#aes256-gcm', 'aes', 'XMLENC11'),
+  enc('gost28147', 'GOST 28147-89', `${CP}gost28147`, 'gost28147', 'CPXMLSEC'),
+  {
+    ...enc(
+      'sm4-cbc',
+      'SM4-CBC',
+      'urn:corridor:xmlenc:sm4-cbc',
+      'sm4',
+      'GB/T 32907-2016; URI is corridor-defined',
+    ),
+    confirmed: false,
+    oids: ['1.2.156.10197.1.104.2'],
+  },
+  kt(
+    'rsa-oaep-mgf1p',
+    'RSA-OAEP (MGF1 with SHA-1)',
+    'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
+    'rsa',
+    'XMLENC11',
+  ),
+  kt('rsa-oaep', 'RSA-OAEP', 'http://www.w3.org/2009/xmlenc11#rsa-oaep', 'rsa', 'XMLENC11'),
+  kt(
+    'gost-transport-2001',
+    'GOST key transport (2001 keys)',
+    `${CP}transport-gost2001`,
+    'gost2001',
+    'CPXMLSEC',
+  ),
+  kt(
+    'gost-transport-2012-256',
+    'GOST key transport (2012-256 keys)',
+    `${CP}transport-gost2012-256`,
+    'gost2012-256',
+    'CPXMLSEC',
+  ),
+  {
+    ...kt(
+      'sm2-key-transport',
+      'SM2 public-key encryption',
+      'urn:corridor:xmlenc:sm2',
+      'sm2',
+      'GM/T 0003-2012; URI is corridor-defined',
+    ),
+    confirmed: false,
+  },
+];
+
+function sig(
+  id: string,
+  name: string,
+  family: string,
+  uris: string[],
+  oids: string[],
+  digest: string | undefined,
+  source: string,
+): AlgorithmEntry {
+  return {
+    id,
+    kind: 'signature',
+    name,
+    family,
+    uris,
+    oids,
+    digest,
+    verifiable: true,
+    standard: name,
+    source,
+    confirmed: true,
+  };
+}
+
+function dig(
+  id: string,
+  name: string,
+  uris: string[],
+  oids: string[],
+  source: string,
+): AlgorithmEntry {
+  return {
+    id,
+    kind: 'digest',
+    name,
+    family: id,
+    uris,
+    oids,
+    verifiable: true,
+    standard: name,
+    source,
+    confirmed: true,
+  };
+}
+
+function c14n(id: string, name: string, uri: string): AlgorithmEntry {
+  return {
+    id,
+    kind: 'canonicalization',
+    name,
+    family: 'c14n',
+    uris: [uri],
+    oids: [],
+    verifiable: true,
+    standard: name,
+    source: 'XMLDSIG11',
+    confirmed: true,
+  };
+}
+
+function transform(id: string, name: string, uri: string, verifiable: boolean): AlgorithmEntry {
+  return {
+    id,
+    kind: 'transform',
+    name,
+    family: 'transform',
+    uris: [uri],
+    oids: [],
+    verifiable,
+    standard: name,
+    source: 'XMLDSIG11',
+    confirmed: true,
+  };
+}
+
+function enc(
+  id: string,
+  name: string,
+  uri: string,
+  family: string,
+  source: string,
+): AlgorithmEntry {
+  return {
+    id,
+    kind: 'encryption',
+    name,
+    family,
+    uris: [uri],
+    oids: [],
+    verifiable: false,
+    standard: name,
+    source,
+    confirmed: true,
+  };
+}
+
+function kt(id: string, name: string, uri: string, family: string, source: string): AlgorithmEntry {
+  return {
+    id,
+    kind: 'key-transport',
+    name,
+    family,
+    uris: [uri],
+    oids: [],
+    verifiable: false,
+    standard: name,
+    source,
+    confirmed: true,
+  };
+}

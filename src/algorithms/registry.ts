@@ -1,0 +1,35 @@
+import { ALGORITHMS } from './catalogue.js';
+import type { AlgorithmEntry, AlgorithmKind } from './types.js';
+
+/** Lookup by registry id, by any XML URI and by any OID. Built once at module load. */
+const byId = new Map<string, AlgorithmEntry>();
+const byUri = new Map<string, AlgorithmEntry>();
+const byOid = new Map<string, AlgorithmEntry[]>();
+
+for (const entry of ALGORITHMS) {
+  if (byId.has(entry.id)) throw new Error(`duplicate algorithm id ${entry.id}`);
+  byId.set(entry.id, entry);
+  for (const uri of entry.uris) byUri.set(uri, entry);
+  for (const oid of entry.oids) byOid.set(oid, [...(byOid.get(oid) ?? []), entry]);
+}
+
+export function algorithmById(id: string): AlgorithmEntry | undefined {
+  return byId.get(id);
+}
+
+export function algorithmByUri(uri: string): AlgorithmEntry | undefined {
+  return byUri.get(uri);
+}
+
+export function algorithmsByOid(oid: string): readonly AlgorithmEntry[] {
+  return byOid.get(oid) ?? [];
+}
+
+export function allAlgorithms(kind?: AlgorithmKind): readonly AlgorithmEntry[] {
+  return kind ? ALGORITHMS.filter((a) => a.kind === kind) : ALGORITHMS;
+}
+
+/** True when `uri` is one of the entry's names other than its canonical (first) one. */
+export function isAliasUri(entry: AlgorithmEntry, uri: string): boolean {
+  return entry.uris.includes(uri) && entry.uris[0] !== uri;
+}

@@ -1,0 +1,25 @@
+import type { KeyFamily } from '../crypto/types.js';
+
+export type AlgorithmKind =
+  'signature' | 'digest' | 'canonicalization' | 'transform' | 'encryption' | 'key-transport';
+
+/** One algorithm identity: every name (XML URI, OID) under which documents may carry it. */
+export interface AlgorithmEntry {
+  /** Stable registry id used in profiles, e.g. `rsa-sha256`, `gost2012-256`. */
+  id: string;
+  kind: AlgorithmKind;
+  name: string;
+  /** For signatures: the key family; for digests/ciphers: the algorithm family name. */
+  family: KeyFamily | string;
+  /** XML URIs naming the algorithm; the first is the canonical one. */
+  uris: readonly string[];
+  oids: readonly string[];
+  /** For signature methods: the registry id of the digest the method implies. */
+  digest?: string;
+  /** Can this build of corridor compute / verify it? */
+  verifiable: boolean;
+  standard: string;
+  source: string;
+  /** False when no public source confirms the URI/OID (see shared/reference/algorithms.md). */
+  confirmed: boolean;
+}

@@ -1,0 +1,97 @@
+import type { KeyObject } from 'node:crypto';
+
+/**
+ * Key families corridor knows. "Recognised" families (bign, kz-gost-2004, uz-dst) can be
+ * parsed and reported but not verified here.
+ */
+export type KeyFamily =
+  | 'rsa'
+  | 'ecdsa'
+  | 'eddsa'
+  | 'gost2001'
+  | 'gost2012-256'
+  | 'gost2012-512'
+  | 'sm2'
+  | 'bign'
+  | 'kz-gost-2004'
+  | 'kz-gost-2015'
+  | 'uz-dst'
+  | 'unknown';
+
+export interface CurveInfo {
+  /** OID of the named curve / parameter set, when the key names one. */
+  oid?: string;
+  /** Human name, e.g. `P-256`, `id-tc26-gost-3410-12-512-paramSetA`, `sm2p256v1`. */
+  name: string;
+}
+
+interface PublicKeyBase {
+  /** SubjectPublicKeyInfo DER, the identity of the key (used for caching and matching). */
+  spki: Uint8Array;
+  /** Key size in bits: modulus length for RSA, group order size for curves. */
+  bits: number;
+  curve?: CurveInfo;
+  /** OID of the SPKI algorithm identifier. */
+  algorithmOid: string;
+}
+
+/** Keys Node's crypto verifies natively. */
+export interface NodePublicKey extends PublicKeyBase {
+  family: 'rsa' | 'ecdsa' | 'eddsa';
+  keyObject: KeyObject;
+}
+
+/** GOST R 34.10 keys: the point decoded from the little-endian x‖y of the SPKI. */
+export interface GostPublicKey extends PublicKeyBase {
+  family: 'gost2001' | 'gost2012-256' | 'gost2012-512';
+  curve: CurveInfo;
+  x: bigint;
+  y: bigint;
+}
+
+export interface Sm2PublicKey extends PublicKeyBase {
+  family: 'sm2';
+  curve: CurveInfo;
+  /** Uncompressed point 04‖x‖y. */
+  point: Uint8Array;
+}
+
+/** A key we can name and size but whose signatures this tool cannot verify. */
+export interface RecognisedPublicKey extends PublicKeyBase {
+  family: 'bign' | 'kz-gost-2004' | 'kz-gost-2015' | 'uz-dst' | 'unknown';
+}
+
+export type PublicKey = NodePublicKey | GostPublicKey | Sm2PublicKey | RecognisedPublicKey;
+
+/** Private keys used by the fixtures generator and by `sign` helpers in tests. */
+export type PrivateKey =
+  | { family: 'rsa' | 'ecdsa' | 'eddsa'; keyObject: KeyObject }
+  | { family: 'gost2001' | 'gost2012-256' | 'gost2012-512'; curve: CurveInfo; d: bigint }
+  | { family: 'sm2'; d: bigint };
+
+/**
+ * How a signature value is laid out. XMLDSig ECDSA uses r‖s (IEEE P1363); X.509 uses DER.
+ * GOST uses s‖r (big-endian halves) in both. SM2 in X.509 is DER.
+ */
+export type SignatureEncoding = 'xmldsig' | 'x509';
+
+/** One signature scheme implementation: the message is hashed inside (digest implied by alg). */
+export interface SignatureScheme {
+  /** Registry ids of the signature algorithms this scheme handles (see algorithms/registry). */
+  algorithmIds: readonly string[];
+  /** Key families this scheme accepts. */
+  families: readonly KeyFamily[];
+  verify(
+    algorithmId: string,
+    key: PublicKey,
+    message: Uint8Array,
+    signature: Uint8Array,
+    encoding: SignatureEncoding,
+  ): boolean;
+  sign(
+    algorithmId: string,
+    key: PrivateKey,
+    message: Uint8Array,
+    encoding: SignatureEncoding,
+  ): Uint8Array;
+}
