@@ -1,0 +1,77 @@
+import type { XmlPosition } from '../xml/dom.js';
+import type { KeyFamily } from '../crypto/types.js';
+
+/** What a Reference inside SignedInfo says, as written. */
+export interface ReferenceInfo {
+  /** The URI attribute as written: '' (whole document), '#id', or anything else (external). */
+  uri: string | null;
+  digestMethod: string;
+  /** Transform algorithm URIs in order. */
+  transforms: string[];
+  /** XPath expressions of XPath transforms, in order of occurrence. */
+  xpathExpressions: string[];
+  /** `InclusiveNamespaces PrefixList` of an exclusive-C14N transform, if any. */
+  inclusiveNamespacePrefixes?: string[];
+  pos: XmlPosition;
+}
+
+/** What KeyInfo contains, without trusting any of it. */
+export interface KeyInfoSummary {
+  keyNames: string[];
+  /** DER of every X509Certificate, in document order. */
+  certificates: Uint8Array[];
+  hasKeyValue: boolean;
+  hasRetrievalMethod: boolean;
+  /** Other child element names (e.g. X509IssuerSerial alone). */
+  other: string[];
+}
+
+/**
+ * Signature metadata read from one ds:Signature element: enough for the policy rules, which
+ * never need the cryptography. Produced once per document.
+ */
+export interface SignatureInfo {
+  /** XPath-like location of the ds:Signature element. */
+  path: string;
+  pos: XmlPosition;
+  signatureMethod: string;
+  canonicalizationMethod: string;
+  references: ReferenceInfo[];
+  keyInfo: KeyInfoSummary;
+  /** enveloped: inside the signed element; enveloping: signs an ds:Object inside itself; detached: other. */
+  placement: 'enveloped' | 'enveloping' | 'detached';
+  /** Structural problems found while reading (duplicate SignedInfo, junk in SignatureValue…). */
+  problems: SignatureProblem[];
+}
+
+export interface SignatureProblem {
+  ruleId: string;
+  message: string;
+  pos?: XmlPosition;
+}
+
+export interface SignerSummary {
+  subject?: string;
+  issuer?: string;
+  serialNumber?: string;
+  keyAlgorithm: KeyFamily;
+  keyBits: number;
+  curve?: string;
+  curveOid?: string;
+  notBefore?: string;
+  notAfter?: string;
+}
+
+/** Cryptographic outcome for one signature: computed once per document. */
+export interface SignatureVerification {
+  /** true: verified; false: does not verify; null: recognised, cannot be verified here. */
+  valid: boolean | null;
+  signatureMethod: string;
+  digestMethods: string[];
+  canonicalization: string;
+  keySource: 'x509' | 'key-file' | 'key-value' | 'none';
+  signer?: SignerSummary;
+  /** DER certificates found with the signature (leaf first when known), for per-receiver trust. */
+  certificateChain: Uint8Array[];
+  problems: SignatureProblem[];
+}
