@@ -51,7 +51,14 @@ export interface MatrixCell {
   topReasons: string[];
 }
 
+/**
+ * The result of a run: `check` (some documents, named receivers) and `matrix` (all profiles
+ * × all documents) share this shape; formatters render either.
+ */
 export interface MatrixResult {
+  kind: 'check' | 'matrix';
+  /** corridor version that produced the result. */
+  tool: { name: 'corridor'; version: string };
   asOf: string;
   profiles: string[];
   profileVersions: Record<string, string>;
