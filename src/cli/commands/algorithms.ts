@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { allAlgorithms } from '../../algorithms/registry.js';
+import type { AlgorithmKind } from '../../algorithms/types.js';
+import { emit } from '../options.js';
+import type { CommandResult } from '../result.js';
+
+export function registerAlgorithmsCommand(
+  program: Command,
+  done: (result: CommandResult) => void,
+): void {
+  program
+    .command('algorithms')
+    .description(
+      'list the algorithm registry: ids for profiles, URIs, OIDs, and what this build can verify',
+    )
+    .option(
+      '--kind <kind>',
+      'signature, digest, canonicalization, transform, encryption or key-transport',
+    )
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((options: { kind?: string; format: string }) => {
+      const entries = allAlgorithms(options.kind as AlgorithmKind | undefined);
+      if (options.format === 'json') {
+        emit(JSON.stringify(entries, null, 2), undefined);
+      } else {
+        const lines = entries.map(
+          (a) =>
+            `${a.id.padEnd(26)} ${a.kind.padEnd(16)} ${(a.verifiable ? 'verifiable' : 'recognised').padEnd(11)} ${a.confirmed ? '' : '(unconfirmed) '}${a.uris[0] ?? '(no XML URI)'}${a.uris.length > 1 ? ` +${a.uris.length - 1} alias` : ''}`,
+        );
+        emit(lines.join('\n'), undefined);
+      }
+      done({ exitCode: 0 });
+    });
+}

@@ -1,0 +1,54 @@
+import { Command, CommanderError } from 'commander';
+import { ProfileError } from '../profiles/load.js';
+import { UserError } from '../util/errors.js';
+import { TOOL } from '../version.js';
+import { registerAlgorithmsCommand } from './commands/algorithms.js';
+import { registerCheckCommand } from './commands/check.js';
+import { registerMatrixCommand } from './commands/matrix.js';
+import { registerProfilesCommand } from './commands/profiles.js';
+import type { CommandResult } from './result.js';
+
+/**
+ * Runs the CLI and resolves to the exit code: 0 clean, 1 findings at or above --fail-on,
+ * 2 usage, configuration or unreadable input. User errors print a message, never a stack.
+ */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const done = (result: CommandResult) => {
+    exitCode = result.exitCode;
+  };
+  const program = new Command()
+    .name('corridor')
+    .description('Interoperability conformance checker for cross-border signed e-documents')
+    .version(TOOL.version)
+    .showHelpAfterError()
+    .exitOverride();
+  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  registerCheckCommand(program, done);
+  registerMatrixCommand(program, done);
+  registerProfilesCommand(program, done);
+  registerAlgorithmsCommand(program, done);
+  for (const command of program.commands) command.exitOverride();
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+        ? 0
+        : 2;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`corridor: ${error.message}\n`);
+      const details =
+        error instanceof ProfileError && error.problems.length === 1 ? [] : error.details;
+      for (const line of details) process.stderr.write(`  ${line}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

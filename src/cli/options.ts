@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import type { MatrixResult, Severity } from '../engine/types.js';
+import { getFormatter, formatters } from '../report/index.js';
+import { RULES } from '../rules/index.js';
+import { UserError } from '../util/errors.js';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** `--as-of YYYY-MM-DD` → that day, 00:00 UTC; default: today. */
+export function parseAsOf(value: string | undefined): Date {
+  if (value === undefined) return new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new UserError(`--as-of expects a date as YYYY-MM-DD, got "${value}"`);
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new UserError(`--as-of: not a calendar date: "${value}"`);
+  }
+  return date;
+}
+
+export function parseFailOn(value: string | undefined, fallback: FailOn): FailOn {
+  const v = value ?? fallback;
+  if (v !== 'error' && v !== 'warning' && v !== 'never') {
+    throw new UserError(`--fail-on expects error, warning or never, got "${v}"`);
+  }
+  return v;
+}
+
+export function parseList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Exit code of a run: 1 when a finding reaches the --fail-on level. */
+export function exitCodeFor(result: MatrixResult, failOn: FailOn): 0 | 1 {
+  if (failOn === 'never') return 0;
+  const failing: Severity[] = failOn === 'warning' ? ['error', 'warning'] : ['error'];
+  return result.pairs.some((p) => p.findings.some((f) => failing.includes(f.severity))) ? 1 : 0;
+}
+
+export function formatResult(result: MatrixResult, format: string, color: boolean): string {
+  const formatter = getFormatter(format);
+  if (!formatter) {
+    throw new UserError(
+      `unknown --format "${format}" (available: ${formatters.map((f) => f.id).join(', ')})`,
+    );
+  }
+  return formatter.format(result, {
+    rules: RULES.map((r) => ({
+      id: r.id,
+      description: r.description,
+      defaultSeverity: r.defaultSeverity,
+    })),
+    color,
+    cwd: process.cwd(),
+  });
+}
+
+/** Writes to `-o <file>` or stdout. */
+export function emit(text: string, output: string | undefined): void {
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  if (output) {
+    try {
+      writeFileSync(output, body);
+    } catch {
+      throw new UserError(`cannot write output file: ${output}`);
+    }
+  } else {
+    process.stdout.write(body);
+  }
+}
+
+export function useColor(output: string | undefined): boolean {
+  return !output && process.stdout.isTTY === true && !process.env['NO_COLOR'];
+}
+
+export const FORMAT_HELP = () => `output format: ${formatters.map((f) => f.id).join(', ')}`;

@@ -1,0 +1,50 @@
+import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import type { EncryptionInfo } from './model.js';
+import { DSIG_NS, XENC_NS } from './xml-model.js';
+
+/** Reads XML Encryption metadata: the data algorithm and key-transport algorithms per EncryptedData. */
+export function readEncryption(doc: XmlDocument): EncryptionInfo[] {
+  const found: EncryptionInfo[] = [];
+  const stack: Array<{ element: XmlElement; path: string }> = [
+    { element: doc.root, path: `/${doc.root.name}` },
+  ];
+  while (stack.length > 0) {
+    const { element, path } = stack.pop() as { element: XmlElement; path: string };
+    if (element.namespaceURI === XENC_NS && element.localName === 'EncryptedData') {
+      found.push({
+        path,
+        pos: element.pos,
+        dataAlgorithm: algorithmOf(child(element, XENC_NS, 'EncryptionMethod')),
+        keyTransport: encryptedKeys(element).map(
+          (key) => algorithmOf(child(key, XENC_NS, 'EncryptionMethod')) ?? '',
+        ),
+      });
+      continue;
+    }
+    let index = 0;
+    for (const c of element.children) {
+      if (c.kind === 'element') stack.push({ element: c, path: `${path}/${c.name}[${++index}]` });
+    }
+  }
+  return found.sort((a, b) => (a.pos?.offset ?? 0) - (b.pos?.offset ?? 0));
+}
+
+function child(element: XmlElement, ns: string, localName: string): XmlElement | undefined {
+  return element.children.find(
+    (c): c is XmlElement =>
+      c.kind === 'element' && c.namespaceURI === ns && c.localName === localName,
+  );
+}
+
+function algorithmOf(element: XmlElement | undefined): string | null {
+  return element?.attributes.find((a) => a.localName === 'Algorithm' && !a.prefix)?.value ?? null;
+}
+
+function encryptedKeys(encryptedData: XmlElement): XmlElement[] {
+  const keyInfo = child(encryptedData, DSIG_NS, 'KeyInfo');
+  if (!keyInfo) return [];
+  return keyInfo.children.filter(
+    (c): c is XmlElement =>
+      c.kind === 'element' && c.namespaceURI === XENC_NS && c.localName === 'EncryptedKey',
+  );
+}

@@ -1,0 +1,67 @@
+import type { ModelObject, ModelValue } from './model.js';
+import { escapePointerToken } from './locations.js';
+import { DOCUMENT_TYPE_DEFINITIONS } from './types/index.js';
+import type { DocumentTypeDefinition } from './types/definition.js';
+
+/** Key in a JSON document naming its type: the same namespace URI the XML form uses. */
+export const JSON_TYPE_KEY = '$type';
+
+export type JsonModelResult =
+  | { definition: DocumentTypeDefinition; model: ModelObject; pointers: string[] }
+  | { problem: string; hint: string };
+
+/**
+ * JSON documents are the model itself plus `"$type"`. Numbers and booleans become their
+ * string form so that one set of constraints serves XML and JSON alike.
+ */
+export function jsonToModel(value: unknown): JsonModelResult {
+  const hint = `A JSON document is an object with "${JSON_TYPE_KEY}": one of ${DOCUMENT_TYPE_DEFINITIONS.map((d) => `"${d.namespace}"`).join(', ')}.`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { problem: 'a JSON document must be an object', hint };
+  }
+  const typeUri = (value as Record<string, unknown>)[JSON_TYPE_KEY];
+  const definition = DOCUMENT_TYPE_DEFINITIONS.find((d) => d.namespace === typeUri);
+  if (!definition) {
+    return { problem: `unknown JSON document type: ${JSON.stringify(typeUri ?? null)}`, hint };
+  }
+  const pointers: string[] = [''];
+  const { [JSON_TYPE_KEY]: _type, ...rest } = value as Record<string, unknown>;
+  const model = normalise(rest, '', pointers) as ModelObject;
+  return { definition, model, pointers };
+}
+
+/** Iterative copy with string leaves; null and undefined are dropped. */
+function normalise(value: unknown, rootPointer: string, pointers: string[]): ModelValue {
+  const make = (v: unknown): ModelValue | undefined => {
+    if (v === null || v === undefined) return undefined;
+    if (Array.isArray(v)) return [];
+    if (typeof v === 'object') return {};
+    return String(v);
+  };
+  const root = make(value) ?? {};
+  const stack: Array<{ source: unknown; target: ModelValue; pointer: string }> = [
+    { source: value, target: root, pointer: rootPointer },
+  ];
+  while (stack.length > 0) {
+    const { source, target, pointer } = stack.pop() as {
+      source: unknown;
+      target: ModelValue;
+      pointer: string;
+    };
+    if (typeof source !== 'object' || source === null) continue;
+    const entries: Array<[string, unknown]> = Array.isArray(source)
+      ? source.map((v, i) => [String(i), v])
+      : Object.entries(source);
+    for (const [key, child] of entries) {
+      const made = make(child);
+      if (made === undefined) continue;
+      const childPointer = `${pointer}/${escapePointerToken(key)}`;
+      pointers.push(childPointer);
+      if (Array.isArray(target)) target.push(made);
+      else if (typeof target === 'object') target[key] = made;
+      if (typeof made === 'object')
+        stack.push({ source: child, target: made, pointer: childPointer });
+    }
+  }
+  return root;
+}

@@ -1,0 +1,54 @@
+import type { XmlDocument, XmlPosition } from '../xml/dom.js';
+import type { SignatureInfo } from '../signature/types.js';
+
+export type DocumentType = 'customs-declaration' | 'licence';
+export const DOCUMENT_TYPES: readonly DocumentType[] = ['customs-declaration', 'licence'];
+
+/**
+ * The normalized document: plain JSON (objects, arrays, strings) so profile constraints can be
+ * JSON Schemas over it. XML and JSON inputs produce the same shape. Leaf values are strings
+ * exactly as written (amounts keep their decimal form, so formats can be checked).
+ */
+export type ModelValue = string | ModelObject | ModelValue[];
+export interface ModelObject {
+  [key: string]: ModelValue;
+}
+
+/** XML Encryption found in the document: what a receiver must be able to decrypt. */
+export interface EncryptionInfo {
+  path: string;
+  pos?: XmlPosition;
+  dataAlgorithm: string | null;
+  keyTransport: string[];
+}
+
+export interface SourceLocation {
+  /** XPath-like element path (XML) or JSON pointer (JSON). */
+  path: string;
+  pos?: XmlPosition;
+}
+
+export interface DocumentProblem {
+  ruleId: string;
+  message: string;
+  location?: SourceLocation;
+  hint?: string;
+}
+
+export interface ParsedDocument {
+  /** The path as the user gave it (used in findings). */
+  file: string;
+  format: 'xml' | 'json';
+  /** Undefined when the document could not be read or its type is unknown. */
+  type?: DocumentType;
+  model: ModelObject;
+  /** ISO 3166 code from the document's issuing-country field: the sender. */
+  issuingCountry?: string;
+  xml?: XmlDocument;
+  signatures: SignatureInfo[];
+  encryption: EncryptionInfo[];
+  /** Problems found while reading (not well-formed, unknown type…). */
+  problems: DocumentProblem[];
+  /** Where a JSON pointer into the model came from in the original document. */
+  locate(pointer: string): SourceLocation;
+}

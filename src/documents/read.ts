@@ -1,0 +1,141 @@
+import { readFileSync, statSync } from 'node:fs';
+import { parseXml } from '../xml/parse.js';
+import { XmlParseError, type XmlLimits } from '../xml/dom.js';
+import { readSignatures } from '../signature/read.js';
+import { UserError } from '../util/errors.js';
+import { readEncryption } from './encryption.js';
+import { jsonToModel } from './json-model.js';
+import { LocationMap } from './locations.js';
+import type { ParsedDocument } from './model.js';
+import { DOCUMENT_TYPE_DEFINITIONS, definitionByNamespace } from './types/index.js';
+import { xmlToModel } from './xml-model.js';
+
+export interface ReadOptions {
+  limits?: Partial<XmlLimits>;
+}
+
+/** Reads a file: a missing or unreadable file is a UserError (exit 2), bad content is a problem. */
+export function readDocumentFile(file: string, options: ReadOptions = {}): ParsedDocument {
+  let bytes: Uint8Array;
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+    bytes = readFileSync(file);
+  } catch {
+    throw new UserError(`cannot read document: ${file}`);
+  }
+  return readDocument(file, bytes, options);
+}
+
+/** Parses one document once and extracts everything the rules need. Never throws on content. */
+export function readDocument(
+  file: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): ParsedDocument {
+  return looksLikeJson(bytes) ? readJson(file, bytes) : readXml(file, bytes, options);
+}
+
+function looksLikeJson(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length && i < 64; i++) {
+    const b = bytes[i];
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
+    if (b === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) {
+      i += 2;
+      continue;
+    }
+    return b === 0x7b; // '{'
+  }
+  return false;
+}
+
+function emptyDocument(file: string, format: 'xml' | 'json'): ParsedDocument {
+  return {
+    file,
+    format,
+    model: {},
+    signatures: [],
+    encryption: [],
+    problems: [],
+    locate: (pointer) => ({ path: pointer || '/' }),
+  };
+}
+
+function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedDocument {
+  const document = emptyDocument(file, 'xml');
+  let xml;
+  try {
+    xml = parseXml(bytes, options.limits);
+  } catch (error) {
+    if (!(error instanceof XmlParseError)) throw error;
+    document.problems.push({
+      ruleId:
+        error.code === 'dtd-refused'
+          ? 'document/dtd-refused'
+          : error.code === 'limit'
+            ? 'document/limit'
+            : 'document/well-formed',
+      message: error.message,
+      location: { path: '/', pos: { line: error.line, column: error.column, offset: 0 } },
+      hint:
+        error.code === 'dtd-refused'
+          ? 'Remove the DOCTYPE: cross-border documents must not carry DTDs or entity declarations.'
+          : 'Fix the XML so that it is well-formed UTF-8 or UTF-16.',
+    });
+    return document;
+  }
+  document.xml = xml;
+  const root = xml.root;
+  const definition = definitionByNamespace(root.namespaceURI, root.localName);
+  document.signatures = readSignatures(xml);
+  document.encryption = readEncryption(xml);
+  if (!definition) {
+    document.problems.push({
+      ruleId: 'document/type',
+      message: `unknown document type: root element {${root.namespaceURI ?? ''}}${root.localName}`,
+      location: { path: `/${root.name}`, pos: root.pos },
+      hint: `Known roots: ${DOCUMENT_TYPE_DEFINITIONS.map((d) => `{${d.namespace}}${d.rootElement}`).join(', ')}.`,
+    });
+    return document;
+  }
+  const locations = new LocationMap({ path: `/${root.name}`, pos: root.pos });
+  document.type = definition.type;
+  document.model = xmlToModel(root, definition, locations);
+  const country = document.model[definition.issuingCountryKey];
+  if (typeof country === 'string' && country) document.issuingCountry = country;
+  document.locate = (pointer) => locations.locate(pointer);
+  return document;
+}
+
+function readJson(file: string, bytes: Uint8Array): ParsedDocument {
+  const document = emptyDocument(file, 'json');
+  let value: unknown;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    document.problems.push({
+      ruleId: 'document/well-formed',
+      message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      location: { path: '/' },
+    });
+    return document;
+  }
+  const result = jsonToModel(value);
+  if ('problem' in result) {
+    document.problems.push({
+      ruleId: 'document/type',
+      message: result.problem,
+      location: { path: '/' },
+      hint: result.hint,
+    });
+    return document;
+  }
+  const locations = new LocationMap({ path: '' });
+  for (const pointer of result.pointers) locations.set(pointer, { path: pointer || '/' });
+  document.type = result.definition.type;
+  document.model = result.model;
+  const country = result.model[result.definition.issuingCountryKey];
+  if (typeof country === 'string' && country) document.issuingCountry = country;
+  document.locate = (pointer) => locations.locate(pointer);
+  return document;
+}

@@ -1,0 +1,128 @@
+import type { XmlElement } from '../xml/dom.js';
+import type { ModelObject, ModelValue } from './model.js';
+import { LocationMap, escapePointerToken } from './locations.js';
+import type { DocumentTypeDefinition } from './types/definition.js';
+
+export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
+export const XENC_NS = 'http://www.w3.org/2001/04/xmlenc#';
+
+/** Attributes that identify elements for signature references, not document data. */
+const IDENTITY_ATTRIBUTES = new Set(['Id', 'ID', 'id']);
+
+export function camelCase(name: string): string {
+  return name.length === 0 ? name : name[0]!.toLowerCase() + name.slice(1);
+}
+
+function capitalise(name: string): string {
+  return name.length === 0 ? name : name[0]!.toUpperCase() + name.slice(1);
+}
+
+/**
+ * Maps the root element of a typed document onto the model. Elements of the document's own
+ * namespace become camelCase keys; signatures and encrypted parts are left to their readers.
+ * Iterative over an explicit stack, so hostile nesting depth cannot overflow.
+ */
+export function xmlToModel(
+  root: XmlElement,
+  definition: DocumentTypeDefinition,
+  locations: LocationMap,
+): ModelObject {
+  const model: ModelObject = {};
+  const rootPath = `/${root.name}`;
+  locations.set('', { path: rootPath, pos: root.pos });
+
+  interface Frame {
+    element: XmlElement;
+    target: ModelObject;
+    pointer: string;
+    path: string;
+  }
+  const stack: Frame[] = [{ element: root, target: model, pointer: '', path: rootPath }];
+
+  while (stack.length > 0) {
+    const { element, target, pointer, path } = stack.pop() as Frame;
+    copyAttributes(element, target, pointer, path, locations);
+
+    const children = element.children.filter(
+      (c): c is XmlElement => c.kind === 'element' && c.namespaceURI === definition.namespace,
+    );
+    const nameCounts = new Map<string, number>();
+    for (const child of children) nameCounts.set(child.name, (nameCounts.get(child.name) ?? 0) + 1);
+    const nameSeen = new Map<string, number>();
+
+    for (const child of children) {
+      const index = (nameSeen.get(child.name) ?? 0) + 1;
+      nameSeen.set(child.name, index);
+      const childPath =
+        (nameCounts.get(child.name) ?? 0) > 1
+          ? `${path}/${child.name}[${index}]`
+          : `${path}/${child.name}`;
+
+      const arrayKey = definition.arrays[child.localName];
+      const key = arrayKey ?? camelCase(child.localName);
+      let childPointer: string;
+      if (arrayKey) {
+        const list = (target[key] ??= []) as ModelValue[];
+        childPointer = `${pointer}/${escapePointerToken(key)}/${list.length}`;
+        list.push(isLeaf(child) ? leafText(child) : {});
+        if (!isLeaf(child)) {
+          stack.push({
+            element: child,
+            target: list[list.length - 1] as ModelObject,
+            pointer: childPointer,
+            path: childPath,
+          });
+        }
+      } else {
+        childPointer = `${pointer}/${escapePointerToken(key)}`;
+        if (isLeaf(child)) {
+          target[key] = leafText(child);
+          for (const attribute of child.attributes) {
+            if (IDENTITY_ATTRIBUTES.has(attribute.name) || attribute.prefix) continue;
+            const attrKey = key + capitalise(attribute.localName);
+            target[attrKey] = attribute.value;
+            locations.set(`${pointer}/${escapePointerToken(attrKey)}`, {
+              path: `${childPath}/@${attribute.name}`,
+              pos: attribute.pos,
+            });
+          }
+        } else {
+          const object: ModelObject = {};
+          target[key] = object;
+          stack.push({ element: child, target: object, pointer: childPointer, path: childPath });
+        }
+      }
+      locations.set(childPointer, { path: childPath, pos: child.pos });
+    }
+  }
+  return model;
+}
+
+function copyAttributes(
+  element: XmlElement,
+  target: ModelObject,
+  pointer: string,
+  path: string,
+  locations: LocationMap,
+): void {
+  for (const attribute of element.attributes) {
+    if (IDENTITY_ATTRIBUTES.has(attribute.name) || attribute.prefix) continue;
+    const key = camelCase(attribute.localName);
+    target[key] = attribute.value;
+    locations.set(`${pointer}/${escapePointerToken(key)}`, {
+      path: `${path}/@${attribute.name}`,
+      pos: attribute.pos,
+    });
+  }
+}
+
+/** A leaf has no element children in any namespace (text, comments and PIs only). */
+function isLeaf(element: XmlElement): boolean {
+  return !element.children.some((c) => c.kind === 'element');
+}
+
+function leafText(element: XmlElement): string {
+  let text = '';
+  for (const child of element.children) if (child.kind === 'text') text += child.value;
+  return text.trim();
+}

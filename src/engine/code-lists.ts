@@ -1,0 +1,26 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * ISO 3166 and ISO 4217 code lists ship as JSON Schemas under profiles/code-lists/, so a
+ * constraint can say `{"$ref": "urn:corridor:code-list:iso4217"}`.
+ */
+export const CODE_LISTS_DIR = fileURLToPath(new URL('../../profiles/code-lists', import.meta.url));
+
+let cached: object[] | undefined;
+
+export function loadCodeLists(): object[] {
+  if (!cached) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(CODE_LISTS_DIR).filter((f) => f.endsWith('.json'));
+    } catch {
+      files = [];
+    }
+    cached = files
+      .sort()
+      .map((f) => JSON.parse(readFileSync(join(CODE_LISTS_DIR, f), 'utf8')) as object);
+  }
+  return cached;
+}

@@ -1,0 +1,78 @@
+import type { ParsedDocument } from '../documents/model.js';
+import type { ResolvedProfile } from '../profiles/types.js';
+import { RULES } from '../rules/index.js';
+import type { Rule, RuleContext } from '../rules/types.js';
+import type { SignatureVerification } from '../signature/types.js';
+import { constraintSetFor } from './constraints.js';
+import { evaluateTrust, type TrustResult } from './trust.js';
+import type { CellStatus, Finding, PairResult } from './types.js';
+
+export interface DocumentUnderTest {
+  document: ParsedDocument;
+  /** Cryptographic results, computed once for the document. */
+  verifications: readonly SignatureVerification[];
+  senderId: string;
+  sender?: ResolvedProfile;
+}
+
+/** Evaluates one document against one receiver: every rule, one PairResult. */
+export function evaluatePair(
+  subject: DocumentUnderTest,
+  receiver: ResolvedProfile,
+  asOf: Date,
+  rules: readonly Rule[] = RULES,
+): PairResult {
+  const { document, verifications, senderId, sender } = subject;
+  const trustCache = new Map<number, TrustResult>();
+  const context: RuleContext = {
+    document,
+    senderId,
+    sender,
+    receiver,
+    asOf,
+    verifications,
+    trust: (index) => {
+      let trust = trustCache.get(index);
+      if (!trust) {
+        trust = evaluateTrust(verifications[index], receiver, asOf);
+        trustCache.set(index, trust);
+      }
+      return trust;
+    },
+    constraints: (profile) => constraintSetFor(profile),
+  };
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    for (const report of rule.check(context)) {
+      const location = report.location;
+      findings.push({
+        ruleId: rule.id,
+        severity: report.severity ?? rule.defaultSeverity,
+        message: report.message,
+        location: {
+          file: document.file,
+          ...(location?.path ? { path: location.path } : {}),
+          ...(location?.pos ? { line: location.pos.line, column: location.pos.column } : {}),
+        },
+        sender: senderId,
+        receiver: receiver.id,
+        document: document.file,
+        ...(report.hint ? { hint: report.hint } : {}),
+      });
+    }
+  }
+  return {
+    document: document.file,
+    documentType: document.type ?? 'unknown',
+    sender: senderId,
+    receiver: receiver.id,
+    status: statusOf(findings),
+    findings,
+  };
+}
+
+export function statusOf(findings: readonly Finding[]): CellStatus {
+  if (findings.some((f) => f.severity === 'error')) return 'fail';
+  if (findings.some((f) => f.severity === 'warning')) return 'warn';
+  return 'ok';
+}

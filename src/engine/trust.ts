@@ -1,0 +1,57 @@
+import { parseCertificate, type Certificate } from '../pki/certificate.js';
+import { buildChain } from '../pki/chain.js';
+import type { ResolvedProfile } from '../profiles/types.js';
+import type { SignatureVerification } from '../signature/types.js';
+
+export interface TrustResult {
+  trusted: boolean;
+  /** Why not (for the finding); empty when trusted. */
+  reason: string;
+}
+
+const anchorCache = new WeakMap<ResolvedProfile, Certificate[]>();
+
+/** A profile's anchors, parsed once per loaded profile. */
+function anchorsOf(profile: ResolvedProfile): Certificate[] {
+  let anchors = anchorCache.get(profile);
+  if (!anchors) {
+    anchors = profile.anchors.map((a) => parseCertificate(a.der));
+    anchorCache.set(profile, anchors);
+  }
+  return anchors;
+}
+
+/** Chain from the signer's certificate to the receiver's anchors, valid on the as-of date. */
+export function evaluateTrust(
+  verification: SignatureVerification | undefined,
+  receiver: ResolvedProfile,
+  asOf: Date,
+): TrustResult {
+  if (!verification || verification.certificateChain.length === 0) {
+    return {
+      trusted: false,
+      reason:
+        verification?.keySource === 'key-value'
+          ? 'the signature carries a bare public key (KeyValue), which proves integrity but not identity'
+          : 'the signature carries no certificate',
+    };
+  }
+  let certificates: Certificate[];
+  try {
+    certificates = verification.certificateChain.map((der) => parseCertificate(der));
+  } catch (error) {
+    return {
+      trusted: false,
+      reason: `unreadable certificate: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const [leaf, ...rest] = certificates;
+  if (!leaf) return { trusted: false, reason: 'the signature carries no certificate' };
+  const result = buildChain(leaf, rest, anchorsOf(receiver), asOf);
+  if (result.trusted) return { trusted: true, reason: '' };
+  return {
+    trusted: false,
+    reason:
+      result.problems.map((p) => `${p.message} [${p.ruleId}]`).join('; ') || 'no path to an anchor',
+  };
+}

@@ -1,0 +1,121 @@
+import { algorithmById } from '../algorithms/registry.js';
+import type { AlgorithmKind } from '../algorithms/types.js';
+import { ConstraintCompileError, constraintSetFor } from '../engine/constraints.js';
+import { parseCertificate } from '../pki/certificate.js';
+import { errorMessage } from '../util/errors.js';
+import type { ProfileProblem, ProfileSet } from './load.js';
+import type { AlgorithmPolicyEntry, ResolvedProfile } from './types.js';
+
+export interface LintReport {
+  errors: ProfileProblem[];
+  /** Facts marked `confirmed: false`, listed so nobody mistakes them for sourced ones. */
+  unconfirmed: ProfileProblem[];
+}
+
+/**
+ * Checks beyond the JSON Schema: algorithm ids exist and are of the right kind, sources cited
+ * by id exist, constraints compile, trust anchors parse.
+ */
+export function lintProfiles(set: ProfileSet): LintReport {
+  const report: LintReport = { errors: [], unconfirmed: [] };
+  for (const profile of set.profiles.values()) lintProfile(profile, report);
+  return report;
+}
+
+function lintProfile(profile: ResolvedProfile, report: LintReport): void {
+  const file = profile.file;
+  const sourceIds = new Set((profile.sources ?? []).map((s) => s.id));
+  const checkAlgorithms = (
+    pointer: string,
+    entries: AlgorithmPolicyEntry[] | undefined,
+    kinds: AlgorithmKind[],
+  ) => {
+    entries?.forEach((entry, i) => {
+      const at = `${pointer}/${i}`;
+      const algorithm = algorithmById(entry.algorithm);
+      if (!algorithm) {
+        report.errors.push({
+          file,
+          pointer: `${at}/algorithm`,
+          message: `unknown algorithm id "${entry.algorithm}" (see \`corridor algorithms\`)`,
+        });
+      } else if (!kinds.includes(algorithm.kind)) {
+        report.errors.push({
+          file,
+          pointer: `${at}/algorithm`,
+          message: `"${entry.algorithm}" is a ${algorithm.kind}, expected ${kinds.join(' or ')}`,
+        });
+      } else {
+        for (const uri of entry.uris ?? []) {
+          if (!algorithm.uris.includes(uri)) {
+            report.errors.push({
+              file,
+              pointer: `${at}/uris`,
+              message: `${uri} is not a registered name of ${entry.algorithm}`,
+            });
+          }
+        }
+      }
+      checkSource(at, entry.source, entry.confirmed);
+    });
+  };
+  const checkSource = (
+    pointer: string,
+    source: string | undefined,
+    confirmed: boolean | undefined,
+  ) => {
+    if (source && /^[a-z0-9][a-z0-9._-]*$/.test(source) && !sourceIds.has(source)) {
+      report.errors.push({
+        file,
+        pointer: `${pointer}/source`,
+        message: `source "${source}" is not listed in "sources"`,
+      });
+    }
+    if (confirmed === false) {
+      report.unconfirmed.push({
+        file,
+        pointer,
+        message: `unconfirmed${source ? ` (${source})` : ''}`,
+      });
+    }
+  };
+
+  checkAlgorithms('/signature/methods', profile.signature?.methods, ['signature']);
+  checkAlgorithms('/signature/digests', profile.signature?.digests, ['digest']);
+  checkAlgorithms('/signature/canonicalizations', profile.signature?.canonicalizations, [
+    'canonicalization',
+  ]);
+  checkAlgorithms('/signature/transforms', profile.signature?.transforms, [
+    'transform',
+    'canonicalization',
+  ]);
+  checkAlgorithms('/encryption/dataAlgorithms', profile.encryption?.dataAlgorithms, ['encryption']);
+  checkAlgorithms('/encryption/keyTransport', profile.encryption?.keyTransport, ['key-transport']);
+  checkAlgorithms('/gateway/reissues', profile.gateway?.reissues, ['signature']);
+  for (const [type, policy] of Object.entries(profile.documents ?? {})) {
+    policy?.constraints?.forEach((c, i) =>
+      checkSource(`/documents/${type}/constraints/${i}`, c.source, c.confirmed),
+    );
+  }
+  profile.dataExport?.forEach((rule, i) =>
+    checkSource(`/dataExport/${i}`, rule.source, rule.confirmed),
+  );
+
+  try {
+    constraintSetFor(profile).compileAll();
+  } catch (error) {
+    if (!(error instanceof ConstraintCompileError)) throw error;
+    report.errors.push({ file, pointer: '/documents', message: error.message });
+  }
+  for (const anchor of profile.anchors) {
+    try {
+      parseCertificate(anchor.der);
+    } catch (error) {
+      report.errors.push({
+        file,
+        pointer: '/signature/trustAnchors',
+        message: `${anchor.file}: ${errorMessage(error)}`,
+      });
+    }
+  }
+}

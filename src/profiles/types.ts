@@ -1,0 +1,108 @@
+import type { DocumentType } from '../documents/model.js';
+
+export type Level = 'error' | 'warning' | 'info';
+export type ProfileKind = 'jurisdiction' | 'baseline' | 'gateway';
+export type Placement = 'enveloped' | 'enveloping' | 'detached';
+
+export interface Provenance {
+  source?: string;
+  confirmed?: boolean;
+  note?: string;
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  url?: string;
+  note?: string;
+}
+
+export interface AlgorithmPolicyEntry extends Provenance {
+  algorithm: string;
+  uris?: string[];
+  minKeyBits?: number;
+  curves?: string[];
+  notBefore?: string;
+  notAfter?: string;
+  level?: Level;
+}
+
+export interface TrustAnchorRef extends Provenance {
+  file: string;
+}
+
+export interface SignaturePolicy extends Provenance {
+  required?: boolean;
+  placement?: Placement[];
+  methods?: AlgorithmPolicyEntry[];
+  digests?: AlgorithmPolicyEntry[];
+  canonicalizations?: AlgorithmPolicyEntry[];
+  transforms?: AlgorithmPolicyEntry[];
+  trustAnchors?: TrustAnchorRef[];
+  requireTrustedSigner?: boolean;
+}
+
+export interface EncryptionPolicy extends Provenance {
+  dataAlgorithms?: AlgorithmPolicyEntry[];
+  keyTransport?: AlgorithmPolicyEntry[];
+  requiredFor?: DocumentType[];
+}
+
+export interface DocumentConstraint extends Provenance {
+  id: string;
+  description?: string;
+  schema?: Record<string, unknown>;
+  severity?: Level;
+  hint?: string;
+  disabled?: boolean;
+}
+
+export interface DocumentPolicy extends Provenance {
+  accepted?: boolean;
+  constraints?: DocumentConstraint[];
+}
+
+export interface DataExportRule extends Provenance {
+  id: string;
+  description?: string;
+  documentTypes?: DocumentType[];
+  fields: string[];
+  when?: Record<string, unknown>;
+  allowedReceivers?: string[];
+  legalBasis: string;
+  severity?: Level;
+  hint?: string;
+}
+
+export interface GatewayPolicy extends Provenance {
+  serves?: string[];
+  reissues?: AlgorithmPolicyEntry[];
+}
+
+/** A profile file as written (validated against profile.schema.json). */
+export interface ProfileFile {
+  id: string;
+  name: string;
+  kind: ProfileKind;
+  extends?: string | string[];
+  version: string;
+  description?: string;
+  members?: string[];
+  sources?: SourceRef[];
+  confirmed?: boolean;
+  signature?: SignaturePolicy;
+  encryption?: EncryptionPolicy;
+  documents?: Partial<Record<DocumentType, DocumentPolicy>>;
+  dataExport?: DataExportRule[];
+  gateway?: GatewayPolicy;
+}
+
+/** A profile after `extends` is resolved: what the rules read. */
+export interface ResolvedProfile extends Omit<ProfileFile, 'extends'> {
+  /** The file this profile was read from. */
+  file: string;
+  /** Ancestors in resolution order, then this profile's id. */
+  lineage: string[];
+  /** Trust anchors as absolute file paths with their DER bytes, loaded once. */
+  anchors: Array<{ file: string; der: Uint8Array }>;
+}

@@ -1,0 +1,47 @@
+import type { Rule } from './types.js';
+import { documentReadable } from './document-readable.js';
+import { documentTypeAccepted } from './document-type-accepted.js';
+import { signatureRequired } from './signature-required.js';
+import { signatureValid } from './signature-valid.js';
+import { signatureMethodAccepted } from './signature-method-accepted.js';
+import { signatureAlgorithmName } from './signature-algorithm-name.js';
+import { signatureKeySize } from './signature-key-size.js';
+import { signatureCurve } from './signature-curve.js';
+import { signatureAlgorithmSunset } from './signature-algorithm-sunset.js';
+import { signatureDigestAccepted } from './signature-digest-accepted.js';
+import { signatureCanonicalizationAccepted } from './signature-canonicalization-accepted.js';
+import { signatureTransformAccepted } from './signature-transform-accepted.js';
+import { signaturePlacement } from './signature-placement.js';
+import { signatureTrusted } from './signature-trusted.js';
+import { encryptionRequired } from './encryption-required.js';
+import { encryptionAlgorithmAccepted } from './encryption-algorithm-accepted.js';
+import { documentReceiverRules } from './document-receiver-rules.js';
+import { documentSenderRules } from './document-sender-rules.js';
+import { dataExportRestricted } from './data-export-restricted.js';
+
+/** Every rule, in reporting order. A new rule is one file plus one line here. */
+export const RULES: readonly Rule[] = [
+  documentReadable,
+  documentTypeAccepted,
+  signatureRequired,
+  signatureValid,
+  signatureMethodAccepted,
+  signatureAlgorithmName,
+  signatureKeySize,
+  signatureCurve,
+  signatureAlgorithmSunset,
+  signatureDigestAccepted,
+  signatureCanonicalizationAccepted,
+  signatureTransformAccepted,
+  signaturePlacement,
+  signatureTrusted,
+  encryptionRequired,
+  encryptionAlgorithmAccepted,
+  documentReceiverRules,
+  documentSenderRules,
+  dataExportRestricted,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

@@ -1,0 +1,94 @@
+import { algorithmById, algorithmByUri, isAliasUri } from '../algorithms/registry.js';
+import type { AlgorithmEntry } from '../algorithms/types.js';
+import type { AlgorithmPolicyEntry, Level } from '../profiles/types.js';
+
+/** What is known about the key that made a signature (from the verification step). */
+export interface KeyFacts {
+  bits?: number;
+  curveOid?: string;
+  curveName?: string;
+}
+
+export type Failure =
+  | { aspect: 'name'; acceptedUris: string[] }
+  | { aspect: 'key-size'; minKeyBits: number; actualBits: number }
+  | { aspect: 'curve'; curves: string[]; actual: string }
+  | { aspect: 'date'; notBefore?: string; notAfter?: string };
+
+export type PolicyMatch =
+  | { outcome: 'accepted'; entry: AlgorithmPolicyEntry; level: Level }
+  | { outcome: 'unknown-uri'; uri: string }
+  | { outcome: 'not-listed'; algorithm: AlgorithmEntry; accepted: AlgorithmPolicyEntry[] }
+  | { outcome: 'rejected'; algorithm: AlgorithmEntry; failures: Failure[] };
+
+/**
+ * Matches an algorithm URI found in a document against a receiver's list. Several entries may
+ * name one algorithm (e.g. RSA ≥ 3000 bits forever, RSA ≥ 1900 bits until a date): the URI is
+ * accepted when any entry passes every condition; otherwise every condition that failed in
+ * some entry is returned, so each rule can explain its own aspect.
+ */
+export function matchAlgorithm(
+  uri: string,
+  policy: readonly AlgorithmPolicyEntry[] | undefined,
+  asOf: Date,
+  key: KeyFacts = {},
+): PolicyMatch {
+  const algorithm = algorithmByUri(uri);
+  if (!algorithm) return { outcome: 'unknown-uri', uri };
+  const entries = (policy ?? []).filter((entry) => entry.algorithm === algorithm.id);
+  if (entries.length === 0)
+    return { outcome: 'not-listed', algorithm, accepted: [...(policy ?? [])] };
+  const failures: Failure[] = [];
+  for (const entry of entries) {
+    const own = entryFailures(entry, uri, asOf, key);
+    if (own.length === 0) return { outcome: 'accepted', entry, level: entry.level ?? 'error' };
+    failures.push(...own);
+  }
+  return { outcome: 'rejected', algorithm, failures: dedupe(failures) };
+}
+
+function entryFailures(
+  entry: AlgorithmPolicyEntry,
+  uri: string,
+  asOf: Date,
+  key: KeyFacts,
+): Failure[] {
+  const failures: Failure[] = [];
+  if (entry.uris && !entry.uris.includes(uri))
+    failures.push({ aspect: 'name', acceptedUris: entry.uris });
+  if (entry.minKeyBits !== undefined && key.bits !== undefined && key.bits < entry.minKeyBits) {
+    failures.push({ aspect: 'key-size', minKeyBits: entry.minKeyBits, actualBits: key.bits });
+  }
+  if (entry.curves && key.curveOid !== undefined && !entry.curves.includes(key.curveOid)) {
+    failures.push({ aspect: 'curve', curves: entry.curves, actual: key.curveName ?? key.curveOid });
+  }
+  const day = asOf.toISOString().slice(0, 10);
+  if ((entry.notBefore && day < entry.notBefore) || (entry.notAfter && day > entry.notAfter)) {
+    failures.push({ aspect: 'date', notBefore: entry.notBefore, notAfter: entry.notAfter });
+  }
+  return failures;
+}
+
+function dedupe(failures: Failure[]): Failure[] {
+  const seen = new Set<string>();
+  return failures.filter((f) => {
+    const key = JSON.stringify(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function algorithmLabel(idOrUri: string): string {
+  return (algorithmById(idOrUri) ?? algorithmByUri(idOrUri))?.name ?? idOrUri;
+}
+
+export function acceptedList(entries: readonly AlgorithmPolicyEntry[] | undefined): string {
+  const names = [...new Set((entries ?? []).map((e) => algorithmLabel(e.algorithm)))];
+  return names.length > 0 ? names.join(', ') : 'none';
+}
+
+/** "receiver knows this algorithm as <URI>" when only the name differs. */
+export function aliasNote(algorithm: AlgorithmEntry, uri: string): string | undefined {
+  return isAliasUri(algorithm, uri) ? `${uri} is an alias of ${algorithm.uris[0]}` : undefined;
+}
