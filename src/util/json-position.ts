@@ -11,27 +11,122 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Parses JSON, turning V8's "at position N" into "line L column C" for the user. */
+export class JsonSyntaxError extends Error {
+  override name = 'JsonSyntaxError';
+}
+
+/** Parses JSON; a syntax error names the file, line and column (Node 20's message has none). */
 export function parseJsonText(text: string, file: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(body);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const match = /position (\d+)/.exec(message);
-    if (match) {
-      const { line, column } = lineColumnAt(text, Number(match[1]));
-      return throwJson(
-        `${file}:${line}:${column}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
-      );
-    }
-    return throwJson(`${file}: invalid JSON: ${message}`);
+    const offset = firstJsonErrorOffset(body);
+    const { line, column } = lineColumnAt(body, offset);
+    const found =
+      offset < body.length
+        ? `unexpected ${JSON.stringify(body[offset])}`
+        : 'unexpected end of input';
+    throw new JsonSyntaxError(`${file}:${line}:${column}: invalid JSON: ${found}`, {
+      cause: error,
+    });
   }
 }
 
-function throwJson(message: string): never {
-  throw new JsonSyntaxError(message);
-}
+/**
+ * Offset of the first character at which `text` stops being JSON. Only called after
+ * JSON.parse failed, so it favours clarity over speed; iterative, so deep nesting is safe.
+ */
+export function firstJsonErrorOffset(text: string): number {
+  let i = 0;
+  const skipWs = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  // Each stack entry is the container being read: '{' or '['.
+  const stack: string[] = [];
+  let expectValue = true;
+  for (;;) {
+    skipWs();
+    if (expectValue) {
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        stack.push(c);
+        i++;
+        skipWs();
+        if (text[i] === (c === '{' ? '}' : ']')) {
+          i++;
+          stack.pop();
+          expectValue = false;
+          if (stack.length === 0) break;
+          continue;
+        }
+        if (c === '{') {
+          if (!readString()) return i;
+          skipWs();
+          if (text[i] !== ':') return i;
+          i++;
+        }
+        continue;
+      }
+      if (c === '"') {
+        if (!readString()) return i;
+      } else {
+        const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(
+          text.slice(i, i + 400),
+        );
+        if (!m) return i;
+        i += m[0].length;
+      }
+      expectValue = false;
+      if (stack.length === 0) break;
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    const c = text[i];
+    if (c === ',') {
+      i++;
+      if (top === '{') {
+        skipWs();
+        if (!readString()) return i;
+        skipWs();
+        if (text[i] !== ':') return i;
+        i++;
+      }
+      expectValue = true;
+    } else if ((top === '{' && c === '}') || (top === '[' && c === ']')) {
+      i++;
+      stack.pop();
+      if (stack.length === 0) break;
+    } else {
+      return i;
+    }
+  }
+  skipWs();
+  return i;
 
-export class JsonSyntaxError extends Error {
-  override name = 'JsonSyntaxError';
+  function readString(): boolean {
+    if (text[i] !== '"') return false;
+    i++;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c === 0x5c) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
+          i += 6;
+          continue;
+        }
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) return false;
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    return false;
+  }
 }
