@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { UnsupportedAlgorithmError } from './errors.js';
+import { sm3 } from './sm3.js';
+
+/**
+ * Digest by registry id (see algorithms/catalogue.ts). Only ids with a tested implementation
+ * are listed; everything else, including recognised-but-uncomputable ones (belt-hash, bash,
+ * KZ 34.11-2015), throws UnsupportedAlgorithmError so callers report "cannot verify".
+ */
+// Maps, not object literals: an id like 'constructor' must not resolve to a prototype member.
+const NODE_HASHES = new Map<string, string>([
+  ['sha1', 'sha1'],
+  ['sha224', 'sha224'],
+  ['sha256', 'sha256'],
+  ['sha384', 'sha384'],
+  ['sha512', 'sha512'],
+]);
+
+const OWN_HASHES = new Map<string, (data: Uint8Array) => Uint8Array>([['sm3', sm3]]);
+
+export function digest(algorithmId: string, data: Uint8Array): Uint8Array {
+  const nodeName = NODE_HASHES.get(algorithmId);
+  if (nodeName) return new Uint8Array(createHash(nodeName).update(data).digest());
+  const own = OWN_HASHES.get(algorithmId);
+  if (own) return own(data);
+  throw new UnsupportedAlgorithmError(algorithmId, `digest '${algorithmId}' is not supported`);
+}
+
+/** True when `digest(algorithmId, …)` will not throw UnsupportedAlgorithmError. */
+export function isDigestSupported(algorithmId: string): boolean {
+  return NODE_HASHES.has(algorithmId) || OWN_HASHES.has(algorithmId);
+}
