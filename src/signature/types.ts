@@ -12,6 +12,8 @@ export interface ReferenceInfo {
   xpathExpressions: string[];
   /** `InclusiveNamespaces PrefixList` of an exclusive-C14N transform, if any. */
   inclusiveNamespacePrefixes?: string[];
+  /** Decoded DigestValue; absent when missing or not strict base64 (see problems). */
+  digestValue?: Uint8Array;
   pos: XmlPosition;
 }
 
@@ -42,6 +44,12 @@ export interface SignatureInfo {
   placement: 'enveloped' | 'enveloping' | 'detached';
   /** Structural problems found while reading (duplicate SignedInfo, junk in SignatureValue…). */
   problems: SignatureProblem[];
+  /** `InclusiveNamespaces PrefixList` of an exclusive CanonicalizationMethod, if any. */
+  canonicalizationPrefixes?: string[];
+  /** Decoded SignatureValue; absent when missing or not strict base64. */
+  signatureValue?: Uint8Array;
+  /** Paths of the same-document elements the resolvable References sign, in Reference order. */
+  signedPaths?: string[];
 }
 
 export interface SignatureProblem {
@@ -74,4 +82,14 @@ export interface SignatureVerification {
   /** DER certificates found with the signature (leaf first when known), for per-receiver trust. */
   certificateChain: Uint8Array[];
   problems: SignatureProblem[];
+  /** Per-Reference outcome, in SignedInfo order (what each one signed and whether it matched). */
+  references?: ReferenceVerification[];
+}
+
+export interface ReferenceVerification {
+  uri: string | null;
+  /** Path of the element signed ('/' plus root path for URI=""); absent when unresolved. */
+  signedPath?: string;
+  /** true: digest matches; false: differs; null: could not be computed. */
+  digestValid: boolean | null;
 }

@@ -1,0 +1,87 @@
+import type { XmlElement } from '../xml/dom.js';
+import { DSIG_NS } from './names.js';
+
+/**
+ * Small accessors for XMLDSig element structure. They match on namespace + local name only:
+ * a `Signature` element in another namespace is not a signature, whatever its prefix.
+ */
+
+export function isDsig(node: XmlElement, localName: string, ns: string = DSIG_NS): boolean {
+  return node.localName === localName && node.namespaceURI === ns;
+}
+
+/** Child elements named `localName` in `ns` (XMLDSig by default), in document order. */
+export function dsigChildren(
+  parent: XmlElement,
+  localName: string,
+  ns: string = DSIG_NS,
+): XmlElement[] {
+  const found: XmlElement[] = [];
+  for (const child of parent.children) {
+    if (child.kind === 'element' && isDsig(child, localName, ns)) found.push(child);
+  }
+  return found;
+}
+
+export function dsigChild(
+  parent: XmlElement,
+  localName: string,
+  ns: string = DSIG_NS,
+): XmlElement | undefined {
+  for (const child of parent.children) {
+    if (child.kind === 'element' && isDsig(child, localName, ns)) return child;
+  }
+  return undefined;
+}
+
+export interface ValueText {
+  text: string;
+  /**
+   * True when the element holds anything but character data. A comment inside DigestValue
+   * made xml-crypto read only the text before it (CVE-2025-29775); such values are refused.
+   */
+  nonText: boolean;
+}
+
+/** Concatenated character data of a value element, noting any non-text child. */
+export function valueText(element: XmlElement): ValueText {
+  let text = '';
+  let nonText = false;
+  for (const child of element.children) {
+    if (child.kind === 'text') text += child.value;
+    else nonText = true;
+  }
+  return { text, nonText };
+}
+
+/** The Algorithm attribute, or '' when absent. */
+export function algorithmOf(element: XmlElement | undefined): string {
+  if (!element) return '';
+  return element.attributes.find((a) => a.name === 'Algorithm')?.value ?? '';
+}
+
+/** An unprefixed attribute's value. */
+export function plainAttribute(element: XmlElement, name: string): string | undefined {
+  return element.attributes.find((a) => a.name === name && a.prefix === null)?.value;
+}
+
+/** Every ds:Signature in the document, in document order (nested ones included). */
+export function signatureElements(root: XmlElement): XmlElement[] {
+  const found: XmlElement[] = [];
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const element = stack.pop() as XmlElement;
+    if (isDsig(element, 'Signature')) found.push(element);
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i];
+      if (child?.kind === 'element') stack.push(child);
+    }
+  }
+  return found;
+}
+
+/** True when `ancestor` is `node` or one of its ancestors. */
+export function isAncestorOrSelf(ancestor: XmlElement, node: XmlElement): boolean {
+  for (let el: XmlElement | null = node; el; el = el.parent) if (el === ancestor) return true;
+  return false;
+}

@@ -1,0 +1,87 @@
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import type { XmlElement } from '../xml/dom.js';
+import { decodeBase64Strict } from './base64.js';
+import { dsigChild, plainAttribute, valueText } from './dsig-elements.js';
+import { DSIG11_NS } from './names.js';
+
+/** Named curves an ECKeyValue may name (XMLDSig 1.1 §4.5.2.3.1 uses `urn:oid:` URIs). */
+const EC_CURVES = new Map<string, { crv: string; bytes: number }>([
+  ['urn:oid:1.2.840.10045.3.1.7', { crv: 'P-256', bytes: 32 }],
+  ['urn:oid:1.3.132.0.34', { crv: 'P-384', bytes: 48 }],
+  ['urn:oid:1.3.132.0.35', { crv: 'P-521', bytes: 66 }],
+]);
+
+export type KeyValueResult = { spki: Uint8Array } | { error: string };
+
+/**
+ * The SubjectPublicKeyInfo DER of a KeyInfo's key value: ds:KeyValue (RSAKeyValue or
+ * dsig11:ECKeyValue) or dsig11:DEREncodedKeyValue (any key type, so also GOST and SM2).
+ */
+export function keyValueSpki(keyInfo: XmlElement): KeyValueResult | undefined {
+  const der = dsigChild(keyInfo, 'DEREncodedKeyValue', DSIG11_NS);
+  if (der) {
+    const bytes = decodeBase64Strict(strictText(der) ?? '!');
+    return bytes ? { spki: bytes } : { error: 'DEREncodedKeyValue is not valid base64' };
+  }
+  const keyValue = dsigChild(keyInfo, 'KeyValue', keyInfo.namespaceURI ?? undefined);
+  if (!keyValue) return undefined;
+  const rsa = dsigChild(keyValue, 'RSAKeyValue', keyInfo.namespaceURI ?? undefined);
+  if (rsa) return rsaSpki(rsa);
+  const ec = dsigChild(keyValue, 'ECKeyValue', DSIG11_NS);
+  if (ec) return ecSpki(ec);
+  return { error: 'KeyValue holds no RSAKeyValue or ECKeyValue corridor can read' };
+}
+
+function rsaSpki(rsa: XmlElement): KeyValueResult {
+  const modulus = base64Child(rsa, 'Modulus', rsa.namespaceURI);
+  const exponent = base64Child(rsa, 'Exponent', rsa.namespaceURI);
+  if (!modulus || !exponent) return { error: 'RSAKeyValue needs base64 Modulus and Exponent' };
+  return fromJwk({ kty: 'RSA', n: base64url(modulus), e: base64url(exponent) });
+}
+
+function ecSpki(ec: XmlElement): KeyValueResult {
+  const namedCurve = dsigChild(ec, 'NamedCurve', DSIG11_NS);
+  const uri = namedCurve && plainAttribute(namedCurve, 'URI');
+  const curve = uri ? EC_CURVES.get(uri) : undefined;
+  if (!curve) return { error: `ECKeyValue curve '${uri ?? '(none)'}' is not supported` };
+  const point = base64Child(ec, 'PublicKey', DSIG11_NS);
+  // Uncompressed point: 04 ‖ x ‖ y.
+  if (!point || point.length !== 1 + 2 * curve.bytes || point[0] !== 4) {
+    return { error: 'ECKeyValue PublicKey is not an uncompressed point of its curve' };
+  }
+  return fromJwk({
+    kty: 'EC',
+    crv: curve.crv,
+    x: base64url(point.subarray(1, 1 + curve.bytes)),
+    y: base64url(point.subarray(1 + curve.bytes)),
+  });
+}
+
+function fromJwk(jwk: JsonWebKey): KeyValueResult {
+  try {
+    const key = createPublicKey({ key: jwk, format: 'jwk' });
+    return { spki: new Uint8Array(key.export({ type: 'spki', format: 'der' })) };
+  } catch (error) {
+    return { error: `KeyValue is not a usable key: ${(error as Error).message}` };
+  }
+}
+
+function base64Child(
+  parent: XmlElement,
+  localName: string,
+  ns: string | null,
+): Uint8Array | undefined {
+  const child = dsigChild(parent, localName, ns ?? undefined);
+  const text = child && strictText(child);
+  return (text !== undefined && decodeBase64Strict(text)) || undefined;
+}
+
+/** Text of a value element, or undefined when it holds comments or elements. */
+function strictText(element: XmlElement): string | undefined {
+  const { text, nonText } = valueText(element);
+  return nonText ? undefined : text;
+}
+
+function base64url(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64url');
+}
