@@ -1,0 +1,233 @@
+import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import { elementPath } from '../xml/path.js';
+import { decodeBase64Strict } from './base64.js';
+import {
+  algorithmOf,
+  dsigChild,
+  dsigChildren,
+  isAncestorOrSelf,
+  plainAttribute,
+  signatureElements,
+  valueText,
+} from './dsig-elements.js';
+import { EXC_C14N_NS } from './names.js';
+import { problem, XMLDSIG_RULES } from './problems.js';
+import { resolveReference } from './resolve.js';
+import type { KeyInfoSummary, ReferenceInfo, SignatureInfo, SignatureProblem } from './types.js';
+
+// The reader's SignatureInfo → its element, so the verifier need not search for it again.
+const elementOfInfo = new WeakMap<SignatureInfo, XmlElement>();
+
+/**
+ * Reads every ds:Signature of a parsed document: algorithms, references, KeyInfo and
+ * placement as written, plus structural problems. Nothing here is trusted or verified.
+ */
+export function readSignatures(doc: XmlDocument): SignatureInfo[] {
+  return signatureElements(doc.root).map((element) => {
+    const info = readSignature(doc, element);
+    elementOfInfo.set(info, element);
+    return info;
+  });
+}
+
+/** The ds:Signature element an info was read from (by identity, else by source offset). */
+export function signatureElementOf(doc: XmlDocument, info: SignatureInfo): XmlElement | undefined {
+  return (
+    elementOfInfo.get(info) ??
+    signatureElements(doc.root).find((el) => el.pos.offset === info.pos.offset)
+  );
+}
+
+function readSignature(doc: XmlDocument, signature: XmlElement): SignatureInfo {
+  const problems: SignatureProblem[] = [];
+  const missing = (what: string, where: XmlElement): void => {
+    problems.push(problem(XMLDSIG_RULES.missingElement, `missing ${what}`, where.pos));
+  };
+
+  const signedInfos = dsigChildren(signature, 'SignedInfo');
+  if (signedInfos.length > 1) {
+    problems.push(
+      problem(
+        XMLDSIG_RULES.multipleSignedInfo,
+        `${signedInfos.length} SignedInfo elements in one Signature: refused (CVE-2025-29774)`,
+        signedInfos[1]?.pos,
+      ),
+    );
+  }
+  const signedInfo = signedInfos[0];
+  if (!signedInfo) missing('SignedInfo', signature);
+
+  const c14nElement = signedInfo && dsigChild(signedInfo, 'CanonicalizationMethod');
+  const methodElement = signedInfo && dsigChild(signedInfo, 'SignatureMethod');
+  if (signedInfo && !algorithmOf(c14nElement))
+    missing('CanonicalizationMethod/@Algorithm', signedInfo);
+  if (signedInfo && !algorithmOf(methodElement)) missing('SignatureMethod/@Algorithm', signedInfo);
+
+  const referenceElements = signedInfo ? dsigChildren(signedInfo, 'Reference') : [];
+  if (signedInfo && referenceElements.length === 0) missing('Reference', signedInfo);
+  const references = referenceElements.map((el) => readReference(el, problems, missing));
+
+  const signatureValues = dsigChildren(signature, 'SignatureValue');
+  if (signatureValues.length > 1) {
+    problems.push(
+      problem(
+        XMLDSIG_RULES.unexpectedElement,
+        `${signatureValues.length} SignatureValue elements in one Signature`,
+        signatureValues[1]?.pos,
+      ),
+    );
+  }
+  const signatureValueElement = signatureValues[0];
+  if (!signatureValueElement) missing('SignatureValue', signature);
+  const signatureValue =
+    signatureValueElement && decodeValue(signatureValueElement, 'SignatureValue', problems);
+
+  const keyInfos = dsigChildren(signature, 'KeyInfo');
+  if (keyInfos.length > 1) {
+    problems.push(
+      problem(XMLDSIG_RULES.unexpectedElement, 'more than one KeyInfo', keyInfos[1]?.pos),
+    );
+  }
+  const keyInfo = readKeyInfo(keyInfos[0], problems);
+
+  const info: SignatureInfo = {
+    path: elementPath(signature),
+    pos: signature.pos,
+    signatureMethod: algorithmOf(methodElement),
+    canonicalizationMethod: algorithmOf(c14nElement),
+    references,
+    keyInfo,
+    placement: 'detached',
+    problems,
+  };
+  const prefixes = c14nElement && inclusivePrefixes(c14nElement);
+  if (prefixes) info.canonicalizationPrefixes = prefixes;
+  if (signatureValue) info.signatureValue = signatureValue;
+  placeSignature(doc, signature, info);
+  return info;
+}
+
+function readReference(
+  reference: XmlElement,
+  problems: SignatureProblem[],
+  missing: (what: string, where: XmlElement) => void,
+): ReferenceInfo {
+  const transforms: string[] = [];
+  const xpathExpressions: string[] = [];
+  let prefixes: string[] | undefined;
+  const transformsElement = dsigChild(reference, 'Transforms');
+  for (const transform of transformsElement ? dsigChildren(transformsElement, 'Transform') : []) {
+    transforms.push(algorithmOf(transform));
+    for (const xpath of dsigChildren(transform, 'XPath')) {
+      xpathExpressions.push(valueText(xpath).text);
+    }
+    prefixes ??= inclusivePrefixes(transform);
+  }
+  const digestMethod = algorithmOf(dsigChild(reference, 'DigestMethod'));
+  if (!digestMethod) missing('DigestMethod/@Algorithm', reference);
+  const digestValueElement = dsigChild(reference, 'DigestValue');
+  if (!digestValueElement) missing('DigestValue', reference);
+  const digestValue =
+    digestValueElement && decodeValue(digestValueElement, 'DigestValue', problems);
+
+  const info: ReferenceInfo = {
+    uri: plainAttribute(reference, 'URI') ?? null,
+    digestMethod,
+    transforms,
+    xpathExpressions,
+    pos: reference.pos,
+  };
+  if (prefixes) info.inclusiveNamespacePrefixes = prefixes;
+  if (digestValue) info.digestValue = digestValue;
+  return info;
+}
+
+/** `<ec:InclusiveNamespaces PrefixList="a b #default">` under a C14N method or transform. */
+function inclusivePrefixes(method: XmlElement): string[] | undefined {
+  const element = dsigChild(method, 'InclusiveNamespaces', EXC_C14N_NS);
+  const list = element && plainAttribute(element, 'PrefixList');
+  if (list === undefined) return undefined;
+  return list.split(/[ \t\r\n]+/).filter((p) => p.length > 0);
+}
+
+/** Strictly decodes a base64 value element, reporting non-text content and bad base64. */
+function decodeValue(
+  element: XmlElement,
+  name: string,
+  problems: SignatureProblem[],
+): Uint8Array | undefined {
+  const { text, nonText } = valueText(element);
+  if (nonText) {
+    problems.push(
+      problem(
+        XMLDSIG_RULES.nonTextInValue,
+        `${name} contains a comment, element or processing instruction: refused (CVE-2025-29775)`,
+        element.pos,
+      ),
+    );
+    return undefined;
+  }
+  const bytes = decodeBase64Strict(text);
+  if (!bytes) {
+    problems.push(problem(XMLDSIG_RULES.badBase64, `${name} is not valid base64`, element.pos));
+    return undefined;
+  }
+  return bytes;
+}
+
+function readKeyInfo(
+  keyInfo: XmlElement | undefined,
+  problems: SignatureProblem[],
+): KeyInfoSummary {
+  const summary: KeyInfoSummary = {
+    keyNames: [],
+    certificates: [],
+    hasKeyValue: false,
+    hasRetrievalMethod: false,
+    other: [],
+  };
+  if (!keyInfo) return summary;
+  for (const child of keyInfo.children) {
+    if (child.kind !== 'element') continue;
+    const known = child.namespaceURI === keyInfo.namespaceURI;
+    if (known && child.localName === 'KeyName') {
+      summary.keyNames.push(valueText(child).text.trim());
+    } else if (known && child.localName === 'KeyValue') {
+      summary.hasKeyValue = true;
+    } else if (known && child.localName === 'RetrievalMethod') {
+      summary.hasRetrievalMethod = true;
+    } else if (known && child.localName === 'X509Data') {
+      for (const item of child.children) {
+        if (item.kind !== 'element') continue;
+        if (item.namespaceURI === keyInfo.namespaceURI && item.localName === 'X509Certificate') {
+          const der = decodeValue(item, 'X509Certificate', problems);
+          if (der) summary.certificates.push(der);
+        } else {
+          summary.other.push(item.localName);
+        }
+      }
+    } else {
+      summary.other.push(child.localName);
+    }
+  }
+  return summary;
+}
+
+/**
+ * Placement and what each Reference signs. Enveloped: a referenced element contains the
+ * signature; enveloping: a referenced element is inside it (ds:Object); else detached.
+ */
+function placeSignature(doc: XmlDocument, signature: XmlElement, info: SignatureInfo): void {
+  const signedPaths: string[] = [];
+  let enveloped = false;
+  let enveloping = false;
+  for (const reference of info.references) {
+    const resolution = resolveReference(doc, reference.uri);
+    if (resolution.kind === 'problem') continue;
+    signedPaths.push(elementPath(resolution.element));
+    if (isAncestorOrSelf(resolution.element, signature)) enveloped = true;
+    else if (isAncestorOrSelf(signature, resolution.element)) enveloping = true;
+  }
+  info.placement = enveloped ? 'enveloped' : enveloping ? 'enveloping' : 'detached';
+  info.signedPaths = signedPaths;
+}
