@@ -54,7 +54,7 @@ describe('Streebog RFC 6986 vectors', () => {
   });
   it('is sensitive to every input change', () => {
     const m = Buffer.from(M1);
-    m[62] ^= 1;
+    m[62] = (m[62] ?? 0) ^ 1;
     expect(hex(streebog256(m))).not.toBe(hex(streebog256(M1)));
     expect(hex(streebog256(M1.subarray(0, 62)))).not.toBe(hex(streebog256(M1)));
     // the 256-bit output is not a truncation of the 512-bit one (different IV)
