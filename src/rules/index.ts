@@ -13,6 +13,7 @@ import { signatureCanonicalizationAccepted } from './signature-canonicalization-
 import { signatureTransformAccepted } from './signature-transform-accepted.js';
 import { signaturePlacement } from './signature-placement.js';
 import { signatureTrusted } from './signature-trusted.js';
+import { signatureCertificateValidity } from './signature-certificate-validity.js';
 import { encryptionRequired } from './encryption-required.js';
 import { encryptionAlgorithmAccepted } from './encryption-algorithm-accepted.js';
 import { documentReceiverRules } from './document-receiver-rules.js';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   signatureCanonicalizationAccepted,
   signatureTransformAccepted,
   signaturePlacement,
+  signatureCertificateValidity,
   signatureTrusted,
   encryptionRequired,
   encryptionAlgorithmAccepted,

@@ -7,5 +7,6 @@ export const customsDeclaration: DocumentTypeDefinition = {
   namespace: 'urn:corridor:customs-declaration:1',
   rootElement: 'CustomsDeclaration',
   arrays: { GoodsItem: 'goodsItems', PresentedDocument: 'presentedDocuments' },
+  leafAttributes: { taxpayerId: ['scheme'] },
   issuingCountryKey: 'issuingCountry',
 };

@@ -11,6 +11,11 @@ export interface DocumentTypeDefinition {
   rootElement: string;
   /** XML element local name → model key of the array it accumulates into. */
   arrays: Record<string, string>;
+  /**
+   * Leaf model keys whose XML element carries attributes: `taxpayerId: ['scheme']` means
+   * `<TaxpayerId scheme="INN">…</TaxpayerId>` ↔ `taxpayerId` + `taxpayerIdScheme`.
+   */
+  leafAttributes: Record<string, string[]>;
   /** Model key holding the issuing (sending) country. */
   issuingCountryKey: string;
 }

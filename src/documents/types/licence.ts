@@ -7,5 +7,6 @@ export const licence: DocumentTypeDefinition = {
   namespace: 'urn:corridor:licence:1',
   rootElement: 'Licence',
   arrays: { Goods: 'goods' },
+  leafAttributes: { taxpayerId: ['scheme'] },
   issuingCountryKey: 'issuingCountry',
 };
