@@ -1,0 +1,51 @@
+/**
+ * Human-readable locations of nodes, used in findings: an XPath-like element path and
+ * offset → line/column conversion.
+ */
+import type { XmlDocument, XmlElement, XmlPosition } from './dom.js';
+
+/**
+ * `/ns:Root/ns:Child[2]/ns:Leaf`: qualified names as written, with a 1-based index only
+ * when the parent has more than one child element of that name.
+ */
+export function elementPath(el: XmlElement): string {
+  const steps: string[] = [];
+  for (let e: XmlElement | null = el; e !== null; e = e.parent) {
+    const parent: XmlElement | null = e.parent;
+    let step = e.name;
+    if (parent !== null) {
+      let index = 0;
+      let same = 0;
+      for (const sib of parent.children) {
+        if (sib.kind !== 'element' || sib.name !== e.name) continue;
+        same++;
+        if (sib === e) index = same;
+      }
+      if (same > 1) step += `[${index}]`;
+    }
+    steps.push(step);
+  }
+  return '/' + steps.reverse().join('/');
+}
+
+const lineStarts = new WeakMap<XmlDocument, number[]>();
+
+/** Line and column (1-based, UTF-16 units) of a 0-based offset into `doc.source`. */
+export function lineOf(doc: XmlDocument, offset: number): XmlPosition {
+  let starts = lineStarts.get(doc);
+  if (starts === undefined) {
+    starts = [0];
+    const s = doc.source;
+    for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', nl + 1)) starts.push(nl + 1);
+    lineStarts.set(doc, starts);
+  }
+  const off = Math.max(0, Math.min(offset, doc.source.length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: off - (starts[lo] as number) + 1, offset: off };
+}
