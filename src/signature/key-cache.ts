@@ -1,0 +1,63 @@
+import type { PublicKey } from '../crypto/types.js';
+import { parseCertificate, signerSummary } from '../pki/certificate.js';
+import { decodePublicKey } from '../pki/spki.js';
+import type { SignerSummary } from './types.js';
+
+/** What key selection needs from a KeyInfo certificate. */
+export interface CertificateFacts {
+  der: Uint8Array;
+  key: PublicKey;
+  /** Hex of the subject / issuer Name DER: exact comparison, no string normalisation games. */
+  subject: string;
+  issuer: string;
+  signer: SignerSummary;
+}
+
+export type Cached<T> = T | { error: string };
+
+/**
+ * Parsed certificates and keys by DER. The same CA and signer certificates arrive with every
+ * document of a batch, and a parse costs ~1 ms, so results (failures included) are kept.
+ */
+const certificates = new Map<string, Cached<CertificateFacts>>();
+const keys = new Map<string, Cached<PublicKey>>();
+const CACHE_MAX = 2048;
+
+function remember<T>(map: Map<string, T>, id: string, value: T): T {
+  if (map.size >= CACHE_MAX) map.clear();
+  map.set(id, value);
+  return value;
+}
+
+export function certificateFacts(der: Uint8Array): Cached<CertificateFacts> {
+  const id = Buffer.from(der).toString('base64');
+  const hit = certificates.get(id);
+  if (hit) return hit;
+  let facts: Cached<CertificateFacts>;
+  try {
+    const cert = parseCertificate(der);
+    facts = {
+      der: cert.der,
+      key: cert.publicKey,
+      subject: Buffer.from(cert.subjectDer).toString('hex'),
+      issuer: Buffer.from(cert.issuerDer).toString('hex'),
+      signer: signerSummary(cert),
+    };
+  } catch (error) {
+    facts = { error: (error as Error).message };
+  }
+  return remember(certificates, id, facts);
+}
+
+export function cachedPublicKey(spki: Uint8Array): Cached<PublicKey> {
+  const id = Buffer.from(spki).toString('base64');
+  const hit = keys.get(id);
+  if (hit) return hit;
+  let key: Cached<PublicKey>;
+  try {
+    key = decodePublicKey(spki);
+  } catch (error) {
+    key = { error: (error as Error).message };
+  }
+  return remember(keys, id, key);
+}
