@@ -1,0 +1,46 @@
+import type { Severity } from '../engine/types.js';
+import { relativeFile } from './artifact-path.js';
+import type { Formatter } from './types.js';
+
+/** Workflow-command data: `%`, CR and LF are percent-encoded (as @actions/core's escapeData). */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Workflow-command property: as data, plus `:` and `,` which delimit properties. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** GitHub Actions annotations, one `::error|warning|notice …::message` line per finding. */
+export const githubFormatter: Formatter = {
+  id: 'github',
+  description: 'GitHub Actions workflow annotations (::error file=…,line=…::message)',
+  extension: 'txt',
+  format(result, context) {
+    const cwd = context.cwd ?? process.cwd();
+    const lines: string[] = [];
+    for (const pair of result.pairs) {
+      for (const finding of pair.findings) {
+        const properties: Array<[string, string]> = [
+          ['file', relativeFile(finding.location.file, cwd)],
+        ];
+        if (finding.location.line !== undefined) {
+          properties.push(['line', String(finding.location.line)]);
+          if (finding.location.column !== undefined) {
+            properties.push(['col', String(finding.location.column)]);
+          }
+        }
+        properties.push(['title', finding.ruleId]);
+        const message =
+          `${finding.sender} → ${finding.receiver}: ${finding.message}` +
+          (finding.hint ? `\nHint: ${finding.hint}` : '');
+        const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
+        lines.push(`::${command[finding.severity]} ${props}::${escapeData(message)}`);
+      }
+    }
+    return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  },
+};

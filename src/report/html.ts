@@ -1,0 +1,249 @@
+import { createHash } from 'node:crypto';
+import type {
+  CellStatus,
+  Finding,
+  MatrixCell,
+  MatrixResult,
+  PairResult,
+  Severity,
+} from '../engine/types.js';
+import { HTML_SCRIPT } from './html-script.js';
+import { HTML_STYLE } from './html-style.js';
+import { escapeAttribute as attr, escapeText as text } from './markup-escape.js';
+import {
+  allFindings,
+  compareFindings,
+  countSeverities,
+  findCell,
+  pairsOf,
+  plural,
+  position,
+  receivers,
+  senders,
+} from './summary.js';
+import type { Formatter } from './types.js';
+
+const glyph: Record<CellStatus, string> = { ok: '✔', warn: '!', fail: '✗' };
+const statusOrder: Record<CellStatus, number> = { fail: 0, warn: 1, ok: 2 };
+const severities: Severity[] = ['error', 'warning', 'info'];
+
+function cspHash(source: string): string {
+  return `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
+}
+
+function severityCounts(findings: readonly Finding[]): string {
+  const counts = countSeverities(findings);
+  const parts: string[] = [];
+  if (counts.error) parts.push(plural(counts.error, 'error'));
+  if (counts.warning) parts.push(plural(counts.warning, 'warning'));
+  if (counts.info) parts.push(`${counts.info} info`);
+  return parts.join(' · ');
+}
+
+function docsLine(cell: MatrixCell): string {
+  if (cell.status === 'ok') return `${plural(cell.documents, 'document')} ok`;
+  return `${cell.counts[cell.status]} of ${plural(cell.documents, 'document')} ${cell.status}`;
+}
+
+interface CellRef {
+  index: number;
+  cell: MatrixCell;
+  pairs: PairResult[];
+}
+
+function cellButton(ref: CellRef): string {
+  const { cell, index } = ref;
+  const findings = ref.pairs.flatMap((pair) => pair.findings);
+  const counts = severityCounts(findings);
+  const all = cell.status === 'fail' && cell.counts.fail === cell.documents ? ' all' : '';
+  const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${docsLine(cell)}${counts ? `, ${counts.replace(/ · /g, ', ')}` : ''}`;
+  return (
+    `<button type="button" class="cell ${cell.status}${all}" id="cell-${index}" ` +
+    `data-sender="${attr(cell.sender)}" data-receiver="${attr(cell.receiver)}" data-status="${cell.status}" ` +
+    `aria-expanded="false" aria-controls="panel-${index}" aria-label="${attr(label)}">` +
+    `<span class="status"><span class="glyph" aria-hidden="true">${glyph[cell.status]}</span>` +
+    `<span class="label">${cell.status}</span></span>` +
+    `<span class="docs">${text(docsLine(cell))}</span>` +
+    `<span class="counts">${text(counts)}</span></button>`
+  );
+}
+
+function findingItem(finding: Finding): string {
+  const pos = position(finding);
+  const where = [
+    `<code>${text(finding.location.file)}${pos ? `:${text(pos)}` : ''}</code>`,
+    finding.location.path ? `<code>${text(finding.location.path)}</code>` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    `<li class="finding ${finding.severity}" data-severity="${finding.severity}">` +
+    `<div class="head"><span class="sev ${finding.severity}">${finding.severity}</span>` +
+    `<code class="rule">${text(finding.ruleId)}</code></div>` +
+    `<p class="msg">${text(finding.message)}</p>` +
+    `<p class="where">${where}</p>` +
+    (finding.hint
+      ? `<p class="hint"><span aria-hidden="true">💡 </span><strong>Hint:</strong> ${text(finding.hint)}</p>`
+      : '') +
+    '</li>'
+  );
+}
+
+function pairArticle(pair: PairResult): string {
+  const findings = [...pair.findings].sort(compareFindings);
+  const body =
+    findings.length === 0
+      ? '<p class="quiet">No findings: the receiver accepts this document.</p>'
+      : `<ul class="findings">${findings.map(findingItem).join('')}</ul>` +
+        '<p class="quiet filtered-out" hidden>All findings hidden by the severity filter.</p>';
+  return (
+    `<article class="pair" data-doctype="${attr(pair.documentType)}" data-status="${pair.status}">` +
+    `<h4><code>${text(pair.document)}</code><span class="type">${text(pair.documentType)}</span>` +
+    `<span class="badge ${pair.status}">${pair.status}</span></h4>${body}</article>`
+  );
+}
+
+function panel(ref: CellRef): string {
+  const { cell, index } = ref;
+  const pairs = [...ref.pairs].sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
+  const reasons =
+    cell.topReasons.length > 0
+      ? `<p class="quiet">Top reasons:</p><ol class="reasons">${cell.topReasons
+          .map((reason) => `<li>${text(reason)}</li>`)
+          .join('')}</ol>`
+      : '';
+  return (
+    `<section class="card panel" id="panel-${index}" data-cell="cell-${index}" aria-labelledby="panel-${index}-title">` +
+    `<h3 id="panel-${index}-title"><span aria-hidden="true">${glyph[cell.status]}</span>` +
+    `${text(cell.sender)} → ${text(cell.receiver)}<span class="badge ${cell.status}">${cell.status}</span>` +
+    `<button type="button" class="close">Close</button></h3>` +
+    `<p class="sub">${text(docsLine(cell))}</p>${reasons}${pairs.map(pairArticle).join('')}</section>`
+  );
+}
+
+function matrixTable(result: MatrixResult, refs: Map<string, CellRef>): string {
+  const columns = receivers(result);
+  const head = columns
+    .map(
+      (id) =>
+        `<th scope="col">${text(id)}<small>${text(result.profileVersions[id] ?? '')}</small></th>`,
+    )
+    .join('');
+  const rows = senders(result).map((sender) => {
+    const cells = columns.map((receiver) => {
+      const ref = refs.get(JSON.stringify([sender, receiver]));
+      return ref
+        ? `<td>${cellButton(ref)}</td>`
+        : '<td class="empty"><span aria-hidden="true">—</span><span class="visually-hidden">not evaluated</span></td>';
+    });
+    const version = result.profileVersions[sender];
+    return `<tr><th scope="row">${text(sender)}${version ? `<small>${text(version)}</small>` : ''}</th>${cells.join('')}</tr>`;
+  });
+  return (
+    '<div class="matrix-wrap"><table class="matrix">' +
+    '<caption class="visually-hidden">Compatibility matrix: rows are senders, columns are receivers</caption>' +
+    `<thead><tr><th scope="col" class="corner">sender ↓ / receiver →</th>${head}</tr></thead>` +
+    `<tbody>${rows.join('')}</tbody></table></div>`
+  );
+}
+
+function cellRefs(result: MatrixResult): CellRef[] {
+  const refs: CellRef[] = [];
+  for (const sender of senders(result)) {
+    for (const receiver of receivers(result)) {
+      const cell = findCell(result, sender, receiver);
+      if (cell)
+        refs.push({ index: refs.length + 1, cell, pairs: pairsOf(result, sender, receiver) });
+    }
+  }
+  return refs;
+}
+
+/** One self-contained HTML page: heatmap, clickable cells with findings, filters; no network. */
+export function renderHtml(result: MatrixResult): string {
+  const refs = cellRefs(result);
+  const byKey = new Map(
+    refs.map((ref) => [JSON.stringify([ref.cell.sender, ref.cell.receiver]), ref]),
+  );
+  const statusCount = (status: CellStatus): number =>
+    refs.filter((ref) => ref.cell.status === status).length;
+  const findings = allFindings(result);
+  const types = [
+    ...new Set([...result.documents, ...result.pairs].map((d) => d.documentType)),
+  ].sort();
+  const title = `corridor ${result.kind} report — as of ${result.asOf}`;
+  const style = HTML_STYLE;
+  const script = HTML_SCRIPT;
+  // Hash-pinned CSP: even if escaping ever failed, injected scripts or remote loads would not run.
+  const csp = `default-src 'none'; style-src ${cspHash(style)}; script-src ${cspHash(script)}; img-src data:; base-uri 'none'; form-action 'none'`;
+
+  const versions = result.profiles
+    .map((id) => `<li><b>${text(id)}</b>${text(result.profileVersions[id] ?? '?')}</li>`)
+    .join('');
+  const tile = (status: CellStatus, label: string): string =>
+    `<div class="tile ${status}"><strong id="tile-${status}">${statusCount(status)}</strong><span>${label}</span></div>`;
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+<meta name="generator" content="corridor ${attr(result.tool.version)}">
+<title>${text(title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<header class="top">
+<h1>corridor <span class="kind">${text(result.kind)} report</span></h1>
+<p class="meta">As of <time datetime="${attr(result.asOf)}">${text(result.asOf)}</time> · corridor ${text(result.tool.version)} · ${plural(result.profiles.length, 'profile')} · ${plural(result.documents.length, 'document')}</p>
+<ul class="versions" aria-label="Profile versions">${versions}</ul>
+</header>
+<main>
+<section class="card" aria-label="Summary and filters">
+<div class="bar">
+<div class="tiles">${tile('fail', 'cells fail')}${tile('warn', 'cells warn')}${tile('ok', 'cells ok')}<div class="tile findings"><strong id="tile-findings">${findings.length}</strong><span>findings</span></div></div>
+<div class="filters" id="filters" hidden>
+<label>Document type <select id="filter-type"><option value="">All types</option>${types
+    .map((type) => `<option value="${attr(type)}">${text(type)}</option>`)
+    .join('')}</select></label>
+<fieldset><legend>Severity</legend>${severities
+    .map(
+      (severity) =>
+        `<label><input type="checkbox" name="severity" value="${severity}" checked> ${severity}</label>`,
+    )
+    .join('')}</fieldset>
+</div>
+</div>
+<ul class="legend" aria-label="Legend">
+<li><span class="swatch ok" aria-hidden="true">${glyph.ok}</span>ok — the receiver accepts every document</li>
+<li><span class="swatch warn" aria-hidden="true">${glyph.warn}</span>warn — accepted, with warnings</li>
+<li><span class="swatch fail" aria-hidden="true">${glyph.fail}</span>fail — at least one document is rejected (darker: all are)</li>
+<li><span class="swatch none" aria-hidden="true">–</span>n/a — no document of the filtered type</li>
+</ul>
+</section>
+<section class="card" aria-labelledby="matrix-title">
+<h2 id="matrix-title">Compatibility matrix</h2>
+<p class="sub">Rows are senders, columns are receivers. Select a cell to see why.</p>
+${matrixTable(result, byKey)}
+</section>
+<section id="details" aria-label="Cell details">
+<p class="quiet" id="details-placeholder" hidden>Select a cell above to see its findings and hints.</p>
+${refs.map(panel).join('\n')}
+</section>
+</main>
+<footer>Generated by corridor ${text(result.tool.version)} · ${text(result.kind)} · as of ${text(result.asOf)}</footer>
+<script>${script}</script>
+</body>
+</html>
+`;
+}
+
+export const htmlFormatter: Formatter = {
+  id: 'html',
+  description: 'A self-contained HTML report: heatmap matrix, findings per cell, filters',
+  extension: 'html',
+  format(result) {
+    return renderHtml(result);
+  },
+};

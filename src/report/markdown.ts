@@ -1,0 +1,164 @@
+import type { CellStatus, Finding, MatrixResult, PairResult, Severity } from '../engine/types.js';
+import {
+  allFindings,
+  compareFindings,
+  countSeverities,
+  findCell,
+  pairsOf,
+  plural,
+  position,
+  receivers,
+  senders,
+} from './summary.js';
+import type { Formatter } from './types.js';
+
+const statusEmoji: Record<CellStatus, string> = { ok: '✅', warn: '⚠️', fail: '❌' };
+const severityEmoji: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+
+/**
+ * Untrusted text as inert Markdown: markup characters are entities or backslash-escaped (so a
+ * document cannot inject HTML, links or emphasis), and line breaks become `<br>`, which also
+ * keeps table rows on one line.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+/** A code span for ids and paths; `|` is escaped for GFM tables, line breaks flattened. */
+export function markdownCode(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+function where(finding: Finding): string {
+  const pos = position(finding);
+  const parts = [markdownCode(finding.document + (pos ? `:${pos}` : ''))];
+  if (finding.location.path) parts.push(markdownCode(finding.location.path));
+  return parts.join(' ');
+}
+
+function header(result: MatrixResult): string[] {
+  const versions = result.profiles
+    .map((id) => `${markdownText(id)} ${markdownCode(result.profileVersions[id] ?? '?')}`)
+    .join(', ');
+  return [
+    `# corridor ${result.kind} report`,
+    '',
+    `As of **${markdownText(result.asOf)}** · corridor ${markdownText(result.tool.version)} · ` +
+      `${plural(result.documents.length, 'document')}`,
+    '',
+    `Profiles: ${versions || '—'}`,
+    '',
+  ];
+}
+
+function summary(result: MatrixResult): string {
+  const counts = countSeverities(allFindings(result));
+  return `**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info**`;
+}
+
+function matrixTable(result: MatrixResult): string[] {
+  const columns = receivers(result);
+  const lines = [
+    `| sender ↓ / receiver → | ${columns.map((id) => `**${markdownText(id)}**`).join(' | ')} |`,
+    `| --- | ${columns.map(() => ':---:').join(' | ')} |`,
+  ];
+  for (const sender of senders(result)) {
+    const row = columns.map((receiver) => {
+      const cell = findCell(result, sender, receiver);
+      if (!cell) return '—';
+      const ratio = cell.status === 'ok' ? '' : ` ${cell.counts[cell.status]}/${cell.documents}`;
+      return `${statusEmoji[cell.status]} ${cell.status}${ratio}`;
+    });
+    lines.push(`| **${markdownText(sender)}** | ${row.join(' | ')} |`);
+  }
+  return lines;
+}
+
+function findingItem(finding: Finding): string[] {
+  const lines = [
+    `- ${severityEmoji[finding.severity]} **${finding.severity}** ${markdownCode(finding.ruleId)} — ` +
+      `${markdownText(finding.message)}  \n  ${where(finding)}`,
+  ];
+  if (finding.hint) lines.push(`  - 💡 ${markdownText(finding.hint)}`);
+  return lines;
+}
+
+function pairSection(pair: PairResult): string[] {
+  const lines = [
+    `### ${statusEmoji[pair.status]} ${markdownCode(pair.document)} (${markdownText(pair.documentType)})`,
+    '',
+  ];
+  if (pair.findings.length === 0) return [...lines, 'No findings.', ''];
+  for (const finding of [...pair.findings].sort(compareFindings))
+    lines.push(...findingItem(finding));
+  return [...lines, ''];
+}
+
+function matrixView(result: MatrixResult): string[] {
+  const lines = [...header(result), ...matrixTable(result), '', summary(result), ''];
+  for (const sender of senders(result)) {
+    for (const receiver of receivers(result)) {
+      const cell = findCell(result, sender, receiver);
+      if (!cell || cell.status !== 'fail') continue;
+      lines.push(
+        `## ${statusEmoji.fail} ${markdownText(sender)} → ${markdownText(receiver)}`,
+        '',
+        `${cell.counts.fail} of ${plural(cell.documents, 'document')} fail.`,
+        '',
+      );
+      if (cell.topReasons.length > 0) {
+        lines.push('Top reasons:', '');
+        for (const reason of cell.topReasons) lines.push(`1. ${markdownText(reason)}`);
+        lines.push('');
+      }
+      for (const pair of pairsOf(result, sender, receiver)) {
+        if (pair.status !== 'ok') lines.push(...pairSection(pair));
+      }
+    }
+  }
+  return lines;
+}
+
+function checkView(result: MatrixResult): string[] {
+  const lines = [...header(result), summary(result), ''];
+  const findings = result.pairs.flatMap((pair) => [...pair.findings].sort(compareFindings));
+  if (findings.length === 0) return [...lines, '✅ No findings.', ''];
+  lines.push(
+    '| Document | Sender → Receiver | Severity | Rule | Message | Location | Hint |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const finding of findings) {
+    const pos = position(finding);
+    const location = [
+      pos ? markdownCode(pos) : '',
+      finding.location.path ? markdownCode(finding.location.path) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    lines.push(
+      `| ${markdownCode(finding.document)} | ${markdownText(finding.sender)} → ${markdownText(finding.receiver)} | ` +
+        `${severityEmoji[finding.severity]} ${finding.severity} | ${markdownCode(finding.ruleId)} | ` +
+        `${markdownText(finding.message)} | ${location || '—'} | ${finding.hint ? markdownText(finding.hint) : ''} |`,
+    );
+  }
+  return [...lines, ''];
+}
+
+/** Markdown for pull-request comments and job summaries. */
+export const markdownFormatter: Formatter = {
+  id: 'markdown',
+  description: 'Markdown (GitHub-flavoured): matrix table with emoji, failing cells with findings',
+  extension: 'md',
+  format(result) {
+    return (result.kind === 'matrix' ? matrixView(result) : checkView(result)).join('\n');
+  },
+};

@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import type { Finding, MatrixResult, Severity } from '../engine/types.js';
+import { artifactUri } from './artifact-path.js';
+import type { Formatter, RuleMeta } from './types.js';
+
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+/** Key of the fingerprint in `partialFingerprints`; bump the version if its inputs change. */
+export const FINGERPRINT_KEY = 'corridorFinding/v1';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+const level: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
+
+// The subset of SARIF 2.1.0 corridor writes; the test checks it against the OASIS schema.
+interface SarifReportingDescriptor {
+  id: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  defaultConfiguration: { level: SarifLevel };
+  helpUri?: string;
+  help: { text: string; markdown?: string };
+}
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: { text: string };
+  locations: Array<{
+    physicalLocation: {
+      artifactLocation: { uri: string };
+      region?: { startLine: number; startColumn?: number };
+    };
+    logicalLocations?: Array<{ name: string; fullyQualifiedName: string; kind: string }>;
+  }>;
+  partialFingerprints: Record<string, string>;
+  properties: { sender: string; receiver: string; document: string; hint?: string };
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: Array<{
+    tool: {
+      driver: {
+        name: 'corridor';
+        version: string;
+        semanticVersion: string;
+        informationUri?: string;
+        rules: SarifReportingDescriptor[];
+      };
+    };
+    columnKind: 'utf16CodeUnits';
+    results: SarifResult[];
+    properties: {
+      kind: MatrixResult['kind'];
+      asOf: string;
+      profiles: string[];
+      profileVersions: Record<string, string>;
+    };
+  }>;
+}
+
+function descriptor(rule: RuleMeta): SarifReportingDescriptor {
+  const help = rule.helpUri ? `${rule.description}\n\nSee ${rule.helpUri}` : rule.description;
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.description },
+    defaultConfiguration: { level: level[rule.defaultSeverity] },
+    ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
+    help: {
+      text: help,
+      ...(rule.helpUri
+        ? { markdown: `${rule.description}\n\n[Rule documentation](${rule.helpUri})` }
+        : {}),
+    },
+  };
+}
+
+/**
+ * Stable identity for baselining: rule, pair, document and XML path/JSON pointer — not the line
+ * (edits above a signature move it) nor the message (profile wording changes).
+ */
+export function fingerprint(finding: Finding): string {
+  const key = JSON.stringify([
+    finding.ruleId,
+    finding.sender,
+    finding.receiver,
+    finding.document,
+    finding.location.path ?? '',
+  ]);
+  return createHash('sha256').update(key).digest('hex');
+}
+
+function logicalKind(finding: Finding): string {
+  // JSON documents are located by JSON pointer, XML ones by element path.
+  return /\.json$/i.test(finding.location.file) ? 'property' : 'element';
+}
+
+function lastSegment(path: string): string {
+  const segments = path.split('/').filter((segment) => segment !== '');
+  return segments[segments.length - 1] ?? path;
+}
+
+/** SARIF 2.1.0 log with one run; rules come from the registry, unknown ids get a stub rule. */
+export function toSarif(
+  result: MatrixResult,
+  rules: readonly RuleMeta[],
+  cwd: string,
+  informationUri?: string,
+): SarifLog {
+  const descriptors = rules.map(descriptor);
+  const index = new Map(descriptors.map((rule, i) => [rule.id, i]));
+  const results: SarifResult[] = [];
+  for (const pair of result.pairs) {
+    for (const finding of pair.findings) {
+      let ruleIndex = index.get(finding.ruleId);
+      if (ruleIndex === undefined) {
+        // A finding whose rule the registry does not list still needs a valid ruleIndex.
+        ruleIndex = descriptors.length;
+        descriptors.push(
+          descriptor({
+            id: finding.ruleId,
+            description: finding.ruleId,
+            defaultSeverity: finding.severity,
+          }),
+        );
+        index.set(finding.ruleId, ruleIndex);
+      }
+      const { line, column, path } = finding.location;
+      const region =
+        line !== undefined && line >= 1
+          ? {
+              startLine: line,
+              ...(column !== undefined && column >= 1 ? { startColumn: column } : {}),
+            }
+          : undefined;
+      results.push({
+        ruleId: finding.ruleId,
+        ruleIndex,
+        level: level[finding.severity],
+        message: { text: `${finding.sender} → ${finding.receiver}: ${finding.message}` },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: artifactUri(finding.location.file, cwd) },
+              ...(region ? { region } : {}),
+            },
+            ...(path
+              ? {
+                  logicalLocations: [
+                    {
+                      name: lastSegment(path),
+                      fullyQualifiedName: path,
+                      kind: logicalKind(finding),
+                    },
+                  ],
+                }
+              : {}),
+          },
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
+        properties: {
+          sender: finding.sender,
+          receiver: finding.receiver,
+          document: finding.document,
+          ...(finding.hint ? { hint: finding.hint } : {}),
+        },
+      });
+    }
+  }
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'corridor',
+            version: result.tool.version,
+            semanticVersion: result.tool.version,
+            ...(informationUri ? { informationUri } : {}),
+            rules: descriptors,
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+        properties: {
+          kind: result.kind,
+          asOf: result.asOf,
+          profiles: result.profiles,
+          profileVersions: result.profileVersions,
+        },
+      },
+    ],
+  };
+}
+
+export const sarifFormatter: Formatter = {
+  id: 'sarif',
+  description: 'SARIF 2.1.0 for code-scanning dashboards (GitHub, Azure DevOps, IDEs)',
+  extension: 'sarif',
+  format(result, context) {
+    const log = toSarif(
+      result,
+      context.rules,
+      context.cwd ?? process.cwd(),
+      context.informationUri,
+    );
+    return `${JSON.stringify(log, null, 2)}\n`;
+  },
+};

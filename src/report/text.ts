@@ -1,0 +1,160 @@
+import type { CellStatus, Finding, MatrixResult, PairResult, Severity } from '../engine/types.js';
+import { palette, stripAnsi, type Palette } from './ansi.js';
+import type { Formatter } from './types.js';
+import {
+  allFindings,
+  compareFindings,
+  countSeverities,
+  findCell,
+  plural,
+  position,
+  receivers,
+  senders,
+} from './summary.js';
+
+/** Terminal text: ESLint "stylish" for `check`, an aligned sender × receiver grid for `matrix`. */
+export const textFormatter: Formatter = {
+  id: 'text',
+  description: 'Human-readable terminal output (stylish findings for check, a grid for matrix)',
+  extension: 'txt',
+  format(result, context) {
+    const p = palette(context.color);
+    const body = result.kind === 'matrix' ? matrixView(result, p) : checkView(result, p);
+    return `${body}\n${summaryLine(result, p)}\n`;
+  },
+};
+
+/**
+ * Untrusted text on one terminal line: line breaks become spaces and control characters (which
+ * could move the cursor or recolour the terminal) are dropped.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
+const severityStyle: Record<Severity, (p: Palette, text: string) => string> = {
+  error: (p, text) => p.red(text),
+  warning: (p, text) => p.yellow(text),
+  info: (p, text) => p.cyan(text),
+};
+
+function checkView(result: MatrixResult, p: Palette): string {
+  const blocks: string[] = [];
+  for (const pair of result.pairs) {
+    if (pair.findings.length === 0) continue;
+    blocks.push(pairBlock(pair, p));
+  }
+  return blocks.length === 0 ? '' : `\n${blocks.join('\n\n')}\n`;
+}
+
+function pairBlock(pair: PairResult, p: Palette): string {
+  const heading =
+    `${p.underline(terminalSafe(pair.document))} ${p.dim('→')} ${p.bold(terminalSafe(pair.receiver))}` +
+    p.dim(`  (${terminalSafe(pair.documentType)} from ${terminalSafe(pair.sender)})`);
+  const findings = [...pair.findings].sort(compareFindings);
+  const rows = findings.map((finding) => [
+    position(finding) || '-',
+    severityStyle[finding.severity](p, finding.severity),
+    terminalSafe(finding.message),
+    p.dim(terminalSafe(finding.ruleId)),
+  ]);
+  const widths = columnWidths(rows);
+  const lines: string[] = [heading];
+  findings.forEach((finding, index) => {
+    const row = rows[index] ?? [];
+    const cells = row.map((cell, column) =>
+      column === row.length - 1 ? cell : padEnd(cell, widths[column] ?? 0),
+    );
+    lines.push(`  ${cells.join('  ')}`);
+    if (finding.hint) {
+      lines.push(`  ${' '.repeat(widths[0] ?? 0)}  ${p.dim(`↳ ${terminalSafe(finding.hint)}`)}`);
+    }
+  });
+  return lines.join('\n');
+}
+
+function columnWidths(rows: string[][]): number[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, visibleLength(cell));
+    });
+  }
+  return widths;
+}
+
+function visibleLength(text: string): number {
+  return [...stripAnsi(text)].length;
+}
+
+function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - visibleLength(text)));
+}
+
+const glyph: Record<CellStatus, string> = { ok: '✔', warn: '!', fail: '✗' };
+
+function statusStyle(p: Palette, status: CellStatus, text: string): string {
+  if (status === 'fail') return p.red(text);
+  if (status === 'warn') return p.yellow(text);
+  return p.green(text);
+}
+
+function matrixView(result: MatrixResult, p: Palette): string {
+  const rowIds = senders(result);
+  const columnIds = receivers(result);
+  const corner = 'sender ↓ receiver →';
+  const table: string[][] = [[corner, ...columnIds.map((id) => p.bold(terminalSafe(id)))]];
+  for (const sender of rowIds) {
+    const row = [p.bold(terminalSafe(sender))];
+    for (const receiver of columnIds) {
+      const cell = findCell(result, sender, receiver);
+      if (!cell) {
+        row.push(p.dim('—'));
+        continue;
+      }
+      const ratio = cell.status === 'ok' ? '' : ` ${cell.counts[cell.status]}/${cell.documents}`;
+      row.push(statusStyle(p, cell.status, `${glyph[cell.status]} ${cell.status}${ratio}`));
+    }
+    table.push(row);
+  }
+  const widths = columnWidths(table);
+  const grid = table.map((row) =>
+    row
+      .map((cell, column) => padEnd(cell, widths[column] ?? 0))
+      .join('   ')
+      .trimEnd(),
+  );
+
+  const header =
+    `${p.bold('corridor matrix')} ${p.dim('·')} as of ${terminalSafe(result.asOf)} ${p.dim('·')} ` +
+    `${plural(result.profiles.length, 'profile')}, ${plural(result.documents.length, 'document')}`;
+
+  const reasons: string[] = [];
+  for (const sender of rowIds) {
+    for (const receiver of columnIds) {
+      const cell = findCell(result, sender, receiver);
+      if (!cell || cell.status !== 'fail') continue;
+      reasons.push(
+        `${p.red(glyph.fail)} ${p.bold(`${terminalSafe(sender)} → ${terminalSafe(receiver)}`)}` +
+          p.dim(`  ${cell.counts.fail} of ${plural(cell.documents, 'document')} fail`),
+      );
+      for (const reason of cell.topReasons.slice(0, 3)) reasons.push(`    ${terminalSafe(reason)}`);
+    }
+  }
+  return ['', header, '', ...grid, ...(reasons.length ? ['', ...reasons] : []), ''].join('\n');
+}
+
+function summaryLine(result: MatrixResult, p: Palette): string {
+  const findings: Finding[] = allFindings(result);
+  const counts = countSeverities(findings);
+  const total = counts.error + counts.warning + counts.info;
+  const ok = result.pairs.filter((pair) => pair.status === 'ok').length;
+  const pairs = `${ok} of ${plural(result.pairs.length, 'document→receiver pair')} ok`;
+  if (total === 0) return p.green(p.bold(`✔ no problems`)) + p.dim(` (${pairs})`);
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+  if (counts.info > 0) parts.push(`${counts.info} info`);
+  const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
+  const styled = counts.error > 0 ? p.red(p.bold(line)) : p.yellow(p.bold(line));
+  return `${styled}${p.dim(` — ${pairs}`)}`;
+}

@@ -1,0 +1,28 @@
+import type { MatrixResult, Severity } from '../engine/types.js';
+
+/** What a formatter needs to know about a rule; the rule registry supplies these. */
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  helpUri?: string;
+}
+
+export interface FormatContext {
+  /** Every rule that may appear in findings (SARIF lists them in `tool.driver.rules`). */
+  rules: RuleMeta[];
+  /** Emit ANSI colour (only the `text` formatter has any). */
+  color: boolean;
+  /** Base directory for relative artifact paths (SARIF, GitHub annotations); default `process.cwd()`. */
+  cwd?: string;
+  /** Project home page for SARIF `tool.driver.informationUri` (absolute URI); omitted when unset. */
+  informationUri?: string;
+}
+
+export interface Formatter {
+  id: string;
+  description: string;
+  /** File extension, without the dot, for `--output` defaults. */
+  extension: string;
+  format(result: MatrixResult, context: FormatContext): string;
+}
