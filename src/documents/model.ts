@@ -47,6 +47,8 @@ export interface ParsedDocument {
   xml?: XmlDocument;
   signatures: SignatureInfo[];
   encryption: EncryptionInfo[];
+  /** Model pointers whose content is encrypted (XML Encryption Type #Content): not checkable. */
+  encryptedPointers: string[];
   /** Problems found while reading (not well-formed, unknown type…). */
   problems: DocumentProblem[];
   /** Where a JSON pointer into the model came from in the original document. */

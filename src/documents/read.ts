@@ -55,6 +55,7 @@ function emptyDocument(file: string, format: 'xml' | 'json'): ParsedDocument {
     model: {},
     signatures: [],
     encryption: [],
+    encryptedPointers: [],
     problems: [],
     locate: (pointer) => ({ path: pointer || '/' }),
   };
@@ -99,7 +100,7 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
   }
   const locations = new LocationMap({ path: `/${root.name}`, pos: root.pos });
   document.type = definition.type;
-  document.model = xmlToModel(root, definition, locations);
+  document.model = xmlToModel(root, definition, locations, document.encryptedPointers);
   const country = document.model[definition.issuingCountryKey];
   if (typeof country === 'string' && country) document.issuingCountry = country;
   document.locate = (pointer) => locations.locate(pointer);

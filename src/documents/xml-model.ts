@@ -26,6 +26,7 @@ export function xmlToModel(
   root: XmlElement,
   definition: DocumentTypeDefinition,
   locations: LocationMap,
+  encryptedPointers: string[] = [],
 ): ModelObject {
   const model: ModelObject = {};
   const rootPath = `/${root.name}`;
@@ -42,6 +43,14 @@ export function xmlToModel(
   while (stack.length > 0) {
     const { element, target, pointer, path } = stack.pop() as Frame;
     copyAttributes(element, target, pointer, path, locations);
+    if (
+      element.children.some(
+        (c) =>
+          c.kind === 'element' && c.namespaceURI === XENC_NS && c.localName === 'EncryptedData',
+      )
+    ) {
+      encryptedPointers.push(pointer);
+    }
 
     const children = element.children.filter(
       (c): c is XmlElement => c.kind === 'element' && c.namespaceURI === definition.namespace,

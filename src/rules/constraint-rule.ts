@@ -20,13 +20,28 @@ export function constraintRule(options: {
       const set = context.constraints(profile);
       if (!set) return [];
       const reports: RuleReport[] = [];
+      const hidden = (pointer: string) =>
+        document.encryptedPointers.some((p) => pointer === p || pointer.startsWith(`${p}/`));
+      let unchecked = 0;
       for (const violation of set.evaluate(document.type, document.model)) {
+        // Encrypted content cannot be read here: its rules are not checked, and we say so.
+        if (hidden(violation.pointer)) {
+          unchecked++;
+          continue;
+        }
         const where = options.side === 'receiver' ? profile.id : `its origin ${profile.id}`;
         reports.push({
           severity: violation.severity,
           message: `${where} rule ${violation.constraintId}: ${violation.message}`,
           location: document.locate(violation.pointer),
           hint: violation.hint,
+        });
+      }
+      if (unchecked > 0) {
+        reports.push({
+          severity: 'info',
+          message: `${unchecked} ${profile.id} rule check(s) on encrypted content (${document.encryptedPointers.join(', ')}) not evaluated`,
+          location: document.locate(document.encryptedPointers[0] ?? ''),
         });
       }
       return reports;

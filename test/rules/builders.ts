@@ -78,6 +78,7 @@ export function declaration(
     issuingCountry: 'AA',
     signatures: [signature()],
     encryption: [],
+    encryptedPointers: [],
     problems: [],
     locate: (pointer) => ({ path: `/CustomsDeclaration${pointer}` }),
     ...overrides,
