@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { UnsupportedAlgorithmError } from './errors.js';
+import { gostr341194 } from './gostr3411-94.js';
 import { sm3 } from './sm3.js';
+import { streebog256, streebog512 } from './streebog.js';
 
 /**
  * Digest by registry id (see algorithms/catalogue.ts). Only ids with a tested implementation
@@ -16,7 +18,14 @@ const NODE_HASHES = new Map<string, string>([
   ['sha512', 'sha512'],
 ]);
 
-const OWN_HASHES = new Map<string, (data: Uint8Array) => Uint8Array>([['sm3', sm3]]);
+// GOST hashes emit bytes in the order XMLDSig DigestValue carries them (see
+// shared/reference/gost-xmldsig.md); gostr3411-94 uses the CryptoPro S-box.
+const OWN_HASHES = new Map<string, (data: Uint8Array) => Uint8Array>([
+  ['sm3', sm3],
+  ['streebog256', streebog256],
+  ['streebog512', streebog512],
+  ['gostr3411-94', gostr341194],
+]);
 
 export function digest(algorithmId: string, data: Uint8Array): Uint8Array {
   const nodeName = NODE_HASHES.get(algorithmId);
