@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import type { PublicKey } from '../crypto/types.js';
+import type { SignerSummary } from '../signature/types.js';
+import { CertificateError } from './errors.js';
+import { nameToString } from './names.js';
+import {
+  OID,
+  digestIdForHashOid,
+  keyAlgorithmInfo,
+  keyBitsFor,
+  registryIdForSignatureOid,
+} from './oids.js';
+import { decodePublicKey, spkiOfCertificate, spkiParts } from './spki.js';
+
+export type KeyUsageName =
+  | 'digitalSignature'
+  | 'nonRepudiation'
+  | 'keyEncipherment'
+  | 'dataEncipherment'
+  | 'keyAgreement'
+  | 'keyCertSign'
+  | 'cRLSign'
+  | 'encipherOnly'
+  | 'decipherOnly';
+
+const KEY_USAGE_BITS: readonly KeyUsageName[] = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+];
+
+/** A parsed X.509 certificate: plain data, safe to cache and share. */
+export interface Certificate {
+  der: Uint8Array;
+  /** RFC 4514 string, e.g. `CN=Test,O=Example,C=US`. */
+  subject: string;
+  issuer: string;
+  /** DER of the subject / issuer Name, for exact matching while building chains. */
+  subjectDer: Uint8Array;
+  issuerDer: Uint8Array;
+  /** Lower-case hex, no leading zero bytes. */
+  serialNumber: string;
+  notBefore: Date;
+  notAfter: Date;
+  publicKey: PublicKey;
+  signatureAlgorithmOid: string;
+  /** Registry id of the signature algorithm, when corridor knows one (PSS resolved by hash). */
+  signatureAlgorithmId?: string;
+  /** The signed bytes (tbsCertificate, as encoded). */
+  tbs: Uint8Array;
+  signatureValue: Uint8Array;
+  isCA: boolean;
+  keyUsage?: KeyUsageName[];
+  /** SHA-256 of the DER, lower-case hex. */
+  sha256: string;
+}
+
+function bytes(view: ArrayBuffer | Uint8Array): Uint8Array {
+  return Uint8Array.from(view instanceof Uint8Array ? view : new Uint8Array(view));
+}
+
+function serialHex(serial: asn1js.Integer): string {
+  const hex = Buffer.from(serial.valueBlock.valueHexView).toString('hex');
+  return hex.replace(/^(00)+(?=..)/, '') || '00';
+}
+
+/** RSASSA-PSS: the registry id only when the parameters are those corridor verifies. */
+function pssRegistryId(params: unknown): string | undefined {
+  if (!(params instanceof asn1js.Sequence)) return undefined;
+  const pss = new pkijs.RSASSAPSSParams({ schema: params });
+  const digestId = digestIdForHashOid(pss.hashAlgorithm.algorithmId);
+  const id = registryIdForSignatureOid(OID.rsassaPss, digestId);
+  const saltLength = { 'rsa-pss-sha256': 32, 'rsa-pss-sha384': 48, 'rsa-pss-sha512': 64 };
+  if (!id || saltLength[id as keyof typeof saltLength] !== pss.saltLength) return undefined;
+  const mgfParams = pss.maskGenAlgorithm.algorithmParams as unknown;
+  const mgfHash = mgfParams instanceof asn1js.Sequence ? mgfParams.valueBlock.value[0] : undefined;
+  const mgfHashOid =
+    mgfHash instanceof asn1js.ObjectIdentifier ? mgfHash.valueBlock.toString() : undefined;
+  return mgfHashOid === pss.hashAlgorithm.algorithmId ? id : undefined;
+}
+
+function keyUsageOf(value: unknown): KeyUsageName[] | undefined {
+  if (!(value instanceof asn1js.BitString)) return undefined;
+  const raw = value.valueBlock.valueHexView;
+  const usages: KeyUsageName[] = [];
+  KEY_USAGE_BITS.forEach((name, bit) => {
+    if (((raw[bit >> 3] ?? 0) >> (7 - (bit & 7))) & 1) usages.push(name);
+  });
+  return usages;
+}
+
+/** Keys Node or corridor cannot load (odd curve, bad point) are still reported, by OID. */
+function publicKeyOf(spki: Uint8Array): PublicKey {
+  try {
+    return decodePublicKey(spki);
+  } catch {
+    const parts = spkiParts(spki);
+    const family = keyAlgorithmInfo(parts.algorithmOid)?.family ?? 'unknown';
+    return {
+      family: 'unknown',
+      spki,
+      bits: keyBitsFor(family, parts.parameterOid),
+      algorithmOid: parts.algorithmOid,
+    };
+  }
+}
+
+function parseUncached(der: Uint8Array, sha256: string): Certificate {
+  const asn1 = asn1js.fromBER(der);
+  if (asn1.offset === -1) {
+    throw new CertificateError(`not a DER X.509 certificate (${asn1.result.error || 'bad ASN.1'})`);
+  }
+  if (asn1.offset !== der.length) {
+    throw new CertificateError(
+      `not a DER X.509 certificate (${der.length - asn1.offset} trailing bytes)`,
+    );
+  }
+  let cert: pkijs.Certificate;
+  try {
+    cert = new pkijs.Certificate({ schema: asn1.result });
+  } catch (error) {
+    throw new CertificateError(
+      `not an X.509 certificate: ${(error as Error).message}`.slice(0, 300),
+      { cause: error },
+    );
+  }
+  const sigOid = cert.signatureAlgorithm.algorithmId;
+  const signatureAlgorithmId =
+    sigOid === OID.rsassaPss
+      ? pssRegistryId(cert.signatureAlgorithm.algorithmParams)
+      : registryIdForSignatureOid(sigOid);
+  let isCA = false;
+  let keyUsage: KeyUsageName[] | undefined;
+  for (const ext of cert.extensions ?? []) {
+    if (ext.extnID === OID.basicConstraints && ext.parsedValue instanceof pkijs.BasicConstraints) {
+      isCA = ext.parsedValue.cA === true;
+    } else if (ext.extnID === OID.keyUsage) {
+      keyUsage = keyUsageOf(ext.parsedValue);
+    }
+  }
+  const subjectDer = bytes(cert.subject.valueBeforeDecode);
+  const issuerDer = bytes(cert.issuer.valueBeforeDecode);
+  const spki = spkiOfCertificate(der);
+  return {
+    der,
+    subject: nameToString(subjectDer),
+    issuer: nameToString(issuerDer),
+    subjectDer,
+    issuerDer,
+    serialNumber: serialHex(cert.serialNumber),
+    notBefore: cert.notBefore.value,
+    notAfter: cert.notAfter.value,
+    publicKey: publicKeyOf(spki),
+    signatureAlgorithmOid: sigOid,
+    ...(signatureAlgorithmId ? { signatureAlgorithmId } : {}),
+    tbs: bytes(cert.tbsView),
+    signatureValue: bytes(cert.signatureValue.valueBlock.valueHexView),
+    isCA,
+    ...(keyUsage ? { keyUsage } : {}),
+    sha256,
+  };
+}
+
+// Parsing costs ~1 ms and the same CA certificates arrive with every document.
+const cache = new Map<string, Certificate>();
+const CACHE_MAX = 1024;
+
+/** Parses a DER certificate; throws CertificateError (never anything else) on bad input. */
+export function parseCertificate(der: Uint8Array): Certificate {
+  const sha256 = createHash('sha256').update(der).digest('hex');
+  const hit = cache.get(sha256);
+  if (hit) return hit;
+  let cert: Certificate;
+  try {
+    cert = parseUncached(Uint8Array.from(der), sha256);
+  } catch (error) {
+    if (error instanceof CertificateError) throw error;
+    throw new CertificateError(`cannot parse certificate: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(sha256, cert);
+  return cert;
+}
+
+export function signerSummary(cert: Certificate): SignerSummary {
+  const key = cert.publicKey;
+  return {
+    subject: cert.subject,
+    issuer: cert.issuer,
+    serialNumber: cert.serialNumber,
+    keyAlgorithm: key.family,
+    keyBits: key.bits,
+    ...(key.curve ? { curve: key.curve.name } : {}),
+    ...(key.curve?.oid ? { curveOid: key.curve.oid } : {}),
+    notBefore: cert.notBefore.toISOString(),
+    notAfter: cert.notAfter.toISOString(),
+  };
+}

@@ -1,0 +1,152 @@
+import { schemeFor } from '../crypto/schemes/index.js';
+import type { Certificate } from './certificate.js';
+import { normalizedName } from './names.js';
+
+export interface ChainProblem {
+  ruleId: string;
+  message: string;
+}
+
+export interface ChainResult {
+  /** True only for a complete path to an anchor, every signature verified, all valid at asOf. */
+  trusted: boolean;
+  /** Leaf first; ends at the anchor when one was reached. */
+  chain: Certificate[];
+  problems: ChainProblem[];
+}
+
+const MAX_DEPTH = 10;
+
+type SignatureCheck = 'valid' | 'invalid' | 'unverifiable';
+
+/** Verifies `cert`'s signature with `issuer`'s key; "unverifiable" is never treated as valid. */
+function checkSignature(cert: Certificate, issuer: Certificate): SignatureCheck {
+  const id = cert.signatureAlgorithmId;
+  const scheme = id ? schemeFor(id) : undefined;
+  if (!id || !scheme || !scheme.families.includes(issuer.publicKey.family)) return 'unverifiable';
+  return scheme.verify(id, issuer.publicKey, cert.tbs, cert.signatureValue, 'x509')
+    ? 'valid'
+    : 'invalid';
+}
+
+function issuedBy(cert: Certificate, issuer: Certificate): boolean {
+  if (Buffer.from(cert.issuerDer).equals(Buffer.from(issuer.subjectDer))) return true;
+  return normalizedName(cert.issuer) === normalizedName(issuer.subject);
+}
+
+function validityProblems(chain: Certificate[], asOf: Date): ChainProblem[] {
+  const problems: ChainProblem[] = [];
+  for (const cert of chain) {
+    if (asOf.getTime() < cert.notBefore.getTime()) {
+      problems.push({
+        ruleId: 'trust/certificate-not-yet-valid',
+        message: `certificate '${cert.subject}' is not valid before ${cert.notBefore.toISOString()} (checked at ${asOf.toISOString()})`,
+      });
+    } else if (asOf.getTime() > cert.notAfter.getTime()) {
+      problems.push({
+        ruleId: 'trust/certificate-expired',
+        message: `certificate '${cert.subject}' expired on ${cert.notAfter.toISOString()} (checked at ${asOf.toISOString()})`,
+      });
+    }
+  }
+  return problems;
+}
+
+interface Outcome {
+  chain: Certificate[];
+  problems: ChainProblem[];
+  /** 0 = trusted, 1 = anchored but invalid dates, 2 = anchored but unverifiable, 3 = bad signature, 4 = no path. */
+  rank: number;
+}
+
+/**
+ * Builds a path from `leaf` through `candidates` to one of `anchors` by name and signature,
+ * trying every branch (small sets: a document carries a handful of certificates) and keeping
+ * the best outcome. Revocation is not checked here.
+ */
+export function buildChain(
+  leaf: Certificate,
+  candidates: readonly Certificate[],
+  anchors: readonly Certificate[],
+  asOf: Date,
+): ChainResult {
+  const anchorIds = new Set(anchors.map((a) => a.sha256));
+  const pool = [...anchors, ...candidates.filter((c) => !anchorIds.has(c.sha256))];
+
+  function finish(chain: Certificate[], pending: ChainProblem[]): Outcome {
+    const dates = validityProblems(chain, asOf);
+    const rank = pending.length > 0 ? 2 : dates.length > 0 ? 1 : 0;
+    return { chain, problems: [...pending, ...dates], rank };
+  }
+
+  function explore(path: Certificate[], pending: ChainProblem[]): Outcome {
+    const current = path[path.length - 1]!;
+    if (anchorIds.has(current.sha256)) return finish(path, pending);
+    let best: Outcome = {
+      chain: path,
+      problems: [
+        ...pending,
+        {
+          ruleId: 'trust/no-path-to-anchor',
+          message: `no trusted issuer found for '${current.subject}' (issuer '${current.issuer}')`,
+        },
+      ],
+      rank: 4,
+    };
+    if (path.length > MAX_DEPTH) return best;
+    for (const issuer of pool) {
+      if (path.some((c) => c.sha256 === issuer.sha256) || !issuedBy(current, issuer)) continue;
+      const isAnchor = anchorIds.has(issuer.sha256);
+      let outcome: Outcome;
+      if (!isAnchor && !issuer.isCA) {
+        outcome = {
+          chain: [...path, issuer],
+          problems: [
+            ...pending,
+            {
+              ruleId: 'trust/issuer-not-ca',
+              message: `'${issuer.subject}' names '${current.subject}' as issued by it but is not a CA certificate`,
+            },
+          ],
+          rank: 3,
+        };
+      } else {
+        const check = checkSignature(current, issuer);
+        if (check === 'invalid') {
+          outcome = {
+            chain: [...path, issuer],
+            problems: [
+              ...pending,
+              {
+                ruleId: 'trust/bad-certificate-signature',
+                message: `signature of '${current.subject}' does not verify with the key of '${issuer.subject}'`,
+              },
+            ],
+            rank: 3,
+          };
+        } else {
+          const next =
+            check === 'unverifiable'
+              ? [
+                  ...pending,
+                  {
+                    ruleId: 'trust/unverifiable-certificate-signature',
+                    message: `signature of '${current.subject}' (algorithm ${current.signatureAlgorithmId ?? current.signatureAlgorithmOid}) cannot be verified by corridor`,
+                  },
+                ]
+              : pending;
+          outcome = explore([...path, issuer], next);
+        }
+      }
+      const better =
+        outcome.rank < best.rank ||
+        (outcome.rank === best.rank && outcome.chain.length > best.chain.length);
+      if (better) best = outcome;
+      if (best.rank === 0) break;
+    }
+    return best;
+  }
+
+  const best = explore([leaf], []);
+  return { trusted: best.rank === 0, chain: best.chain, problems: best.problems };
+}

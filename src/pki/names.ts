@@ -1,0 +1,73 @@
+import * as asn1js from 'asn1js';
+
+/** Short names of RFC 4514 §3 plus the ones OpenSSL prints for common DN attributes. */
+const SHORT_NAMES = new Map<string, string>([
+  ['2.5.4.3', 'CN'],
+  ['2.5.4.4', 'SN'],
+  ['2.5.4.5', 'serialNumber'],
+  ['2.5.4.6', 'C'],
+  ['2.5.4.7', 'L'],
+  ['2.5.4.8', 'ST'],
+  ['2.5.4.9', 'STREET'],
+  ['2.5.4.10', 'O'],
+  ['2.5.4.11', 'OU'],
+  ['2.5.4.12', 'title'],
+  ['2.5.4.42', 'GN'],
+  ['2.5.4.97', 'organizationIdentifier'],
+  ['0.9.2342.19200300.100.1.1', 'UID'],
+  ['0.9.2342.19200300.100.1.25', 'DC'],
+  ['1.2.840.113549.1.9.1', 'emailAddress'],
+  // Russian qualified-certificate attributes (Order of FSB 795): INN, OGRN, SNILS
+  ['1.2.643.3.131.1.1', 'INN'],
+  ['1.2.643.100.1', 'OGRN'],
+  ['1.2.643.100.3', 'SNILS'],
+  ['1.2.643.100.4', 'INNLE'],
+  ['1.2.643.100.5', 'OGRNIP'],
+]);
+
+function escapeValue(value: string): string {
+  let out = value.replace(/[\\,+"<>;=]/g, (c) => `\\${c}`);
+  if (out.startsWith('#') || out.startsWith(' ')) out = `\\${out}`;
+  if (out.endsWith(' ') && out.length > 1) out = `${out.slice(0, -1)}\\ `;
+  return out;
+}
+
+function valueString(value: asn1js.AsnType): string {
+  const block = (value as { valueBlock?: { value?: unknown } }).valueBlock;
+  if (value instanceof asn1js.BaseStringBlock && typeof block?.value === 'string') {
+    return escapeValue(block.value);
+  }
+  // RFC 4514 §2.4: values that are not strings are written as # and their DER in hex.
+  return `#${Buffer.from(value.toBER(false)).toString('hex')}`;
+}
+
+/**
+ * RFC 4514 string of a DER Name: RDNs last-to-first, multi-valued RDNs joined with '+'.
+ * Unknown attribute types appear as dotted OIDs.
+ */
+export function nameToString(nameDer: Uint8Array): string {
+  const parsed = asn1js.fromBER(nameDer);
+  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) return '';
+  const rdns: string[] = [];
+  for (const rdn of parsed.result.valueBlock.value) {
+    if (!(rdn instanceof asn1js.Set)) continue;
+    const parts: string[] = [];
+    for (const atv of rdn.valueBlock.value) {
+      if (!(atv instanceof asn1js.Sequence)) continue;
+      const [type, value] = atv.valueBlock.value;
+      if (!(type instanceof asn1js.ObjectIdentifier) || !value) continue;
+      const oid = type.valueBlock.toString();
+      parts.push(`${SHORT_NAMES.get(oid) ?? oid}=${valueString(value)}`);
+    }
+    rdns.push(parts.join('+'));
+  }
+  return rdns.reverse().join(',');
+}
+
+/**
+ * Comparison form of a name (RFC 5280 §7.1, simplified): case-folded, inner whitespace
+ * collapsed. Used only when the DER bytes differ, e.g. PrintableString vs UTF8String.
+ */
+export function normalizedName(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,171 @@
+import { createPublicKey } from 'node:crypto';
+import * as asn1js from 'asn1js';
+import { KeyFormatError } from '../crypto/errors.js';
+import { checkSm2Point, SM2_CURVE_NAME, SM2_CURVE_OID } from '../crypto/sm2/curve.js';
+import type { CurveInfo, KeyFamily, PublicKey } from '../crypto/types.js';
+import { CertificateError } from './errors.js';
+import { OID, curveInfo, keyAlgorithmInfo, keyBitsFor } from './oids.js';
+import { pemBlocks } from './pem.js';
+
+/** The parts of a SubjectPublicKeyInfo every decoder needs. */
+export interface SpkiParts {
+  algorithmOid: string;
+  /** First OID inside the parameters: the named curve / GOST parameter set, if any. */
+  parameterOid?: string;
+  /** Content of the subjectPublicKey BIT STRING. */
+  keyBytes: Uint8Array;
+}
+
+function fail(message: string): never {
+  throw new KeyFormatError(`SubjectPublicKeyInfo: ${message}`);
+}
+
+function firstOid(block: asn1js.AsnType | undefined): string | undefined {
+  if (block instanceof asn1js.ObjectIdentifier) return block.valueBlock.toString();
+  // GOST parameters are SEQUENCE { publicKeyParamSet OID, digestParamSet OID? }
+  if (block instanceof asn1js.Sequence) return firstOid(block.valueBlock.value[0]);
+  return undefined;
+}
+
+/** Strict structural parse: SEQUENCE { SEQUENCE { OID, params? }, BIT STRING }, nothing after. */
+export function spkiParts(spki: Uint8Array): SpkiParts {
+  const parsed = asn1js.fromBER(spki);
+  if (parsed.offset !== spki.length) fail('not a single well-formed DER value');
+  const seq = parsed.result;
+  if (!(seq instanceof asn1js.Sequence)) fail('expected a SEQUENCE');
+  const [algorithm, bits] = seq.valueBlock.value;
+  if (!(algorithm instanceof asn1js.Sequence) || !(bits instanceof asn1js.BitString)) {
+    fail('expected SEQUENCE { AlgorithmIdentifier, BIT STRING }');
+  }
+  const [oid, params] = algorithm.valueBlock.value;
+  if (!(oid instanceof asn1js.ObjectIdentifier)) fail('algorithm identifier has no OID');
+  if (bits.valueBlock.unusedBits !== 0) fail('public key BIT STRING has unused bits');
+  return {
+    algorithmOid: oid.valueBlock.toString(),
+    parameterOid: firstOid(params),
+    keyBytes: new Uint8Array(bits.valueBlock.valueHexView),
+  };
+}
+
+function curveOf(parameterOid: string | undefined): CurveInfo | undefined {
+  if (!parameterOid) return undefined;
+  return { oid: parameterOid, name: curveInfo(parameterOid)?.name ?? parameterOid };
+}
+
+function decodeNodeKey(spki: Uint8Array, parts: SpkiParts, family: KeyFamily): PublicKey {
+  if (family !== 'rsa' && family !== 'ecdsa' && family !== 'eddsa') fail(`not a Node family`);
+  let keyObject;
+  try {
+    keyObject = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+  } catch (error) {
+    throw new KeyFormatError(
+      `SubjectPublicKeyInfo: ${family} key rejected by OpenSSL (${(error as Error).message})`,
+    );
+  }
+  const details = keyObject.asymmetricKeyDetails ?? {};
+  let bits = 0;
+  if (family === 'rsa') bits = details.modulusLength ?? 0;
+  else if (family === 'ecdsa') bits = keyBitsFor(family, parts.parameterOid);
+  else bits = keyObject.asymmetricKeyType === 'ed448' ? 448 : 256;
+  const curve =
+    family === 'ecdsa'
+      ? curveOf(parts.parameterOid)
+      : family === 'eddsa'
+        ? {
+            oid: parts.algorithmOid,
+            name: keyObject.asymmetricKeyType === 'ed448' ? 'Ed448' : 'Ed25519',
+          }
+        : undefined;
+  return {
+    family,
+    keyObject,
+    spki,
+    bits,
+    algorithmOid: parts.algorithmOid,
+    ...(curve ? { curve } : {}),
+  };
+}
+
+function decodeSm2Key(spki: Uint8Array, parts: SpkiParts): PublicKey {
+  return {
+    family: 'sm2',
+    point: checkSm2Point(parts.keyBytes),
+    spki,
+    bits: 256,
+    curve: { oid: SM2_CURVE_OID, name: SM2_CURVE_NAME },
+    algorithmOid: parts.algorithmOid,
+  };
+}
+
+function recognised(spki: Uint8Array, parts: SpkiParts, family: KeyFamily): PublicKey {
+  // GOST keys land here until the GOST decoder (crypto/gost/keys.ts) is wired in.
+  const reportFamily =
+    family === 'bign' ||
+    family === 'kz-gost-2004' ||
+    family === 'kz-gost-2015' ||
+    family === 'uz-dst'
+      ? family
+      : 'unknown';
+  const curve = curveOf(parts.parameterOid);
+  return {
+    family: reportFamily,
+    spki,
+    bits: keyBitsFor(family, parts.parameterOid),
+    algorithmOid: parts.algorithmOid,
+    ...(curve ? { curve } : {}),
+  };
+}
+
+function decodeUncached(spki: Uint8Array): PublicKey {
+  const parts = spkiParts(spki);
+  const info = keyAlgorithmInfo(parts.algorithmOid);
+  const family = info?.family ?? 'unknown';
+  // An EC key on sm2p256v1 is an SM2 key: Node would load it but cannot verify SM2 correctly.
+  if (family === 'sm2' || (family === 'ecdsa' && parts.parameterOid === SM2_CURVE_OID)) {
+    return decodeSm2Key(spki, parts);
+  }
+  if (family === 'rsa' || family === 'ecdsa' || family === 'eddsa') {
+    return decodeNodeKey(spki, parts, family);
+  }
+  return recognised(spki, parts, family);
+}
+
+// Keys repeat across documents (one signer, many files): decode each SPKI once.
+const cache = new Map<string, PublicKey>();
+const CACHE_MAX = 1024;
+
+/** Decodes a DER SubjectPublicKeyInfo of any family; throws KeyFormatError on bad input. */
+export function decodePublicKey(spkiDer: Uint8Array): PublicKey {
+  const id = Buffer.from(spkiDer).toString('base64');
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const key = decodeUncached(Uint8Array.from(spkiDer));
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(id, key);
+  return key;
+}
+
+/** The SubjectPublicKeyInfo bytes inside a certificate, exactly as encoded. */
+export function spkiOfCertificate(der: Uint8Array): Uint8Array {
+  const parsed = asn1js.fromBER(der);
+  const cert = parsed.result;
+  const tbs = cert instanceof asn1js.Sequence ? cert.valueBlock.value[0] : undefined;
+  if (parsed.offset !== der.length || !(tbs instanceof asn1js.Sequence)) {
+    throw new CertificateError('not a DER X.509 certificate');
+  }
+  const fields = tbs.valueBlock.value;
+  // version [0] is optional (absent in v1 certificates)
+  const offset = fields[0]?.idBlock.tagClass === 3 ? 1 : 0;
+  const spki = fields[offset + 5];
+  if (!(spki instanceof asn1js.Sequence)) throw new CertificateError('certificate has no SPKI');
+  return new Uint8Array(spki.valueBeforeDecodeView);
+}
+
+/** A public key from PEM text holding a `PUBLIC KEY` or a `CERTIFICATE` (the first one found). */
+export function publicKeyFromPem(text: string): PublicKey {
+  for (const block of pemBlocks(text)) {
+    if (block.label === 'PUBLIC KEY') return decodePublicKey(block.der);
+    if (block.label === 'CERTIFICATE') return decodePublicKey(spkiOfCertificate(block.der));
+  }
+  throw new KeyFormatError('no PUBLIC KEY or CERTIFICATE PEM block found');
+}
