@@ -4,7 +4,7 @@ import { KeyFormatError } from '../crypto/errors.js';
 import { checkSm2Point, SM2_CURVE_NAME, SM2_CURVE_OID } from '../crypto/sm2/curve.js';
 import type { CurveInfo, KeyFamily, PublicKey } from '../crypto/types.js';
 import { CertificateError } from './errors.js';
-import { OID, curveInfo, keyAlgorithmInfo, keyBitsFor } from './oids.js';
+import { curveInfo, keyAlgorithmInfo, keyBitsFor } from './oids.js';
 import { pemBlocks } from './pem.js';
 
 /** The parts of a SubjectPublicKeyInfo every decoder needs. */
@@ -63,10 +63,14 @@ function decodeNodeKey(spki: Uint8Array, parts: SpkiParts, family: KeyFamily): P
     );
   }
   const details = keyObject.asymmetricKeyDetails ?? {};
-  let bits = 0;
-  if (family === 'rsa') bits = details.modulusLength ?? 0;
-  else if (family === 'ecdsa') bits = keyBitsFor(family, parts.parameterOid);
-  else bits = keyObject.asymmetricKeyType === 'ed448' ? 448 : 256;
+  const bits =
+    family === 'rsa'
+      ? (details.modulusLength ?? 0)
+      : family === 'ecdsa'
+        ? keyBitsFor(family, parts.parameterOid)
+        : keyObject.asymmetricKeyType === 'ed448'
+          ? 448
+          : 256;
   const curve =
     family === 'ecdsa'
       ? curveOf(parts.parameterOid)
