@@ -16,16 +16,20 @@ const statusEmoji: Record<CellStatus, string> = { ok: '✅', warn: '⚠️', fai
 const severityEmoji: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 
 /**
- * Untrusted text as inert Markdown: markup characters are entities or backslash-escaped (so a
- * document cannot inject HTML, links or emphasis), and line breaks become `<br>`, which also
- * keeps table rows on one line.
+ * Untrusted text as inert Markdown: `<`, `>` and `&` become entities (no raw HTML), emphasis,
+ * link, code, table and heading characters are backslash-escaped, a leading list or block
+ * marker is neutralised, and line breaks become `<br>` so table rows stay on one line.
  */
 export function markdownText(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+    .replace(/([\\`*_[\]|~#])/g, '\\$1')
+    .replace(
+      /^(\s*)([-+=]|\d+[.)])/,
+      (_match, space: string, marker: string) => `${space}${marker.replace(/([-+=.)])$/, '\\$1')}`,
+    )
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, csvField, csvFormatter } from '../../src/report/csv.js';
+import { HOSTILE_MESSAGE, context, documentIds, matrixResult } from './fixture.js';
+
+/** A strict RFC 4180 reader, independent of the writer, to check what a consumer would see. */
+function parseCsv(input: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < input.length) {
+    const char = input[i]!;
+    if (quoted) {
+      if (char === '"' && input[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (char === '"') {
+        quoted = false;
+        i += 1;
+        if (i < input.length && input[i] !== ',' && input[i] !== '\r') {
+          throw new Error(`text after closing quote at ${i}`);
+        }
+      } else {
+        field += char;
+        i += 1;
+      }
+    } else if (char === '"') {
+      if (field !== '') throw new Error(`quote inside unquoted field at ${i}`);
+      quoted = true;
+      i += 1;
+    } else if (char === ',') {
+      record.push(field);
+      field = '';
+      i += 1;
+    } else if (char === '\r' && input[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else if (char === '\n' || char === '\r') {
+      throw new Error(`bare line break outside quotes at ${i}`);
+    } else {
+      field += char;
+      i += 1;
+    }
+  }
+  if (quoted) throw new Error('unterminated quoted field');
+  if (field !== '' || record.length > 0) throw new Error('last record lacks CRLF');
+  return records;
+}
+
+describe('csv formatter', () => {
+  const output = csvFormatter.format(matrixResult, context);
+  const [header, ...rows] = parseCsv(output);
+  const column = (name: (typeof CSV_COLUMNS)[number]): number => CSV_COLUMNS.indexOf(name);
+
+  it('has the documented header and 11 fields in every record', () => {
+    expect(header).toEqual([
+      'document',
+      'documentType',
+      'sender',
+      'receiver',
+      'status',
+      'ruleId',
+      'severity',
+      'message',
+      'path',
+      'line',
+      'hint',
+    ]);
+    for (const row of rows) expect(row).toHaveLength(11);
+  });
+
+  it('writes one row per finding plus one ok row per clean pair', () => {
+    const findings = matrixResult.pairs.reduce((n, pair) => n + pair.findings.length, 0);
+    const clean = matrixResult.pairs.filter((pair) => pair.findings.length === 0).length;
+    expect(rows).toHaveLength(findings + clean);
+    const okRows = rows.filter((row) => row[column('ruleId')] === '');
+    expect(okRows).toHaveLength(clean);
+    for (const row of okRows) {
+      expect(row[column('status')]).toBe('ok');
+      expect(row.slice(column('ruleId'))).toEqual(['', '', '', '', '', '']);
+    }
+  });
+
+  it('round-trips commas, quotes and newlines through RFC 4180 quoting', () => {
+    const hostile = rows.find((row) => row[column('ruleId')] === 'document/type-accepted');
+    expect(hostile?.[column('message')]).toBe(HOSTILE_MESSAGE);
+    expect(hostile?.[column('hint')]).toBe(
+      'Send it as "origin-declaration" & attach the certificate.',
+    );
+    expect(hostile?.[column('line')]).toBe('');
+    const comma = rows.filter((row) => row[column('document')] === documentIds.DOC_CN);
+    expect(comma.length).toBeGreaterThan(0);
+    const keySize = rows.find(
+      (row) => row[column('ruleId')] === 'signature/key-size' && row[column('receiver')] === 'RU',
+    );
+    expect(keySize?.[column('line')]).toBe('30');
+    expect(keySize?.[column('path')]).toBe('/Invoice/ds:Signature/ds:KeyInfo');
+    expect(keySize?.[column('status')]).toBe('warn');
+  });
+
+  it('quotes only when needed and ends records with CRLF', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\ronly')).toBe('"cr\ronly"');
+    expect(output.endsWith('\r\n')).toBe(true);
+  });
+});

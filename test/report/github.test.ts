@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty, githubFormatter } from '../../src/report/github.js';
+import { context, documentIds, expectedCounts, matrixResult } from './fixture.js';
+
+/** Reads a workflow command back the way the runner does, undoing the documented escapes. */
+function parseCommand(line: string): {
+  command: string;
+  props: Record<string, string>;
+  message: string;
+} {
+  const match = /^::(\w+)(?: ([^:]*))?::(.*)$/.exec(line);
+  if (!match) throw new Error(`not a workflow command: ${line}`);
+  const unescape = (text: string): string =>
+    text
+      .replace(/%0D/g, '\r')
+      .replace(/%0A/g, '\n')
+      .replace(/%3A/g, ':')
+      .replace(/%2C/g, ',')
+      .replace(/%25/g, '%');
+  const props: Record<string, string> = {};
+  for (const part of (match[2] ?? '').split(',').filter(Boolean)) {
+    const eq = part.indexOf('=');
+    props[part.slice(0, eq)] = unescape(part.slice(eq + 1));
+  }
+  return { command: match[1]!, props, message: unescape(match[3]!) };
+}
+
+describe('github formatter', () => {
+  const lines = githubFormatter.format(matrixResult, context).trimEnd().split('\n');
+  const commands = lines.map(parseCommand);
+
+  it('writes one annotation per finding, mapping info to notice', () => {
+    expect(lines).toHaveLength(expectedCounts.error + expectedCounts.warning + expectedCounts.info);
+    expect(commands.filter((c) => c.command === 'error')).toHaveLength(expectedCounts.error);
+    expect(commands.filter((c) => c.command === 'warning')).toHaveLength(expectedCounts.warning);
+    expect(commands.filter((c) => c.command === 'notice')).toHaveLength(expectedCounts.info);
+  });
+
+  it('gives file relative to cwd, line and col when known, and the rule id as title', () => {
+    const first = commands[0]!;
+    expect(first.props).toEqual({
+      file: documentIds.DOC_RU,
+      line: '12',
+      col: '5',
+      title: 'signature/method-accepted',
+    });
+    const noLine = commands.find((c) => c.props.title === 'encryption/required')!;
+    expect(noLine.props).toEqual({ file: documentIds.DOC_WB, title: 'encryption/required' });
+  });
+
+  it('escapes %, CR, LF in the message and also : and , in properties', () => {
+    for (const line of lines) {
+      const message = line.slice(line.indexOf('::', 2) + 2);
+      expect(message).not.toMatch(/[\r\n]/);
+      expect(message.replace(/%(25|0D|0A)/g, '')).not.toContain('%');
+    }
+    const comma = lines.find((line) => line.includes('invoice-cn'))!;
+    expect(comma).toContain('file=docs/invoice-cn%3A2024%2Cv2.xml,');
+    const hostile = commands.find((c) => c.props.title === 'document/type-accepted')!;
+    expect(hostile.message).toContain('see <script>alert("x")</script>\nsecond line, 100% sure');
+    expect(hostile.message).toContain('\nHint: Send it as');
+    expect(escapeData('50%\r\nnext')).toBe('50%25%0D%0Anext');
+    expect(escapeProperty('a: b, 5%')).toBe('a%3A b%2C 5%25');
+  });
+});

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { FINGERPRINT_KEY, sarifFormatter, type SarifLog } from '../../src/report/sarif.js';
+import { CWD, context, expectedCounts, matrixResult, rules } from './fixture.js';
+
+// ajv and ajv-formats are CommonJS; under ESM their default exports may arrive wrapped.
+type AjvInstance = import('ajv').default;
+const AjvClass = ((Ajv as unknown as { default?: unknown }).default ?? Ajv) as new (
+  options: object,
+) => AjvInstance;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as (ajv: AjvInstance) => void;
+
+const sarifSchema: unknown = JSON.parse(
+  readFileSync(new URL('./schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
+);
+
+function sarifValidator() {
+  // The OASIS schema is draft-07: the default Ajv class, not Ajv2020. Not strict: the
+  // upstream schema uses `enum` without `type` and `default` inside `items`, which strict
+  // mode reports as schema-style issues although they are valid draft-07.
+  const ajv = new AjvClass({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(sarifSchema as object);
+}
+
+const withUri = { ...context, informationUri: 'https://example.org/corridor' };
+const log = JSON.parse(sarifFormatter.format(matrixResult, withUri)) as SarifLog;
+const run = log.runs[0]!;
+
+describe('sarif formatter', () => {
+  it('is valid against the official SARIF 2.1.0 JSON schema', () => {
+    const validate = sarifValidator();
+    const valid = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('the schema check is not vacuous: it rejects a broken log', () => {
+    const validate = sarifValidator();
+    const broken = JSON.parse(JSON.stringify(log)) as {
+      runs: Array<{ results: Array<Record<string, unknown>> }>;
+    };
+    broken.runs[0]!.results[0]!.level = 'fatal';
+    expect(validate(broken)).toBe(false);
+    const noDriver = JSON.parse(JSON.stringify(log)) as {
+      runs: Array<{ tool: Record<string, unknown> }>;
+    };
+    delete noDriver.runs[0]!.tool.driver;
+    expect(validate(noDriver)).toBe(false);
+  });
+
+  it('has the SARIF header and one run of corridor', () => {
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-schema-2\.1\.0\.json$/);
+    expect(log.runs).toHaveLength(1);
+    expect(run.tool.driver).toMatchObject({
+      name: 'corridor',
+      version: '0.1.0',
+      informationUri: 'https://example.org/corridor',
+    });
+  });
+
+  it('lists every registry rule with description, default level and help, plus unknown ids', () => {
+    const ids = run.tool.driver.rules.map((rule) => rule.id);
+    expect(ids.slice(0, rules.length)).toEqual(rules.map((rule) => rule.id));
+    expect(ids).toContain('signature/trusted');
+    const method = run.tool.driver.rules[0]!;
+    expect(method.shortDescription.text).toBe(rules[0]!.description);
+    expect(method.defaultConfiguration.level).toBe('error');
+    expect(method.helpUri).toBe(rules[0]!.helpUri);
+    expect(method.help.text).toContain(rules[0]!.helpUri);
+    const info = run.tool.driver.rules.find((rule) => rule.id === 'data-export/restricted')!;
+    expect(info.defaultConfiguration.level).toBe('note');
+  });
+
+  it('writes a result per finding with a ruleIndex that points at its rule', () => {
+    expect(run.results).toHaveLength(
+      expectedCounts.error + expectedCounts.warning + expectedCounts.info,
+    );
+    for (const result of run.results) {
+      expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
+    }
+    const levels = run.results.map((result) => result.level);
+    expect(levels.filter((level) => level === 'error')).toHaveLength(expectedCounts.error);
+    expect(levels.filter((level) => level === 'note')).toHaveLength(expectedCounts.info);
+  });
+
+  it('locates results: uri relative to cwd, region when known, XML path as logical location', () => {
+    const method = run.results.find((result) => result.ruleId === 'signature/method-accepted')!;
+    const location = method.locations[0]!;
+    expect(location.physicalLocation.artifactLocation.uri).toBe('docs/invoice-ru.xml');
+    expect(location.physicalLocation.region).toEqual({ startLine: 12, startColumn: 5 });
+    expect(location.logicalLocations).toEqual([
+      {
+        name: 'ds:SignatureMethod',
+        fullyQualifiedName: '/Invoice/ds:Signature/ds:SignedInfo/ds:SignatureMethod',
+        kind: 'element',
+      },
+    ]);
+    expect(method.properties).toMatchObject({
+      sender: 'RU',
+      receiver: 'CN',
+      document: 'docs/invoice-ru.xml',
+    });
+
+    const noLine = run.results.find((result) => result.ruleId === 'document/type-accepted')!;
+    expect(noLine.locations[0]!.physicalLocation.region).toBeUndefined();
+
+    const encoded = run.results.find((result) => result.ruleId === 'signature/trusted')!;
+    expect(encoded.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
+      'docs/invoice-cn%3A2024%2Cv2.xml',
+    );
+  });
+
+  it('uses a file: URI for files outside cwd', () => {
+    const outside = JSON.parse(
+      sarifFormatter.format(matrixResult, { ...context, cwd: `${CWD}/elsewhere` }),
+    ) as SarifLog;
+    const uri = outside.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+    expect(uri).toBe(`file://${CWD}/docs/invoice-ru.xml`);
+  });
+
+  it('gives stable partial fingerprints that ignore line moves but separate receivers', () => {
+    const prints = run.results.map((result) => result.partialFingerprints[FINGERPRINT_KEY]);
+    for (const print of prints) expect(print).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set(prints).size).toBe(prints.length);
+
+    const moved = structuredClone(matrixResult);
+    moved.pairs[1]!.findings[0]!.location.line = 99;
+    moved.pairs[1]!.findings[0]!.message = 'reworded';
+    const again = JSON.parse(sarifFormatter.format(moved, context)) as SarifLog;
+    expect(again.runs[0]!.results[0]!.partialFingerprints[FINGERPRINT_KEY]).toBe(prints[0]);
+  });
+});
