@@ -1,0 +1,273 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { Command } from 'commander';
+import { algorithmByUri } from '../../algorithms/registry.js';
+import { buildChain } from '../../pki/chain.js';
+import { parseCertificate, type Certificate } from '../../pki/certificate.js';
+import { pemBlocks } from '../../pki/pem.js';
+import { publicKeyFromPem } from '../../pki/spki.js';
+import type { ExplicitKey } from '../../signature/key-selection.js';
+import { XMLDSIG_RULES } from '../../signature/problems.js';
+import type { SignatureVerification } from '../../signature/types.js';
+import { verifyDocument } from '../../signature/verify.js';
+import { XmlParseError } from '../../xml/dom.js';
+import { parseXml } from '../../xml/parse.js';
+import { errorMessage, UserError } from '../../util/errors.js';
+import { parseAsOf } from '../options.js';
+import type { CommandResult } from '../result.js';
+
+export interface VerifyCommandOptions {
+  /** PEM files (public keys or certificates) to verify with. */
+  key?: string[];
+  /** PEM files of trust anchors; enables `trusted`. */
+  trust?: string[];
+  asOf?: string;
+  format?: string;
+}
+
+export interface VerifyRun {
+  output: string;
+  exitCode: 0 | 1 | 2;
+}
+
+/** The `--format json` document; schemas/verify-output.schema.json describes it. */
+export interface VerifyOutput {
+  results: FileResult[];
+}
+
+interface OutputProblem {
+  ruleId: string;
+  message: string;
+}
+
+interface FileResult {
+  file: string;
+  signatures: SignatureResult[];
+  problems?: OutputProblem[];
+}
+
+interface SignatureResult {
+  valid: boolean | null;
+  signatureMethod: string;
+  digestMethods: string[];
+  canonicalization: string;
+  keySource: SignatureVerification['keySource'];
+  signer?: { subject?: string; keyAlgorithm: string; keyBits: number; curve?: string };
+  trusted: boolean | null;
+  problems: OutputProblem[];
+}
+
+export function registerVerifyCommand(
+  program: Command,
+  done: (result: CommandResult) => void,
+): void {
+  program
+    .command('verify')
+    .description('verify the XML signatures of documents (cryptography and, with --trust, chain)')
+    .argument('<files...>', 'signed XML documents')
+    .option('--key <pem>', 'public key or certificate (PEM) to verify with; repeatable', collect)
+    .option('--trust <pem>', 'trust anchor certificates (PEM); repeatable', collect)
+    .option('--as-of <date>', 'evaluate trust on this date (YYYY-MM-DD; default: today)')
+    .option('-f, --format <format>', 'output format: text or json', 'text')
+    .action((files: string[], options: VerifyCommandOptions) => {
+      const result = runVerify(files, options);
+      const stream = result.exitCode === 2 ? process.stderr : process.stdout;
+      stream.write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
+      done({ exitCode: result.exitCode });
+    });
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/**
+ * The verify command without commander: reads the files, verifies every signature and
+ * renders the report. Exit 0: every signature valid (and trusted, when --trust is given);
+ * 1: any invalid, unverifiable, untrusted or missing; 2: usage error or unreadable input.
+ */
+export function runVerify(files: readonly string[], options: VerifyCommandOptions): VerifyRun {
+  try {
+    const format = options.format ?? 'text';
+    if (format !== 'text' && format !== 'json') {
+      throw new UserError(`--format expects text or json, got "${format}"`);
+    }
+    if (files.length === 0) throw new UserError('no files to verify');
+    const asOf = parseAsOf(options.asOf);
+    const keys = (options.key ?? []).map(loadKey);
+    const anchors = options.trust ? options.trust.flatMap(loadAnchors) : undefined;
+    const inputs = files.map((file) => ({ file, bytes: readInput(file) }));
+
+    const output: VerifyOutput = {
+      results: inputs.map(({ file, bytes }) => verifyFile(file, bytes, keys, anchors, asOf)),
+    };
+    const failed = output.results.some(
+      (r) =>
+        r.signatures.length === 0 ||
+        r.signatures.some((s) => s.valid !== true || s.trusted === false),
+    );
+    return {
+      output: format === 'json' ? JSON.stringify(output, null, 2) : renderText(output),
+      exitCode: failed ? 1 : 0,
+    };
+  } catch (error) {
+    if (error instanceof UserError) return { output: `corridor: ${error.message}`, exitCode: 2 };
+    throw error;
+  }
+}
+
+function readInput(file: string): Uint8Array {
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+    return readFileSync(file);
+  } catch {
+    throw new UserError(`cannot read document: ${file}`);
+  }
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`cannot read ${what}: ${file}`);
+  }
+}
+
+function loadKey(file: string): ExplicitKey {
+  const text = readText(file, '--key file');
+  try {
+    const name = basename(file);
+    return { key: publicKeyFromPem(text), names: [name, basename(name, extname(name))] };
+  } catch (error) {
+    throw new UserError(`--key ${file}: ${errorMessage(error)}`);
+  }
+}
+
+function loadAnchors(file: string): Certificate[] {
+  const text = readText(file, '--trust file');
+  const blocks = pemBlocks(text).filter((b) => b.label === 'CERTIFICATE');
+  if (blocks.length === 0) throw new UserError(`--trust ${file}: no CERTIFICATE PEM block`);
+  try {
+    return blocks.map((b) => parseCertificate(b.der));
+  } catch (error) {
+    throw new UserError(`--trust ${file}: ${errorMessage(error)}`);
+  }
+}
+
+function verifyFile(
+  file: string,
+  bytes: Uint8Array,
+  keys: readonly ExplicitKey[],
+  anchors: readonly Certificate[] | undefined,
+  asOf: Date,
+): FileResult {
+  let doc;
+  try {
+    doc = parseXml(bytes);
+  } catch (error) {
+    if (!(error instanceof XmlParseError)) throw error;
+    return {
+      file,
+      signatures: [],
+      problems: [
+        {
+          ruleId: error.code === 'dtd-refused' ? 'document/dtd-refused' : 'document/well-formed',
+          message: `${error.message} (line ${error.line}, column ${error.column})`,
+        },
+      ],
+    };
+  }
+  const verifications = verifyDocument(doc, { keys: keys.length > 0 ? keys : undefined, asOf });
+  if (verifications.length === 0) {
+    return {
+      file,
+      signatures: [],
+      problems: [
+        { ruleId: XMLDSIG_RULES.noSignature, message: 'the document has no ds:Signature' },
+      ],
+    };
+  }
+  return { file, signatures: verifications.map((v) => toResult(v, anchors, asOf)) };
+}
+
+function toResult(
+  verification: SignatureVerification,
+  anchors: readonly Certificate[] | undefined,
+  asOf: Date,
+): SignatureResult {
+  const problems: OutputProblem[] = verification.problems.map(({ ruleId, message }) => ({
+    ruleId,
+    message,
+  }));
+  const result: SignatureResult = {
+    valid: verification.valid,
+    signatureMethod: verification.signatureMethod,
+    digestMethods: verification.digestMethods,
+    canonicalization: verification.canonicalization,
+    keySource: verification.keySource,
+    trusted: anchors ? trust(verification, anchors, asOf, problems) : null,
+    problems,
+  };
+  const signer = verification.signer;
+  if (signer) {
+    result.signer = {
+      ...(signer.subject !== undefined ? { subject: signer.subject } : {}),
+      keyAlgorithm: signer.keyAlgorithm,
+      keyBits: signer.keyBits,
+      ...(signer.curve !== undefined ? { curve: signer.curve } : {}),
+    };
+  }
+  return result;
+}
+
+/** Chain from the signer's certificate to the anchors on the as-of date. */
+function trust(
+  verification: SignatureVerification,
+  anchors: readonly Certificate[],
+  asOf: Date,
+  problems: OutputProblem[],
+): boolean {
+  const untrusted = (message: string) => {
+    problems.push({ ruleId: XMLDSIG_RULES.untrusted, message });
+    return false;
+  };
+  // A key not bound to a certificate in the signature has no chain to judge.
+  if (verification.signer?.subject === undefined || verification.certificateChain.length === 0) {
+    return untrusted('the signing key is not bound to a certificate, so no chain can be built');
+  }
+  let certificates: Certificate[];
+  try {
+    certificates = verification.certificateChain.map((der) => parseCertificate(der));
+  } catch (error) {
+    return untrusted(`unreadable certificate: ${errorMessage(error)}`);
+  }
+  const [leaf, ...rest] = certificates;
+  if (!leaf) return untrusted('no certificate');
+  const chain = buildChain(leaf, rest, [...anchors], asOf);
+  if (!chain.trusted) {
+    for (const p of chain.problems) problems.push({ ruleId: p.ruleId, message: p.message });
+    if (chain.problems.length === 0) return untrusted('no path to a trust anchor');
+  }
+  return chain.trusted;
+}
+
+function renderText(output: VerifyOutput): string {
+  const lines: string[] = [];
+  for (const result of output.results) {
+    if (result.signatures.length === 0) lines.push(`${result.file}: no signature checked`);
+    for (const p of result.problems ?? []) lines.push(`  ${p.ruleId}: ${p.message}`);
+    result.signatures.forEach((s, i) => {
+      const verdict = s.valid === true ? 'VALID' : s.valid === false ? 'INVALID' : 'UNVERIFIABLE';
+      const method = algorithmByUri(s.signatureMethod)?.id ?? (s.signatureMethod || '(none)');
+      const signer = s.signer
+        ? `${s.signer.subject ?? 'bare key'} (${s.signer.keyAlgorithm} ${s.signer.keyBits}${s.signer.curve ? ` ${s.signer.curve}` : ''})`
+        : 'no key';
+      const trusted = s.trusted === null ? '' : s.trusted ? ', trusted' : ', NOT trusted';
+      lines.push(
+        `${result.file} signature ${i + 1}: ${verdict} ${method}, key from ${s.keySource}: ${signer}${trusted}`,
+      );
+      for (const p of s.problems) lines.push(`  ${p.ruleId}: ${p.message}`);
+    });
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,138 @@
+import { algorithmById } from '../algorithms/registry.js';
+import { digest } from '../crypto/digests.js';
+import { UnsupportedAlgorithmError } from '../crypto/errors.js';
+import { schemeFor } from '../crypto/schemes/index.js';
+import type { PrivateKey } from '../crypto/types.js';
+import { canonicalize } from '../xml/c14n.js';
+import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import { parseXml } from '../xml/parse.js';
+import { encodeBase64Lines } from './base64.js';
+import { c14nForId } from './c14n-method.js';
+import { dsigChild, isDsig, signatureElements } from './dsig-elements.js';
+import { DSIG_NS, ENVELOPED_SIGNATURE_URI } from './names.js';
+import { resolveReference } from './resolve.js';
+
+export interface SignOptions {
+  /** Registry id of the SignatureMethod, e.g. `rsa-sha256`, `gost2012-256`, `sm2-sm3`. */
+  signatureAlgorithm: string;
+  /** Registry id of the DigestMethod, e.g. `sha256`, `streebog256`. */
+  digestAlgorithm: string;
+  /** Registry id of the canonicalization (SignedInfo and the Reference); default `exc-c14n`. */
+  canonicalization?: string;
+  privateKey: PrivateKey;
+  /** DER certificates for KeyInfo/X509Data, leaf first. */
+  certificates?: readonly Uint8Array[];
+  keyName?: string;
+  /** '' (default) signs the whole document; '#id' the element with that ID. */
+  referenceUri?: '' | `#${string}`;
+  /** Emit this SignatureMethod URI instead of the canonical one (alias / negative fixtures). */
+  signatureAlgorithmUri?: string;
+}
+
+/**
+ * Signs a document with an enveloped XMLDSig signature appended as the root's last child
+ * (prefix `ds`) and returns the signed XML text. The source text is kept byte for byte; only
+ * the Signature element is inserted.
+ */
+export function signEnveloped(input: XmlDocument | string, options: SignOptions): string {
+  const doc = typeof input === 'string' ? parseXml(input) : input;
+  const signatureEntry = algorithmById(options.signatureAlgorithm);
+  const digestEntry = algorithmById(options.digestAlgorithm);
+  const c14nId = options.canonicalization ?? 'exc-c14n';
+  const c14nEntry = algorithmById(c14nId);
+  const c14n = c14nForId(c14nId);
+  const scheme = schemeFor(options.signatureAlgorithm);
+  if (signatureEntry?.kind !== 'signature' || !scheme) {
+    throw new UnsupportedAlgorithmError(options.signatureAlgorithm);
+  }
+  if (digestEntry?.kind !== 'digest') throw new UnsupportedAlgorithmError(options.digestAlgorithm);
+  if (!c14nEntry || !c14n) throw new UnsupportedAlgorithmError(c14nId);
+  const c14nUri = c14nEntry.uris[0] as string;
+
+  // What is signed, canonicalized exactly as the verifier will see it (signature excluded).
+  const referenceUri = options.referenceUri ?? '';
+  const target = resolveReference(doc, referenceUri);
+  if (target.kind === 'problem')
+    throw new Error(`cannot sign ${referenceUri}: ${target.problem.message}`);
+  const enveloped = target.kind === 'document' || target.element === doc.root;
+  const referenced = canonicalize(target.kind === 'document' ? doc : target.element, {
+    method: c14n.method,
+    withComments: false,
+  });
+  const digestValue = Buffer.from(digest(digestEntry.id, referenced)).toString('base64');
+
+  const transforms = [...(enveloped ? [ENVELOPED_SIGNATURE_URI] : []), c14nUri]
+    .map((uri) => `<ds:Transform Algorithm="${escapeXml(uri)}"/>`)
+    .join('');
+  const signedInfo =
+    `<ds:SignedInfo>` +
+    `<ds:CanonicalizationMethod Algorithm="${escapeXml(c14nUri)}"/>` +
+    `<ds:SignatureMethod Algorithm="${escapeXml(options.signatureAlgorithmUri ?? (signatureEntry.uris[0] as string))}"/>` +
+    `<ds:Reference URI="${escapeXml(referenceUri)}">` +
+    `<ds:Transforms>${transforms}</ds:Transforms>` +
+    `<ds:DigestMethod Algorithm="${escapeXml(digestEntry.uris[0] as string)}"/>` +
+    `<ds:DigestValue>${digestValue}</ds:DigestValue>` +
+    `</ds:Reference></ds:SignedInfo>`;
+  const keyInfo = keyInfoXml(options);
+  const head = `<ds:Signature xmlns:ds="${DSIG_NS}">${signedInfo}<ds:SignatureValue>`;
+  const tail = `</ds:SignatureValue>${keyInfo}</ds:Signature>`;
+
+  // SignedInfo is canonicalized in its final place: inclusive C14N pulls in the namespaces
+  // in scope there, so it cannot be canonicalized on its own.
+  const splice = spliceIntoRoot(doc);
+  const placed = parseXml(splice(head + tail));
+  const placedSignature = signatureElements(placed.root).find(
+    (el) => el.parent === placed.root && isLastElementChild(el),
+  );
+  const placedSignedInfo = placedSignature && dsigChild(placedSignature, 'SignedInfo');
+  if (!placedSignedInfo) throw new Error('internal: the inserted signature was not found');
+  const signedOctets = canonicalize(placedSignedInfo, {
+    method: c14n.method,
+    withComments: c14n.withComments,
+  });
+  const value = scheme.sign(signatureEntry.id, options.privateKey, signedOctets, 'xmldsig');
+  return splice(head + encodeBase64Lines(value) + tail);
+}
+
+function keyInfoXml(options: SignOptions): string {
+  const parts: string[] = [];
+  if (options.keyName !== undefined)
+    parts.push(`<ds:KeyName>${escapeXml(options.keyName)}</ds:KeyName>`);
+  if (options.certificates && options.certificates.length > 0) {
+    const certificates = options.certificates
+      .map((der) => `<ds:X509Certificate>${encodeBase64Lines(der)}</ds:X509Certificate>`)
+      .join('');
+    parts.push(`<ds:X509Data>${certificates}</ds:X509Data>`);
+  }
+  return parts.length > 0 ? `<ds:KeyInfo>${parts.join('')}</ds:KeyInfo>` : '';
+}
+
+/** A function that inserts markup as the root's last child in the original source text. */
+function spliceIntoRoot(doc: XmlDocument): (markup: string) => string {
+  const source = doc.source;
+  const bound = doc.epilog[0]?.pos.offset ?? source.length;
+  const endTag = source.lastIndexOf(`</${doc.root.name}`, bound);
+  if (endTag > doc.root.pos.offset) {
+    return (markup) => source.slice(0, endTag) + markup + source.slice(endTag);
+  }
+  // Self-closing root `<a/>`: open it.
+  const close = source.lastIndexOf('/>', bound);
+  if (close < doc.root.pos.offset || doc.root.children.length > 0) {
+    throw new Error('internal: cannot locate the end of the root element');
+  }
+  return (markup) =>
+    source.slice(0, close) + `>${markup}</${doc.root.name}>` + source.slice(close + 2);
+}
+
+function isLastElementChild(element: XmlElement): boolean {
+  const siblings = element.parent?.children.filter((c) => c.kind === 'element') ?? [];
+  return siblings[siblings.length - 1] === element && isDsig(element, 'Signature');
+}
+
+function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}

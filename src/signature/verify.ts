@@ -1,0 +1,295 @@
+import { timingSafeEqual } from 'node:crypto';
+import { algorithmByUri } from '../algorithms/registry.js';
+import { digest, isDigestSupported } from '../crypto/digests.js';
+import { schemeFor } from '../crypto/schemes/index.js';
+import type { KeyFamily, PublicKey } from '../crypto/types.js';
+import { canonicalize } from '../xml/c14n.js';
+import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import { elementPath } from '../xml/path.js';
+import { c14nForUri } from './c14n-method.js';
+import { dsigChild, dsigChildren } from './dsig-elements.js';
+import { chooseKey, type ExplicitKey } from './key-selection.js';
+import { problem, XMLDSIG_RULES } from './problems.js';
+import { readSignatures, signatureElementOf } from './read.js';
+import { resolveReference } from './resolve.js';
+import { planTransforms } from './transforms.js';
+import type {
+  ReferenceInfo,
+  ReferenceVerification,
+  SignatureInfo,
+  SignatureProblem,
+  SignatureVerification,
+} from './types.js';
+
+export type { ExplicitKey } from './key-selection.js';
+
+export interface VerifyOptions {
+  /** Keys the caller vouches for (`--key`); when given, KeyInfo keys are not used. */
+  keys?: readonly (PublicKey | ExplicitKey)[];
+  /** Evaluation date; trust and certificate validity are judged by the caller on this date. */
+  asOf: Date;
+}
+
+/** Three-valued outcome: false beats null beats true. */
+type Verdict = boolean | null;
+
+function combine(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes(false)) return false;
+  if (verdicts.includes(null)) return null;
+  return true;
+}
+
+/** Structural problems that make a signature unacceptable whatever its cryptography says. */
+const REFUSING = new Set<string>([
+  XMLDSIG_RULES.multipleSignedInfo,
+  XMLDSIG_RULES.nonTextInValue,
+  XMLDSIG_RULES.missingElement,
+]);
+
+/** Reads and verifies every ds:Signature of a parsed document, in document order. */
+export function verifyDocument(doc: XmlDocument, options: VerifyOptions): SignatureVerification[] {
+  return readSignatures(doc).map((info) => verifySignature(doc, info, options));
+}
+
+/**
+ * XMLDSig core validation of one signature: every Reference digest, then the SignatureValue
+ * over the canonical SignedInfo. `valid` is true only when everything was checked and held;
+ * anything corridor could not check makes it null, anything that failed makes it false.
+ */
+export function verifySignature(
+  doc: XmlDocument,
+  info: SignatureInfo,
+  options: VerifyOptions,
+): SignatureVerification {
+  const problems: SignatureProblem[] = [...info.problems];
+  const result: SignatureVerification = {
+    valid: null,
+    signatureMethod: info.signatureMethod,
+    digestMethods: info.references.map((r) => r.digestMethod),
+    canonicalization: info.canonicalizationMethod,
+    keySource: 'none',
+    certificateChain: [],
+    problems,
+  };
+  const signature = signatureElementOf(doc, info);
+  const signedInfo = signature && dsigChild(signature, 'SignedInfo');
+  if (!signature || !signedInfo) {
+    result.valid = false;
+    if (!signature) {
+      problems.push(problem(XMLDSIG_RULES.internalError, 'signature element not found'));
+    }
+    return result;
+  }
+
+  const method = classifyMethod(info.signatureMethod);
+  if (method.problem) problems.push(method.problem);
+
+  const explicit = options.keys?.map((k): ExplicitKey => ('key' in k ? k : { key: k }));
+  const keys = chooseKey(info, dsigChild(signature, 'KeyInfo'), method.family, explicit);
+  problems.push(...keys.problems);
+  result.keySource = keys.keySource;
+  result.certificateChain = keys.certificateChain;
+  const signer = keys.candidates[0]?.signer;
+  if (signer) result.signer = signer;
+
+  const verdicts: Verdict[] = [method.verdict];
+  if (info.problems.some((p) => REFUSING.has(p.ruleId))) verdicts.push(false);
+
+  // References: each resolved, transformed, canonicalized and digested.
+  const referenceElements = dsigChildren(signedInfo, 'Reference');
+  const references: ReferenceVerification[] = [];
+  const signedElements: XmlElement[] = [];
+  referenceElements.forEach((element, index) => {
+    const reference = info.references[index];
+    if (!reference) return;
+    const outcome = verifyReference(doc, signature, element, reference);
+    references.push(outcome.result);
+    verdicts.push(outcome.result.digestValid);
+    if (outcome.problem) problems.push(outcome.problem);
+    if (outcome.signed) signedElements.push(outcome.signed);
+  });
+  result.references = references;
+  // Wrapping defence: the document reader reads the root, so the root must be what is signed.
+  if (signedElements.length > 0 && !signedElements.includes(doc.root)) {
+    problems.push(
+      problem(
+        XMLDSIG_RULES.signedElementNotRoot,
+        `the signature covers ${signedElements.map(elementPath).join(', ')}, not the document root ${elementPath(doc.root)}: content outside it is unsigned`,
+        info.pos,
+      ),
+    );
+  }
+
+  // SignatureValue over the canonical SignedInfo.
+  if (method.verdict === true && method.id) {
+    verdicts.push(checkSignatureValue(info, signedInfo, method.id, keys, problems));
+  }
+  result.valid = combine(verdicts);
+  return result;
+}
+
+interface MethodClass {
+  /** Registry id when corridor can verify the method. */
+  id?: string;
+  family?: KeyFamily;
+  /** true: verifiable; null: cannot be verified here; false: refused. */
+  verdict: Verdict;
+  problem?: SignatureProblem;
+}
+
+function classifyMethod(uri: string): MethodClass {
+  const entry = algorithmByUri(uri);
+  if (!entry || entry.kind !== 'signature') {
+    return {
+      verdict: null,
+      problem: problem(
+        XMLDSIG_RULES.unknownAlgorithm,
+        `unknown SignatureMethod '${uri || '(none)'}'`,
+      ),
+    };
+  }
+  const family = entry.family as KeyFamily;
+  if (entry.family === 'hmac') {
+    return {
+      verdict: false,
+      problem: problem(
+        XMLDSIG_RULES.hmacRefused,
+        `${entry.name}: a shared-secret MAC proves nothing about who signed; refused`,
+      ),
+    };
+  }
+  if (!entry.verifiable || !schemeFor(entry.id)) {
+    return {
+      family,
+      verdict: null,
+      problem: problem(
+        XMLDSIG_RULES.notVerifiableHere,
+        `${entry.name} (${entry.id}): recognised, not verifiable here`,
+      ),
+    };
+  }
+  return { id: entry.id, family, verdict: true };
+}
+
+interface ReferenceOutcome {
+  result: ReferenceVerification;
+  problem?: SignatureProblem;
+  signed?: XmlElement;
+}
+
+function verifyReference(
+  doc: XmlDocument,
+  signature: XmlElement,
+  element: XmlElement,
+  reference: ReferenceInfo,
+): ReferenceOutcome {
+  const result: ReferenceVerification = { uri: reference.uri, digestValid: null };
+  const resolution = resolveReference(doc, reference.uri);
+  if (resolution.kind === 'problem') {
+    // An external reference is merely uncheckable; a missing or ambiguous target is a failure.
+    if (resolution.problem.ruleId !== XMLDSIG_RULES.externalReference) result.digestValid = false;
+    return { result, problem: { ...resolution.problem, pos: element.pos } };
+  }
+  result.signedPath = elementPath(resolution.element);
+  const signed = resolution.element;
+  const plan = planTransforms(element, signature);
+  if ('ruleId' in plan) return { result, problem: plan, signed };
+
+  const entry = algorithmByUri(reference.digestMethod);
+  if (!entry || entry.kind !== 'digest') {
+    return {
+      result,
+      signed,
+      problem: problem(
+        XMLDSIG_RULES.unknownAlgorithm,
+        `unknown DigestMethod '${reference.digestMethod || '(none)'}'`,
+        element.pos,
+      ),
+    };
+  }
+  if (!entry.verifiable || !isDigestSupported(entry.id)) {
+    return {
+      result,
+      signed,
+      problem: problem(
+        XMLDSIG_RULES.notVerifiableHere,
+        `digest ${entry.name} (${entry.id}): recognised, not verifiable here`,
+        element.pos,
+      ),
+    };
+  }
+  if (!reference.digestValue) {
+    result.digestValid = false;
+    return { result, signed };
+  }
+  const octets = canonicalize(resolution.kind === 'document' ? doc : resolution.element, {
+    method: plan.c14n.method,
+    withComments: plan.c14n.withComments,
+    inclusiveNamespacesPrefixes: plan.inclusiveNamespacePrefixes,
+    exclude: plan.exclude,
+  });
+  result.digestValid = equalConstantTime(digest(entry.id, octets), reference.digestValue);
+  if (result.digestValid) return { result, signed };
+  return {
+    result,
+    signed,
+    problem: problem(
+      XMLDSIG_RULES.digestMismatch,
+      `digest of Reference URI="${reference.uri ?? ''}" does not match: the signed content was changed`,
+      element.pos,
+    ),
+  };
+}
+
+function checkSignatureValue(
+  info: SignatureInfo,
+  signedInfo: XmlElement,
+  methodId: string,
+  keys: ReturnType<typeof chooseKey>,
+  problems: SignatureProblem[],
+): Verdict {
+  const c14n = c14nForUri(info.canonicalizationMethod);
+  if (!c14n) {
+    problems.push(
+      problem(
+        algorithmByUri(info.canonicalizationMethod)
+          ? XMLDSIG_RULES.unsupportedTransform
+          : XMLDSIG_RULES.unknownAlgorithm,
+        `CanonicalizationMethod '${info.canonicalizationMethod}' is not supported`,
+      ),
+    );
+    return null;
+  }
+  if (!info.signatureValue) return false;
+  if (keys.candidates.length === 0) {
+    if (keys.keySource !== 'key-file') return null;
+    problems.push(
+      problem(XMLDSIG_RULES.keyMismatch, `none of the given keys fits ${info.signatureMethod}`),
+    );
+    return false;
+  }
+  const scheme = schemeFor(methodId);
+  if (!scheme) return null;
+  const octets = canonicalize(signedInfo, {
+    method: c14n.method,
+    withComments: c14n.withComments,
+    inclusiveNamespacesPrefixes: info.canonicalizationPrefixes,
+  });
+  const signatureValue = info.signatureValue;
+  const ok = keys.candidates.some(({ key }) =>
+    scheme.verify(methodId, key, octets, signatureValue, 'xmldsig'),
+  );
+  if (!ok) {
+    problems.push(
+      problem(
+        XMLDSIG_RULES.signatureMismatch,
+        'SignatureValue does not verify with the key: SignedInfo was changed or the key is not the signer’s',
+      ),
+    );
+  }
+  return ok;
+}
+
+function equalConstantTime(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
