@@ -1,0 +1,409 @@
+/**
+ * Canonical XML 1.0 / 1.1 and Exclusive XML Canonicalization 1.0 over the parsed tree.
+ *
+ * The node-sets XMLDSig needs here are always "a subtree (or the whole document) minus some
+ * excluded subtrees" (same-document references, enveloped-signature, the XPath filter
+ * `not(ancestor-or-self::dsig:Signature)`). For such sets every output element except the
+ * apex has its parent in the output, which lets namespace and xml:* handling be decided
+ * incrementally: the apex renders its whole context, descendants only their differences.
+ *
+ * Iterative (explicit stack), one output string, no regular expressions per node.
+ */
+import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './dom.js';
+import { XML_NS } from './parse.js';
+import { inScopeNamespaces } from './query.js';
+
+export type C14nMethod = 'c14n10' | 'c14n11' | 'exc-c14n';
+
+export interface C14nOptions {
+  method: C14nMethod;
+  withComments: boolean;
+  /** Exclusive C14N only: InclusiveNamespaces PrefixList; '#default' is the default namespace. */
+  inclusiveNamespacesPrefixes?: string[];
+  /** Removes an element's whole subtree from the node-set (enveloped signature, XPath filter). */
+  exclude?: (node: XmlElement) => boolean;
+}
+
+/** The canonical form as UTF-8 bytes. */
+export function canonicalize(target: XmlDocument | XmlElement, options: C14nOptions): Uint8Array {
+  return ENCODER.encode(canonicalizeToString(target, options));
+}
+
+const ENCODER = new TextEncoder();
+
+/** The canonical form as a string (what `canonicalize` encodes). */
+export function canonicalizeToString(
+  target: XmlDocument | XmlElement,
+  options: C14nOptions,
+): string {
+  if (!('kind' in target)) {
+    const doc = target;
+    let out = '';
+    for (const node of doc.prolog) {
+      const text = renderLeaf(node, options.withComments);
+      if (text !== '') out += text + '\n';
+    }
+    if (options.exclude === undefined || !options.exclude(doc.root)) {
+      out += renderElement(doc.root, options);
+    }
+    for (const node of doc.epilog) {
+      const text = renderLeaf(node, options.withComments);
+      if (text !== '') out += '\n' + text;
+    }
+    return out;
+  }
+  if (options.exclude !== undefined && options.exclude(target)) return '';
+  return renderElement(target, options);
+}
+
+/** A comment or PI as canonical text ('' for a comment when comments are omitted). */
+function renderLeaf(node: XmlNode, withComments: boolean): string {
+  if (node.kind === 'comment') return withComments ? `<!--${node.value}-->` : '';
+  if (node.kind === 'pi')
+    return node.data === '' ? `<?${node.target}?>` : `<?${node.target} ${node.data}?>`;
+  return '';
+}
+
+interface Frame {
+  el: XmlElement;
+  next: number;
+  /** Undo log for `rendered`: prefix, previous value ('\0' = absent), … */
+  undoRendered: string[] | null;
+  /** Undo log for `inScope` (exclusive with a prefix list only). */
+  undoScope: string[] | null;
+}
+
+const ABSENT = '\u0000';
+
+function renderElement(apex: XmlElement, options: C14nOptions): string {
+  const exclusive = options.method === 'exc-c14n';
+  const withComments = options.withComments;
+  const exclude = options.exclude;
+  // Namespaces as rendered by output ancestors (prefix → URI; '' = default).
+  const rendered = new Map<string, string>();
+  // In-scope namespaces, only tracked when exclusive C14N has an inclusive prefix list.
+  const prefixList = exclusive
+    ? (options.inclusiveNamespacesPrefixes ?? []).map((p) => (p === '#default' ? '' : p))
+    : [];
+  const inScope: Map<string, string> | null =
+    prefixList.length > 0
+      ? apex.parent === null
+        ? new Map()
+        : inScopeNamespaces(apex.parent)
+      : null;
+
+  let out = '';
+  const stack: Frame[] = [];
+
+  const open = (el: XmlElement, isApex: boolean): void => {
+    let undoRendered: string[] | null = null;
+    let undoScope: string[] | null = null;
+    const decls: Array<[string, string]> = [];
+    const renderNs = (prefix: string, uri: string): void => {
+      const prev = rendered.get(prefix);
+      // An absent default namespace and xmlns="" are the same state.
+      if ((prev ?? (prefix === '' ? '' : undefined)) === uri) return;
+      decls.push([prefix, uri]);
+      (undoRendered ??= []).push(prefix, prev ?? ABSENT);
+      rendered.set(prefix, uri);
+    };
+
+    if (inScope !== null) {
+      for (const d of el.namespaces) {
+        const prev = inScope.get(d.prefix);
+        (undoScope ??= []).push(d.prefix, prev ?? ABSENT);
+        if (d.uri === '') inScope.delete(d.prefix);
+        else inScope.set(d.prefix, d.uri);
+      }
+    }
+
+    if (!exclusive) {
+      if (isApex) {
+        for (const [prefix, uri] of inScopeNamespaces(el)) {
+          if (prefix !== 'xml') renderNs(prefix, uri);
+        }
+      } else {
+        for (const d of el.namespaces) {
+          if (d.prefix !== 'xml') renderNs(d.prefix, d.uri);
+        }
+      }
+    } else {
+      // Visibly utilized: the element's own prefix (or the default) and its attributes' prefixes.
+      renderNs(el.prefix ?? '', el.namespaceURI ?? '');
+      for (const a of el.attributes) {
+        if (a.prefix !== null && a.prefix !== 'xml') renderNs(a.prefix, a.namespaceURI ?? '');
+      }
+      if (inScope !== null) {
+        for (const p of prefixList) {
+          const uri = inScope.get(p);
+          if (uri !== undefined) renderNs(p, uri);
+          else if (p === '') renderNs('', '');
+        }
+      }
+    }
+
+    let tag = '<' + el.name;
+    if (decls.length > 1) decls.sort((x, y) => compareCodePoints(x[0], y[0]));
+    for (const [prefix, uri] of decls) {
+      tag += (prefix === '' ? ' xmlns="' : ' xmlns:' + prefix + '="') + escapeAttr(uri) + '"';
+    }
+    let attrs: readonly XmlAttribute[] = el.attributes;
+    if (isApex && !exclusive && el.parent !== null) {
+      attrs = withInheritedXmlAttributes(el, options.method === 'c14n11');
+    }
+    if (attrs.length > 1) attrs = [...attrs].sort(compareAttributes);
+    for (const a of attrs) tag += ' ' + a.name + '="' + escapeAttr(a.value) + '"';
+    out += tag + '>';
+    stack.push({ el, next: 0, undoRendered, undoScope });
+  };
+
+  open(apex, true);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    const children = frame.el.children;
+    if (frame.next < children.length) {
+      const child = children[frame.next++] as XmlNode;
+      switch (child.kind) {
+        case 'text':
+          out += escapeText(child.value);
+          break;
+        case 'element':
+          if (exclude === undefined || !exclude(child)) open(child, false);
+          break;
+        default:
+          out += renderLeaf(child, withComments);
+      }
+      continue;
+    }
+    out += '</' + frame.el.name + '>';
+    if (frame.undoRendered !== null) undo(rendered, frame.undoRendered);
+    if (frame.undoScope !== null && inScope !== null) undo(inScope, frame.undoScope);
+    stack.pop();
+  }
+  return out;
+}
+
+function undo(map: Map<string, string>, log: string[]): void {
+  for (let k = log.length - 2; k >= 0; k -= 2) {
+    const prefix = log[k] as string;
+    const prev = log[k + 1] as string;
+    if (prev === ABSENT) map.delete(prefix);
+    else map.set(prefix, prev);
+  }
+}
+
+/**
+ * The apex of a document subset keeps the xml:* attributes it would inherit from its omitted
+ * ancestors. C14N 1.0 copies every xml:* attribute (nearest wins); C14N 1.1 copies only
+ * xml:lang and xml:space, never xml:id, and rewrites xml:base to the joined base URI.
+ */
+function withInheritedXmlAttributes(el: XmlElement, v11: boolean): XmlAttribute[] {
+  const own = new Set<string>();
+  let ownBase: XmlAttribute | null = null;
+  for (const a of el.attributes) {
+    if (a.namespaceURI !== XML_NS) continue;
+    own.add(a.localName);
+    if (a.localName === 'base') ownBase = a;
+  }
+  const inherited: XmlAttribute[] = [];
+  const bases: string[] = [];
+  for (let e = el.parent; e !== null; e = e.parent) {
+    for (const a of e.attributes) {
+      if (a.namespaceURI !== XML_NS) continue;
+      if (v11 && a.localName === 'base') {
+        bases.push(a.value);
+        continue;
+      }
+      if (v11 && a.localName !== 'lang' && a.localName !== 'space') continue;
+      if (own.has(a.localName)) continue;
+      own.add(a.localName);
+      inherited.push(a);
+    }
+  }
+  let result = [...el.attributes, ...inherited];
+  if (v11 && bases.length > 0) {
+    bases.reverse();
+    if (ownBase !== null) bases.push(ownBase.value);
+    const base: XmlAttribute = {
+      name: 'xml:base',
+      prefix: 'xml',
+      localName: 'base',
+      namespaceURI: XML_NS,
+      value: joinUriReferences(bases),
+      pos: ownBase?.pos ?? el.pos,
+    };
+    result = result.filter((a) => a !== ownBase);
+    result.push(base);
+  }
+  return result;
+}
+
+/**
+ * Joins xml:base values outermost first (C14N 1.1 §2.4): RFC 3986 §5.2.2 reference
+ * resolution, applied also to relative bases, keeping '..' segments that cannot be removed.
+ */
+export function joinUriReferences(values: readonly string[]): string {
+  let base = values[0] ?? '';
+  for (let k = 1; k < values.length; k++) base = resolveReference(values[k] as string, base);
+  return base;
+}
+
+interface UriParts {
+  scheme: string | undefined;
+  authority: string | undefined;
+  path: string;
+  query: string | undefined;
+  fragment: string | undefined;
+}
+
+// RFC 3986 Appendix B; every group is delimited, so matching is linear.
+const URI_SPLIT = /^(?:([^:/?#]+):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
+
+function splitUri(uri: string): UriParts {
+  const m = URI_SPLIT.exec(uri);
+  return {
+    scheme: m?.[1],
+    authority: m?.[2],
+    path: m?.[3] ?? '',
+    query: m?.[4],
+    fragment: m?.[5],
+  };
+}
+
+function resolveReference(ref: string, baseUri: string): string {
+  const r = splitUri(ref);
+  const b = splitUri(baseUri);
+  const t: UriParts = {
+    scheme: undefined,
+    authority: undefined,
+    path: '',
+    query: undefined,
+    fragment: r.fragment,
+  };
+  if (r.scheme !== undefined) {
+    t.scheme = r.scheme;
+    t.authority = r.authority;
+    t.path = removeDotSegments(r.path);
+    t.query = r.query;
+  } else {
+    if (r.authority !== undefined) {
+      t.authority = r.authority;
+      t.path = removeDotSegments(r.path);
+      t.query = r.query;
+    } else {
+      if (r.path === '') {
+        t.path = b.path;
+        t.query = r.query ?? b.query;
+      } else {
+        if (r.path.startsWith('/')) t.path = removeDotSegments(r.path);
+        else {
+          let merged: string;
+          if (b.authority !== undefined && b.path === '') merged = '/' + r.path;
+          else {
+            const slash = b.path.lastIndexOf('/');
+            merged = (slash === -1 ? '' : b.path.slice(0, slash + 1)) + r.path;
+          }
+          t.path = removeDotSegments(merged);
+        }
+        t.query = r.query;
+      }
+      t.authority = b.authority;
+    }
+    t.scheme = b.scheme;
+  }
+  let out = '';
+  if (t.scheme !== undefined) out += t.scheme + ':';
+  if (t.authority !== undefined) out += '//' + t.authority;
+  out += t.path;
+  if (t.query !== undefined) out += '?' + t.query;
+  if (t.fragment !== undefined) out += '#' + t.fragment;
+  return out;
+}
+
+/** RFC 3986 §5.2.4, except that a relative path keeps leading '..' it cannot cancel. */
+function removeDotSegments(path: string): string {
+  if (path === '') return '';
+  const absolute = path.startsWith('/');
+  const segments = (absolute ? path.slice(1) : path).split('/');
+  const out: string[] = [];
+  let trailingSlash = false;
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k] as string;
+    const last = k === segments.length - 1;
+    trailingSlash = false;
+    if (seg === '.') {
+      trailingSlash = last;
+    } else if (seg === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!absolute) out.push('..');
+      trailingSlash = last;
+    } else {
+      out.push(seg);
+    }
+  }
+  let result = (absolute ? '/' : '') + out.join('/');
+  if (trailingSlash && out.length > 0) result += '/';
+  return result;
+}
+
+/** Attribute order: namespace URI (none first), then local name, by code point. */
+function compareAttributes(a: XmlAttribute, b: XmlAttribute): number {
+  const c = compareCodePoints(a.namespaceURI ?? '', b.namespaceURI ?? '');
+  return c !== 0 ? c : compareCodePoints(a.localName, b.localName);
+}
+
+/** Code-point order (UTF-16 code-unit order misplaces astral characters above U+E000). */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) {
+    let x = a.charCodeAt(k);
+    let y = b.charCodeAt(k);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      // Surrogates (astral code points) sort after U+E000–U+FFFF.
+      if (x >= 0xe000) x -= 0x800;
+      else x += 0x2000;
+      if (y >= 0xe000) y -= 0x800;
+      else y += 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+function escapeText(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    let rep: string;
+    if (c === 38) rep = '&amp;';
+    else if (c === 60) rep = '&lt;';
+    else if (c === 62) rep = '&gt;';
+    else if (c === 13) rep = '&#xD;';
+    else continue;
+    out += s.slice(from, k) + rep;
+    from = k + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+function escapeAttr(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    let rep: string;
+    if (c === 38) rep = '&amp;';
+    else if (c === 60) rep = '&lt;';
+    else if (c === 34) rep = '&quot;';
+    else if (c === 9) rep = '&#x9;';
+    else if (c === 10) rep = '&#xA;';
+    else if (c === 13) rep = '&#xD;';
+    else continue;
+    out += s.slice(from, k) + rep;
+    from = k + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
