@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlFormatter } from '../../src/report/html.js';
+import { CdpPipe, findChromium } from './cdp-pipe.js';
+import { context, matrixResult } from './fixture.js';
+
+const chromium = findChromium();
+// Locally a missing browser skips; under CI it must fail (CI installs Debian's `chromium`).
+const runs = chromium !== undefined || Boolean(process.env.CI);
+
+describe.skipIf(!runs)('html report in headless Chromium', () => {
+  let browser: CdpPipe | undefined;
+  let session = '';
+  let dir = '';
+
+  beforeAll(async () => {
+    if (!chromium) throw new Error('chromium not found: install the Debian package "chromium"');
+    dir = mkdtempSync(path.join(tmpdir(), 'corridor-report-'));
+    const file = path.join(dir, 'report.html');
+    writeFileSync(file, htmlFormatter.format(matrixResult, context));
+    browser = CdpPipe.launch(chromium);
+    session = await browser.open(pathToFileURL(file).href);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const evaluate = (expression: string): Promise<unknown> => browser!.evaluate(session, expression);
+
+  it('renders the matrix: 9 cell buttons in a 3 × 3 grid, script running under the CSP', async () => {
+    expect(await evaluate(`document.querySelectorAll('table.matrix button.cell').length`)).toBe(9);
+    expect(await evaluate(`document.querySelectorAll('table.matrix tbody tr').length`)).toBe(3);
+    // The filters are revealed by the report's own script: proof that the CSP hash let it run.
+    expect(await evaluate(`document.getElementById('filters').hidden`)).toBe(false);
+    const widths = (await evaluate(
+      `[...document.querySelectorAll('button.cell')].map((b) => b.getBoundingClientRect().width)`,
+    )) as number[];
+    for (const width of widths) expect(width).toBeGreaterThan(100);
+  });
+
+  it('shows a failing cell’s reasons after a real click on it, and hides them on a second', async () => {
+    const selector = `button.cell[data-sender="RU"][data-receiver="CN"]`;
+    const panelVisible = `(() => { const p = document.getElementById(document.querySelector('${selector}').getAttribute('aria-controls')); return !p.hidden && p.getBoundingClientRect().height > 0; })()`;
+    expect(await evaluate(panelVisible)).toBe(false);
+    expect(await evaluate(`document.body.innerText.includes('does not accept GOST')`)).toBe(false);
+
+    const box = (await evaluate(
+      `(() => { const b = document.querySelector('${selector}'); b.scrollIntoView({ block: 'center' }); const r = b.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
+    )) as { x: number; y: number };
+    await browser!.click(session, box.x, box.y);
+
+    expect(
+      await evaluate(`document.querySelector('${selector}').getAttribute('aria-expanded')`),
+    ).toBe('true');
+    expect(await evaluate(panelVisible)).toBe(true);
+    const text = (await evaluate(`document.body.innerText`)) as string;
+    expect(text).toContain('CN does not accept GOST R 34.10-2012 (256) signatures');
+    expect(text).toContain('Sign for CN with SM2 or RSA-SHA256');
+
+    await browser!.click(session, box.x, box.y);
+    expect(await evaluate(panelVisible)).toBe(false);
+  });
+
+  it('shows a hostile message as text: no injected element, no extra script', async () => {
+    await evaluate(
+      `document.querySelector('button.cell[data-sender="CN"][data-receiver="RU"]').click()`,
+    );
+    expect(await evaluate(`document.scripts.length`)).toBe(1);
+    const shown = (await evaluate(
+      `[...document.querySelectorAll('.finding .msg')].map((p) => p.textContent).find((t) => t.includes('certificate-of-origin'))`,
+    )) as string;
+    expect(shown).toContain('<script>alert("x")</script>');
+  });
+
+  it('re-colours cells when filtering by document type and recounts by severity', async () => {
+    const status = (sender: string, receiver: string): Promise<unknown> =>
+      evaluate(
+        `document.querySelector('button.cell[data-sender="${sender}"][data-receiver="${receiver}"]').getAttribute('data-status')`,
+      );
+    await evaluate(
+      `(() => { const s = document.getElementById('filter-type'); s.value = 'waybill'; s.dispatchEvent(new Event('change')); })()`,
+    );
+    expect(await status('KZ', 'CN')).toBe('fail');
+    expect(await status('RU', 'CN')).toBe('none');
+    expect(await evaluate(`document.getElementById('tile-fail').textContent`)).toBe('1');
+
+    await evaluate(
+      `(() => { const s = document.getElementById('filter-type'); s.value = ''; s.dispatchEvent(new Event('change')); })()`,
+    );
+    expect(await status('RU', 'CN')).toBe('fail');
+    await evaluate(
+      `(() => { const box = document.querySelector('input[name="severity"][value="warning"]'); box.click(); })()`,
+    );
+    expect(
+      await evaluate(
+        `document.querySelector('button.cell[data-sender="RU"][data-receiver="CN"] .counts').textContent`,
+      ),
+    ).toBe('1 error');
+  });
+
+  it('logs no page errors or CSP violations', () => {
+    const problems = browser!.events.filter(
+      (event) =>
+        event.method === 'Runtime.exceptionThrown' ||
+        (event.method === 'Log.entryAdded' &&
+          (event.params.entry as { level?: string } | undefined)?.level === 'error'),
+    );
+    expect(problems).toEqual([]);
+  });
+});
