@@ -1,0 +1,80 @@
+import { UnsupportedAlgorithmError } from '../errors.js';
+import { gostCurveParams } from '../gost/curves.js';
+import { gostFamilyBits, type GostFamily } from '../gost/oids.js';
+import { prepareGostKey } from '../gost/prepared-key.js';
+import {
+  decodeGostSignature,
+  encodeGostSignature,
+  gostSignHash,
+  gostVerifyHash,
+} from '../gost/signature.js';
+import { gostr341194 } from '../gostr3411-94.js';
+import { streebog256, streebog512 } from '../streebog.js';
+import type { PrivateKey, PublicKey, SignatureEncoding, SignatureScheme } from '../types.js';
+
+/**
+ * GOST R 34.10-2001 (with GOST R 34.11-94, CryptoPro parameters) and GOST R 34.10-2012
+ * (with Streebog-256/512).
+ *
+ * Layout: s ‖ r, big-endian halves, in XMLDSig SignatureValue and in the X.509 signature
+ * BIT STRING alike (checked against certificates made by OpenSSL's gost engine), so
+ * `encoding` does not change anything here.
+ *
+ * The registry id must match the key family exactly: a 2012-256 key under 'gost2001' (or the
+ * reverse) is refused, since the digest would differ from what the signer used.
+ */
+const HASH: Readonly<Record<GostFamily, (data: Uint8Array) => Uint8Array>> = {
+  gost2001: gostr341194,
+  'gost2012-256': streebog256,
+  'gost2012-512': streebog512,
+};
+
+const ALGORITHM_IDS = ['gost2001', 'gost2012-256', 'gost2012-512'] as const;
+
+function isGostId(id: string): id is GostFamily {
+  return (ALGORITHM_IDS as readonly string[]).includes(id);
+}
+
+export const gostScheme: SignatureScheme = {
+  algorithmIds: ALGORITHM_IDS,
+  families: ALGORITHM_IDS,
+
+  verify(
+    algorithmId: string,
+    key: PublicKey,
+    message: Uint8Array,
+    signature: Uint8Array,
+    _encoding: SignatureEncoding,
+  ): boolean {
+    if (!isGostId(algorithmId) || key.family !== algorithmId) return false;
+    const prepared = prepareGostKey(key);
+    if (!prepared) return false;
+    const rs = decodeGostSignature(signature, gostFamilyBits(algorithmId));
+    if (!rs) return false;
+    return gostVerifyHash(prepared.params, prepared.point, HASH[algorithmId](message), rs);
+  },
+
+  sign(
+    algorithmId: string,
+    key: PrivateKey,
+    message: Uint8Array,
+    _encoding: SignatureEncoding,
+  ): Uint8Array {
+    if (!isGostId(algorithmId)) throw new UnsupportedAlgorithmError(algorithmId);
+    if (key.family !== algorithmId || !('curve' in key)) {
+      throw new UnsupportedAlgorithmError(
+        algorithmId,
+        `${algorithmId} cannot sign with a ${key.family} key`,
+      );
+    }
+    const params = key.curve.oid ? gostCurveParams(key.curve.oid) : undefined;
+    if (!params || params.bits !== gostFamilyBits(algorithmId)) {
+      throw new UnsupportedAlgorithmError(
+        algorithmId,
+        `unknown or mismatched GOST parameter set ${key.curve.oid ?? key.curve.name}`,
+      );
+    }
+    const rs = gostSignHash(params, key.d, HASH[algorithmId](message));
+    return encodeGostSignature(rs, params.bits);
+  },
+};
