@@ -1,9 +1,10 @@
 import type { SignatureScheme } from '../types.js';
+import { gostScheme } from './gost.js';
 import { nodeScheme } from './node.js';
 import { sm2Scheme } from './sm2.js';
 
 /** Every signature scheme this build can verify. */
-export const SCHEMES: readonly SignatureScheme[] = [nodeScheme, sm2Scheme];
+export const SCHEMES: readonly SignatureScheme[] = [nodeScheme, sm2Scheme, gostScheme];
 
 const byAlgorithm = new Map<string, SignatureScheme>();
 for (const scheme of SCHEMES) {
