@@ -102,7 +102,13 @@ export function verifySignature(
   referenceElements.forEach((element, index) => {
     const reference = info.references[index];
     if (!reference) return;
-    const outcome = verifyReference(doc, signature, element, reference);
+    const outcome = guarded(
+      () => verifyReference(doc, signature, element, reference),
+      (message): ReferenceOutcome => ({
+        result: { uri: reference.uri, digestValid: null },
+        problem: problem(XMLDSIG_RULES.internalError, message, element.pos),
+      }),
+    );
     references.push(outcome.result);
     verdicts.push(outcome.result.digestValid);
     if (outcome.problem) problems.push(outcome.problem);
@@ -122,7 +128,16 @@ export function verifySignature(
 
   // SignatureValue over the canonical SignedInfo.
   if (method.verdict === true && method.id) {
-    verdicts.push(checkSignatureValue(info, signedInfo, method.id, keys, problems));
+    const id = method.id;
+    verdicts.push(
+      guarded(
+        () => checkSignatureValue(info, signedInfo, id, keys, problems),
+        (message) => {
+          problems.push(problem(XMLDSIG_RULES.internalError, message, signedInfo.pos));
+          return null;
+        },
+      ),
+    );
   }
   result.valid = combine(verdicts);
   return result;
@@ -288,6 +303,20 @@ function checkSignatureValue(
     );
   }
   return ok;
+}
+
+/**
+ * Runs one verification step; an exception (a malformed key the scheme rejects, an algorithm
+ * that turns out not to be computable) becomes an "unverifiable" problem, never a crash.
+ */
+function guarded<T>(step: () => T, onError: (message: string) => T): T {
+  try {
+    return step();
+  } catch (error) {
+    return onError(
+      `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 function equalConstantTime(a: Uint8Array, b: Uint8Array): boolean {

@@ -177,7 +177,17 @@ function verifyFile(
       ],
     };
   }
-  const verifications = verifyDocument(doc, { keys: keys.length > 0 ? keys : undefined, asOf });
+  let verifications: SignatureVerification[];
+  try {
+    verifications = verifyDocument(doc, { keys: keys.length > 0 ? keys : undefined, asOf });
+  } catch (error) {
+    // A bug must not turn into a stack trace for the user: report it against the file.
+    return {
+      file,
+      signatures: [],
+      problems: [{ ruleId: XMLDSIG_RULES.internalError, message: errorMessage(error) }],
+    };
+  }
   if (verifications.length === 0) {
     return {
       file,
