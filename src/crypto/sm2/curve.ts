@@ -23,9 +23,13 @@ export function checkSm2Point(point: Uint8Array): Uint8Array {
   if (point.length !== 1 + 2 * SM2_FIELD_BYTES || point[0] !== 0x04) {
     throw new KeyFormatError('SM2 public key must be an uncompressed point (65 bytes, 04‖x‖y)');
   }
-  if (!sm2.verifyPublicKey(Buffer.from(point).toString('hex'))) {
-    throw new KeyFormatError('SM2 public key is not a point on sm2p256v1');
+  let onCurve: boolean;
+  try {
+    onCurve = sm2.verifyPublicKey(Buffer.from(point).toString('hex'));
+  } catch {
+    onCurve = false; // noble throws on coordinates outside the field
   }
+  if (!onCurve) throw new KeyFormatError('SM2 public key is not a point on sm2p256v1');
   return point;
 }
 
