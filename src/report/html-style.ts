@@ -55,7 +55,7 @@ table.matrix { border-collapse: separate; border-spacing: 6px; }
 .matrix .corner { color: var(--muted); font-weight: 400; font-size: 12px; text-align: right; }
 button.cell {
   display: flex; flex-direction: column; align-items: flex-start; gap: 1px;
-  width: 150px; min-height: 84px; padding: 8px 10px; border-radius: 8px; border: 1px solid;
+  width: 178px; height: 100%; min-height: 86px; padding: 8px 10px; border-radius: 8px; border: 1px solid;
   font: inherit; text-align: left; cursor: pointer; transition: transform 0.06s ease, box-shadow 0.1s ease;
 }
 button.cell:hover { transform: translateY(-1px); box-shadow: 0 2px 6px rgba(31, 35, 40, 0.15); }
@@ -63,7 +63,8 @@ button.cell:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px
 button.cell[aria-expanded="true"] { outline: 3px solid var(--focus); outline-offset: 2px; }
 button.cell .status { font-weight: 700; font-size: 15px; }
 button.cell .glyph { display: inline-block; width: 1.1em; }
-button.cell .docs, button.cell .counts { font-size: 12.5px; }
+button.cell .docs, button.cell .counts { font-size: 12.5px; white-space: nowrap; }
+.matrix td { height: 1px; padding: 0; }
 button.cell.ok { background: var(--ok-bg); border-color: var(--ok-line); color: var(--ok-text); }
 button.cell.warn { background: var(--warn-bg); border-color: var(--warn-line); color: var(--warn-text); }
 button.cell.fail { background: var(--fail-bg); border-color: var(--fail-line); color: var(--fail-text); }
@@ -95,6 +96,7 @@ td.empty { color: var(--muted); text-align: center; }
 .finding .msg { margin: 2px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .finding .where { margin: 0; color: var(--muted); font-size: 13px; overflow-wrap: anywhere; }
 .finding .hint { margin: 4px 0 0; font-size: 13.5px; color: #1a4b8c; white-space: pre-wrap; overflow-wrap: anywhere; }
+.hint-label { display: inline-block; margin-right: 6px; padding: 0 7px; border-radius: 4px; background: #ddf4ff; color: #0550ae; font-size: 11.5px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; }
 .quiet { color: var(--muted); font-size: 14px; margin: 4px 0; }
 footer { color: var(--muted); font-size: 12.5px; text-align: center; padding: 12px; }
 [hidden] { display: none !important; }

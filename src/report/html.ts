@@ -83,7 +83,7 @@ function findingItem(finding: Finding): string {
     `<p class="msg">${text(finding.message)}</p>` +
     `<p class="where">${where}</p>` +
     (finding.hint
-      ? `<p class="hint"><span aria-hidden="true">💡 </span><strong>Hint:</strong> ${text(finding.hint)}</p>`
+      ? `<p class="hint"><span class="hint-label">Hint</span>${text(finding.hint)}</p>`
       : '') +
     '</li>'
   );

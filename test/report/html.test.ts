@@ -69,7 +69,7 @@ describe('html formatter', () => {
     expect(panel).toContain('data-doctype="invoice"');
     expect(panel).toContain('data-severity="error"');
     expect(panel).toContain('data-severity="warning"');
-    expect(panel).toContain('<strong>Hint:</strong> Sign for CN with SM2');
+    expect(panel).toContain('<span class="hint-label">Hint</span>Sign for CN with SM2');
     expect(panel).toContain('<code>/work/project/docs/invoice-ru.xml:12:5</code>');
   });
 
