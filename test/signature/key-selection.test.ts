@@ -6,10 +6,9 @@ import { readSignatures } from '../../src/signature/read.js';
 import { chooseKey } from '../../src/signature/key-selection.js';
 import { dsigChild } from '../../src/signature/dsig-elements.js';
 import { publicKeyFromPem, decodePublicKey } from '../../src/pki/spki.js';
-import { schemeFor } from '../../src/crypto/schemes/index.js';
+import { gostReady } from './keys.js';
 
-// TEMPORARY: until GOST keys are decoded (GOST/PKI engineers, in progress).
-const GOST_READY = schemeFor('gost2012-256') !== undefined;
+const GOST_READY = gostReady();
 
 const VECTORS = new URL('../vectors/xmlsec/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, VECTORS), 'utf8');

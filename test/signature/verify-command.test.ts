@@ -9,10 +9,9 @@ import {
   type VerifyOutput,
 } from '../../src/cli/commands/verify.js';
 import { tempTree } from '../helpers/tmp.js';
-import { schemeFor } from '../../src/crypto/schemes/index.js';
+import { gostReady } from './keys.js';
 
-// TEMPORARY: until the GOST scheme is registered (GOST engineer, in progress).
-const GOST_READY = schemeFor('gost2012-256') !== undefined;
+const GOST_READY = gostReady();
 
 const vector = (name: string) =>
   fileURLToPath(new URL(`../vectors/xmlsec/${name}`, import.meta.url));

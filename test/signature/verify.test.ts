@@ -5,12 +5,10 @@ import { publicKeyFromPem } from '../../src/pki/spki.js';
 import { verifyDocument } from '../../src/signature/verify.js';
 import type { SignatureVerification } from '../../src/signature/types.js';
 import { parseXml } from '../../src/xml/parse.js';
-import { nodeKeyPair } from './keys.js';
+import { gostReady, nodeKeyPair } from './keys.js';
 import { signEnveloped } from '../../src/signature/sign.js';
-import { schemeFor } from '../../src/crypto/schemes/index.js';
 
-// TEMPORARY: until the GOST scheme is registered (GOST engineer, in progress).
-const GOST_READY = schemeFor('gost2012-256') !== undefined;
+const GOST_READY = gostReady();
 
 const VECTORS = new URL('../vectors/xmlsec/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, VECTORS), 'utf8');
