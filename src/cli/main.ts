@@ -6,6 +6,7 @@ import { registerAlgorithmsCommand } from './commands/algorithms.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerMatrixCommand } from './commands/matrix.js';
 import { registerProfilesCommand } from './commands/profiles.js';
+import { registerVerifyCommand } from './commands/verify.js';
 import type { CommandResult } from './result.js';
 
 /**
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
 
   registerCheckCommand(program, done);
   registerMatrixCommand(program, done);
+  registerVerifyCommand(program, done);
   registerProfilesCommand(program, done);
   registerAlgorithmsCommand(program, done);
   for (const command of program.commands) command.exitOverride();
