@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import { KeyFormatError, UnsupportedAlgorithmError } from '../crypto/errors.js';
+import { decodeGostPrivateKeyPkcs8, gostPublicKeyFor } from '../crypto/gost/keys.js';
 import { SM2_CURVE_OID, sm2PublicPoint } from '../crypto/sm2/curve.js';
 import { bytesToBigint } from '../crypto/sm2/der-signature.js';
 import type { PrivateKey } from '../crypto/types.js';
@@ -11,7 +12,7 @@ import { pemBlocks } from './pem.js';
 /**
  * Loading signing keys for the fixtures generator and tests. RSA/EC/Ed25519 become Node
  * KeyObjects; SM2 becomes the scalar d (signing goes through sm-crypto-v2, never Node);
- * GOST needs the GOST key decoder, not wired in yet.
+ * GOST becomes d plus its parameter set (crypto/gost/keys.ts reads the PKCS#8 layouts).
  */
 
 function fromNode(keyObject: KeyObject): PrivateKey {
@@ -80,8 +81,8 @@ export function privateKeyFromPkcs8(der: Uint8Array): PrivateKey {
     return sm2Key(parseEcPrivateKey(new Uint8Array(privateKey.valueBlock.valueHexView)).d);
   }
   if (family === 'gost2001' || family === 'gost2012-256' || family === 'gost2012-512') {
-    // TODO(gost): decodeGostPrivateKeyPkcs8 from crypto/gost/keys.ts once it exists.
-    throw new UnsupportedAlgorithmError(family, `${family} private keys cannot be loaded yet`);
+    const gost = decodeGostPrivateKeyPkcs8(der);
+    return { family: gost.family, curve: gost.curve, d: gost.d };
   }
   try {
     return fromNode(createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' }));
@@ -192,6 +193,13 @@ export function spkiOfPrivateKey(key: PrivateKey): Uint8Array {
     });
     return new Uint8Array(spki.toBER(false));
   }
-  // TODO(gost): needs the GOST point multiplication from crypto/gost.
-  throw new UnsupportedAlgorithmError(key.family, `cannot derive a ${key.family} public key yet`);
+  const curveOid = key.curve.oid;
+  if (!curveOid) {
+    throw new UnsupportedAlgorithmError(key.family, `GOST key without a parameter-set OID`);
+  }
+  return gostPublicKeyFor({
+    family: key.family,
+    curve: { oid: curveOid, name: key.curve.name },
+    d: key.d,
+  }).spki;
 }

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { KeyFormatError } from '../crypto/errors.js';
+import { decodeGostPublicKey } from '../crypto/gost/keys.js';
 import { checkSm2Point, SM2_CURVE_NAME, SM2_CURVE_OID } from '../crypto/sm2/curve.js';
 import type { CurveInfo, KeyFamily, PublicKey } from '../crypto/types.js';
 import { CertificateError } from './errors.js';
@@ -102,7 +103,6 @@ function decodeSm2Key(spki: Uint8Array, parts: SpkiParts): PublicKey {
 }
 
 function recognised(spki: Uint8Array, parts: SpkiParts, family: KeyFamily): PublicKey {
-  // GOST keys land here until the GOST decoder (crypto/gost/keys.ts) is wired in.
   const reportFamily =
     family === 'bign' ||
     family === 'kz-gost-2004' ||
@@ -130,6 +130,10 @@ function decodeUncached(spki: Uint8Array): PublicKey {
   }
   if (family === 'rsa' || family === 'ecdsa' || family === 'eddsa') {
     return decodeNodeKey(spki, parts, family);
+  }
+  // Little-endian x‖y inside an OCTET STRING, checked on the curve of its parameter set.
+  if (family === 'gost2001' || family === 'gost2012-256' || family === 'gost2012-512') {
+    return decodeGostPublicKey(spki);
   }
   return recognised(spki, parts, family);
 }

@@ -105,6 +105,7 @@ describe('xmlsec test CA chain', () => {
     const gost = embedded.find((c) => c.subject.startsWith('CN=Test Key gost-2012-256'));
     expect(gost).toBeDefined();
     expect(gost!.publicKey.algorithmOid).toBe('1.2.643.7.1.1.1.1');
+    expect(gost!.publicKey.family).toBe('gost2012-256');
     expect(gost!.publicKey.bits).toBe(256);
     expect(gost!.publicKey.curve).toEqual({
       oid: '1.2.643.2.2.35.1',

@@ -11,7 +11,9 @@ import { encodeName, issueCertificate } from '../../src/pki/issue.js';
 import { loadPrivateKey, spkiOfPrivateKey } from '../../src/pki/keys.js';
 import { nameToString } from '../../src/pki/names.js';
 import { toPem } from '../../src/pki/pem.js';
-import { fixtureText, openssl } from './helpers.js';
+import { generateGostKeyPair } from '../../src/crypto/gost/keys.js';
+import { runOpenssl, skipWithoutGostEngine } from '../helpers/openssl.js';
+import { FIXTURES, fixtureText, openssl } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'corridor-issue-'));
 const notBefore = new Date('2025-01-01T00:00:00Z');
@@ -228,4 +230,60 @@ describe('issueCertificate inputs', () => {
     const name = 'CN=a\\,b+UID=42,OU=Unit,O=Org \\"Q\\",C=XX';
     expect(nameToString(encodeName(name))).toBe(name);
   });
+});
+
+describe('issueCertificate with GOST keys', () => {
+  const root = generateGostKeyPair('gost2012-256', '1.2.643.7.1.2.1.1.1').privateKey;
+  const leaf = generateGostKeyPair('gost2012-512', '1.2.643.7.1.2.1.2.1').privateKey;
+  const rootDer = issueCertificate({
+    subject: 'CN=gost root,O=corridor TEST ONLY,C=XX',
+    issuerKey: root,
+    subjectPublicKey: spkiOfPrivateKey(root),
+    notBefore,
+    notAfter,
+    isCA: true,
+    serial: 11n,
+  });
+  const rootCert = parseCertificate(rootDer);
+  const leafDer = issueCertificate({
+    subject: 'CN=gost leaf,O=corridor TEST ONLY,C=XX',
+    issuerCert: rootCert,
+    issuerKey: root,
+    subjectPublicKey: spkiOfPrivateKey(leaf),
+    notBefore,
+    notAfter,
+    isCA: false,
+    serial: 12n,
+  });
+  const leafCert = parseCertificate(leafDer);
+
+  it('tc26-256 root -> tc26-512 leaf: parsed and trusted by corridor', () => {
+    expect(rootCert.signatureAlgorithmId).toBe('gost2012-256');
+    expect(leafCert.publicKey).toMatchObject({ family: 'gost2012-512', bits: 512 });
+    const r = buildChain(leafCert, [], [rootCert], asOf);
+    expect(r.problems).toEqual([]);
+    expect(r.trusted).toBe(true);
+    const tampered = Uint8Array.from(leafDer);
+    tampered[tampered.length - 1]! ^= 1;
+    expect(buildChain(parseCertificate(tampered), [], [rootCert], asOf).trusted).toBe(false);
+  });
+
+  it.skipIf(skipWithoutGostEngine())(
+    'openssl with the GOST engine parses and verifies the chain',
+    () => {
+      const rootFile = write('gost-root.pem', rootDer);
+      const leafFile = write('gost-leaf.pem', leafDer);
+      const text = runOpenssl(['x509', '-in', leafFile, '-noout', '-text'], { gost: true });
+      expect(text.status, text.stderr).toBe(0);
+      expect(text.stdout.toString()).toContain(
+        'GOST R 34.10-2012 with GOST R 34.11-2012 (256 bit)',
+      );
+      const ok = runOpenssl(['verify', '-CAfile', rootFile, leafFile], { gost: true });
+      expect(ok.stdout.toString() + ok.stderr).toContain(': OK');
+      const wrong = runOpenssl(['verify', '-CAfile', join(FIXTURES, 'rsa-ca.pem'), leafFile], {
+        gost: true,
+      });
+      expect(wrong.status).not.toBe(0);
+    },
+  );
 });

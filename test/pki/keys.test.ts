@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import { describe, expect, it } from 'vitest';
-import { KeyFormatError, UnsupportedAlgorithmError } from '../../src/crypto/errors.js';
+import { KeyFormatError } from '../../src/crypto/errors.js';
 import { schemeFor } from '../../src/crypto/schemes/index.js';
 import { parseCertificate } from '../../src/pki/certificate.js';
+import { decodePublicKey } from '../../src/pki/spki.js';
 import {
   loadPkcs12,
   loadPrivateKey,
@@ -91,7 +92,7 @@ describe('loadPrivateKey (PKCS#8 PEM from openssl)', () => {
     expect(() => loadPrivateKey(new Uint8Array([1, 2, 3]))).toThrow(KeyFormatError);
   });
 
-  it('GOST PKCS#8 is recognised and refused until the GOST decoder exists', () => {
+  it('GOST PKCS#8 loads (via crypto/gost), derives its SPKI and signs', () => {
     const der = new asn1js.Sequence({
       value: [
         new asn1js.Integer({ value: 0 }),
@@ -99,16 +100,25 @@ describe('loadPrivateKey (PKCS#8 PEM from openssl)', () => {
           value: [
             new asn1js.ObjectIdentifier({ value: '1.2.643.7.1.1.1.1' }),
             new asn1js.Sequence({
-              value: [new asn1js.ObjectIdentifier({ value: '1.2.643.2.2.35.1' })],
+              value: [new asn1js.ObjectIdentifier({ value: '1.2.643.7.1.2.1.1.1' })],
             }),
           ],
         }),
-        new asn1js.OctetString({
-          valueHex: new asn1js.OctetString({ valueHex: new Uint8Array(32).fill(7) }).toBER(),
-        }),
+        new asn1js.OctetString({ valueHex: new Uint8Array(32).fill(7) }),
       ],
     }).toBER();
-    expect(() => privateKeyFromPkcs8(new Uint8Array(der))).toThrow(UnsupportedAlgorithmError);
+    const key = privateKeyFromPkcs8(new Uint8Array(der));
+    expect(key).toMatchObject({
+      family: 'gost2012-256',
+      curve: { oid: '1.2.643.7.1.2.1.1.1' },
+      d: BigInt(`0x${'07'.repeat(32)}`),
+    });
+    const pub = decodePublicKey(spkiOfPrivateKey(key));
+    expect(pub.family).toBe('gost2012-256');
+    const scheme = schemeFor('gost2012-256')!;
+    const sig = scheme.sign('gost2012-256', key, message, 'xmldsig');
+    expect(scheme.verify('gost2012-256', pub, message, sig, 'xmldsig')).toBe(true);
+    expect(scheme.verify('gost2012-256', pub, new Uint8Array(3), sig, 'xmldsig')).toBe(false);
   });
 });
 
