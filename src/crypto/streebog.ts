@@ -98,26 +98,59 @@ function buildTables(): void {
 }
 buildTables();
 
-/** out = LPS(a ⊕ b). `out` may alias `a` or `b`. */
+/**
+ * out = LPS(a ⊕ b). `out` may alias `a` or `b`. Output lane w gathers byte w of every input
+ * lane j (the transposition P); lanes 0..3 come from the low words, 4..7 from the high ones.
+ * Inputs are held in locals because this loop is where all the time goes.
+ */
 function lpsx(out: Int32Array, a: Int32Array, aOff: number, b: Int32Array, bOff: number): void {
-  const x = XBUF;
-  for (let i = 0; i < 16; i++) x[i] = (a[aOff + i] as number) ^ (b[bOff + i] as number);
+  const l0 = (a[aOff] as number) ^ (b[bOff] as number);
+  const h0 = (a[aOff + 1] as number) ^ (b[bOff + 1] as number);
+  const l1 = (a[aOff + 2] as number) ^ (b[bOff + 2] as number);
+  const h1 = (a[aOff + 3] as number) ^ (b[bOff + 3] as number);
+  const l2 = (a[aOff + 4] as number) ^ (b[bOff + 4] as number);
+  const h2 = (a[aOff + 5] as number) ^ (b[bOff + 5] as number);
+  const l3 = (a[aOff + 6] as number) ^ (b[bOff + 6] as number);
+  const h3 = (a[aOff + 7] as number) ^ (b[bOff + 7] as number);
+  const l4 = (a[aOff + 8] as number) ^ (b[bOff + 8] as number);
+  const h4 = (a[aOff + 9] as number) ^ (b[bOff + 9] as number);
+  const l5 = (a[aOff + 10] as number) ^ (b[bOff + 10] as number);
+  const h5 = (a[aOff + 11] as number) ^ (b[bOff + 11] as number);
+  const l6 = (a[aOff + 12] as number) ^ (b[bOff + 12] as number);
+  const h6 = (a[aOff + 13] as number) ^ (b[bOff + 13] as number);
+  const l7 = (a[aOff + 14] as number) ^ (b[bOff + 14] as number);
+  const h7 = (a[aOff + 15] as number) ^ (b[bOff + 15] as number);
   for (let w = 0; w < 8; w++) {
-    // output lane w gathers byte w of every input lane j (the transposition P)
-    const half = w < 4 ? 0 : 1;
-    const sh = (w & 3) * 8;
-    let lo = 0;
-    let hi = 0;
-    for (let j = 0; j < 8; j++) {
-      const idx = ((j << 8) | (((x[2 * j + half] as number) >>> sh) & 255)) << 1;
-      lo ^= T[idx] as number;
-      hi ^= T[idx + 1] as number;
-    }
-    out[2 * w] = lo;
-    out[2 * w + 1] = hi;
+    const sh = (w & 3) << 3;
+    const lo = w < 4;
+    const i0 = (((lo ? l0 : h0) >>> sh) & 255) << 1;
+    const i1 = (256 | (((lo ? l1 : h1) >>> sh) & 255)) << 1;
+    const i2 = (512 | (((lo ? l2 : h2) >>> sh) & 255)) << 1;
+    const i3 = (768 | (((lo ? l3 : h3) >>> sh) & 255)) << 1;
+    const i4 = (1024 | (((lo ? l4 : h4) >>> sh) & 255)) << 1;
+    const i5 = (1280 | (((lo ? l5 : h5) >>> sh) & 255)) << 1;
+    const i6 = (1536 | (((lo ? l6 : h6) >>> sh) & 255)) << 1;
+    const i7 = (1792 | (((lo ? l7 : h7) >>> sh) & 255)) << 1;
+    out[2 * w] =
+      (T[i0] as number) ^
+      (T[i1] as number) ^
+      (T[i2] as number) ^
+      (T[i3] as number) ^
+      (T[i4] as number) ^
+      (T[i5] as number) ^
+      (T[i6] as number) ^
+      (T[i7] as number);
+    out[2 * w + 1] =
+      (T[i0 + 1] as number) ^
+      (T[i1 + 1] as number) ^
+      (T[i2 + 1] as number) ^
+      (T[i3 + 1] as number) ^
+      (T[i4 + 1] as number) ^
+      (T[i5 + 1] as number) ^
+      (T[i6 + 1] as number) ^
+      (T[i7 + 1] as number);
   }
 }
-const XBUF = new Int32Array(16);
 const K = new Int32Array(16);
 const E = new Int32Array(16);
 
