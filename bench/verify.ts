@@ -3,6 +3,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
+import { generateGostKeyPair } from '../src/crypto/gost/keys.js';
 import { schemeFor } from '../src/crypto/schemes/index.js';
 import { SM2_ORDER } from '../src/crypto/sm2/curve.js';
 import type { PrivateKey, PublicKey } from '../src/crypto/types.js';
@@ -66,6 +67,18 @@ const FAMILIES: Family[] = [
   },
   { name: 'Ed25519', signature: 'ed25519', digest: 'sha256', keys: () => nodeKeys('eddsa') },
   { name: 'SM2/SM3', signature: 'sm2-sm3', digest: 'sm3', keys: sm2Keys },
+  {
+    name: 'GOST 2012-256 (CryptoPro-A)',
+    signature: 'gost2012-256',
+    digest: 'streebog256',
+    keys: () => generateGostKeyPair('gost2012-256', '1.2.643.2.2.35.1'),
+  },
+  {
+    name: 'GOST 2012-512 (tc26-512-A)',
+    signature: 'gost2012-512',
+    digest: 'streebog512',
+    keys: () => generateGostKeyPair('gost2012-512', '1.2.643.7.1.2.1.2.1'),
+  },
 ];
 
 /** A customs-like document of about `bytes` bytes. */

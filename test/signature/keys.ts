@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { generateGostKeyPair } from '../../src/crypto/gost/keys.js';
 import { schemeFor } from '../../src/crypto/schemes/index.js';
 import { SM2_ORDER, sm2PublicPoint } from '../../src/crypto/sm2/curve.js';
 import type { PrivateKey, PublicKey } from '../../src/crypto/types.js';
@@ -35,6 +36,13 @@ export function sm2KeyPair(): TestKeyPair {
   const body = Buffer.concat([algorithm, bitString]);
   const spki = Buffer.concat([Buffer.from([0x30, body.length]), body]);
   return { privateKey: { family: 'sm2', d }, publicKey: decodePublicKey(new Uint8Array(spki)) };
+}
+
+/** GOST R 34.10 keys from the GOST module's generator (CryptoPro-A / tc26-512-A). */
+export function gostKeyPair(family: 'gost2001' | 'gost2012-256' | 'gost2012-512'): TestKeyPair {
+  const curve = family === 'gost2012-512' ? '1.2.643.7.1.2.1.2.1' : '1.2.643.2.2.35.1';
+  const { privateKey, publicKey } = generateGostKeyPair(family, curve);
+  return { privateKey, publicKey };
 }
 
 /**

@@ -7,7 +7,7 @@ import { signEnveloped, type SignOptions } from '../../src/signature/sign.js';
 import { verifyDocument } from '../../src/signature/verify.js';
 import type { SignatureVerification } from '../../src/signature/types.js';
 import { parseXml } from '../../src/xml/parse.js';
-import { nodeKeyPair, sm2KeyPair, type TestKeyPair } from './keys.js';
+import { gostKeyPair, nodeKeyPair, sm2KeyPair, type TestKeyPair } from './keys.js';
 
 const asOf = new Date('2026-06-01T00:00:00Z');
 const UNSIGNED =
@@ -33,6 +33,9 @@ const FAMILIES: Array<[string, string, () => TestKeyPair]> = [
   ['ecdsa-sha384', 'sha384', () => nodeKeyPair('ecdsa', 'P-384')],
   ['ed25519', 'sha256', () => nodeKeyPair('eddsa')],
   ['sm2-sm3', 'sm3', () => sm2KeyPair()],
+  ['gost2012-256', 'streebog256', () => gostKeyPair('gost2012-256')],
+  ['gost2012-512', 'streebog512', () => gostKeyPair('gost2012-512')],
+  ['gost2001', 'gostr3411-94', () => gostKeyPair('gost2001')],
 ];
 
 describe('signEnveloped round-trips with verifyDocument', () => {
