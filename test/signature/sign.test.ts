@@ -152,4 +152,36 @@ describe('independent verifier', () => {
     expect(check(signed)).toBe(true);
     expect(check(signed.replace('Laptops', 'Laptopz'))).toBe(false);
   });
+
+  it('corridor verifies documents signed by xml-crypto (#id reference, exclusive C14N with a PrefixList)', () => {
+    const pair = nodeKeyPair('rsa');
+    const privatePem =
+      pair.privateKey.family === 'rsa'
+        ? pair.privateKey.keyObject.export({ type: 'pkcs8', format: 'pem' }).toString()
+        : '';
+    const xml =
+      '<p:Doc xmlns:p="urn:p" xmlns:q="urn:q"><p:Part Id="part1"><p:V>1</p:V></p:Part><p:Part>2</p:Part></p:Doc>';
+    const sx = new SignedXml({
+      privateKey: privatePem,
+      signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+      canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+    });
+    sx.addReference({
+      xpath: "//*[@Id='part1']",
+      transforms: ['http://www.w3.org/2001/10/xml-exc-c14n#'],
+      digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+      inclusiveNamespacesPrefixList: ['q'],
+    });
+    sx.computeSignature(xml);
+    const signed = sx.getSignedXml();
+    expect(signed).toContain('PrefixList="q"');
+    const v = verify(signed, pair);
+    expect(v.valid).toBe(true);
+    expect(v.references?.[0]?.signedPath).toBe('/p:Doc/p:Part[1]');
+    // It signs a part, not the root: the wrapping warning says what is unsigned.
+    expect(v.problems.map((p) => p.ruleId)).toEqual(['xmldsig/signed-element-not-root']);
+    expect(verify(signed.replace('<p:V>1<', '<p:V>9<'), pair).valid).toBe(false);
+    // The unsigned part may change: the verdict stays, the warning is what protects readers.
+    expect(verify(signed.replace('>2</p:Part>', '>3</p:Part>'), pair).valid).toBe(true);
+  });
 });
