@@ -6,9 +6,6 @@ import { readSignatures } from '../../src/signature/read.js';
 import { chooseKey } from '../../src/signature/key-selection.js';
 import { dsigChild } from '../../src/signature/dsig-elements.js';
 import { publicKeyFromPem, decodePublicKey } from '../../src/pki/spki.js';
-import { gostReady } from './keys.js';
-
-const GOST_READY = gostReady();
 
 const VECTORS = new URL('../vectors/xmlsec/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, VECTORS), 'utf8');
@@ -25,23 +22,20 @@ function signatureOf(xml: string) {
 }
 
 describe('chooseKey', () => {
-  it.runIf(GOST_READY)(
-    'picks the GOST leaf among two RSA CA certificates and orders the chain leaf first',
-    () => {
-      const { info, keyInfo } = signatureOf(read('enveloped-gost2012-256.xml'));
-      const choice = chooseKey(info, keyInfo, 'gost2012-256', undefined);
-      expect(choice.keySource).toBe('x509');
-      expect(choice.problems).toEqual([]);
-      expect(choice.candidates).toHaveLength(1);
-      const signer = choice.candidates[0]?.signer;
-      expect(signer?.keyAlgorithm).toBe('gost2012-256');
-      expect(signer?.keyBits).toBe(256);
-      expect(signer?.curveOid).toBe('1.2.643.2.2.35.1');
-      expect(choice.certificateChain).toHaveLength(3);
-      // Leaf first: the chain's first certificate is the GOST one, not document order's first.
-      expect(choice.certificateChain[0]).toEqual(info.keyInfo.certificates[2]);
-    },
-  );
+  it('picks the GOST leaf among two RSA CA certificates and orders the chain leaf first', () => {
+    const { info, keyInfo } = signatureOf(read('enveloped-gost2012-256.xml'));
+    const choice = chooseKey(info, keyInfo, 'gost2012-256', undefined);
+    expect(choice.keySource).toBe('x509');
+    expect(choice.problems).toEqual([]);
+    expect(choice.candidates).toHaveLength(1);
+    const signer = choice.candidates[0]?.signer;
+    expect(signer?.keyAlgorithm).toBe('gost2012-256');
+    expect(signer?.keyBits).toBe(256);
+    expect(signer?.curveOid).toBe('1.2.643.2.2.35.1');
+    expect(choice.certificateChain).toHaveLength(3);
+    // Leaf first: the chain's first certificate is the GOST one, not document order's first.
+    expect(choice.certificateChain[0]).toEqual(info.keyInfo.certificates[2]);
+  });
 
   it('reports a key mismatch when no certificate fits the method, and no key at all', () => {
     const { info, keyInfo } = signatureOf(read('enveloped-gost2012-256.xml'));

@@ -1,10 +1,8 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { generateGostKeyPair } from '../../src/crypto/gost/keys.js';
-import { schemeFor } from '../../src/crypto/schemes/index.js';
 import { SM2_ORDER, sm2PublicPoint } from '../../src/crypto/sm2/curve.js';
 import type { PrivateKey, PublicKey } from '../../src/crypto/types.js';
-import { decodePublicKey, spkiOfCertificate } from '../../src/pki/spki.js';
+import { decodePublicKey } from '../../src/pki/spki.js';
 
 export interface TestKeyPair {
   privateKey: PrivateKey;
@@ -43,21 +41,4 @@ export function gostKeyPair(family: 'gost2001' | 'gost2012-256' | 'gost2012-512'
   const curve = family === 'gost2012-512' ? '1.2.643.7.1.2.1.2.1' : '1.2.643.2.2.35.1';
   const { privateKey, publicKey } = generateGostKeyPair(family, curve);
   return { privateKey, publicKey };
-}
-
-/**
- * TEMPORARY: GOST verification needs the GOST scheme registered AND GOST keys decoded from
- * certificates (PKI wiring in progress); GOST tests run as soon as both are in.
- */
-export function gostReady(): boolean {
-  const scheme = schemeFor('gost2012-256');
-  const pem = readFileSync(
-    new URL('../vectors/xmlsec/enveloped-gost2012-256.xml', import.meta.url),
-    'utf8',
-  );
-  const certificates = [...pem.matchAll(/<X509Certificate>([^<]*)<\/X509Certificate>/g)];
-  const leaf = certificates[certificates.length - 1]?.[1];
-  if (!scheme || !leaf) return false;
-  const der = new Uint8Array(Buffer.from(leaf, 'base64'));
-  return decodePublicKey(spkiOfCertificate(der)).family === 'gost2012-256';
 }
