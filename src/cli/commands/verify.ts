@@ -271,7 +271,7 @@ function renderText(output: VerifyOutput): string {
       const method = algorithmByUri(s.signatureMethod)?.id ?? (s.signatureMethod || '(none)');
       const signer = s.signer
         ? `${s.signer.subject ?? 'bare key'} (${s.signer.keyAlgorithm} ${s.signer.keyBits}${s.signer.curve ? ` ${s.signer.curve}` : ''})`
-        : 'no key';
+        : 'no usable key';
       const trusted = s.trusted === null ? '' : s.trusted ? ', trusted' : ', NOT trusted';
       lines.push(
         `${result.file} signature ${i + 1}: ${verdict} ${method}, key from ${s.keySource}: ${signer}${trusted}`,
