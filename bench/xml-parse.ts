@@ -1,9 +1,12 @@
 /**
  * Parse throughput of corridor's parseXml against fast-xml-parser and xmldom on generated
- * documents of 1 KB, 20 KB, 200 KB and 5 MB. Run: npx tsx bench/xml-parse.ts
+ * documents of 1 KB, 20 KB, 200 KB and 5 MB, and canonicalization (inclusive C14N 1.0 of the
+ * parsed tree) against xml-crypto on xmldom. Run: npx tsx bench/xml-parse.ts
  */
 import { DOMParser } from '@xmldom/xmldom';
 import { XMLParser } from 'fast-xml-parser';
+import { C14nCanonicalization } from 'xml-crypto';
+import { canonicalize } from '../src/xml/c14n.js';
 import { parseXml } from '../src/xml/parse.js';
 
 /** An e-document-like file: namespaced records with attributes, text, references, comments. */
@@ -53,11 +56,20 @@ const fxp = new XMLParser({ ignoreAttributes: false, processEntities: true });
 for (const [label, size] of sizes) {
   const text = generate(size);
   const bytes = new TextEncoder().encode(text);
+  const tree = parseXml(text);
+  const dom = new DOMParser().parseFromString(text, 'text/xml');
+  const c14n = new C14nCanonicalization();
   const results = [
     measure('corridor parseXml(bytes)', bytes.length, () => parseXml(bytes)),
     measure('corridor parseXml(string)', bytes.length, () => parseXml(text)),
     measure('fast-xml-parser', bytes.length, () => fxp.parse(text)),
     measure('xmldom', bytes.length, () => new DOMParser().parseFromString(text, 'text/xml')),
+    measure('corridor canonicalize (c14n10)', bytes.length, () =>
+      canonicalize(tree, { method: 'c14n10', withComments: false }),
+    ),
+    measure('xml-crypto C14nCanonicalization', bytes.length, () =>
+      c14n.process(dom.documentElement as never, {}),
+    ),
   ];
   console.log(`${label} (${bytes.length} bytes)\n  ${results.join('\n  ')}`);
 }

@@ -64,88 +64,123 @@ function renderLeaf(node: XmlNode, withComments: boolean): string {
   return '';
 }
 
-interface Frame {
-  el: XmlElement;
-  next: number;
-  /** Undo log for `rendered`: prefix, previous value ('\0' = absent), … */
-  undoRendered: string[] | null;
-  /** Undo log for `inScope` (exclusive with a prefix list only). */
-  undoScope: string[] | null;
-}
-
 const ABSENT = '\u0000';
+
+/**
+ * Namespace bookkeeping shared by all elements of one run: maps plus one flat undo stack
+ * (key, map id, previous value) unwound to a mark when an element closes, so the walk
+ * allocates no per-element closures or logs.
+ */
+class NsState {
+  /** Namespaces as rendered by output ancestors (prefix → URI; '' = default). */
+  readonly rendered = new Map<string, string>();
+  /** In-scope namespaces; only maintained when exclusive C14N has a prefix list. */
+  readonly inScope: Map<string, string> | null;
+  private readonly undoStack: string[] = [];
+  /** Declarations to write on the element being opened: prefix, URI, prefix, URI, … */
+  readonly decls: string[] = [];
+
+  constructor(inScope: Map<string, string> | null) {
+    this.inScope = inScope;
+  }
+
+  mark(): number {
+    return this.undoStack.length;
+  }
+
+  /** Renders (prefix, uri) unless output ancestors already rendered the same binding. */
+  render(prefix: string, uri: string): void {
+    const prev = this.rendered.get(prefix);
+    // An absent default namespace and xmlns="" are the same state.
+    if ((prev ?? (prefix === '' ? '' : undefined)) === uri) return;
+    this.decls.push(prefix, uri);
+    this.undoStack.push(prefix, 'r', prev ?? ABSENT);
+    this.rendered.set(prefix, uri);
+  }
+
+  declare(prefix: string, uri: string): void {
+    const scope = this.inScope as Map<string, string>;
+    const prev = scope.get(prefix);
+    this.undoStack.push(prefix, 's', prev ?? ABSENT);
+    if (uri === '') scope.delete(prefix);
+    else scope.set(prefix, uri);
+  }
+
+  unwind(mark: number): void {
+    const u = this.undoStack;
+    while (u.length > mark) {
+      const prev = u.pop() as string;
+      const map = u.pop() === 'r' ? this.rendered : (this.inScope as Map<string, string>);
+      const prefix = u.pop() as string;
+      if (prev === ABSENT) map.delete(prefix);
+      else map.set(prefix, prev);
+    }
+  }
+}
 
 function renderElement(apex: XmlElement, options: C14nOptions): string {
   const exclusive = options.method === 'exc-c14n';
   const withComments = options.withComments;
   const exclude = options.exclude;
-  // Namespaces as rendered by output ancestors (prefix → URI; '' = default).
-  const rendered = new Map<string, string>();
-  // In-scope namespaces, only tracked when exclusive C14N has an inclusive prefix list.
   const prefixList = exclusive
     ? (options.inclusiveNamespacesPrefixes ?? []).map((p) => (p === '#default' ? '' : p))
     : [];
-  const inScope: Map<string, string> | null =
+  const ns = new NsState(
     prefixList.length > 0
       ? apex.parent === null
         ? new Map()
         : inScopeNamespaces(apex.parent)
-      : null;
+      : null,
+  );
+  const decls = ns.decls;
+  const pairs: Array<[string, string]> = [];
 
   let out = '';
-  const stack: Frame[] = [];
+  // Open elements as parallel stacks: element, next child index, undo mark.
+  const elements: XmlElement[] = [];
+  const nexts: number[] = [];
+  const marks: number[] = [];
 
   const open = (el: XmlElement, isApex: boolean): void => {
-    let undoRendered: string[] | null = null;
-    let undoScope: string[] | null = null;
-    const decls: Array<[string, string]> = [];
-    const renderNs = (prefix: string, uri: string): void => {
-      const prev = rendered.get(prefix);
-      // An absent default namespace and xmlns="" are the same state.
-      if ((prev ?? (prefix === '' ? '' : undefined)) === uri) return;
-      decls.push([prefix, uri]);
-      (undoRendered ??= []).push(prefix, prev ?? ABSENT);
-      rendered.set(prefix, uri);
-    };
-
-    if (inScope !== null) {
-      for (const d of el.namespaces) {
-        const prev = inScope.get(d.prefix);
-        (undoScope ??= []).push(d.prefix, prev ?? ABSENT);
-        if (d.uri === '') inScope.delete(d.prefix);
-        else inScope.set(d.prefix, d.uri);
-      }
+    const mark = ns.mark();
+    decls.length = 0;
+    if (ns.inScope !== null) {
+      for (const d of el.namespaces) ns.declare(d.prefix, d.uri);
     }
-
     if (!exclusive) {
       if (isApex) {
         for (const [prefix, uri] of inScopeNamespaces(el)) {
-          if (prefix !== 'xml') renderNs(prefix, uri);
+          if (prefix !== 'xml') ns.render(prefix, uri);
         }
       } else {
         for (const d of el.namespaces) {
-          if (d.prefix !== 'xml') renderNs(d.prefix, d.uri);
+          if (d.prefix !== 'xml') ns.render(d.prefix, d.uri);
         }
       }
     } else {
       // Visibly utilized: the element's own prefix (or the default) and its attributes' prefixes.
-      renderNs(el.prefix ?? '', el.namespaceURI ?? '');
+      ns.render(el.prefix ?? '', el.namespaceURI ?? '');
       for (const a of el.attributes) {
-        if (a.prefix !== null && a.prefix !== 'xml') renderNs(a.prefix, a.namespaceURI ?? '');
+        if (a.prefix !== null && a.prefix !== 'xml') ns.render(a.prefix, a.namespaceURI ?? '');
       }
-      if (inScope !== null) {
+      if (ns.inScope !== null) {
         for (const p of prefixList) {
-          const uri = inScope.get(p);
-          if (uri !== undefined) renderNs(p, uri);
-          else if (p === '') renderNs('', '');
+          const uri = ns.inScope.get(p);
+          if (uri !== undefined) ns.render(p, uri);
+          else if (p === '') ns.render('', '');
         }
       }
     }
 
     let tag = '<' + el.name;
-    if (decls.length > 1) decls.sort((x, y) => compareCodePoints(x[0], y[0]));
-    for (const [prefix, uri] of decls) {
-      tag += (prefix === '' ? ' xmlns="' : ' xmlns:' + prefix + '="') + escapeAttr(uri) + '"';
+    if (decls.length === 2) {
+      tag += declaration(decls[0] as string, decls[1] as string);
+    } else if (decls.length > 2) {
+      pairs.length = 0;
+      for (let k = 0; k < decls.length; k += 2)
+        pairs.push([decls[k] as string, decls[k + 1] as string]);
+      pairs.sort((x, y) => compareCodePoints(x[0], y[0]));
+      for (const [prefix, uri] of pairs) tag += declaration(prefix, uri);
     }
     let attrs: readonly XmlAttribute[] = el.attributes;
     if (isApex && !exclusive && el.parent !== null) {
@@ -154,42 +189,37 @@ function renderElement(apex: XmlElement, options: C14nOptions): string {
     if (attrs.length > 1) attrs = [...attrs].sort(compareAttributes);
     for (const a of attrs) tag += ' ' + a.name + '="' + escapeAttr(a.value) + '"';
     out += tag + '>';
-    stack.push({ el, next: 0, undoRendered, undoScope });
+    elements.push(el);
+    nexts.push(0);
+    marks.push(mark);
   };
 
   open(apex, true);
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as Frame;
-    const children = frame.el.children;
-    if (frame.next < children.length) {
-      const child = children[frame.next++] as XmlNode;
-      switch (child.kind) {
-        case 'text':
-          out += escapeText(child.value);
-          break;
-        case 'element':
-          if (exclude === undefined || !exclude(child)) open(child, false);
-          break;
-        default:
-          out += renderLeaf(child, withComments);
-      }
+  while (elements.length > 0) {
+    const top = elements.length - 1;
+    const el = elements[top] as XmlElement;
+    const children = el.children;
+    const next = nexts[top] as number;
+    if (next < children.length) {
+      nexts[top] = next + 1;
+      const child = children[next] as XmlNode;
+      if (child.kind === 'text') out += escapeText(child.value);
+      else if (child.kind === 'element') {
+        if (exclude === undefined || !exclude(child)) open(child, false);
+      } else out += renderLeaf(child, withComments);
       continue;
     }
-    out += '</' + frame.el.name + '>';
-    if (frame.undoRendered !== null) undo(rendered, frame.undoRendered);
-    if (frame.undoScope !== null && inScope !== null) undo(inScope, frame.undoScope);
-    stack.pop();
+    out += '</' + el.name + '>';
+    ns.unwind(marks[top] as number);
+    elements.pop();
+    nexts.pop();
+    marks.pop();
   }
   return out;
 }
 
-function undo(map: Map<string, string>, log: string[]): void {
-  for (let k = log.length - 2; k >= 0; k -= 2) {
-    const prefix = log[k] as string;
-    const prev = log[k + 1] as string;
-    if (prev === ABSENT) map.delete(prefix);
-    else map.set(prefix, prev);
-  }
+function declaration(prefix: string, uri: string): string {
+  return (prefix === '' ? ' xmlns="' : ' xmlns:' + prefix + '="') + escapeAttr(uri) + '"';
 }
 
 /**
