@@ -159,7 +159,7 @@ function renderElement(apex: XmlElement, options: C14nOptions): string {
       }
     } else {
       // Visibly utilized: the element's own prefix (or the default) and its attributes' prefixes.
-      ns.render(el.prefix ?? '', el.namespaceURI ?? '');
+      if (el.prefix !== 'xml') ns.render(el.prefix ?? '', el.namespaceURI ?? '');
       for (const a of el.attributes) {
         if (a.prefix !== null && a.prefix !== 'xml') ns.render(a.prefix, a.namespaceURI ?? '');
       }

@@ -266,6 +266,12 @@ describe('canonical details', () => {
     );
   });
 
+  it('never declares the xml prefix, even when an element uses it', () => {
+    const doc = parseXml('<r><xml:a xml:lang="en"/></r>');
+    expect(canonicalizeToString(doc, EXC)).toBe('<r><xml:a xml:lang="en"></xml:a></r>');
+    expect(canonicalizeToString(doc, C14N10)).toBe('<r><xml:a xml:lang="en"></xml:a></r>');
+  });
+
   it('omits superfluous declarations and never renders the xml namespace', () => {
     const doc = parseXml(
       '<r xmlns="urn:d" xmlns:p="urn:p" xmlns:xml="http://www.w3.org/XML/1998/namespace"><p:a xmlns:p="urn:p" xmlns="urn:d"><b xmlns:p="urn:q"/></p:a></r>',
