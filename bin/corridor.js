@@ -7,7 +7,9 @@ main(process.argv).then(
     process.exitCode = code;
   },
   (error) => {
-    console.error(`corridor: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `corridor: internal error: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exitCode = 2;
   },
 );
