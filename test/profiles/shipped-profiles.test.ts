@@ -1,0 +1,484 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DocumentType, ModelObject } from '../../src/documents/model.js';
+import { constraintSetFor } from '../../src/engine/constraints.js';
+import { CODE_LISTS_DIR } from '../../src/engine/code-lists.js';
+import {
+  JURISDICTION_SAMPLES,
+  type JurisdictionSample,
+  type Party,
+} from '../../src/fixtures/jurisdiction-data.js';
+import { lintProfiles } from '../../src/profiles/lint.js';
+import { loadProfiles, SHIPPED_PROFILES_DIR } from '../../src/profiles/load.js';
+import type {
+  AlgorithmPolicyEntry,
+  ProfileFile,
+  ResolvedProfile,
+} from '../../src/profiles/types.js';
+import { matchAlgorithm } from '../../src/rules/policy-match.js';
+
+const set = loadProfiles();
+const profiles = [...set.profiles.values()];
+const jurisdictions = profiles.filter((p) => p.kind === 'jurisdiction');
+
+function profile(id: string): ResolvedProfile {
+  const found = set.profiles.get(id);
+  if (!found) throw new Error(`no shipped profile ${id}`);
+  return found;
+}
+
+function sample(id: string): JurisdictionSample {
+  const found = JURISDICTION_SAMPLES[id];
+  if (!found) throw new Error(`no sample for ${id}`);
+  return found;
+}
+
+function rawFile(id: string): ProfileFile {
+  return JSON.parse(readFileSync(join(SHIPPED_PROFILES_DIR, `${id}.json`), 'utf8')) as ProfileFile;
+}
+
+function party(p: Party): ModelObject {
+  return {
+    name: p.name,
+    country: p.country,
+    taxpayerId: p.taxpayerId,
+    taxpayerIdScheme: p.taxpayerIdScheme,
+    address: p.address,
+  };
+}
+
+/** The normalized model of the sample's customs declaration, as the readers produce it. */
+function declaration(s: JurisdictionSample): ModelObject {
+  return {
+    declarationNumber: s.declarationNumber,
+    issueDate: s.issueDate,
+    issuingCountry: s.id,
+    destinationCountry: s.destinationCountry,
+    dispatchCountry: s.originCountry,
+    customsProcedure: s.customsProcedure,
+    declarationKind: s.declarationKind,
+    declarant: party(s.declarant),
+    consignor: party(s.declarant),
+    consignee: party(s.consignee),
+    carrier: party(s.carrier),
+    currency: s.currency,
+    deliveryTerms: { incoterms: s.incoterms, place: s.city },
+    totalInvoicedValue: s.invoicedValue,
+    goodsItems: [
+      {
+        sequence: '1',
+        commodityCode: s.commodityCode,
+        description: s.goodsDescription,
+        originCountry: s.originCountry,
+        grossMass: s.grossMass,
+        netMass: s.netMass,
+        invoicedValue: s.invoicedValue,
+        quantity: s.quantity,
+        unit: s.unit,
+      },
+    ],
+    presentedDocuments: [{ kind: 'licence', number: s.licenceNumber, date: s.issueDate }],
+  };
+}
+
+function licence(s: JurisdictionSample): ModelObject {
+  return {
+    licenceNumber: s.licenceNumber,
+    licenceKind: 'export',
+    issuingAuthority: s.authority,
+    issuingCountry: s.id,
+    issueDate: s.issueDate,
+    validUntil: s.validUntil,
+    licensee: party(s.declarant),
+    counterparty: party(s.consignee),
+    goods: [
+      {
+        commodityCode: s.commodityCode,
+        description: s.goodsDescription,
+        quantity: s.quantity,
+        unit: s.unit,
+        value: s.invoicedValue,
+        currency: s.currency,
+      },
+    ],
+    originCountry: s.originCountry,
+    destinationCountry: s.destinationCountry,
+    legalBasis: s.legalBasis,
+  };
+}
+
+const models: Record<DocumentType, (s: JurisdictionSample) => ModelObject> = {
+  'customs-declaration': declaration,
+  licence,
+};
+
+/** Constraint ids violated when `profileId` evaluates `model`. */
+function violated(profileId: string, type: DocumentType, model: ModelObject): string[] {
+  return constraintSetFor(profile(profileId))
+    .evaluate(type, model)
+    .map((v) => `${v.constraintId} ${v.pointer}`);
+}
+
+/** A deep copy of the sample's model with one change applied. */
+function changed(
+  id: string,
+  type: DocumentType,
+  change: (model: ModelObject) => void,
+): ModelObject {
+  const model = structuredClone(models[type](sample(id)));
+  change(model);
+  return model;
+}
+
+function algorithmLists(p: ResolvedProfile): Array<[string, AlgorithmPolicyEntry[] | undefined]> {
+  return [
+    ['signature.methods', p.signature?.methods],
+    ['signature.digests', p.signature?.digests],
+    ['signature.canonicalizations', p.signature?.canonicalizations],
+    ['signature.transforms', p.signature?.transforms],
+    ['encryption.dataAlgorithms', p.encryption?.dataAlgorithms],
+    ['encryption.keyTransport', p.encryption?.keyTransport],
+    ['gateway.reissues', p.gateway?.reissues],
+  ];
+}
+
+const EAEU_MEMBERS = ['RU', 'BY', 'KZ', 'AM', 'KG'];
+const EXPECTED = [
+  'CORE',
+  'EAEU',
+  ...EAEU_MEMBERS,
+  'CN',
+  'UZ',
+  'TJ',
+  'IN',
+  'IR',
+  'PK',
+  'EU',
+  'TTP-EAEU',
+];
+
+describe('shipped profiles', () => {
+  it('load, and every expected profile is there', () => {
+    expect([...set.profiles.keys()].sort()).toEqual([...EXPECTED].sort());
+    expect(profile('TTP-EAEU').kind).toBe('gateway');
+    expect(profile('EAEU').kind).toBe('baseline');
+  });
+
+  it('lint with no errors', () => {
+    const report = lintProfiles(set);
+    expect(report.errors).toEqual([]);
+    // Unconfirmed facts are expected (and listed by lint), never silently dropped.
+    expect(report.unconfirmed.length).toBeGreaterThan(0);
+  });
+
+  it('cite a listed source for every algorithm entry, constraint and data-export rule', () => {
+    const missing: string[] = [];
+    for (const p of profiles) {
+      const listed = new Set((p.sources ?? []).map((s) => s.id));
+      const check = (where: string, source: string | undefined) => {
+        if (!source) missing.push(`${p.id} ${where}: no source`);
+        else if (!listed.has(source)) missing.push(`${p.id} ${where}: ${source} not listed`);
+      };
+      for (const [list, entries] of algorithmLists(p)) {
+        entries?.forEach((e, i) => check(`${list}/${i} (${e.algorithm})`, e.source));
+      }
+      for (const [type, policy] of Object.entries(p.documents ?? {})) {
+        for (const c of policy?.constraints ?? []) check(`${type} ${c.id}`, c.source);
+      }
+      for (const rule of p.dataExport ?? []) check(`dataExport ${rule.id}`, rule.source);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('give every constraint and data-export rule a description', () => {
+    for (const p of profiles) {
+      for (const policy of Object.values(p.documents ?? {})) {
+        for (const c of policy?.constraints ?? []) expect(c.description, c.id).toBeTruthy();
+      }
+      for (const rule of p.dataExport ?? []) expect(rule.description, rule.id).toBeTruthy();
+    }
+  });
+
+  it('mark corridor-defined algorithm names as unconfirmed', () => {
+    const sm2 = profile('CN').signature?.methods?.find((m) => m.algorithm === 'sm2-sm3');
+    expect(sm2?.confirmed).toBe(false);
+    expect(profile('CN').signature?.digests?.every((d) => d.confirmed === false)).toBe(true);
+    for (const id of ['AM', 'KG', 'IR', 'PK', 'TJ']) {
+      expect(
+        profile(id).signature?.methods?.every((m) => m.confirmed === false),
+        id,
+      ).toBe(true);
+    }
+    expect(profile('TTP-EAEU').gateway?.reissues?.every((r) => r.confirmed === false)).toBe(true);
+  });
+
+  it('make every EAEU member extend EAEU, and the TTP serve exactly the members', () => {
+    expect([...(profile('EAEU').members ?? [])].sort()).toEqual([...EAEU_MEMBERS].sort());
+    for (const id of EAEU_MEMBERS) {
+      expect(rawFile(id).extends, id).toBe('EAEU');
+      expect(profile(id).lineage, id).toEqual(['CORE', 'EAEU', id]);
+    }
+    expect([...(profile('TTP-EAEU').gateway?.serves ?? [])].sort()).toEqual(
+      [...EAEU_MEMBERS].sort(),
+    );
+  });
+
+  it('let the TTP accept every member’s signature family', () => {
+    const ttp = new Set(profile('TTP-EAEU').signature?.methods?.map((m) => m.algorithm));
+    for (const id of EAEU_MEMBERS) {
+      for (const m of profile(id).signature?.methods ?? []) {
+        expect(ttp.has(m.algorithm), `${id} ${m.algorithm}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('sample data of each jurisdiction', () => {
+  it('exists for every jurisdiction profile and for nothing else', () => {
+    expect(Object.keys(JURISDICTION_SAMPLES).sort()).toEqual(jurisdictions.map((p) => p.id).sort());
+  });
+
+  for (const id of Object.keys(JURISDICTION_SAMPLES)) {
+    for (const type of ['customs-declaration', 'licence'] as const) {
+      it(`satisfies ${id}'s own ${type} constraints`, () => {
+        const s = sample(id);
+        expect(violated(id, type, models[type](s))).toEqual([]);
+        // Carrying the representative changes data-export findings, never validity.
+        const withPerson = changed(id, type, (m) => {
+          const holder = (m['declarant'] ?? m['licensee']) as ModelObject;
+          holder['person'] = { ...s.representative };
+        });
+        expect(violated(id, type, withPerson)).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('deliberately wrong values', () => {
+  it('RU: a 9-digit commodity code breaks the 10-digit TN VED rule', () => {
+    const model = changed('RU', 'customs-declaration', (m) => {
+      ((m['goodsItems'] as ModelObject[])[0] as ModelObject)['commodityCode'] = '847130000';
+    });
+    expect(violated('RU', 'customs-declaration', model)).toEqual([
+      'commodity-code /goodsItems/0/commodityCode',
+    ]);
+  });
+
+  it('RU: an 11-digit INN is refused, a 12-digit one and a 13-digit OGRN are not', () => {
+    const withId = (taxpayerId: string, scheme: string) =>
+      changed('RU', 'licence', (m) => {
+        const licensee = m['licensee'] as ModelObject;
+        licensee['taxpayerId'] = taxpayerId;
+        licensee['taxpayerIdScheme'] = scheme;
+      });
+    expect(violated('RU', 'licence', withId('77991234567', 'INN'))).toEqual([
+      'ru-taxpayer-id /licensee/taxpayerId',
+    ]);
+    expect(violated('RU', 'licence', withId('779912345678', 'INN'))).toEqual([]);
+    expect(violated('RU', 'licence', withId('1027700000013', 'OGRN'))).toEqual([]);
+    expect(violated('RU', 'licence', withId('1027700000013', 'INN'))).toEqual([
+      'ru-taxpayer-id /licensee/taxpayerId',
+    ]);
+  });
+
+  it('RU: a foreign party is not held to the Russian format', () => {
+    const model = changed('RU', 'customs-declaration', (m) => {
+      // The CN consignee's USCC (18 characters) would be no valid INN.
+      expect((m['consignee'] as ModelObject)['country']).toBe('CN');
+    });
+    expect(violated('RU', 'customs-declaration', model)).toEqual([]);
+    // …but CN, receiving it, checks the same party against the USCC format.
+    const broken = changed('RU', 'customs-declaration', (m) => {
+      (m['consignee'] as ModelObject)['taxpayerId'] = '9137020';
+    });
+    expect(violated('CN', 'customs-declaration', broken)).toContain(
+      'cn-uscc /consignee/taxpayerId',
+    );
+  });
+
+  it('taxpayer-ID lengths of the other jurisdictions', () => {
+    const cases: Array<[string, string, string]> = [
+      ['KZ', '26094000045', 'kz-bin-iin'],
+      ['BY', '1900001234', 'by-unp'],
+      ['AM', '0200012', 'am-tin'],
+      ['KG', '0123400000012', 'kg-inn'],
+      ['UZ', '30900045', 'uz-inn'],
+      ['TJ', '5100001234', 'tj-tin'],
+      ['CN', '91440300MA5SAMPLE', 'cn-uscc'],
+      ['IN', '29AAACS0000B1Z', 'in-gstin-pan'],
+      ['PK', '352020000012', 'pk-cnic'],
+    ];
+    for (const [id, wrong, constraint] of cases) {
+      const model = changed(id, 'customs-declaration', (m) => {
+        (m['declarant'] as ModelObject)['taxpayerId'] = wrong;
+      });
+      expect(violated(id, 'customs-declaration', model), id).toContain(
+        `${constraint} /declarant/taxpayerId`,
+      );
+    }
+  });
+
+  it('IN: the IEC length check is separate (and unconfirmed)', () => {
+    const model = changed('IN', 'licence', (m) => {
+      const licensee = m['licensee'] as ModelObject;
+      licensee['taxpayerIdScheme'] = 'IEC';
+      licensee['taxpayerId'] = 'AAACS00001';
+    });
+    expect(violated('IN', 'licence', model)).toEqual([]);
+    (model['licensee'] as ModelObject)['taxpayerId'] = 'AAACS0000';
+    expect(violated('IN', 'licence', model)).toEqual(['in-iec /licensee/taxpayerId']);
+    const iec = profile('IN').documents?.licence?.constraints?.find((c) => c.id === 'in-iec');
+    expect(iec?.confirmed).toBe(false);
+  });
+
+  it('commodity-code lengths: EU 8 or 10, IN 8, PK 8, CN 10, others at least 6', () => {
+    const withCode = (id: string, code: string) =>
+      violated(
+        id,
+        'customs-declaration',
+        changed(id, 'customs-declaration', (m) => {
+          ((m['goodsItems'] as ModelObject[])[0] as ModelObject)['commodityCode'] = code;
+        }),
+      ).filter((v) => v.startsWith('commodity-code'));
+    expect(withCode('EU', '8471300000')).toEqual([]);
+    expect(withCode('EU', '847130000')).toHaveLength(1);
+    expect(withCode('IN', '8471300000')).toHaveLength(1);
+    expect(withCode('PK', '847130')).toHaveLength(1);
+    expect(withCode('CN', '84713000')).toHaveLength(1);
+    expect(withCode('TJ', '847130')).toEqual([]);
+    expect(withCode('TJ', '84713')).toHaveLength(1);
+    expect(withCode('KZ', '84713000')).toHaveLength(1);
+  });
+
+  it('EAEU licence number: 16 characters with the issuing country at positions 4–5', () => {
+    const withNumber = (id: string, number: string) =>
+      violated(
+        id,
+        'licence',
+        changed(id, 'licence', (m) => {
+          m['licenceNumber'] = number;
+        }),
+      );
+    expect(withNumber('RU', '001KZ26001000123')).toEqual(['eaeu-licence-number /licenceNumber']);
+    expect(withNumber('RU', '001RU2600100012')).toEqual(['eaeu-licence-number /licenceNumber']);
+    expect(withNumber('KZ', '003KZ26007000318')).toEqual([]);
+    // A licence issued outside the EAEU keeps its own numbering, even when RU receives it.
+    expect(violated('RU', 'licence', licence(sample('CN')))).not.toContain(
+      'eaeu-licence-number /licenceNumber',
+    );
+  });
+
+  it('code lists: currency, country, dates and amounts', () => {
+    const decl = (change: (m: ModelObject) => void) =>
+      violated('RU', 'customs-declaration', changed('RU', 'customs-declaration', change));
+    expect(decl((m) => (m['currency'] = 'RUR'))).toEqual(['currency-code /currency']);
+    expect(decl((m) => (m['destinationCountry'] = 'XX'))).toEqual([
+      'country-codes /destinationCountry',
+    ]);
+    // 00 / 99 are EAEU special values: fine for RU, not for CN.
+    const special = changed('RU', 'customs-declaration', (m) => {
+      m['destinationCountry'] = '99';
+    });
+    expect(violated('RU', 'customs-declaration', special)).toEqual([]);
+    expect(violated('CN', 'customs-declaration', special)).toContain(
+      'country-codes /destinationCountry',
+    );
+    expect(decl((m) => (m['issueDate'] = '2026-13-01'))).toEqual(['dates /issueDate']);
+    expect(decl((m) => (m['totalInvoicedValue'] = '125000.005'))).toEqual([
+      'amounts /totalInvoicedValue',
+    ]);
+    expect(decl((m) => (m['totalInvoicedValue'] = '1'.repeat(21)))).toEqual([
+      'amounts /totalInvoicedValue',
+    ]);
+    expect(decl((m) => delete m['consignee'])).toContain('eaeu-required /consignee');
+    // The EU names itself with the reserved code EU; a receiver's country rule accepts it.
+    expect(violated('RU', 'customs-declaration', declaration(sample('EU')))).not.toContain(
+      'country-codes /issuingCountry',
+    );
+  });
+
+  it('ship complete code lists', () => {
+    const read = (name: string) =>
+      JSON.parse(readFileSync(join(CODE_LISTS_DIR, name), 'utf8')) as {
+        $id: string;
+        enum?: string[];
+      };
+    const iso3166 = read('iso3166-alpha2.json');
+    expect(iso3166.$id).toBe('urn:corridor:code-list:iso3166-alpha2');
+    expect(iso3166.enum).toHaveLength(249);
+    expect(new Set(iso3166.enum).size).toBe(249);
+    expect(iso3166.enum).not.toContain('EU');
+    const iso4217 = read('iso4217.json');
+    expect(iso4217.$id).toBe('urn:corridor:code-list:iso4217');
+    for (const code of ['RUB', 'CNY', 'EUR', 'INR', 'KZT', 'BYN', 'UZS']) {
+      expect(iso4217.enum).toContain(code);
+    }
+    expect(iso4217.enum).not.toContain('XXX');
+    expect(readdirSync(CODE_LISTS_DIR).filter((f) => f.endsWith('.json')).length).toBe(4);
+  });
+});
+
+describe('algorithm windows', () => {
+  const uri = {
+    rsa: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    gost2001: 'http://www.w3.org/2001/04/xmldsig-more#gostr34102001-gostr3411',
+  };
+  it('EU: RSA-2048 until 2028-12-31, RSA-3072 after; RSA-1024 until 2019-09-30', () => {
+    const methods = profile('EU').signature?.methods;
+    const at = (day: string, bits: number) =>
+      matchAlgorithm(uri.rsa, methods, new Date(`${day}T12:00:00Z`), { bits }).outcome;
+    expect(at('2028-12-31', 2048)).toBe('accepted');
+    expect(at('2029-01-01', 2048)).toBe('rejected');
+    expect(at('2029-01-01', 3072)).toBe('accepted');
+    expect(at('2019-09-30', 1024)).toBe('accepted');
+    expect(at('2019-10-01', 1024)).toBe('rejected');
+  });
+
+  it('RU: GOST R 34.10-2001 only up to 2019-12-31', () => {
+    const methods = profile('RU').signature?.methods;
+    const at = (day: string) =>
+      matchAlgorithm(uri.gost2001, methods, new Date(`${day}T12:00:00Z`)).outcome;
+    expect(at('2019-12-31')).toBe('accepted');
+    expect(at('2020-01-01')).toBe('rejected');
+  });
+
+  it('IN: RSA below 2048 bits is refused', () => {
+    const methods = profile('IN').signature?.methods;
+    expect(matchAlgorithm(uri.rsa, methods, new Date(), { bits: 1024 }).outcome).toBe('rejected');
+    expect(matchAlgorithm(uri.rsa, methods, new Date(), { bits: 2048 }).outcome).toBe('accepted');
+  });
+});
+
+describe('data-export rules', () => {
+  const person = (citizenship: string): ModelObject => ({
+    fullName: 'Sample Person',
+    citizenship,
+    identityDocument: 'PASSPORT 0000 (sample)',
+  });
+
+  it('RU flags a Russian citizen only; CN and IN flag any person; KZ flags KZ parties', () => {
+    const rule = (id: string, ruleId: string) => {
+      const found = profile(id).dataExport?.find((r) => r.id === ruleId);
+      if (!found) throw new Error(`${id} has no rule ${ruleId}`);
+      return found;
+    };
+    const ru = rule('RU', 'ru-personal-data');
+    expect(ru.fields).toEqual(['/*/person']);
+    expect(ru.legalBasis).toContain('152-FZ Art. 18(5)');
+    const ruSet = constraintSetFor(profile('RU'));
+    expect(ruSet.matches('RU', ru.id, ru.when ?? {}, person('RU'))).toBe(true);
+    expect(ruSet.matches('RU', ru.id, ru.when ?? {}, person('KZ'))).toBe(false);
+
+    expect(rule('CN', 'cn-personal-information').when).toBeUndefined();
+    expect(rule('CN', 'cn-personal-information').legalBasis).toContain('PIPL Art. 38');
+    const india = rule('IN', 'in-dpdp-transfer');
+    expect([india.severity, india.confirmed]).toEqual(['warning', false]);
+
+    const kz = rule('KZ', 'kz-economic-agent-data');
+    expect(kz.confirmed).toBe(false);
+    const kzSet = constraintSetFor(profile('KZ'));
+    expect(kzSet.matches('KZ', kz.id, kz.when ?? {}, party(sample('KZ').declarant))).toBe(true);
+    expect(kzSet.matches('KZ', kz.id, kz.when ?? {}, party(sample('KZ').consignee))).toBe(false);
+  });
+});
