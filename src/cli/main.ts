@@ -4,6 +4,7 @@ import { UserError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import { registerAlgorithmsCommand } from './commands/algorithms.js';
 import { registerCheckCommand } from './commands/check.js';
+import { registerFixturesCommand } from './commands/fixtures.js';
 import { registerMatrixCommand } from './commands/matrix.js';
 import { registerProfilesCommand } from './commands/profiles.js';
 import { registerVerifyCommand } from './commands/verify.js';
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   registerVerifyCommand(program, done);
   registerProfilesCommand(program, done);
   registerAlgorithmsCommand(program, done);
+  registerFixturesCommand(program, done);
   for (const command of program.commands) command.exitOverride();
 
   try {
