@@ -224,6 +224,17 @@ describe('shipped profiles', () => {
     );
   });
 
+  it('give every jurisdiction its TEST ONLY anchor, untrusted signers being warnings', () => {
+    for (const p of jurisdictions) {
+      expect(p.anchors.length, p.id).toBeGreaterThan(0);
+      expect(
+        p.signature?.trustAnchors?.every((a) => a.confirmed === false),
+        p.id,
+      ).toBe(true);
+      expect(p.signature?.requireTrustedSigner, p.id).toBe(false);
+    }
+  });
+
   it('let the TTP accept every member’s signature family', () => {
     const ttp = new Set(profile('TTP-EAEU').signature?.methods?.map((m) => m.algorithm));
     for (const id of EAEU_MEMBERS) {
