@@ -48,10 +48,14 @@ export function evaluateTrust(
   const [leaf, ...rest] = certificates;
   if (!leaf) return { trusted: false, reason: 'the signature carries no certificate' };
   const result = buildChain(leaf, rest, anchorsOf(receiver), asOf);
-  if (result.trusted) return { trusted: true, reason: '' };
+  // The leaf's own validity period is signature/certificate-validity's finding; trust is about
+  // the path to the receiver's anchors, so it is not reported twice.
+  const problems = result.problems.filter((p) => p.certificateIndex !== 0);
+  if (result.trusted || (result.problems.length > 0 && problems.length === 0)) {
+    return { trusted: true, reason: '' };
+  }
   return {
     trusted: false,
-    reason:
-      result.problems.map((p) => `${p.message} [${p.ruleId}]`).join('; ') || 'no path to an anchor',
+    reason: problems.map((p) => `${p.message} [${p.ruleId}]`).join('; ') || 'no path to an anchor',
   };
 }

@@ -5,6 +5,8 @@ import { normalizedName } from './names.js';
 export interface ChainProblem {
   ruleId: string;
   message: string;
+  /** For validity-period problems: the certificate's position in the chain (0 = leaf). */
+  certificateIndex?: number;
 }
 
 export interface ChainResult {
@@ -36,14 +38,16 @@ function issuedBy(cert: Certificate, issuer: Certificate): boolean {
 
 function validityProblems(chain: Certificate[], asOf: Date): ChainProblem[] {
   const problems: ChainProblem[] = [];
-  for (const cert of chain) {
+  for (const [certificateIndex, cert] of chain.entries()) {
     if (asOf.getTime() < cert.notBefore.getTime()) {
       problems.push({
+        certificateIndex,
         ruleId: 'trust/certificate-not-yet-valid',
         message: `certificate '${cert.subject}' is not valid before ${cert.notBefore.toISOString()} (checked at ${asOf.toISOString()})`,
       });
     } else if (asOf.getTime() > cert.notAfter.getTime()) {
       problems.push({
+        certificateIndex,
         ruleId: 'trust/certificate-expired',
         message: `certificate '${cert.subject}' expired on ${cert.notAfter.toISOString()} (checked at ${asOf.toISOString()})`,
       });

@@ -433,7 +433,8 @@ describe('deliberately wrong values', () => {
 describe('algorithm windows', () => {
   const uri = {
     rsa: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-    gost2001: 'http://www.w3.org/2001/04/xmldsig-more#gostr34102001-gostr3411',
+    gost2001: 'urn:ietf:params:xml:ns:cpxmlsec:algorithms:gostr34102001-gostr3411',
+    gost2001W3c: 'http://www.w3.org/2001/04/xmldsig-more#gostr34102001-gostr3411',
   };
   it('EU: RSA-2048 until 2028-12-31, RSA-3072 after; RSA-1024 until 2019-09-30', () => {
     const methods = profile('EU').signature?.methods;
@@ -452,6 +453,9 @@ describe('algorithm windows', () => {
       matchAlgorithm(uri.gost2001, methods, new Date(`${day}T12:00:00Z`)).outcome;
     expect(at('2019-12-31')).toBe('accepted');
     expect(at('2020-01-01')).toBe('rejected');
+    // Known by its cpxmlsec name only: the W3C-style alias is refused even in the window.
+    const alias = matchAlgorithm(uri.gost2001W3c, methods, new Date('2019-06-01T12:00:00Z'));
+    expect(alias.outcome === 'rejected' && alias.failures.map((f) => f.aspect)).toEqual(['name']);
   });
 
   it('IN: RSA below 2048 bits is refused', () => {

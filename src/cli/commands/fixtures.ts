@@ -26,7 +26,7 @@ export function registerFixturesCommand(
     .action((options: { out?: string; anchors?: string }) => {
       const out = resolve(options.out ?? SHIPPED_FIXTURES_DIR);
       const anchorsDir = resolve(options.anchors ?? join(SHIPPED_PROFILES_DIR, 'anchors'));
-      const entries = generateFixtures({ out, anchorsDir });
+      const entries = generateFixtures({ out, anchorsDir, profilesDir: SHIPPED_PROFILES_DIR });
       emit(
         `wrote ${entries.length} documents and manifest.json to ${out}; test CA anchors to ${anchorsDir}`,
         undefined,
