@@ -1,7 +1,12 @@
+import { RULES } from '../rules/index.js';
 import { statusOf } from './evaluate.js';
 import type { CellStatus, MatrixCell, PairResult } from './types.js';
 
 const RANK: Record<CellStatus, number> = { ok: 0, warn: 1, fail: 2 };
+/** Equally frequent reasons are listed in rule order: the more fundamental mismatch first. */
+const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.id, index]));
+const ruleOrder = (reason: string) =>
+  RULE_ORDER.get(reason.slice(0, reason.indexOf(':'))) ?? RULES.length;
 
 /**
  * A cell is one sender→receiver pair over all of the sender's documents: its status is the
@@ -43,7 +48,9 @@ export function buildCells(pairs: readonly PairResult[]): MatrixCell[] {
     .map(({ cell, reasons }) => ({
       ...cell,
       topReasons: [...reasons.entries()]
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .sort(
+          (a, b) => b[1] - a[1] || ruleOrder(a[0]) - ruleOrder(b[0]) || a[0].localeCompare(b[0]),
+        )
         .slice(0, 3)
         .map(([reason]) => reason),
     }))

@@ -44,7 +44,20 @@ export function matchAlgorithm(
     if (own.length === 0) return { outcome: 'accepted', entry, level: entry.level ?? 'error' };
     failures.push(...own);
   }
-  return { outcome: 'rejected', algorithm, failures: dedupe(failures) };
+  return { outcome: 'rejected', algorithm, failures: latestWindowOnly(dedupe(failures)) };
+}
+
+/**
+ * Several date windows can fail at once (RSA ≥ 1024 until 2019, RSA ≥ 1900 until 2028): the
+ * window that closed last is the one worth naming.
+ */
+function latestWindowOnly(failures: Failure[]): Failure[] {
+  const dates = failures.filter(
+    (f): f is Extract<Failure, { aspect: 'date' }> => f.aspect === 'date',
+  );
+  if (dates.length < 2) return failures;
+  const latest = dates.reduce((a, b) => ((b.notAfter ?? '9999') > (a.notAfter ?? '9999') ? b : a));
+  return failures.filter((f) => f.aspect !== 'date' || f === latest);
 }
 
 function entryFailures(
