@@ -1,24 +1,14 @@
-import type { Rule, RuleReport } from './types.js';
-import { signatureLocation, signatureMethodMatches } from './signature-facts.js';
+import { signatureAspectRule } from './signature-aspect-rule.js';
+import { signatureLocation } from './signature-facts.js';
 
 /** Same algorithm, different URI: a receiver that matches URIs as strings rejects it. */
-export const signatureAlgorithmName: Rule = {
+export const signatureAlgorithmName = signatureAspectRule({
   id: 'signature/algorithm-name',
   description: 'The SignatureMethod URI is the name the receiver knows the algorithm by.',
-  defaultSeverity: 'error',
-  check: (context) => {
-    const reports: RuleReport[] = [];
-    for (const { signature, match } of signatureMethodMatches(context)) {
-      if (match.outcome !== 'rejected') continue;
-      for (const failure of match.failures) {
-        if (failure.aspect !== 'name') continue;
-        reports.push({
-          message: `${context.receiver.id} knows ${match.algorithm.name} as ${failure.acceptedUris.join(' or ')}, not ${signature.signatureMethod}`,
-          location: signatureLocation(signature, 'SignedInfo/SignatureMethod'),
-          hint: `Same algorithm, different name: emit Algorithm="${failure.acceptedUris[0]}".`,
-        });
-      }
-    }
-    return reports;
-  },
-};
+  aspect: 'name',
+  report: (failure, { rule, algorithm, signature }) => ({
+    message: `${rule.receiver.id} knows ${algorithm.name} as ${failure.acceptedUris.join(' or ')}, not ${signature.signatureMethod}`,
+    location: signatureLocation(signature, 'SignedInfo/SignatureMethod'),
+    hint: `Same algorithm, different name: emit Algorithm="${failure.acceptedUris[0]}".`,
+  }),
+});

@@ -9,6 +9,7 @@ import {
   type JurisdictionSample,
   type Party,
 } from '../../src/fixtures/jurisdiction-data.js';
+import { sampleModels } from '../../src/fixtures/sample-models.js';
 import { lintProfiles } from '../../src/profiles/lint.js';
 import { loadProfiles, SHIPPED_PROFILES_DIR } from '../../src/profiles/load.js';
 import type {
@@ -48,71 +49,6 @@ function party(p: Party): ModelObject {
   };
 }
 
-/** The normalized model of the sample's customs declaration, as the readers produce it. */
-function declaration(s: JurisdictionSample): ModelObject {
-  return {
-    declarationNumber: s.declarationNumber,
-    issueDate: s.issueDate,
-    issuingCountry: s.id,
-    destinationCountry: s.destinationCountry,
-    dispatchCountry: s.originCountry,
-    customsProcedure: s.customsProcedure,
-    declarationKind: s.declarationKind,
-    declarant: party(s.declarant),
-    consignor: party(s.declarant),
-    consignee: party(s.consignee),
-    carrier: party(s.carrier),
-    currency: s.currency,
-    deliveryTerms: { incoterms: s.incoterms, place: s.city },
-    totalInvoicedValue: s.invoicedValue,
-    goodsItems: [
-      {
-        sequence: '1',
-        commodityCode: s.commodityCode,
-        description: s.goodsDescription,
-        originCountry: s.originCountry,
-        grossMass: s.grossMass,
-        netMass: s.netMass,
-        invoicedValue: s.invoicedValue,
-        quantity: s.quantity,
-        unit: s.unit,
-      },
-    ],
-    presentedDocuments: [{ kind: 'licence', number: s.licenceNumber, date: s.issueDate }],
-  };
-}
-
-function licence(s: JurisdictionSample): ModelObject {
-  return {
-    licenceNumber: s.licenceNumber,
-    licenceKind: 'export',
-    issuingAuthority: s.authority,
-    issuingCountry: s.id,
-    issueDate: s.issueDate,
-    validUntil: s.validUntil,
-    licensee: party(s.declarant),
-    counterparty: party(s.consignee),
-    goods: [
-      {
-        commodityCode: s.commodityCode,
-        description: s.goodsDescription,
-        quantity: s.quantity,
-        unit: s.unit,
-        value: s.invoicedValue,
-        currency: s.currency,
-      },
-    ],
-    originCountry: s.originCountry,
-    destinationCountry: s.destinationCountry,
-    legalBasis: s.legalBasis,
-  };
-}
-
-const models: Record<DocumentType, (s: JurisdictionSample) => ModelObject> = {
-  'customs-declaration': declaration,
-  licence,
-};
-
 /** Constraint ids violated when `profileId` evaluates `model`. */
 function violated(profileId: string, type: DocumentType, model: ModelObject): string[] {
   return constraintSetFor(profile(profileId))
@@ -126,7 +62,7 @@ function changed(
   type: DocumentType,
   change: (model: ModelObject) => void,
 ): ModelObject {
-  const model = structuredClone(models[type](sample(id)));
+  const model = structuredClone(sampleModels(id)[type]);
   change(model);
   return model;
 }
@@ -253,12 +189,11 @@ describe('sample data of each jurisdiction', () => {
   for (const id of Object.keys(JURISDICTION_SAMPLES)) {
     for (const type of ['customs-declaration', 'licence'] as const) {
       it(`satisfies ${id}'s own ${type} constraints`, () => {
-        const s = sample(id);
-        expect(violated(id, type, models[type](s))).toEqual([]);
+        expect(violated(id, type, sampleModels(id)[type])).toEqual([]);
         // Carrying the representative changes data-export findings, never validity.
         const withPerson = changed(id, type, (m) => {
           const holder = (m['declarant'] ?? m['licensee']) as ModelObject;
-          holder['person'] = { ...s.representative };
+          holder['person'] = { ...sample(id).representative };
         });
         expect(violated(id, type, withPerson)).toEqual([]);
       });
@@ -375,7 +310,7 @@ describe('deliberately wrong values', () => {
     expect(withNumber('RU', '001RU2600100012')).toEqual(['eaeu-licence-number /licenceNumber']);
     expect(withNumber('KZ', '003KZ26007000318')).toEqual([]);
     // A licence issued outside the EAEU keeps its own numbering, even when RU receives it.
-    expect(violated('RU', 'licence', licence(sample('CN')))).not.toContain(
+    expect(violated('RU', 'licence', sampleModels('CN').licence)).not.toContain(
       'eaeu-licence-number /licenceNumber',
     );
   });
@@ -404,9 +339,9 @@ describe('deliberately wrong values', () => {
     ]);
     expect(decl((m) => delete m['consignee'])).toContain('eaeu-required /consignee');
     // The EU names itself with the reserved code EU; a receiver's country rule accepts it.
-    expect(violated('RU', 'customs-declaration', declaration(sample('EU')))).not.toContain(
-      'country-codes /issuingCountry',
-    );
+    expect(
+      violated('RU', 'customs-declaration', sampleModels('EU')['customs-declaration']),
+    ).not.toContain('country-codes /issuingCountry');
   });
 
   it('ship complete code lists', () => {

@@ -1,0 +1,44 @@
+import type { SignatureInfo } from '../signature/types.js';
+import type { Failure } from './policy-match.js';
+import type { AlgorithmEntry } from '../algorithms/types.js';
+import { signatureMethodMatches } from './signature-facts.js';
+import type { Rule, RuleContext, RuleReport } from './types.js';
+
+type Aspect = Failure['aspect'];
+
+/**
+ * The receiver lists the signature algorithm, but no entry passes on one aspect (its name, the
+ * key size, the curve, the date window): one rule per aspect, each explaining only its own.
+ */
+export function signatureAspectRule<A extends Aspect>(options: {
+  id: string;
+  description: string;
+  aspect: A;
+  report: (
+    failure: Extract<Failure, { aspect: A }>,
+    context: { rule: RuleContext; algorithm: AlgorithmEntry; signature: SignatureInfo },
+  ) => RuleReport;
+}): Rule {
+  return {
+    id: options.id,
+    description: options.description,
+    defaultSeverity: 'error',
+    check: (context) => {
+      const reports: RuleReport[] = [];
+      for (const { signature, match } of signatureMethodMatches(context)) {
+        if (match.outcome !== 'rejected') continue;
+        for (const failure of match.failures) {
+          if (failure.aspect !== options.aspect) continue;
+          reports.push(
+            options.report(failure as Extract<Failure, { aspect: A }>, {
+              rule: context,
+              algorithm: match.algorithm,
+              signature,
+            }),
+          );
+        }
+      }
+      return reports;
+    },
+  };
+}
