@@ -3,6 +3,7 @@ import { ProfileError } from '../profiles/load.js';
 import { UserError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import { registerAlgorithmsCommand } from './commands/algorithms.js';
+import { registerBaselineCommand } from './commands/baseline.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerFixturesCommand } from './commands/fixtures.js';
 import { registerMatrixCommand } from './commands/matrix.js';
@@ -33,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
   registerProfilesCommand(program, done);
   registerAlgorithmsCommand(program, done);
   registerFixturesCommand(program, done);
+  registerBaselineCommand(program, done);
   for (const command of program.commands) command.exitOverride();
 
   try {

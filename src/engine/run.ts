@@ -10,6 +10,7 @@ import { UserError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import { evaluatePair, type DocumentUnderTest } from './evaluate.js';
 import { buildCells } from './cells.js';
+import { attachRoutes } from './routes.js';
 import type { MatrixResult, PairResult } from './types.js';
 
 export interface RunOptions {
@@ -26,47 +27,95 @@ export interface RunOptions {
   onDocument?: (done: number, total: number) => void;
 }
 
+/** Everything `run` needs except the documents themselves. */
+export type EvaluateOptions = Omit<RunOptions, 'files' | 'read' | 'onDocument'>;
+
+/** A document read once and verified once: independent of profiles and of the as-of date. */
+export interface LoadedDocument {
+  document: ParsedDocument;
+  verifications: SignatureVerification[];
+}
+
 /**
  * The data path: each document is read once and verified once; then rules run per receiver.
  * Expensive per-profile work (schema compilation, anchor parsing) is cached on the profile.
+ * Documents are evaluated as they are read, so a long run holds one parsed document at a time.
  */
 export function run(options: RunOptions): MatrixResult {
+  const evaluation = startEvaluation(options);
+  options.files.forEach((file, index) => {
+    evaluation.add(loadDocument(file, options.read, options.asOf));
+    options.onDocument?.(index + 1, options.files.length);
+  });
+  return evaluation.result();
+}
+
+/**
+ * Evaluates documents that were read and verified before: forecast (one evaluation per date)
+ * and profile diff (one per profile set) re-use one parse and one verification per document.
+ */
+export function evaluateDocuments(
+  documents: readonly LoadedDocument[],
+  options: EvaluateOptions,
+): MatrixResult {
+  const evaluation = startEvaluation(options);
+  for (const loaded of documents) evaluation.add(loaded);
+  return evaluation.result();
+}
+
+/** Reads and verifies one document. Verification does not depend on the date (trust does). */
+export function loadDocument(
+  file: string,
+  read: ReadOptions | undefined,
+  asOf: Date,
+): LoadedDocument {
+  const document = readDocumentFile(file, read);
+  const verifications = document.xml ? verifyDocument(document.xml, { asOf }) : [];
+  return { document, verifications };
+}
+
+function startEvaluation(options: EvaluateOptions): {
+  add: (loaded: LoadedDocument) => void;
+  result: () => MatrixResult;
+} {
   const receivers = selectReceivers(options.profiles, options.receivers);
   if (options.from !== undefined && !options.profiles.profiles.has(options.from)) {
     throw new UserError(`unknown sender profile: ${options.from} (see \`corridor profiles list\`)`);
   }
   const pairs: PairResult[] = [];
   const documents: MatrixResult['documents'] = [];
-  options.files.forEach((file, index) => {
-    const subject = prepare(readDocumentFile(file, options.read), options);
-    documents.push({
-      document: file,
-      documentType: subject.document.type ?? 'unknown',
-      sender: subject.senderId,
-    });
-    for (const receiver of receivers) pairs.push(evaluatePair(subject, receiver, options.asOf));
-    options.onDocument?.(index + 1, options.files.length);
-  });
-  const profileIds = [...options.profiles.profiles.keys()].sort();
   return {
-    kind: options.kind,
-    tool: TOOL,
-    asOf: options.asOf.toISOString().slice(0, 10),
-    profiles: profileIds,
-    profileVersions: Object.fromEntries(
-      profileIds.map((id) => [id, options.profiles.profiles.get(id)?.version ?? '']),
-    ),
-    documents,
-    cells: buildCells(pairs),
-    pairs,
+    add: (loaded) => {
+      const subject = subjectOf(loaded, options);
+      documents.push({
+        document: loaded.document.file,
+        documentType: subject.document.type ?? 'unknown',
+        sender: subject.senderId,
+      });
+      for (const receiver of receivers) pairs.push(evaluatePair(subject, receiver, options.asOf));
+    },
+    result: () => {
+      const profileIds = [...options.profiles.profiles.keys()].sort();
+      return {
+        kind: options.kind,
+        tool: TOOL,
+        asOf: options.asOf.toISOString().slice(0, 10),
+        profiles: profileIds,
+        profileVersions: Object.fromEntries(
+          profileIds.map((id) => [id, options.profiles.profiles.get(id)?.version ?? '']),
+        ),
+        documents,
+        cells: attachRoutes(buildCells(pairs), pairs, options.profiles, options.asOf),
+        pairs,
+      };
+    },
   };
 }
 
-function prepare(document: ParsedDocument, options: RunOptions): DocumentUnderTest {
+/** The sender depends on the profile set, so it is resolved per evaluation, not per read. */
+function subjectOf(loaded: LoadedDocument, options: EvaluateOptions): DocumentUnderTest {
+  const { document, verifications } = loaded;
   const senderId = options.from ?? document.issuingCountry ?? 'unknown';
-  const verifications: SignatureVerification[] = document.xml
-    ? verifyDocument(document.xml, { asOf: options.asOf })
-    : [];
   return { document, verifications, senderId, sender: options.profiles.profiles.get(senderId) };
 }
 

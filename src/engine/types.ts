@@ -49,6 +49,22 @@ export interface MatrixCell {
   findings: Record<string, number>;
   /** The most frequent reasons, most frequent first, for a person to read. */
   topReasons: string[];
+  /**
+   * How the sender can reach the receiver: `direct` (status ok or warn), `gateway` (direct fails,
+   * but a gateway profile accepts the documents and re-signs in a form the receiver accepts),
+   * `none`. Absent in results from before routes existed.
+   */
+  route?: CellRoute;
+  /** For `route: gateway`: each gateway that works, with what must hold for it to work. */
+  routes?: GatewayRoute[];
+}
+
+export type CellRoute = 'direct' | 'gateway' | 'none';
+
+export interface GatewayRoute {
+  /** Gateway profile id. */
+  via: string;
+  conditions: string[];
 }
 
 /**
@@ -65,6 +81,27 @@ export interface MatrixResult {
   documents: Array<{ document: string; documentType: string; sender: string }>;
   cells: MatrixCell[];
   pairs: PairResult[];
+  /** Present when a `--baseline` was applied: what it hid and which entries no longer match. */
+  baseline?: BaselineOutcome;
+}
+
+/** One known finding, identified without its message or line so rewording does not matter. */
+export interface BaselineEntry {
+  ruleId: string;
+  sender: string;
+  receiver: string;
+  document: string;
+  /** Element path or JSON pointer of the finding; absent when the finding has none. */
+  path?: string;
+  /** How many identical findings are known (the same rule can fire twice on one element). */
+  count: number;
+}
+
+export interface BaselineOutcome {
+  /** Findings dropped because the baseline knows them. */
+  suppressed: number;
+  /** Baseline entries this run evaluated but no longer produced (count = how many are missing). */
+  stale: BaselineEntry[];
 }
 
 export function positionToLocation(file: string, path: string, pos?: XmlPosition): FindingLocation {

@@ -71,9 +71,11 @@ export const HTML_SCRIPT = `
       if (status !== 'none') tiles[status] += 1;
       var cell = document.getElementById(panel.getAttribute('data-cell'));
       if (!cell) return;
-      cell.className = 'cell ' + status + (status === 'fail' && byStatus.fail === docs ? ' all' : '');
+      // A gateway route holds for all of a cell's documents, so it holds for any filtered subset.
+      var routed = status === 'fail' && cell.getAttribute('data-route') === 'gateway';
+      cell.className = 'cell ' + status + (status === 'fail' && byStatus.fail === docs ? ' all' : '') + (routed ? ' routed' : '');
       cell.setAttribute('data-status', status);
-      cell.querySelector('.glyph').textContent = glyphs[status];
+      cell.querySelector('.glyph').textContent = routed ? '\\u21aa' : glyphs[status];
       cell.querySelector('.label').textContent = status === 'none' ? 'n/a' : status;
       cell.querySelector('.docs').textContent = status === 'none' ? 'no documents'
         : status === 'ok' ? plural(docs, 'document') + ' ok'

@@ -69,6 +69,9 @@ button.cell.ok { background: var(--ok-bg); border-color: var(--ok-line); color: 
 button.cell.warn { background: var(--warn-bg); border-color: var(--warn-line); color: var(--warn-text); }
 button.cell.fail { background: var(--fail-bg); border-color: var(--fail-line); color: var(--fail-text); }
 button.cell.fail.all { background: var(--fail-strong); }
+button.cell.routed { border-style: dashed; }
+button.cell .via { font-size: 12.5px; font-weight: 600; white-space: nowrap; }
+.swatch.routed { border-style: dashed; }
 button.cell.none { background: #eef1f4; border-color: var(--line); color: var(--muted); }
 td.empty { color: var(--muted); text-align: center; }
 .panel h3 { margin: 0 0 2px; font-size: 17px; display: flex; align-items: center; gap: 10px; }

@@ -56,16 +56,42 @@ function cellButton(ref: CellRef): string {
   const findings = ref.pairs.flatMap((pair) => pair.findings);
   const counts = severityCounts(findings);
   const all = cell.status === 'fail' && cell.counts.fail === cell.documents ? ' all' : '';
-  const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${docsLine(cell)}${counts ? `, ${counts.replace(/ · /g, ', ')}` : ''}`;
+  const via = gatewayIds(cell);
+  const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${docsLine(cell)}${counts ? `, ${counts.replace(/ · /g, ', ')}` : ''}${via ? `, reachable via ${via}` : ''}`;
   return (
-    `<button type="button" class="cell ${cell.status}${all}" id="cell-${index}" ` +
+    `<button type="button" class="cell ${cell.status}${all}${via ? ' routed' : ''}" id="cell-${index}" ` +
     `data-sender="${attr(cell.sender)}" data-receiver="${attr(cell.receiver)}" data-status="${cell.status}" ` +
+    (cell.route ? `data-route="${attr(cell.route)}" ` : '') +
     `aria-expanded="false" aria-controls="panel-${index}" aria-label="${attr(label)}">` +
-    `<span class="status"><span class="glyph" aria-hidden="true">${glyph[cell.status]}</span>` +
+    `<span class="status"><span class="glyph" aria-hidden="true">${via ? ROUTED : glyph[cell.status]}</span>` +
     `<span class="label">${cell.status}</span></span>` +
     `<span class="docs">${text(docsLine(cell))}</span>` +
+    (via ? `<span class="via">via ${text(via)}</span>` : '') +
     `<span class="counts">${text(counts)}</span></button>`
   );
+}
+
+const ROUTED = '↪';
+
+/** The gateways of a failing cell that has a route through one, comma-separated. */
+function gatewayIds(cell: MatrixCell): string | undefined {
+  if (cell.status !== 'fail' || cell.route !== 'gateway' || !cell.routes?.length) return undefined;
+  return cell.routes.map((route) => route.via).join(', ');
+}
+
+function routeList(cell: MatrixCell): string {
+  if (!cell.routes?.length) return '';
+  const items = cell.routes
+    .map(
+      (route) =>
+        `<li><span aria-hidden="true">${ROUTED}</span> via <b>${text(route.via)}</b>` +
+        (route.conditions.length
+          ? `<ul>${route.conditions.map((c) => `<li>${text(c)}</li>`).join('')}</ul>`
+          : '') +
+        '</li>',
+    )
+    .join('');
+  return `<p class="quiet">Routes through a gateway:</p><ul class="routes">${items}</ul>`;
 }
 
 function findingItem(finding: Finding): string {
@@ -117,7 +143,7 @@ function panel(ref: CellRef): string {
     `<h3 id="panel-${index}-title"><span aria-hidden="true">${glyph[cell.status]}</span>` +
     `${text(cell.sender)} → ${text(cell.receiver)}<span class="badge ${cell.status}">${cell.status}</span>` +
     `<button type="button" class="close">Close</button></h3>` +
-    `<p class="sub">${text(docsLine(cell))}</p>${reasons}${pairs.map(pairArticle).join('')}</section>`
+    `<p class="sub">${text(docsLine(cell))}</p>${reasons}${routeList(cell)}${pairs.map(pairArticle).join('')}</section>`
   );
 }
 
@@ -219,6 +245,7 @@ export function renderHtml(result: MatrixResult): string {
 <li><span class="swatch ok" aria-hidden="true">${glyph.ok}</span>ok — the receiver accepts every document</li>
 <li><span class="swatch warn" aria-hidden="true">${glyph.warn}</span>warn — accepted, with warnings</li>
 <li><span class="swatch fail" aria-hidden="true">${glyph.fail}</span>fail — at least one document is rejected (darker: all are)</li>
+<li><span class="swatch fail routed" aria-hidden="true">${ROUTED}</span>routed — fails directly, reachable through a gateway profile</li>
 <li><span class="swatch none" aria-hidden="true">–</span>n/a — no document of the filtered type</li>
 </ul>
 </section>

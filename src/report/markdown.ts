@@ -80,6 +80,9 @@ function matrixTable(result: MatrixResult): string[] {
       const cell = findCell(result, sender, receiver);
       if (!cell) return '—';
       const ratio = cell.status === 'ok' ? '' : ` ${cell.counts[cell.status]}/${cell.documents}`;
+      if (cell.status === 'fail' && cell.route === 'gateway' && cell.routes?.length) {
+        return `↪️ via ${cell.routes.map((route) => markdownText(route.via)).join(', ')}`;
+      }
       return `${statusEmoji[cell.status]} ${cell.status}${ratio}`;
     });
     lines.push(`| **${markdownText(sender)}** | ${row.join(' | ')} |`);
@@ -122,6 +125,16 @@ function matrixView(result: MatrixResult): string[] {
       if (cell.topReasons.length > 0) {
         lines.push('Top reasons:', '');
         for (const reason of cell.topReasons) lines.push(`1. ${markdownText(reason)}`);
+        lines.push('');
+      }
+      if (cell.routes?.length) {
+        lines.push('Routes through a gateway:', '');
+        for (const route of cell.routes) {
+          const conditions = route.conditions.map(markdownText).join('; ');
+          lines.push(
+            `- ↪️ via **${markdownText(route.via)}**${conditions ? ` — ${conditions}` : ''}`,
+          );
+        }
         lines.push('');
       }
       for (const pair of pairsOf(result, sender, receiver)) {

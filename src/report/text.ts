@@ -1,4 +1,11 @@
-import type { CellStatus, Finding, MatrixResult, PairResult, Severity } from '../engine/types.js';
+import type {
+  CellStatus,
+  Finding,
+  MatrixCell,
+  MatrixResult,
+  PairResult,
+  Severity,
+} from '../engine/types.js';
 import { palette, stripAnsi, type Palette } from './ansi.js';
 import type { Formatter } from './types.js';
 import {
@@ -94,6 +101,14 @@ function padEnd(text: string, width: number): string {
 
 const glyph: Record<CellStatus, string> = { ok: '✔', warn: '!', fail: '✗' };
 
+const ROUTED = '↪';
+
+/** The gateways of a failing cell that has a route through one, comma-separated. */
+function gatewayIds(cell: MatrixCell): string | undefined {
+  if (cell.status !== 'fail' || cell.route !== 'gateway' || !cell.routes?.length) return undefined;
+  return cell.routes.map((route) => route.via).join(', ');
+}
+
 function statusStyle(p: Palette, status: CellStatus, text: string): string {
   if (status === 'fail') return p.red(text);
   if (status === 'warn') return p.yellow(text);
@@ -114,7 +129,12 @@ function matrixView(result: MatrixResult, p: Palette): string {
         continue;
       }
       const ratio = cell.status === 'ok' ? '' : ` ${cell.counts[cell.status]}/${cell.documents}`;
-      row.push(statusStyle(p, cell.status, `${glyph[cell.status]} ${cell.status}${ratio}`));
+      const via = gatewayIds(cell);
+      row.push(
+        via
+          ? p.cyan(`${ROUTED} via ${terminalSafe(via)}`)
+          : statusStyle(p, cell.status, `${glyph[cell.status]} ${cell.status}${ratio}`),
+      );
     }
     table.push(row);
   }
@@ -140,9 +160,20 @@ function matrixView(result: MatrixResult, p: Palette): string {
           p.dim(`  ${cell.counts.fail} of ${plural(cell.documents, 'document')} fail`),
       );
       for (const reason of cell.topReasons.slice(0, 3)) reasons.push(`    ${terminalSafe(reason)}`);
+      for (const route of cell.routes ?? []) {
+        reasons.push(
+          `    ${p.cyan(`${ROUTED} via ${terminalSafe(route.via)}`)}` +
+            p.dim(route.conditions.length ? `: ${terminalSafe(route.conditions.join('; '))}` : ''),
+        );
+      }
     }
   }
-  return ['', header, '', ...grid, ...(reasons.length ? ['', ...reasons] : []), ''].join('\n');
+  const legend = result.cells.some((cell) => gatewayIds(cell))
+    ? ['', p.dim(`${ROUTED} fails directly, reachable through a gateway profile`)]
+    : [];
+  return ['', header, '', ...grid, ...legend, ...(reasons.length ? ['', ...reasons] : []), ''].join(
+    '\n',
+  );
 }
 
 function summaryLine(result: MatrixResult, p: Palette): string {

@@ -3,7 +3,6 @@ import { run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import {
   emit,
-  exitCodeFor,
   formatResult,
   parseAsOf,
   parseFailOn,
@@ -11,9 +10,16 @@ import {
   useColor,
   FORMAT_HELP,
 } from '../options.js';
+import {
+  baselineOption,
+  maxWarningsOption,
+  prepareGate,
+  shardOption,
+  type GateOptions,
+} from '../gate.js';
 import type { CommandResult } from '../result.js';
 
-interface CheckOptions {
+interface CheckOptions extends GateOptions {
   from?: string;
   to: string;
   profiles?: string;
@@ -38,17 +44,23 @@ export function registerCheckCommand(
     .option('-f, --format <format>', FORMAT_HELP(), 'text')
     .option('-o, --output <file>', 'write the report to a file')
     .option('--fail-on <level>', 'exit 1 on findings at this level: error, warning, never', 'error')
+    .addOption(maxWarningsOption())
+    .addOption(baselineOption())
+    .addOption(shardOption())
     .action((files: string[], options: CheckOptions) => {
+      const gate = prepareGate(options);
       const profiles = loadProfiles(options.profiles);
-      const result = run({
+      const asOf = parseAsOf(options.asOf);
+      const raw = run({
         kind: 'check',
         profiles,
-        files,
-        asOf: parseAsOf(options.asOf),
+        files: gate.select(files, '.'),
+        asOf,
         receivers: options.to === 'all' ? 'all' : parseList(options.to),
         from: options.from,
       });
+      const result = gate.apply(raw, { profiles, asOf });
       emit(formatResult(result, options.format, useColor(options.output)), options.output);
-      done({ exitCode: exitCodeFor(result, parseFailOn(options.failOn, 'error')) });
+      done({ exitCode: gate.exitCode(result, parseFailOn(options.failOn, 'error')) });
     });
 }

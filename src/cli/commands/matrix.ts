@@ -2,22 +2,22 @@ import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { findDocuments, run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
+import { emit, formatResult, parseAsOf, parseFailOn, useColor, FORMAT_HELP } from '../options.js';
 import {
-  emit,
-  exitCodeFor,
-  formatResult,
-  parseAsOf,
-  parseFailOn,
-  useColor,
-  FORMAT_HELP,
-} from '../options.js';
+  baselineOption,
+  maxWarningsOption,
+  prepareGate,
+  shardOption,
+  type GateOptions,
+} from '../gate.js';
+import { progressBar } from '../progress.js';
 import type { CommandResult } from '../result.js';
 
 export const SHIPPED_DOCUMENTS_DIR = fileURLToPath(
   new URL('../../../fixtures/documents', import.meta.url),
 );
 
-interface MatrixOptions {
+interface MatrixOptions extends GateOptions {
   profiles?: string;
   docs?: string;
   asOf?: string;
@@ -44,16 +44,24 @@ export function registerMatrixCommand(
       '--fail-on <level>',
       'exit 1 on findings at this level: error, warning, never (default: never)',
     )
+    .addOption(maxWarningsOption())
+    .addOption(baselineOption())
+    .addOption(shardOption())
     .action((options: MatrixOptions) => {
+      const gate = prepareGate(options);
       const profiles = loadProfiles(options.profiles);
-      const result = run({
+      const asOf = parseAsOf(options.asOf);
+      const docs = options.docs ?? SHIPPED_DOCUMENTS_DIR;
+      const raw = run({
         kind: 'matrix',
         profiles,
-        files: findDocuments(options.docs ?? SHIPPED_DOCUMENTS_DIR),
-        asOf: parseAsOf(options.asOf),
+        files: gate.select(findDocuments(docs), docs),
+        asOf,
         receivers: 'all',
+        onDocument: progressBar(),
       });
+      const result = gate.apply(raw, { profiles, asOf });
       emit(formatResult(result, options.format, useColor(options.output)), options.output);
-      done({ exitCode: exitCodeFor(result, parseFailOn(options.failOn, 'never')) });
+      done({ exitCode: gate.exitCode(result, parseFailOn(options.failOn, 'never')) });
     });
 }

@@ -1,0 +1,104 @@
+import { Option } from 'commander';
+import {
+  applyBaseline,
+  describeEntry,
+  readBaseline,
+  type Baseline,
+  type ApplyOptions,
+} from '../engine/baseline.js';
+import { selectShard, type Shard } from '../engine/shard.js';
+import type { MatrixResult } from '../engine/types.js';
+import { UserError } from '../util/errors.js';
+import { exitCodeFor, type FailOn } from './options.js';
+
+/** The CI-gate options `check` and `matrix` share. */
+export interface GateOptions {
+  maxWarnings?: string;
+  baseline?: string;
+  shard?: string;
+}
+
+export const maxWarningsOption = (): Option =>
+  new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings (after --baseline)');
+
+export const baselineOption = (): Option =>
+  new Option('--baseline <file>', 'drop the known findings recorded in this baseline file');
+
+export const shardOption = (): Option =>
+  new Option('--shard <i/n>', 'evaluate only shard i of n (split by a stable hash of the path)');
+
+export function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) {
+    throw new UserError(`--max-warnings expects a whole number ≥ 0, got "${value}"`);
+  }
+  return Number(value);
+}
+
+export function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UserError(`--shard expects i/n with 1 ≤ i ≤ n (e.g. 2/4), got "${value}"`);
+  }
+  return { index, count };
+}
+
+export interface Gate {
+  shard?: Shard;
+  /** The files of this shard (all files without --shard). */
+  select(files: readonly string[], base: string): string[];
+  /** Applies the baseline (if any) and reports its stale entries on stderr. */
+  apply(result: MatrixResult, options: Omit<ApplyOptions, 'complete'>): MatrixResult;
+  exitCode(result: MatrixResult, failOn: FailOn): number;
+}
+
+/** Parses and reads every gate option up front, so a bad option fails before the run. */
+export function prepareGate(options: GateOptions): Gate {
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const shard = parseShard(options.shard);
+  const baseline: Baseline | undefined =
+    options.baseline === undefined ? undefined : readBaseline(options.baseline);
+  return {
+    shard,
+    select: (files, base) => (shard ? selectShard(files, shard, base) : [...files]),
+    apply: (result, applyOptions) => {
+      if (!baseline) return result;
+      // A sharded or `check` run sees part of the corpus: only what it evaluated can be stale.
+      const complete = result.kind === 'matrix' && !shard;
+      const filtered = applyBaseline(result, baseline, { ...applyOptions, complete });
+      reportBaseline(filtered, baseline);
+      return filtered;
+    },
+    exitCode: (result, failOn) => {
+      const warnings = result.pairs.reduce(
+        (sum, pair) => sum + pair.findings.filter((f) => f.severity === 'warning').length,
+        0,
+      );
+      const tooMany = maxWarnings !== undefined && warnings > maxWarnings;
+      if (tooMany) {
+        process.stderr.write(
+          `corridor: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`,
+        );
+      }
+      return tooMany ? 1 : exitCodeFor(result, failOn);
+    },
+  };
+}
+
+function reportBaseline(result: MatrixResult, baseline: Baseline): void {
+  const outcome = result.baseline;
+  if (!outcome) return;
+  const lines = [
+    `corridor: baseline ${baseline.file}: ${outcome.suppressed} known finding${outcome.suppressed === 1 ? '' : 's'} suppressed`,
+  ];
+  if (outcome.stale.length > 0) {
+    lines.push(
+      `corridor: ${outcome.stale.length} stale baseline entr${outcome.stale.length === 1 ? 'y' : 'ies'} (no longer produced; remove them or re-create the baseline):`,
+      ...outcome.stale.map((entry) => `  ${describeEntry(entry)}`),
+    );
+  }
+  process.stderr.write(`${lines.join('\n')}\n`);
+}

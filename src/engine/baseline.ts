@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ProfileSet } from '../profiles/load.js';
+import { UserError } from '../util/errors.js';
+import { TOOL } from '../version.js';
+import { buildCells } from './cells.js';
+import { statusOf } from './evaluate.js';
+import { attachRoutes } from './routes.js';
+import type { BaselineEntry, Finding, MatrixResult, PairResult } from './types.js';
+
+export const BASELINE_SCHEMA_ID = 'urn:corridor:baseline:1';
+const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/baseline.schema.json', import.meta.url));
+
+export interface BaselineFile {
+  $schema: typeof BASELINE_SCHEMA_ID;
+  version: 1;
+  tool: { name: 'corridor'; version: string };
+  createdAsOf?: string;
+  findings: BaselineEntry[];
+}
+
+/** A baseline as read, with the folder its document paths are relative to. */
+export interface Baseline {
+  file: string;
+  dir: string;
+  entries: BaselineEntry[];
+}
+
+/**
+ * Document paths are stored relative to the baseline file, so a baseline committed to a
+ * repository matches in any checkout and whether documents were named relatively or absolutely.
+ */
+function documentKey(document: string, baseDir: string): string {
+  return relative(baseDir, resolve(document)).split(sep).join('/');
+}
+
+function entryKey(e: Omit<BaselineEntry, 'count'>): string {
+  return JSON.stringify([e.ruleId, e.sender, e.receiver, e.document, e.path ?? '']);
+}
+
+/** Info findings never gate, so they are neither recorded nor suppressed. */
+const gating = (finding: Finding): boolean => finding.severity !== 'info';
+
+function findingEntry(finding: Finding, baseDir: string): Omit<BaselineEntry, 'count'> {
+  return {
+    ruleId: finding.ruleId,
+    sender: finding.sender,
+    receiver: finding.receiver,
+    document: documentKey(finding.document, baseDir),
+    ...(finding.location.path !== undefined ? { path: finding.location.path } : {}),
+  };
+}
+
+/** The baseline for a result, to be written to `baselineFile`. */
+export function createBaseline(result: MatrixResult, baselineFile: string): BaselineFile {
+  const baseDir = dirname(resolve(baselineFile));
+  const entries = new Map<string, BaselineEntry>();
+  for (const pair of result.pairs) {
+    for (const finding of pair.findings.filter(gating)) {
+      const entry = findingEntry(finding, baseDir);
+      const key = entryKey(entry);
+      const known = entries.get(key);
+      if (known) known.count++;
+      else entries.set(key, { ...entry, count: 1 });
+    }
+  }
+  const findings = [...entries.values()].sort(
+    (a, b) =>
+      a.document.localeCompare(b.document) ||
+      a.sender.localeCompare(b.sender) ||
+      a.receiver.localeCompare(b.receiver) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      (a.path ?? '').localeCompare(b.path ?? ''),
+  );
+  return {
+    $schema: BASELINE_SCHEMA_ID,
+    version: 1,
+    tool: TOOL,
+    createdAsOf: result.asOf,
+    findings,
+  };
+}
+
+let validator: ValidateFunction | undefined;
+
+export function readBaseline(file: string): Baseline {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? 'not valid JSON' : 'cannot read file';
+    throw new UserError(`--baseline ${file}: ${reason}`);
+  }
+  validator ??= new Ajv2020({ allErrors: false, strict: false }).compile(
+    JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object,
+  );
+  if (!validator(value)) {
+    const error = validator.errors?.[0];
+    throw new UserError(
+      `--baseline ${file}: not a corridor baseline (${error?.instancePath || '/'} ${error?.message ?? ''})`.trim(),
+    );
+  }
+  const baseline = value as BaselineFile;
+  return { file, dir: dirname(resolve(file)), entries: baseline.findings };
+}
+
+export interface ApplyOptions {
+  /**
+   * The run evaluated everything the baseline could describe (an unsharded matrix): every
+   * unmatched entry is stale. Otherwise only entries for a document → receiver pair this run
+   * evaluated are judged, so a check of a few files or one shard does not call the rest stale.
+   */
+  complete: boolean;
+  profiles: ProfileSet;
+  asOf: Date;
+}
+
+/** Drops known findings; pair statuses, cells and routes are recomputed from what remains. */
+export function applyBaseline(
+  result: MatrixResult,
+  baseline: Baseline,
+  options: ApplyOptions,
+): MatrixResult {
+  const remaining = new Map(baseline.entries.map((e) => [entryKey(e), { ...e }]));
+  let suppressed = 0;
+  const evaluated = new Set<string>();
+  const pairs = result.pairs.map((pair): PairResult => {
+    evaluated.add(JSON.stringify([documentKey(pair.document, baseline.dir), pair.receiver]));
+    const findings = pair.findings.filter((finding) => {
+      if (!gating(finding)) return true;
+      const known = remaining.get(entryKey(findingEntry(finding, baseline.dir)));
+      if (!known || known.count === 0) return true;
+      known.count--;
+      suppressed++;
+      return false;
+    });
+    return findings.length === pair.findings.length
+      ? pair
+      : { ...pair, findings, status: statusOf(findings) };
+  });
+  const stale = [...remaining.values()].filter(
+    (entry) =>
+      entry.count > 0 &&
+      (options.complete || evaluated.has(JSON.stringify([entry.document, entry.receiver]))),
+  );
+  return {
+    ...result,
+    cells: attachRoutes(buildCells(pairs), pairs, options.profiles, options.asOf),
+    pairs,
+    baseline: { suppressed, stale },
+  };
+}
+
+export function describeEntry(entry: BaselineEntry): string {
+  return `${entry.ruleId} ${entry.sender} → ${entry.receiver} ${entry.document}${entry.path ? ` ${entry.path}` : ''}${entry.count > 1 ? ` (×${entry.count})` : ''}`;
+}
