@@ -373,7 +373,10 @@ describe('GOST keys', () => {
     // unknown curve OID
     expect(() => generateGostKeyPair('gost2012-256', '1.2.643.2.2.35.9')).toThrow(KeyFormatError);
     // an EC P-256 SPKI is not a GOST key
-    const ecPem = readFileSync('/work/shared/vectors/xmlsec/keys/ec-prime256v1-pubkey.pem', 'utf8');
+    const ecPem = readFileSync(
+      new URL('../vectors/xmlsec/keys/ec-prime256v1-pubkey.pem', import.meta.url),
+      'utf8',
+    );
     expect(() => decodeGostPublicKey(pemBody(ecPem))).toThrow(/not a GOST key algorithm/);
   });
 });
@@ -506,7 +509,10 @@ describe('OpenSSL-made GOST certificates (X.509 layout s ‖ r)', () => {
 });
 
 describe('xmlsec vector enveloped-gost2012-256.xml', () => {
-  const xml = readFileSync('/work/shared/vectors/xmlsec/enveloped-gost2012-256.xml', 'utf8');
+  const xml = readFileSync(
+    new URL('../vectors/xmlsec/enveloped-gost2012-256.xml', import.meta.url),
+    'utf8',
+  );
   /** Inclusive C14N of SignedInfo, done by hand: this SignedInfo needs only the default
    *  namespace added and its empty elements written as start/end pairs. */
   const signedInfo = (): Uint8Array => {

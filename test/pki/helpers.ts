@@ -5,7 +5,7 @@ import { parseCertificate, type Certificate } from '../../src/pki/certificate.js
 import { pemBlocks } from '../../src/pki/pem.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
-export const XMLSEC = '/work/shared/vectors/xmlsec';
+export const XMLSEC = new URL('../vectors/xmlsec', import.meta.url).pathname;
 
 export function fixtureText(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');

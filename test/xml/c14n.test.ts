@@ -306,7 +306,7 @@ describe('canonical details', () => {
 
 describe('xmlsec vectors', () => {
   const DS = 'http://www.w3.org/2000/09/xmldsig#';
-  const dir = '/work/shared/vectors/xmlsec/';
+  const dir = new URL('../vectors/xmlsec/', import.meta.url).pathname;
   const vectors: Array<[string, string | null, string | null]> = [
     ['enveloped-sha256-ecdsa-sha256.xml', 'sha256', 'ec-prime256v1-pubkey.pem'],
     ['enveloped-sha256-rsa-pss-sha256.xml', 'sha256', 'rsa-4096-pubkey.pem'],
