@@ -7,6 +7,7 @@ import { registerBaselineCommand } from './commands/baseline.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerFixturesCommand } from './commands/fixtures.js';
 import { registerMatrixCommand } from './commands/matrix.js';
+import { registerMergeCommand } from './commands/merge.js';
 import { registerProfilesCommand } from './commands/profiles.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import type { CommandResult } from './result.js';
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAlgorithmsCommand(program, done);
   registerFixturesCommand(program, done);
   registerBaselineCommand(program, done);
+  registerMergeCommand(program, done);
   for (const command of program.commands) command.exitOverride();
 
   try {
