@@ -6,6 +6,7 @@ import { registerAlgorithmsCommand } from './commands/algorithms.js';
 import { registerBaselineCommand } from './commands/baseline.js';
 import { registerCheckCommand } from './commands/check.js';
 import { registerFixturesCommand } from './commands/fixtures.js';
+import { registerForecastCommand } from './commands/forecast.js';
 import { registerMatrixCommand } from './commands/matrix.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerProfilesCommand } from './commands/profiles.js';
@@ -37,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
   registerFixturesCommand(program, done);
   registerBaselineCommand(program, done);
   registerMergeCommand(program, done);
+  registerForecastCommand(program, done);
   for (const command of program.commands) command.exitOverride();
 
   try {
