@@ -10,6 +10,7 @@ import { registerForecastCommand } from './commands/forecast.js';
 import { registerMatrixCommand } from './commands/matrix.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerProfilesCommand } from './commands/profiles.js';
+import { registerProfilesDiffCommand } from './commands/profiles-diff.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import type { CommandResult } from './result.js';
 
@@ -34,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   registerMatrixCommand(program, done);
   registerVerifyCommand(program, done);
   registerProfilesCommand(program, done);
+  registerProfilesDiffCommand(program, done);
   registerAlgorithmsCommand(program, done);
   registerFixturesCommand(program, done);
   registerBaselineCommand(program, done);
