@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { MatrixCell, MatrixResult } from '../../src/engine/types.js';
 import { runCli } from '../helpers/cli.js';
@@ -167,5 +169,43 @@ describe('gateway routes', () => {
     expect(html).toContain('<span class="via">via GW</span>');
     // The AA → ED cell fails with no route: plain ✗.
     expect(html).toMatch(/data-receiver="ED" data-status="fail" data-route="none"[^>]*>.*?✗/);
+  });
+});
+
+describe('JSON output with routes and a baseline', () => {
+  it('validates against schemas/matrix-output.schema.json', async () => {
+    const schema = JSON.parse(
+      readFileSync(new URL('../../schemas/matrix-output.schema.json', import.meta.url), 'utf8'),
+    ) as object;
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+    const dir = tempTree(tree(baseProfiles));
+    const args = ['--profiles', join(dir, 'profiles'), '--docs', join(dir, 'docs')];
+    const baseline = join(dir, 'baseline.json');
+    await runCli(['baseline', 'create', ...args, '-o', baseline]);
+    // One entry nothing produces, so `baseline.stale` is not empty.
+    const file = JSON.parse(readFileSync(baseline, 'utf8')) as { findings: object[] };
+    file.findings.push({
+      ruleId: 'x/y',
+      sender: 'AA',
+      receiver: 'RR',
+      document: 'docs/a.xml',
+      count: 1,
+    });
+    writeFileSync(baseline, JSON.stringify(file));
+
+    const plain = JSON.parse(
+      (await runCli(['matrix', ...args, '-f', 'json'])).stdout,
+    ) as MatrixResult;
+    expect(validate(plain), JSON.stringify(validate.errors)).toBe(true);
+    expect(plain.cells.some((c) => c.routes?.length)).toBe(true);
+
+    const run = await runCli(['matrix', ...args, '-f', 'json', '--baseline', baseline]);
+    const gated = JSON.parse(run.stdout) as MatrixResult;
+    expect(validate(gated), JSON.stringify(validate.errors)).toBe(true);
+    expect(gated.baseline?.stale).toHaveLength(1);
+
+    const broken = structuredClone(plain) as unknown as { cells: Array<{ route: string }> };
+    (broken.cells[0] as { route: string }).route = 'teleport';
+    expect(validate(broken)).toBe(false);
   });
 });
