@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseXml } from '../xml/parse.js';
-import { XmlParseError, type XmlLimits } from '../xml/dom.js';
+import { XmlParseError } from '../xml/dom.js';
+import { markReadStart } from '../security/budget.js';
+import { documentLimits, type DocumentLimits } from '../security/limits.js';
 import { readSignatures } from '../signature/read.js';
 import { UserError } from '../util/errors.js';
 import { readEncryption } from './encryption.js';
@@ -11,14 +13,19 @@ import { DOCUMENT_TYPE_DEFINITIONS, definitionByNamespace } from './types/index.
 import { xmlToModel } from './xml-model.js';
 
 export interface ReadOptions {
-  limits?: Partial<XmlLimits>;
+  /** Parser and security limits (src/security/limits.ts); the rest keep their defaults. */
+  limits?: Partial<DocumentLimits>;
 }
 
 /** Reads a file: a missing or unreadable file is a UserError (exit 2), bad content is a problem. */
 export function readDocumentFile(file: string, options: ReadOptions = {}): ParsedDocument {
   let bytes: Uint8Array;
+  const maxBytes = documentLimits(options.limits).maxBytes;
   try {
-    if (!statSync(file).isFile()) throw new Error('not a file');
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new Error('not a file');
+    // Sized before it is read: an oversized file is refused without reading a byte of it.
+    if (stat.size > maxBytes) return oversized(file, stat.size, maxBytes);
     bytes = readFileSync(file);
   } catch {
     throw new UserError(`cannot read document: ${file}`);
@@ -33,6 +40,17 @@ export function readDocument(
   options: ReadOptions = {},
 ): ParsedDocument {
   return looksLikeJson(bytes) ? readJson(file, bytes) : readXml(file, bytes, options);
+}
+
+function oversized(file: string, size: number, maxBytes: number): ParsedDocument {
+  const document = emptyDocument(file, 'xml');
+  document.problems.push({
+    ruleId: 'document/limit',
+    message: `document of ${size} bytes exceeds the limit of ${maxBytes} bytes (--max-bytes); not read`,
+    location: { path: '/' },
+    hint: 'Split the document, or raise the limit with --max-bytes if it is genuine.',
+  });
+  return document;
 }
 
 function looksLikeJson(bytes: Uint8Array): boolean {
@@ -64,6 +82,7 @@ function emptyDocument(file: string, format: 'xml' | 'json'): ParsedDocument {
 function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedDocument {
   const document = emptyDocument(file, 'xml');
   let xml;
+  const started = performance.now();
   try {
     xml = parseXml(bytes, options.limits);
   } catch (error) {
@@ -85,9 +104,11 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
     return document;
   }
   document.xml = xml;
+  markReadStart(xml, started);
   const root = xml.root;
   const definition = definitionByNamespace(root.namespaceURI, root.localName);
-  document.signatures = readSignatures(xml);
+  // The verifier verifies (or refuses) the same first signatures: results stay aligned.
+  document.signatures = readSignatures(xml).slice(0, documentLimits(options.limits).maxSignatures);
   document.encryption = readEncryption(xml);
   if (!definition) {
     document.problems.push({

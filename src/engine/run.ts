@@ -4,7 +4,7 @@ import type { ParsedDocument } from '../documents/model.js';
 import { readDocumentFile, type ReadOptions } from '../documents/read.js';
 import type { ProfileSet } from '../profiles/load.js';
 import type { ResolvedProfile } from '../profiles/types.js';
-import { verifyDocument } from '../signature/verify.js';
+import { verifyWithinLimits } from '../security/verify.js';
 import type { SignatureVerification } from '../signature/types.js';
 import { UserError } from '../util/errors.js';
 import { TOOL } from '../version.js';
@@ -70,7 +70,9 @@ export function loadDocument(
   asOf: Date,
 ): LoadedDocument {
   const document = readDocumentFile(file, read);
-  const verifications = document.xml ? verifyDocument(document.xml, { asOf }) : [];
+  const verifications = document.xml
+    ? verifyWithinLimits(document.xml, { asOf, limits: read?.limits })
+    : [];
   return { document, verifications };
 }
 

@@ -19,6 +19,15 @@ import { encryptionAlgorithmAccepted } from './encryption-algorithm-accepted.js'
 import { documentReceiverRules } from './document-receiver-rules.js';
 import { documentSenderRules } from './document-sender-rules.js';
 import { dataExportRestricted } from './data-export-restricted.js';
+import { securitySignatureWrapping } from './security-signature-wrapping.js';
+import { securityMultipleSignedInfo } from './security-multiple-signedinfo.js';
+import { securityValueTampering } from './security-value-tampering.js';
+import { securityUntrustedKeyInfo } from './security-untrusted-keyinfo.js';
+import { securityKeyValueOnly } from './security-keyvalue-only.js';
+import { securityExternalReference } from './security-external-reference.js';
+import { securityDtd } from './security-dtd.js';
+import { securityHmac } from './security-hmac.js';
+import { securityLimit } from './security-limit.js';
 
 /** Every rule, in reporting order. A new rule is one file plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -42,6 +51,15 @@ export const RULES: readonly Rule[] = [
   documentReceiverRules,
   documentSenderRules,
   dataExportRestricted,
+  securitySignatureWrapping,
+  securityMultipleSignedInfo,
+  securityValueTampering,
+  securityUntrustedKeyInfo,
+  securityKeyValueOnly,
+  securityExternalReference,
+  securityDtd,
+  securityHmac,
+  securityLimit,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -9,7 +9,9 @@ import { publicKeyFromPem } from '../../pki/spki.js';
 import type { ExplicitKey } from '../../signature/key-selection.js';
 import { XMLDSIG_RULES } from '../../signature/problems.js';
 import type { SignatureVerification } from '../../signature/types.js';
-import { verifyDocument } from '../../signature/verify.js';
+import { verifyWithinLimits } from '../../security/verify.js';
+import { documentLimits, type DocumentLimits } from '../../security/limits.js';
+import { limitsFromOptions, maxBytesOption } from '../../security/options.js';
 import { XmlParseError } from '../../xml/dom.js';
 import { parseXml } from '../../xml/parse.js';
 import { errorMessage, UserError } from '../../util/errors.js';
@@ -23,6 +25,8 @@ export interface VerifyCommandOptions {
   trust?: string[];
   asOf?: string;
   format?: string;
+  /** `--max-bytes`: larger files are refused unread. */
+  maxBytes?: string;
 }
 
 export interface VerifyRun {
@@ -69,6 +73,7 @@ export function registerVerifyCommand(
     .option('--trust <pem>', 'trust anchor certificates (PEM); repeatable', collect)
     .option('--as-of <date>', 'evaluate trust on this date (YYYY-MM-DD; default: today)')
     .option('-f, --format <format>', 'output format: text or json', 'text')
+    .addOption(maxBytesOption())
     .action((files: string[], options: VerifyCommandOptions) => {
       const result = runVerify(files, options);
       const stream = result.exitCode === 2 ? process.stderr : process.stdout;
@@ -96,10 +101,14 @@ export function runVerify(files: readonly string[], options: VerifyCommandOption
     const asOf = parseAsOf(options.asOf);
     const keys = (options.key ?? []).map(loadKey);
     const anchors = options.trust ? options.trust.flatMap(loadAnchors) : undefined;
-    const inputs = files.map((file) => ({ file, bytes: readInput(file) }));
-
+    const limits = documentLimits(limitsFromOptions(options));
+    // One file at a time, each sized before it is read, so memory holds one document.
     const output: VerifyOutput = {
-      results: inputs.map(({ file, bytes }) => verifyFile(file, bytes, keys, anchors, asOf)),
+      results: files.map((file) => {
+        const bytes = readInput(file, limits.maxBytes);
+        if (typeof bytes === 'number') return oversized(file, bytes, limits.maxBytes);
+        return verifyFile(file, bytes, keys, anchors, asOf, limits);
+      }),
     };
     const failed = output.results.some(
       (r) =>
@@ -116,9 +125,12 @@ export function runVerify(files: readonly string[], options: VerifyCommandOption
   }
 }
 
-function readInput(file: string): Uint8Array {
+/** The file's bytes, or its size when it is over the limit (then it is not read). */
+function readInput(file: string, maxBytes: number): Uint8Array | number {
   try {
-    if (!statSync(file).isFile()) throw new Error('not a file');
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new Error('not a file');
+    if (stat.size > maxBytes) return stat.size;
     return readFileSync(file);
   } catch {
     throw new UserError(`cannot read document: ${file}`);
@@ -154,16 +166,22 @@ function loadAnchors(file: string): Certificate[] {
   }
 }
 
+function oversized(file: string, size: number, maxBytes: number): FileResult {
+  const message = `document of ${size} bytes exceeds the limit of ${maxBytes} bytes (--max-bytes); not read`;
+  return { file, signatures: [], problems: [{ ruleId: 'document/limit', message }] };
+}
+
 function verifyFile(
   file: string,
   bytes: Uint8Array,
   keys: readonly ExplicitKey[],
   anchors: readonly Certificate[] | undefined,
   asOf: Date,
+  limits: DocumentLimits,
 ): FileResult {
   let doc;
   try {
-    doc = parseXml(bytes);
+    doc = parseXml(bytes, limits);
   } catch (error) {
     if (!(error instanceof XmlParseError)) throw error;
     return {
@@ -171,7 +189,12 @@ function verifyFile(
       signatures: [],
       problems: [
         {
-          ruleId: error.code === 'dtd-refused' ? 'document/dtd-refused' : 'document/well-formed',
+          ruleId:
+            error.code === 'dtd-refused'
+              ? 'document/dtd-refused'
+              : error.code === 'limit'
+                ? 'document/limit'
+                : 'document/well-formed',
           message: `${error.message} (line ${error.line}, column ${error.column})`,
         },
       ],
@@ -179,7 +202,11 @@ function verifyFile(
   }
   let verifications: SignatureVerification[];
   try {
-    verifications = verifyDocument(doc, { keys: keys.length > 0 ? keys : undefined, asOf });
+    verifications = verifyWithinLimits(doc, {
+      keys: keys.length > 0 ? keys : undefined,
+      asOf,
+      limits,
+    });
   } catch (error) {
     // A bug must not turn into a stack trace for the user: report it against the file.
     return {

@@ -1,0 +1,20 @@
+import { SECURITY_RULES } from '../security/ids.js';
+import { mappedProblemReports } from '../security/reports.js';
+import type { Rule } from './types.js';
+
+/**
+ * External and relative Reference URIs and KeyInfo/RetrievalMethod make a verifier fetch
+ * (SSRF, local file disclosure through file: URIs) and make the document's meaning depend on
+ * a resource the receiver does not hold. corridor never fetches; this rule names the attempt.
+ */
+export const securityExternalReference: Rule = {
+  id: SECURITY_RULES.externalReference,
+  description:
+    'No Reference or RetrievalMethod outside the document: never fetched (SSRF, content outside the signature).',
+  defaultSeverity: 'error',
+  check: (context) =>
+    mappedProblemReports(SECURITY_RULES.externalReference, context, {
+      attack: 'external reference (SSRF / unsigned-content class)',
+      hint: 'Sign the content inside the document (URI="" or "#id"); external URIs and RetrievalMethod are never fetched, so what they name cannot be checked offline and fetching them would let the document make requests.',
+    }),
+};

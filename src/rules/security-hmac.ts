@@ -1,0 +1,20 @@
+import { SECURITY_RULES } from '../security/ids.js';
+import { mappedProblemReports } from '../security/reports.js';
+import type { Rule } from './types.js';
+
+/**
+ * HMAC "signatures": a MAC verifies under a shared secret, so it names no signer; verifiers
+ * that accept it are open to key confusion (a public key used as the HMAC secret) and, with
+ * HMACOutputLength, to truncation (CVE-2009-0217). corridor refuses every HMAC method.
+ */
+export const securityHmac: Rule = {
+  id: SECURITY_RULES.hmac,
+  description:
+    'No HMAC SignatureMethod (a shared secret identifies no signer; CVE-2009-0217 truncation, key confusion).',
+  defaultSeverity: 'error',
+  check: (context) =>
+    mappedProblemReports(SECURITY_RULES.hmac, context, {
+      attack: 'HMAC instead of a signature',
+      hint: 'Cross-border documents must carry a public-key signature; an HMAC proves only that someone holding the shared secret (or a public key used as one) computed it.',
+    }),
+};

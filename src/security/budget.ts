@@ -1,0 +1,25 @@
+import type { XmlDocument } from '../xml/dom.js';
+
+// When reading of each parsed document began: the time budget covers parsing too, and the
+// document reader and the verifier only share the parsed tree, so the start travels with it.
+const readStarts = new WeakMap<XmlDocument, number>();
+
+/** Records that reading `doc` began at `startedAt` (a `performance.now()` value). */
+export function markReadStart(doc: XmlDocument, startedAt: number): void {
+  readStarts.set(doc, startedAt);
+}
+
+/** A phase gate: true while the document is inside its budget. Never interrupts work. */
+export interface Budget {
+  /** Milliseconds since reading began. */
+  elapsed(): number;
+  exhausted(): boolean;
+  readonly limitMs: number;
+}
+
+/** The budget of a document, counted from when its reading began (or from now). */
+export function budgetOf(doc: XmlDocument, limitMs: number): Budget {
+  const start = readStarts.get(doc) ?? performance.now();
+  const elapsed = () => performance.now() - start;
+  return { elapsed, exhausted: () => elapsed() > limitMs, limitMs };
+}

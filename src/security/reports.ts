@@ -1,0 +1,49 @@
+import type { SourceLocation } from '../documents/model.js';
+import type { RuleContext, RuleReport } from '../rules/types.js';
+import { PROBLEM_TO_SECURITY_RULE, type SecurityRuleId } from './ids.js';
+
+export interface SecurityExplanation {
+  /** What the attack is, prefixed to the underlying problem's message. */
+  attack: string;
+  hint: string;
+}
+
+/**
+ * The reports of one security rule: every document problem and every signature problem that
+ * `PROBLEM_TO_SECURITY_RULE` maps to it, once each (a document-wide problem repeated on every
+ * signature is reported once), prefixed with the attack it answers.
+ */
+export function mappedProblemReports(
+  ruleId: SecurityRuleId,
+  context: RuleContext,
+  explanation: SecurityExplanation,
+): RuleReport[] {
+  const reports: RuleReport[] = [];
+  const seen = new Set<string>();
+  const add = (
+    problemId: string,
+    message: string,
+    location: SourceLocation | undefined,
+    offset: number | undefined,
+  ) => {
+    if (PROBLEM_TO_SECURITY_RULE.get(problemId) !== ruleId) return;
+    const key = `${message}\u0000${offset ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    reports.push({
+      message: `${explanation.attack}: ${message} [${problemId}]`,
+      ...(location ? { location } : {}),
+      hint: explanation.hint,
+    });
+  };
+  for (const problem of context.document.problems) {
+    add(problem.ruleId, problem.message, problem.location, problem.location?.pos?.offset);
+  }
+  context.document.signatures.forEach((signature, index) => {
+    for (const problem of context.verifications[index]?.problems ?? []) {
+      const location = { path: signature.path, pos: problem.pos ?? signature.pos };
+      add(problem.ruleId, problem.message, location, problem.pos?.offset);
+    }
+  });
+  return reports;
+}
