@@ -17,9 +17,11 @@ import {
   shardOption,
   type GateOptions,
 } from '../gate.js';
+import { limitsFromOptions, maxBytesOption } from '../../security/options.js';
 import type { CommandResult } from '../result.js';
 
 interface CheckOptions extends GateOptions {
+  maxBytes?: string;
   from?: string;
   to: string;
   profiles?: string;
@@ -47,6 +49,7 @@ export function registerCheckCommand(
     .addOption(maxWarningsOption())
     .addOption(baselineOption())
     .addOption(shardOption())
+    .addOption(maxBytesOption())
     .action((files: string[], options: CheckOptions) => {
       const gate = prepareGate(options);
       const profiles = loadProfiles(options.profiles);
@@ -56,6 +59,7 @@ export function registerCheckCommand(
         profiles,
         files: gate.select(files, '.'),
         asOf,
+        read: { limits: limitsFromOptions(options) },
         receivers: options.to === 'all' ? 'all' : parseList(options.to),
         from: options.from,
       });

@@ -11,6 +11,7 @@ import {
   type GateOptions,
 } from '../gate.js';
 import { progressBar } from '../progress.js';
+import { limitsFromOptions, maxBytesOption } from '../../security/options.js';
 import type { CommandResult } from '../result.js';
 
 export const SHIPPED_DOCUMENTS_DIR = fileURLToPath(
@@ -18,6 +19,7 @@ export const SHIPPED_DOCUMENTS_DIR = fileURLToPath(
 );
 
 interface MatrixOptions extends GateOptions {
+  maxBytes?: string;
   profiles?: string;
   docs?: string;
   asOf?: string;
@@ -47,6 +49,7 @@ export function registerMatrixCommand(
     .addOption(maxWarningsOption())
     .addOption(baselineOption())
     .addOption(shardOption())
+    .addOption(maxBytesOption())
     .action((options: MatrixOptions) => {
       const gate = prepareGate(options);
       const profiles = loadProfiles(options.profiles);
@@ -57,6 +60,7 @@ export function registerMatrixCommand(
         profiles,
         files: gate.select(findDocuments(docs), docs),
         asOf,
+        read: { limits: limitsFromOptions(options) },
         receivers: 'all',
         onDocument: progressBar(),
       });

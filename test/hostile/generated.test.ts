@@ -1,0 +1,180 @@
+/**
+ * Hostile inputs too large to commit, made at test time: 100 000-level nesting, attribute and
+ * element floods, megabytes of base64, hundreds of signatures, a 10 GB sparse file, and the
+ * time budget. Each is a finding for its document, never a crash, and the run goes on.
+ */
+import { closeSync, openSync, readFileSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDocument, readDocumentFile } from '../../src/documents/read.js';
+import { runCli } from '../helpers/cli.js';
+import { tempTree } from '../helpers/tmp.js';
+import { AS_OF, CASES_DIR, RECEIVER, evaluateBytes, securityIds } from './corpus.js';
+
+const signed = readFileSync(join(CASES_DIR, 'control-IN-customs-declaration.xml'), 'utf8');
+const control = join(CASES_DIR, 'control-IN-customs-declaration.xml');
+const SIGNATURE_RE = /<ds:Signature[\s>][\s\S]*?<\/ds:Signature>/;
+
+function insertBeforeIssueDate(markup: string): string {
+  return signed.replace('<IssueDate>', `${markup}<IssueDate>`);
+}
+
+describe('generated hostile inputs', () => {
+  it('100 000 levels of nesting: a depth-limit finding, no stack overflow', () => {
+    const deep = insertBeforeIssueDate(`${'<n>'.repeat(100_000)}${'</n>'.repeat(100_000)}`);
+    const outcome = evaluateBytes('deep.xml', Buffer.from(deep));
+    expect(outcome.valid).toBeNull();
+    const limit = outcome.findings.find((f) => f.ruleId === 'security/limit');
+    expect(limit?.message).toMatch(/nesting deeper than 256/);
+    expect(outcome.findings.map((f) => f.ruleId)).toContain('document/readable');
+  });
+
+  it('100 000 levels of JSON nesting are read without recursion', () => {
+    const json = `{"$type":"urn:corridor:customs-declaration:1","goodsItems":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const outcome = evaluateBytes('deep.json', Buffer.from(json));
+    expect(outcome.verifications).toEqual([]);
+    expect(outcome.findings.map((f) => f.ruleId)).toContain('signature/required');
+  });
+
+  it('an attribute flood of 100 000 attributes stops at the per-element limit', () => {
+    const attrs = Array.from({ length: 100_000 }, (_, i) => ` a${i}="x"`).join('');
+    const outcome = evaluateBytes('attrs.xml', Buffer.from(insertBeforeIssueDate(`<F${attrs}/>`)));
+    expect(outcome.valid).toBeNull();
+    expect(outcome.findings.find((f) => f.ruleId === 'security/limit')?.message).toMatch(
+      /more than 256 attributes/,
+    );
+  });
+
+  it('an element flood stops at the element-count limit', () => {
+    const flood = insertBeforeIssueDate('<e/>'.repeat(20_000));
+    const outcome = evaluateBytes('flood.xml', Buffer.from(flood), {
+      limits: { maxElements: 10_000 },
+    });
+    expect(securityIds(outcome.findings.map((f) => f.ruleId))).toEqual(['security/limit']);
+    expect(outcome.findings.find((f) => f.ruleId === 'security/limit')?.message).toMatch(
+      /more than 10000 elements/,
+    );
+    // The same flood within the default limits is read (and fails its digest, nothing more).
+    expect(evaluateBytes('flood.xml', Buffer.from(flood)).valid).toBe(false);
+  });
+
+  it.each([
+    ['SignatureValue', 2_000_000],
+    ['DigestValue', 1_000_000],
+    ['X509Certificate', 4_000_000],
+  ])('a %s of %i base64 characters is refused before verification', (name, length) => {
+    const huge = signed.replace(
+      new RegExp(`<ds:${name}>[^<]*<`),
+      `<ds:${name}>${'QUJD'.repeat(length / 4)}<`,
+    );
+    const outcome = evaluateBytes('huge.xml', Buffer.from(huge));
+    expect(outcome.valid).toBe(false);
+    const limit = outcome.findings.find((f) => f.ruleId === 'security/limit');
+    expect(limit?.message).toContain(`${name} of ${length} characters`);
+  });
+
+  it('400 signatures: one limit finding, and findings stay bounded by the limit', () => {
+    const signature = SIGNATURE_RE.exec(signed)?.[0] ?? '';
+    const many = signed.replace(signature, signature.repeat(400));
+    const outcome = evaluateBytes('many.xml', Buffer.from(many));
+    expect(outcome.verifications).toHaveLength(16);
+    expect(outcome.verifications.every((v) => v.valid === false)).toBe(true);
+    const limits = outcome.findings.filter((f) => f.ruleId === 'security/limit');
+    expect(limits).toHaveLength(1);
+    expect(limits[0]?.message).toMatch(/400 signatures in the document, above the limit of 16/);
+    expect(outcome.findings.length).toBeLessThan(16 * 10);
+    // Under a higher limit every copy is verified, and each fails its digest (the others
+    // are inside what it signs): no limit finding.
+    const forty = signed.replace(signature, signature.repeat(40));
+    const relaxed = evaluateBytes('forty.xml', Buffer.from(forty), {
+      limits: { maxSignatures: 40 },
+    });
+    expect(relaxed.verifications).toHaveLength(40);
+    expect(relaxed.valid).toBe(false);
+    expect(securityIds(relaxed.findings.map((f) => f.ruleId))).toEqual([]);
+  });
+
+  it('the time budget is checked after parsing: an exhausted budget verifies nothing', () => {
+    const outcome = evaluateBytes('slow.xml', Buffer.from(signed), {
+      limits: { timeBudgetMs: 0 },
+    });
+    expect(outcome.valid).toBeNull();
+    expect(outcome.findings.find((f) => f.ruleId === 'security/limit')?.message).toMatch(
+      /time budget of 0 ms used up/,
+    );
+    expect(evaluateBytes('fast.xml', Buffer.from(signed)).valid).toBe(true);
+  });
+
+  it('a 10 GB sparse file is refused from its size, without being read', async () => {
+    const dir = tempTree({});
+    const big = join(dir, 'ten-gigabytes.xml');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 10 * 1024 ** 3);
+    closeSync(fd);
+    const started = performance.now();
+    const document = readDocumentFile(big);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(document.problems[0]?.message).toMatch(
+      /10737418240 bytes exceeds the limit of 52428800/,
+    );
+
+    // check: a finding for the big file, and the next document is still evaluated.
+    const check = await runCli([
+      'check',
+      big,
+      control,
+      '--to',
+      RECEIVER,
+      '--as-of',
+      AS_OF,
+      '-f',
+      'json',
+    ]);
+    expect(check.code, check.stderr).toBe(1);
+    const output = JSON.parse(check.stdout) as {
+      pairs: Array<{ document: string; findings: Array<{ ruleId: string }> }>;
+    };
+    const bigIds = output.pairs[0]?.findings.map((f) => f.ruleId);
+    expect(bigIds).toEqual(expect.arrayContaining(['document/readable', 'security/limit']));
+    expect(output.pairs[1]?.document).toBe(control);
+    expect(output.pairs[1]?.findings.map((f) => f.ruleId)).not.toContain('signature/valid');
+
+    const verify = await runCli(['verify', big, '--format', 'json']);
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toContain('document/limit');
+  });
+
+  it('--max-bytes on check, matrix and verify; a bad value is a usage error', async () => {
+    const dir = tempTree({});
+    writeFileSync(join(dir, 'doc.xml'), signed);
+    const check = await runCli([
+      'check',
+      control,
+      '--max-bytes',
+      '1k',
+      '--to',
+      RECEIVER,
+      '-f',
+      'json',
+    ]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('exceeds the limit of 1024 bytes');
+    const matrix = await runCli(['matrix', '--docs', dir, '--max-bytes', '2k', '-f', 'json']);
+    expect(matrix.code).toBe(0);
+    expect(matrix.stdout).toContain('exceeds the limit of 2048 bytes');
+    const verify = await runCli(['verify', control, '--max-bytes', '1024']);
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toContain('exceeds the limit of 1024 bytes');
+    expect((await runCli(['verify', control, '--max-bytes', '1m'])).code).toBe(0);
+    for (const bad of ['lots', '-1', '0', '1.5m']) {
+      const run = await runCli(['check', control, '--max-bytes', bad]);
+      expect(run.code, bad).toBe(2);
+      expect(run.stderr).toContain('--max-bytes expects a size');
+    }
+  });
+
+  it('readDocument applies the size limit to bytes it is given, too', () => {
+    const document = readDocument('x.xml', Buffer.from(signed), { limits: { maxBytes: 100 } });
+    expect(document.problems[0]?.ruleId).toBe('document/limit');
+  });
+});
