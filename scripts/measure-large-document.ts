@@ -43,7 +43,7 @@ const cert = pemBlocks(
   readFileSync(join(ROOT, 'fixtures/keys/IN/signer-rsa2048.cert.pem'), 'utf8'),
 )[0];
 if (!cert) throw new Error('no IN signer certificate');
-let started = performance.now();
+const started = performance.now();
 const signed = signEnveloped(large, {
   signatureAlgorithm: 'rsa-sha256',
   digestAlgorithm: 'sha256',
@@ -86,12 +86,12 @@ out('and read "Maximum resident set size" (peak RSS, kB) and "Elapsed (wall cloc
 if (args.includes('--run')) {
   out('');
   for (const command of commands) {
-    started = performance.now();
     const run = spawnSync('/usr/bin/time', ['-v', process.execPath, bin, ...command], {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
-    const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)/.exec(run.stderr)?.[1] ?? '?';
+    const wall =
+      /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)/.exec(run.stderr)?.[1] ?? '?';
     const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? NaN);
     out(
       `corridor ${command[0]}: exit ${run.status}, wall ${wall}, peak RSS ${(rss / 1024).toFixed(0)} MiB`,
