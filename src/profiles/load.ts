@@ -5,6 +5,7 @@ import { UserError } from '../util/errors.js';
 import { JsonSyntaxError, parseJsonText } from '../util/json-position.js';
 import { mergePolicies, type MergedPolicies } from './merge.js';
 import type { ProfileFile, ResolvedProfile } from './types.js';
+import { lintProfiles } from './lint.js';
 import { validateProfileShape } from './validate.js';
 
 export const SHIPPED_PROFILES_DIR = fileURLToPath(new URL('../../profiles', import.meta.url));
@@ -48,7 +49,12 @@ export function loadProfiles(dir: string = SHIPPED_PROFILES_DIR): ProfileSet {
     .sort()
     .map((name) => join(root, name));
   if (files.length === 0) throw new UserError(`no profiles (*.json) in ${dir}`);
-  return { dir: root, profiles: resolveProfiles(files.map(readProfileFile)) };
+  const set = { dir: root, profiles: resolveProfiles(files.map(readProfileFile)) };
+  // Unknown algorithm ids, uncited sources, broken constraint schemas and unreadable anchors
+  // stop every command, not only `profiles lint`: a run on a broken profile would mislead.
+  const { errors } = lintProfiles(set);
+  if (errors.length > 0) throw new ProfileError(errors);
+  return set;
 }
 
 export interface LoadedFile {

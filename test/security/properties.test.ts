@@ -315,10 +315,7 @@ describe('bad profiles', () => {
     );
   });
 
-  // Known bug (src/profiles, not the security code): loading accepts an unknown algorithm id
-  // and `check` runs on ("accepts: a-0") where README promises exit 2 for a bad profile.
-  // This test records it and starts failing once loading refuses such ids; then drop `.fails`.
-  it.fails('unknown algorithm ids: check --profiles exits 2 at the algorithm', async () => {
+  it('unknown algorithm ids: check --profiles exits 2 at the algorithm', async () => {
     await expectRefused(withAlgorithm('a-0'), 'XA.json', '/signature/methods/0/algorithm', [
       'check',
     ]);
