@@ -4,61 +4,12 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/tmp.js';
+import { RECEIVER_PROFILES, unsignedDeclaration } from '../helpers/documents.js';
 
-const declaration = (
-  country: string,
-  commodityCode: string,
-) => `<?xml version="1.0" encoding="UTF-8"?>
-<CustomsDeclaration xmlns="urn:corridor:customs-declaration:1">
-  <DeclarationNumber>D-1</DeclarationNumber>
-  <IssuingCountry>${country}</IssuingCountry>
-  <Currency>EUR</Currency>
-  <GoodsItem>
-    <CommodityCode>${commodityCode}</CommodityCode>
-  </GoodsItem>
-</CustomsDeclaration>
-`;
+const declaration = (country: string, commodityCode: string) =>
+  unsignedDeclaration(commodityCode, { country });
 
-const profiles = {
-  'AA.json': {
-    id: 'AA',
-    name: 'Sender',
-    kind: 'jurisdiction',
-    version: '1',
-    documents: { 'customs-declaration': { accepted: true } },
-  },
-  'BB.json': {
-    id: 'BB',
-    name: 'Strict receiver',
-    kind: 'jurisdiction',
-    version: '1',
-    signature: { required: true },
-    documents: { 'customs-declaration': { accepted: true } },
-  },
-  'CC.json': {
-    id: 'CC',
-    name: 'Code-length receiver',
-    kind: 'jurisdiction',
-    version: '1',
-    documents: {
-      'customs-declaration': {
-        accepted: true,
-        constraints: [
-          {
-            id: 'hs-8',
-            description: 'Commodity codes have 8 digits',
-            severity: 'warning',
-            schema: {
-              properties: {
-                goodsItems: { items: { properties: { commodityCode: { pattern: '^[0-9]{8}$' } } } },
-              },
-            },
-          },
-        ],
-      },
-    },
-  },
-};
+const profiles = RECEIVER_PROFILES;
 
 function setup() {
   const dir = tempTree({

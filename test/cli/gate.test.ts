@@ -4,59 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { MatrixResult } from '../../src/engine/types.js';
 import { runCli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/tmp.js';
+import { RECEIVER_PROFILES, unsignedDeclaration } from '../helpers/documents.js';
 
-const declaration = (code: string, padding = '') => `<?xml version="1.0" encoding="UTF-8"?>
-<CustomsDeclaration xmlns="urn:corridor:customs-declaration:1">${padding}
-  <DeclarationNumber>D-1</DeclarationNumber>
-  <IssuingCountry>AA</IssuingCountry>
-  <Currency>EUR</Currency>
-  <GoodsItem>
-    <CommodityCode>${code}</CommodityCode>
-  </GoodsItem>
-</CustomsDeclaration>
-`;
+const declaration = (code: string, padding = '') => unsignedDeclaration(code, { padding });
 
-/** CC warns on commodity codes that are not 8 digits; BB requires a signature (an error). */
-const profiles = {
-  'AA.json': {
-    id: 'AA',
-    name: 'Sender',
-    kind: 'jurisdiction',
-    version: '1',
-    documents: { 'customs-declaration': { accepted: true } },
-  },
-  'BB.json': {
-    id: 'BB',
-    name: 'Strict receiver',
-    kind: 'jurisdiction',
-    version: '1',
-    signature: { required: true },
-    documents: { 'customs-declaration': { accepted: true } },
-  },
-  'CC.json': {
-    id: 'CC',
-    name: 'Code-length receiver',
-    kind: 'jurisdiction',
-    version: '1',
-    documents: {
-      'customs-declaration': {
-        accepted: true,
-        constraints: [
-          {
-            id: 'hs-8',
-            description: 'Commodity codes have 8 digits',
-            severity: 'warning',
-            schema: {
-              properties: {
-                goodsItems: { items: { properties: { commodityCode: { pattern: '^[0-9]{8}$' } } } },
-              },
-            },
-          },
-        ],
-      },
-    },
-  },
-};
+const profiles = RECEIVER_PROFILES;
 
 function setup(docs: Record<string, string>) {
   const dir = tempTree({

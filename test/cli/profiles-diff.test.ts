@@ -3,17 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { ProfileDiffResult } from '../../src/engine/profile-diff.js';
 import { runCli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/tmp.js';
+import { unsignedDeclaration } from '../helpers/documents.js';
 
-const declaration = (code: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<CustomsDeclaration xmlns="urn:corridor:customs-declaration:1">
-  <DeclarationNumber>D-1</DeclarationNumber>
-  <IssuingCountry>AA</IssuingCountry>
-  <Currency>EUR</Currency>
-  <GoodsItem>
-    <CommodityCode>${code}</CommodityCode>
-  </GoodsItem>
-</CustomsDeclaration>
-`;
+const declaration = (code: string) => unsignedDeclaration(code);
 
 const accepts = { 'customs-declaration': { accepted: true } };
 const AA = { id: 'AA', name: 'A', kind: 'jurisdiction', version: '1', documents: accepts };

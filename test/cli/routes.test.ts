@@ -5,17 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { MatrixCell, MatrixResult } from '../../src/engine/types.js';
 import { runCli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/tmp.js';
+import { unsignedDeclaration } from '../helpers/documents.js';
 
-const declaration = (code = '12345678') => `<?xml version="1.0" encoding="UTF-8"?>
-<CustomsDeclaration xmlns="urn:corridor:customs-declaration:1">
-  <DeclarationNumber>D-1</DeclarationNumber>
-  <IssuingCountry>AA</IssuingCountry>
-  <Currency>EUR</Currency>
-  <GoodsItem>
-    <CommodityCode>${code}</CommodityCode>
-  </GoodsItem>
-</CustomsDeclaration>
-`;
+const declaration = (code = '12345678') => unsignedDeclaration(code);
 
 const accepts = { 'customs-declaration': { accepted: true } };
 const profile = (id: string, extra: object = {}) => ({

@@ -5,17 +5,9 @@ import { fnv1a, selectShard, shardOf } from '../../src/engine/shard.js';
 import type { MatrixResult } from '../../src/engine/types.js';
 import { runCli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/tmp.js';
+import { unsignedDeclaration } from '../helpers/documents.js';
 
-const declaration = (country: string, code: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<CustomsDeclaration xmlns="urn:corridor:customs-declaration:1">
-  <DeclarationNumber>D-1</DeclarationNumber>
-  <IssuingCountry>${country}</IssuingCountry>
-  <Currency>EUR</Currency>
-  <GoodsItem>
-    <CommodityCode>${code}</CommodityCode>
-  </GoodsItem>
-</CustomsDeclaration>
-`;
+const declaration = (country: string, code: string) => unsignedDeclaration(code, { country });
 
 const accepts = { 'customs-declaration': { accepted: true } };
 const profiles = (version = '1') => ({
