@@ -21,8 +21,26 @@ const MAX_DEPTH = 10;
 
 type SignatureCheck = 'valid' | 'invalid' | 'unverifiable';
 
+/**
+ * Verdicts by (certificate, issuer) fingerprints: a matrix builds the same chains for many
+ * receivers, and a GOST or SM2 certificate signature costs milliseconds to verify.
+ */
+const signatureChecks = new Map<string, SignatureCheck>();
+const MAX_CACHED_CHECKS = 10_000;
+
 /** Verifies `cert`'s signature with `issuer`'s key; "unverifiable" is never treated as valid. */
 function checkSignature(cert: Certificate, issuer: Certificate): SignatureCheck {
+  const key = `${cert.sha256}|${issuer.sha256}`;
+  let check = signatureChecks.get(key);
+  if (check === undefined) {
+    check = computeSignatureCheck(cert, issuer);
+    if (signatureChecks.size >= MAX_CACHED_CHECKS) signatureChecks.clear();
+    signatureChecks.set(key, check);
+  }
+  return check;
+}
+
+function computeSignatureCheck(cert: Certificate, issuer: Certificate): SignatureCheck {
   const id = cert.signatureAlgorithmId;
   const scheme = id ? schemeFor(id) : undefined;
   if (!id || !scheme || !scheme.families.includes(issuer.publicKey.family)) return 'unverifiable';
