@@ -14,9 +14,19 @@ export const CSV_COLUMNS = [
   'hint',
 ] as const;
 
+/**
+ * Document content reaches the report (messages quote values from untrusted documents), and
+ * spreadsheets execute cells that start with = + - @ (CSV injection): such text is prefixed
+ * with an apostrophe, as OWASP recommends. Plain numbers are left as they are.
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+}
+
 /** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = spreadsheetSafe(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function csvRow(values: readonly string[]): string {

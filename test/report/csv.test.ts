@@ -110,4 +110,13 @@ describe('csv formatter', () => {
     expect(csvField('cr\ronly')).toBe('"cr\ronly"');
     expect(output.endsWith('\r\n')).toBe(true);
   });
+
+  it('defuses spreadsheet formulas from document content, but keeps numbers', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvField('+1+1')).toBe("'+1+1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-5')).toBe('-5');
+    expect(csvField('12.50')).toBe('12.50');
+    expect(csvField('a=b')).toBe('a=b');
+  });
 });
