@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import type { MatrixResult, Severity } from '../engine/types.js';
 import { getFormatter, formatters } from '../report/index.js';
 import { RULES } from '../rules/index.js';
@@ -77,3 +78,12 @@ export function useColor(output: string | undefined): boolean {
 }
 
 export const FORMAT_HELP = () => `output format: ${formatters.map((f) => f.id).join(', ')}`;
+
+/** Paths inside the working directory are shown relative to it (reports stay portable). */
+export function displayPaths(files: readonly string[]): string[] {
+  const cwd = process.cwd();
+  return files.map((file) => {
+    const shown = relative(cwd, file);
+    return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : file;
+  });
+}

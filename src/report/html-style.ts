@@ -58,6 +58,11 @@ button.cell {
   width: 178px; height: 100%; min-height: 86px; padding: 8px 10px; border-radius: 8px; border: 1px solid;
   font: inherit; text-align: left; cursor: pointer; transition: transform 0.06s ease, box-shadow 0.1s ease;
 }
+.matrix.compact button.cell { width: 68px; min-height: 44px; padding: 5px 6px; }
+.matrix.compact button.cell .status { font-size: 13px; }
+.matrix.compact button.cell .docs, .matrix.compact button.cell .counts { display: none; }
+.matrix.compact button.cell .via { white-space: normal; font-size: 10.5px; line-height: 1.2; }
+.matrix.compact thead th { font-size: 13px; }
 button.cell:hover { transform: translateY(-1px); box-shadow: 0 2px 6px rgba(31, 35, 40, 0.15); }
 button.cell:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 button.cell[aria-expanded="true"] { outline: 3px solid var(--focus); outline-offset: 2px; }

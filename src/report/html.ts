@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+
+/** Receivers beyond which the matrix uses compact cells. */
+const COMPACT_AFTER_COLUMNS = 6;
 import type {
   CellStatus,
   Finding,
@@ -166,7 +169,8 @@ function matrixTable(result: MatrixResult, refs: Map<string, CellRef>): string {
     return `<tr><th scope="row">${text(sender)}${version ? `<small>${text(version)}</small>` : ''}</th>${cells.join('')}</tr>`;
   });
   return (
-    '<div class="matrix-wrap"><table class="matrix">' +
+    // Beyond a handful of receivers, cells shrink to status and counts so the grid fits a screen.
+    `<div class="matrix-wrap"><table class="matrix${columns.length > COMPACT_AFTER_COLUMNS ? ' compact' : ''}">` +
     '<caption class="visually-hidden">Compatibility matrix: rows are senders, columns are receivers</caption>' +
     `<thead><tr><th scope="col" class="corner">sender ↓ / receiver →</th>${head}</tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table></div>`

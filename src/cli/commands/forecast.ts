@@ -4,7 +4,7 @@ import { findDocuments, loadDocument } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { FORECAST_FORMATS, formatForecast } from '../../report/forecast.js';
 import { UserError } from '../../util/errors.js';
-import { emit, parseAsOf } from '../options.js';
+import { emit, parseAsOf, displayPaths } from '../options.js';
 import { progressBar } from '../progress.js';
 import type { CommandResult } from '../result.js';
 import { SHIPPED_DOCUMENTS_DIR } from './matrix.js';
@@ -54,7 +54,7 @@ export function registerForecastCommand(
       const until = parseDate(options.until, '--until') ?? fiveYearsAfter(from);
       if (until < from) throw new UserError('--until is before --from');
       const profiles = loadProfiles(options.profiles);
-      const files = findDocuments(options.docs ?? SHIPPED_DOCUMENTS_DIR);
+      const files = displayPaths(findDocuments(options.docs ?? SHIPPED_DOCUMENTS_DIR));
       const tick = progressBar();
       const documents = files.map((file, index) => {
         const loaded = loadDocument(file, undefined, from);

@@ -2,7 +2,15 @@ import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { findDocuments, run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
-import { emit, formatResult, parseAsOf, parseFailOn, useColor, FORMAT_HELP } from '../options.js';
+import {
+  emit,
+  formatResult,
+  parseAsOf,
+  parseFailOn,
+  useColor,
+  FORMAT_HELP,
+  displayPaths,
+} from '../options.js';
 import {
   baselineOption,
   maxWarningsOption,
@@ -58,7 +66,7 @@ export function registerMatrixCommand(
       const raw = run({
         kind: 'matrix',
         profiles,
-        files: gate.select(findDocuments(docs), docs),
+        files: displayPaths(gate.select(findDocuments(docs), docs)),
         asOf,
         read: { limits: limitsFromOptions(options) },
         receivers: 'all',

@@ -4,7 +4,7 @@ import { findDocuments, loadDocument } from '../../engine/run.js';
 import { loadProfileSource } from '../../profiles/overlay.js';
 import { PROFILE_DIFF_FORMATS, formatProfileDiff } from '../../report/profile-diff.js';
 import { UserError } from '../../util/errors.js';
-import { emit, parseAsOf } from '../options.js';
+import { emit, parseAsOf, displayPaths } from '../options.js';
 import { progressBar } from '../progress.js';
 import type { CommandResult } from '../result.js';
 import { SHIPPED_DOCUMENTS_DIR } from './matrix.js';
@@ -54,7 +54,7 @@ export function registerProfilesDiffCommand(
       const asOf = parseAsOf(options.asOf);
       const oldSet = loadProfileSource(oldPath, options.profiles);
       const newSet = loadProfileSource(newPath, options.profiles);
-      const files = findDocuments(options.docs ?? SHIPPED_DOCUMENTS_DIR);
+      const files = displayPaths(findDocuments(options.docs ?? SHIPPED_DOCUMENTS_DIR));
       const tick = progressBar();
       const documents = files.map((file, index) => {
         const loaded = loadDocument(file, undefined, asOf);
