@@ -38,10 +38,11 @@ export function firstChild(
   return null;
 }
 
-/** Concatenated text of all descendant text and CDATA nodes (XPath string-value). */
-export function textContent(el: XmlElement): string {
-  let out = '';
-  // Explicit stack of [node list, next index] so deep trees cannot overflow the JS stack.
+/**
+ * Every node below `el` (not `el` itself) in document order, iteratively: an explicit stack of
+ * [node list, next index] so deep trees cannot overflow the JS stack.
+ */
+function* nodesBelow(el: XmlElement): Generator<XmlNode, void, undefined> {
   const lists: XmlNode[][] = [el.children];
   const indexes: number[] = [0];
   while (lists.length > 0) {
@@ -55,36 +56,24 @@ export function textContent(el: XmlElement): string {
     }
     indexes[top] = k + 1;
     const node = list[k] as XmlNode;
-    if (node.kind === 'text') out += node.value;
-    else if (node.kind === 'element') {
+    yield node;
+    if (node.kind === 'element') {
       lists.push(node.children);
       indexes.push(0);
     }
   }
+}
+
+/** Concatenated text of all descendant text and CDATA nodes (XPath string-value). */
+export function textContent(el: XmlElement): string {
+  let out = '';
+  for (const node of nodesBelow(el)) if (node.kind === 'text') out += node.value;
   return out;
 }
 
 /** Descendant elements of `el` (not `el` itself) in document order, iteratively. */
 export function* descendants(el: XmlElement): Generator<XmlElement, void, undefined> {
-  const lists: XmlNode[][] = [el.children];
-  const indexes: number[] = [0];
-  while (lists.length > 0) {
-    const top = lists.length - 1;
-    const list = lists[top] as XmlNode[];
-    const k = indexes[top] as number;
-    if (k >= list.length) {
-      lists.pop();
-      indexes.pop();
-      continue;
-    }
-    indexes[top] = k + 1;
-    const node = list[k] as XmlNode;
-    if (node.kind === 'element') {
-      yield node;
-      lists.push(node.children);
-      indexes.push(0);
-    }
-  }
+  for (const node of nodesBelow(el)) if (node.kind === 'element') yield node;
 }
 
 /**
