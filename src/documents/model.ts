@@ -46,6 +46,8 @@ export interface ParsedDocument {
   issuingCountry?: string;
   xml?: XmlDocument;
   signatures: SignatureInfo[];
+  /** How many ds:Signature elements the document has (`signatures` keeps the first ones only). */
+  signatureCount?: number;
   encryption: EncryptionInfo[];
   /** Model pointers whose content is encrypted (XML Encryption Type #Content): not checkable. */
   encryptedPointers: string[];

@@ -108,7 +108,9 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
   const root = xml.root;
   const definition = definitionByNamespace(root.namespaceURI, root.localName);
   // The verifier verifies (or refuses) the same first signatures: results stay aligned.
-  document.signatures = readSignatures(xml).slice(0, documentLimits(options.limits).maxSignatures);
+  const signatures = readSignatures(xml);
+  document.signatureCount = signatures.length;
+  document.signatures = signatures.slice(0, documentLimits(options.limits).maxSignatures);
   document.encryption = readEncryption(xml);
   if (!definition) {
     document.problems.push({

@@ -71,7 +71,14 @@ export function loadDocument(
 ): LoadedDocument {
   const document = readDocumentFile(file, read);
   const verifications = document.xml
-    ? verifyWithinLimits(document.xml, { asOf, limits: read?.limits })
+    ? verifyWithinLimits(
+        document.xml,
+        { asOf, limits: read?.limits },
+        {
+          signatures: document.signatures,
+          count: document.signatureCount ?? document.signatures.length,
+        },
+      )
     : [];
   return { document, verifications };
 }

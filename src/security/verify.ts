@@ -26,21 +26,25 @@ export interface GuardedVerifyOptions extends VerifyOptions {
 export function verifyWithinLimits(
   doc: XmlDocument,
   options: GuardedVerifyOptions,
+  /** Signatures the document reader already read (and how many it saw), so they are read once. */
+  alreadyRead?: { signatures: readonly SignatureInfo[]; count: number },
 ): SignatureVerification[] {
   const limits = documentLimits(options.limits);
   const budget = budgetOf(doc, limits.timeBudgetMs);
-  let infos: SignatureInfo[];
+  let infos: readonly SignatureInfo[];
+  let count: number;
   try {
-    infos = readSignatures(doc);
+    infos = alreadyRead?.signatures ?? readSignatures(doc);
+    count = alreadyRead?.count ?? infos.length;
   } catch {
     // Reading is structural and does not throw on content; if it ever does, nothing verifies.
     return [];
   }
   const documentProblems: SignatureProblem[] = [];
-  if (infos.length > limits.maxSignatures) {
+  if (count > limits.maxSignatures) {
     documentProblems.push({
       ruleId: SECURITY_RULES.limit,
-      message: `${infos.length} signatures in the document, above the limit of ${limits.maxSignatures}: none is verified`,
+      message: `${count} signatures in the document, above the limit of ${limits.maxSignatures}: none is verified`,
     });
   }
   for (const element of xincludeElements(doc).slice(0, 1)) {
