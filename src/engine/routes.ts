@@ -26,7 +26,9 @@ export function attachRoutes(
   const pairsByKey = new Map<string, PairResult[]>();
   for (const pair of pairs) {
     const key = cellKey(pair.sender, pair.receiver);
-    pairsByKey.set(key, [...(pairsByKey.get(key) ?? []), pair]);
+    const group = pairsByKey.get(key);
+    if (group) group.push(pair);
+    else pairsByKey.set(key, [pair]);
   }
   return cells.map((cell): MatrixCell => {
     if (cell.status !== 'fail') return { ...cell, route: 'direct' };
