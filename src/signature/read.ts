@@ -91,6 +91,7 @@ function readSignature(doc: XmlDocument, signature: XmlElement): SignatureInfo {
   const keyInfo = readKeyInfo(keyInfos[0], problems);
 
   const info: SignatureInfo = {
+    format: 'xmldsig',
     path: elementPath(signature),
     pos: signature.pos,
     signatureMethod: algorithmOf(methodElement),

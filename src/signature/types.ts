@@ -1,6 +1,8 @@
 import type { XmlPosition } from '../xml/dom.js';
 import type { KeyFamily } from '../crypto/types.js';
 
+export type SignatureFormat = 'xmldsig' | 'jws';
+
 /** What a Reference inside SignedInfo says, as written. */
 export interface ReferenceInfo {
   /** The URI attribute as written: '' (whole document), '#id', or anything else (external). */
@@ -33,7 +35,13 @@ export interface KeyInfoSummary {
  * never need the cryptography. Produced once per document.
  */
 export interface SignatureInfo {
-  /** XPath-like location of the ds:Signature element. */
+  /**
+   * Signature syntax: XMLDSig (`ds:Signature`) or JWS (a JSON document's JWS/CT `signature`
+   * member). Canonicalization, transforms and References are XMLDSig notions; a JWS signature
+   * carries its digest inside the algorithm name and is canonicalized with JCS (RFC 8785).
+   */
+  format: SignatureFormat;
+  /** XPath-like location of the ds:Signature element (a JSON pointer for JWS). */
   path: string;
   pos: XmlPosition;
   signatureMethod: string;

@@ -44,6 +44,7 @@ export function signature(overrides: Partial<SignatureInfo> = {}): SignatureInfo
       hasRetrievalMethod: false,
       other: [],
     },
+    format: 'xmldsig',
     placement: 'enveloped',
     problems: [],
     ...overrides,
