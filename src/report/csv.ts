@@ -1,3 +1,4 @@
+import { routeLookup } from './cell-routes.js';
 import type { Formatter } from './types.js';
 
 export const CSV_COLUMNS = [
@@ -12,6 +13,9 @@ export const CSV_COLUMNS = [
   'path',
   'line',
   'hint',
+  // Appended, so readers that pick columns by position keep working.
+  'route',
+  'via',
 ] as const;
 
 /**
@@ -33,17 +37,25 @@ function csvRow(values: readonly string[]): string {
   return values.map(csvField).join(',');
 }
 
-/** One row per finding; a pair without findings still gets one `ok` row so no pair is lost. */
+/**
+ * One row per finding; a pair without findings still gets one `ok` row so no pair is lost.
+ * `route` and `via` repeat the pair's sender→receiver cell: `direct`, `gateway` (the cell fails
+ * directly; `via` lists the gateway ids, space-separated) or `none`; empty when the result has
+ * no routes (JSON and HTML carry each route's conditions).
+ */
 export const csvFormatter: Formatter = {
   id: 'csv',
   description: 'One CSV row per finding (RFC 4180), one ok row per clean pair',
   extension: 'csv',
   format(result) {
     const rows: string[] = [csvRow(CSV_COLUMNS)];
+    const routeOf = routeLookup(result);
     for (const pair of result.pairs) {
       const base = [pair.document, pair.documentType, pair.sender, pair.receiver, pair.status];
+      const { route, gateways } = routeOf(pair.sender, pair.receiver);
+      const routing = [route ?? '', gateways.map((gateway) => gateway.via).join(' ')];
       if (pair.findings.length === 0) {
-        rows.push(csvRow([...base, '', '', '', '', '', '']));
+        rows.push(csvRow([...base, '', '', '', '', '', '', ...routing]));
         continue;
       }
       for (const finding of pair.findings) {
@@ -56,6 +68,7 @@ export const csvFormatter: Formatter = {
             finding.location.path ?? '',
             finding.location.line === undefined ? '' : String(finding.location.line),
             finding.hint ?? '',
+            ...routing,
           ]),
         );
       }

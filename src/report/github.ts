@@ -1,5 +1,6 @@
 import type { Severity } from '../engine/types.js';
 import { relativeFile } from './artifact-path.js';
+import { routeLines, routeLookup } from './cell-routes.js';
 import type { Formatter } from './types.js';
 
 /** Workflow-command data: `%`, CR and LF are percent-encoded (as @actions/core's escapeData). */
@@ -14,7 +15,11 @@ export function escapeProperty(text: string): string {
 
 const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** GitHub Actions annotations, one `::error|warning|notice …::message` line per finding. */
+/**
+ * GitHub Actions annotations, one `::error|warning|notice …::message` line per finding. An error
+ * of a pair that reaches its receiver through a gateway says so (`↪ via G: conditions`) under
+ * the message: the annotation still fails, but shows the way round.
+ */
 export const githubFormatter: Formatter = {
   id: 'github',
   description: 'GitHub Actions workflow annotations (::error file=…,line=…::message)',
@@ -22,7 +27,9 @@ export const githubFormatter: Formatter = {
   format(result, context) {
     const cwd = context.cwd ?? process.cwd();
     const lines: string[] = [];
+    const routeOf = routeLookup(result);
     for (const pair of result.pairs) {
+      const { gateways } = routeOf(pair.sender, pair.receiver);
       for (const finding of pair.findings) {
         const properties: Array<[string, string]> = [
           ['file', relativeFile(finding.location.file, cwd)],
@@ -34,9 +41,12 @@ export const githubFormatter: Formatter = {
           }
         }
         properties.push(['title', finding.ruleId]);
-        const message =
-          `${finding.sender} → ${finding.receiver}: ${finding.message}` +
-          (finding.hint ? `\nHint: ${finding.hint}` : '');
+        const routes = finding.severity === 'error' ? routeLines(gateways) : [];
+        const message = [
+          `${finding.sender} → ${finding.receiver}: ${finding.message}`,
+          ...(finding.hint ? [`Hint: ${finding.hint}`] : []),
+          ...routes,
+        ].join('\n');
         const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
         lines.push(`::${command[finding.severity]} ${props}::${escapeData(message)}`);
       }

@@ -1,4 +1,5 @@
-import type { Finding, MatrixResult, PairResult } from '../engine/types.js';
+import type { Finding, GatewayRoute, MatrixResult, PairResult } from '../engine/types.js';
+import { reachableVia, routeLines, routeLookup, type PairRoute } from './cell-routes.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
 import { position, receivers, senders, pairsOf, plural } from './summary.js';
 import type { Formatter } from './types.js';
@@ -6,7 +7,9 @@ import type { Formatter } from './types.js';
 /**
  * JUnit XML in the Jenkins/Surefire shape: one `<testsuite>` per sender→receiver pair, one
  * `<testcase>` per document; error findings are the `<failure>`, warnings and notes go to
- * `<system-out>` so CI dashboards show them without failing the case.
+ * `<system-out>` so CI dashboards show them without failing the case. A pair that fails directly
+ * but reaches its receiver through a gateway still fails (the direct exchange does not work);
+ * its failure message names the gateway and the suite's properties carry the route.
  */
 export const junitFormatter: Formatter = {
   id: 'junit',
@@ -16,6 +19,7 @@ export const junitFormatter: Formatter = {
     const suites: string[] = [];
     let tests = 0;
     let failures = 0;
+    const routeOf = routeLookup(result);
     for (const sender of senders(result)) {
       for (const receiver of receivers(result)) {
         const pairs = pairsOf(result, sender, receiver);
@@ -23,7 +27,10 @@ export const junitFormatter: Formatter = {
         const failing = pairs.filter(hasErrors).length;
         tests += pairs.length;
         failures += failing;
-        suites.push(suite(result, `${sender}→${receiver}`, sender, receiver, pairs, failing));
+        const route = routeOf(sender, receiver);
+        suites.push(
+          suite(result, `${sender}→${receiver}`, { sender, receiver, route }, pairs, failing),
+        );
       }
     }
     return [
@@ -40,11 +47,16 @@ function hasErrors(pair: PairResult): boolean {
   return pair.findings.some((finding) => finding.severity === 'error');
 }
 
+interface SuitePair {
+  sender: string;
+  receiver: string;
+  route: PairRoute;
+}
+
 function suite(
   result: MatrixResult,
   name: string,
-  sender: string,
-  receiver: string,
+  { sender, receiver, route }: SuitePair,
   pairs: PairResult[],
   failing: number,
 ): string {
@@ -57,6 +69,7 @@ function suite(
     ['asOf', result.asOf],
     ['senderProfileVersion', result.profileVersions[sender] ?? ''],
     ['receiverProfileVersion', result.profileVersions[receiver] ?? ''],
+    ...routeProperties(route),
   ]
     .map(
       ([key, value]) =>
@@ -68,9 +81,22 @@ function suite(
     '    <properties>',
     properties,
     '    </properties>',
-    ...pairs.map((pair) => testcase(name, pair)),
+    ...pairs.map((pair) => testcase(name, pair, route.gateways)),
     '  </testsuite>',
   ].join('\n');
+}
+
+/** `route`, and for a gateway route its ids and each gateway's conditions. */
+function routeProperties({ route, gateways }: PairRoute): Array<[string, string]> {
+  if (!route) return [];
+  const properties: Array<[string, string]> = [['route', route]];
+  if (gateways.length > 0) {
+    properties.push(['routeVia', gateways.map((gateway) => gateway.via).join(' ')]);
+    for (const gateway of gateways) {
+      properties.push([`routeConditions:${gateway.via}`, gateway.conditions.join('; ')]);
+    }
+  }
+  return properties;
 }
 
 function describe(finding: Finding): string {
@@ -84,7 +110,7 @@ function describe(finding: Finding): string {
   return lines.join('\n');
 }
 
-function testcase(classname: string, pair: PairResult): string {
+function testcase(classname: string, pair: PairResult, gateways: readonly GatewayRoute[]): string {
   const open = `    <testcase classname="${escapeAttribute(classname)}" name="${escapeAttribute(pair.document)}" time="0"`;
   const errors = pair.findings.filter((finding) => finding.severity === 'error');
   const others = pair.findings.filter((finding) => finding.severity !== 'error');
@@ -92,14 +118,17 @@ function testcase(classname: string, pair: PairResult): string {
   const body: string[] = [];
   if (errors.length > 0) {
     const first = errors[0];
-    const message =
+    const headline =
       errors.length === 1 && first
         ? first.message
         : `${plural(errors.length, 'error')}: ${first?.message ?? ''}`;
+    const routed = gateways.length > 0;
+    const message = routed ? `${headline} (${reachableVia(gateways)})` : headline;
     const type = first?.ruleId ?? 'corridor';
+    const details = [...errors.map(describe), ...routeLines(gateways)];
     body.push(
       `      <failure message="${escapeAttribute(message)}" type="${escapeAttribute(type)}">` +
-        escapeText(errors.map(describe).join('\n')) +
+        escapeText(details.join('\n')) +
         '</failure>',
     );
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Finding, MatrixResult, Severity } from '../engine/types.js';
+import type { CellRoute, Finding, GatewayRoute, MatrixResult, Severity } from '../engine/types.js';
 import { artifactUri } from './artifact-path.js';
+import { reachableVia, routeLookup } from './cell-routes.js';
 import type { Formatter, RuleMeta } from './types.js';
 
 export const SARIF_SCHEMA_URI =
@@ -34,7 +35,15 @@ interface SarifResult {
     logicalLocations?: Array<{ name: string; fullyQualifiedName: string; kind: string }>;
   }>;
   partialFingerprints: Record<string, string>;
-  properties: { sender: string; receiver: string; document: string; hint?: string };
+  properties: {
+    sender: string;
+    receiver: string;
+    document: string;
+    hint?: string;
+    /** The sender→receiver cell's route; `routes` when it fails directly but a gateway carries it. */
+    route?: CellRoute;
+    routes?: GatewayRoute[];
+  };
 }
 
 export interface SarifLog {
@@ -113,7 +122,9 @@ export function toSarif(
   const descriptors = rules.map(descriptor);
   const index = new Map(descriptors.map((rule, i) => [rule.id, i]));
   const results: SarifResult[] = [];
+  const routeOf = routeLookup(result);
   for (const pair of result.pairs) {
+    const { route, gateways } = routeOf(pair.sender, pair.receiver);
     for (const finding of pair.findings) {
       let ruleIndex = index.get(finding.ruleId);
       if (ruleIndex === undefined) {
@@ -136,11 +147,14 @@ export function toSarif(
               ...(column !== undefined && column >= 1 ? { startColumn: column } : {}),
             }
           : undefined;
+      // Only an error is what the gateway works around; warnings keep their own text.
+      const via =
+        gateways.length > 0 && finding.severity === 'error' ? ` (${reachableVia(gateways)})` : '';
       results.push({
         ruleId: finding.ruleId,
         ruleIndex,
         level: level[finding.severity],
-        message: { text: `${finding.sender} → ${finding.receiver}: ${finding.message}` },
+        message: { text: `${finding.sender} → ${finding.receiver}: ${finding.message}${via}` },
         locations: [
           {
             physicalLocation: {
@@ -166,6 +180,8 @@ export function toSarif(
           receiver: finding.receiver,
           document: finding.document,
           ...(finding.hint ? { hint: finding.hint } : {}),
+          ...(route ? { route } : {}),
+          ...(gateways.length > 0 ? { routes: gateways } : {}),
         },
       });
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, csvFormatter } from '../../src/report/csv.js';
 import { HOSTILE_MESSAGE, context, documentIds, matrixResult } from './fixture.js';
+import { hostileRouteResult, routedResult } from './routed-fixture.js';
 
 /** A strict RFC 4180 reader, independent of the writer, to check what a consumer would see. */
 function parseCsv(input: string): string[][] {
@@ -56,7 +57,7 @@ describe('csv formatter', () => {
   const [header, ...rows] = parseCsv(output);
   const column = (name: (typeof CSV_COLUMNS)[number]): number => CSV_COLUMNS.indexOf(name);
 
-  it('has the documented header and 11 fields in every record', () => {
+  it('has the documented header and 13 fields in every record', () => {
     expect(header).toEqual([
       'document',
       'documentType',
@@ -69,8 +70,10 @@ describe('csv formatter', () => {
       'path',
       'line',
       'hint',
+      'route',
+      'via',
     ]);
-    for (const row of rows) expect(row).toHaveLength(11);
+    for (const row of rows) expect(row).toHaveLength(13);
   });
 
   it('writes one row per finding plus one ok row per clean pair', () => {
@@ -81,7 +84,7 @@ describe('csv formatter', () => {
     expect(okRows).toHaveLength(clean);
     for (const row of okRows) {
       expect(row[column('status')]).toBe('ok');
-      expect(row.slice(column('ruleId'))).toEqual(['', '', '', '', '', '']);
+      expect(row.slice(column('ruleId'), column('route'))).toEqual(['', '', '', '', '', '']);
     }
   });
 
@@ -118,5 +121,43 @@ describe('csv formatter', () => {
     expect(csvField('-5')).toBe('-5');
     expect(csvField('12.50')).toBe('12.50');
     expect(csvField('a=b')).toBe('a=b');
+  });
+
+  it('leaves route and via empty when the result has no routes', () => {
+    for (const row of rows) expect(row.slice(column('route'))).toEqual(['', '']);
+  });
+});
+
+describe('csv formatter: gateway routes', () => {
+  const [, ...rows] = parseCsv(csvFormatter.format(routedResult, context));
+  const column = (name: (typeof CSV_COLUMNS)[number]): number => CSV_COLUMNS.indexOf(name);
+  const cellOf = (row: string[]) => `${row[column('sender')]}→${row[column('receiver')]}`;
+
+  it('gives every row of a routed pair route=gateway and the gateway in via', () => {
+    const routed = rows.filter((row) => cellOf(row) === 'RU→CN');
+    expect(routed.length).toBe(2); // one error, one warning
+    for (const row of routed) {
+      expect(row[column('status')]).toBe('fail');
+      expect(row[column('route')]).toBe('gateway');
+      expect(row[column('via')]).toBe('TTP-EAEU');
+    }
+  });
+
+  it('says direct or none elsewhere, with via empty', () => {
+    const unrouted = rows.filter((row) => cellOf(row) === 'KZ→CN');
+    expect(unrouted.length).toBeGreaterThan(0);
+    for (const row of unrouted) expect(row.slice(column('route'))).toEqual(['none', '']);
+    const direct = rows.filter((row) => cellOf(row) === 'RU→KZ');
+    for (const row of direct) expect(row.slice(column('route'))).toEqual(['direct', '']);
+    // The route is the cell's: a clean document of a failing cell shares its `none`.
+    const clean = rows.filter((row) => row[column('ruleId')] === '');
+    expect(clean.find((row) => cellOf(row) === 'RU→RU')?.[column('route')]).toBe('direct');
+    expect(clean.find((row) => cellOf(row) === 'CN→KZ')?.[column('route')]).toBe('none');
+  });
+
+  it('defuses a formula in a gateway id', () => {
+    const [, ...hostile] = parseCsv(csvFormatter.format(hostileRouteResult, context));
+    const routed = hostile.find((row) => row[column('route')] === 'gateway');
+    expect(routed?.[column('via')]).toBe(`'=HYPERLINK("http://x")`);
   });
 });

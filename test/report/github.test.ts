@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubFormatter } from '../../src/report/github.js';
 import { context, documentIds, expectedCounts, matrixResult } from './fixture.js';
+import { ROUTE_CONDITIONS, routedResult } from './routed-fixture.js';
 
 /** Reads a workflow command back the way the runner does, undoing the documented escapes. */
 function parseCommand(line: string): {
@@ -61,5 +62,36 @@ describe('github formatter', () => {
     expect(hostile.message).toContain('\nHint: Send it as');
     expect(escapeData('50%\r\nnext')).toBe('50%25%0D%0Anext');
     expect(escapeProperty('a: b, 5%')).toBe('a%3A b%2C 5%25');
+  });
+});
+
+describe('github formatter: gateway routes', () => {
+  const lines = githubFormatter.format(routedResult, context).trimEnd().split('\n');
+  const commands = lines.map(parseCommand);
+  const of = (sender: string, receiver: string) =>
+    commands.filter((c) => c.message.startsWith(`${sender} → ${receiver}: `));
+
+  it('adds the gateway and its conditions under the error of a routed pair', () => {
+    expect(lines).toHaveLength(expectedCounts.error + expectedCounts.warning + expectedCounts.info);
+    const error = of('RU', 'CN').find((c) => c.command === 'error')!;
+    expect(error.message.split('\n')).toEqual([
+      'RU → CN: CN does not accept GOST R 34.10-2012 (256) signatures (accepts: SM2, RSA-SHA256)',
+      'Hint: Sign for CN with SM2 or RSA-SHA256, or route the document through a gateway that re-signs it.',
+      `↪ via TTP-EAEU: ${ROUTE_CONDITIONS.join('; ')}`,
+    ]);
+  });
+
+  it('keeps the annotation on one line with the condition text escaped', () => {
+    const line = lines.find((l) => l.includes('TTP-EAEU'))!;
+    expect(line).toContain('%0A↪ via TTP-EAEU');
+    expect(line).toContain('100%25 <checked>');
+  });
+
+  it('leaves warnings of the routed pair and unrouted failures as they were', () => {
+    const warning = of('RU', 'CN').find((c) => c.command === 'warning')!;
+    expect(warning.message).not.toContain('↪');
+    for (const c of of('KZ', 'CN')) expect(c.message).not.toContain('↪');
+    const plain = githubFormatter.format(matrixResult, context);
+    expect(plain).not.toContain('↪');
   });
 });

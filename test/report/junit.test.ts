@@ -2,6 +2,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { junitFormatter } from '../../src/report/junit.js';
 import { HOSTILE_MESSAGE, context, documentIds, matrixResult } from './fixture.js';
+import { ROUTE_CONDITIONS, routedResult } from './routed-fixture.js';
 
 /**
  * The part of the Jenkins xunit plugin's junit-10.xsd (the Surefire/Jenkins JUnit shape) that
@@ -178,5 +179,59 @@ describe('junit formatter', () => {
     expect(parsed.getElementsByTagName('failure')[0]!.getAttribute('message')).toBe(
       'bell \ufffd and NUL \ufffd',
     );
+  });
+});
+
+describe('junit formatter: gateway routes', () => {
+  const root = parse(junitFormatter.format(routedResult, context));
+  const suite = (name: string): Element =>
+    elements(root).find((element) => element.getAttribute('name') === name)!;
+  const properties = (name: string): Array<[string, string]> =>
+    Array.from(suite(name).getElementsByTagName('property')).map((property) => [
+      property.getAttribute('name') ?? '',
+      property.getAttribute('value') ?? '',
+    ]);
+
+  it('still fits the junit-10.xsd subset', () => {
+    const problems: string[] = [];
+    checkAgainstXsd(root, problems);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps a routed pair failing, naming the gateway in the failure message and text', () => {
+    expect(suite('RU→CN').getAttribute('failures')).toBe('1');
+    expect(root.getAttribute('failures')).toBe('4');
+    const failure = suite('RU→CN').getElementsByTagName('failure')[0]!;
+    expect(failure.getAttribute('message')).toBe(
+      'CN does not accept GOST R 34.10-2012 (256) signatures (accepts: SM2, RSA-SHA256) ' +
+        '(↪ reachable via TTP-EAEU)',
+    );
+    expect(failure.textContent).toContain(`↪ via TTP-EAEU: ${ROUTE_CONDITIONS.join('; ')}`);
+  });
+
+  it('records the route as suite properties, conditions unescaped after parsing', () => {
+    expect(properties('RU→CN')).toEqual(
+      expect.arrayContaining([
+        ['route', 'gateway'],
+        ['routeVia', 'TTP-EAEU'],
+        ['routeConditions:TTP-EAEU', ROUTE_CONDITIONS.join('; ')],
+      ]),
+    );
+    expect(properties('KZ→CN')).toContainEqual(['route', 'none']);
+    expect(properties('RU→KZ')).toContainEqual(['route', 'direct']);
+    expect(properties('KZ→CN').map(([name]) => name)).not.toContain('routeVia');
+  });
+
+  it('does not mention a route for failures without one, nor when the result has none', () => {
+    const failure = suite('KZ→CN').getElementsByTagName('failure')[0]!;
+    expect(failure.getAttribute('message')).not.toContain('↪');
+    const plain = parse(junitFormatter.format(matrixResult, context));
+    const names = Array.from(plain.getElementsByTagName('property')).map((p) =>
+      p.getAttribute('name'),
+    );
+    expect(names).not.toContain('route');
+    expect(
+      Array.from(plain.getElementsByTagName('failure')).some((f) => f.textContent?.includes('↪')),
+    ).toBe(false);
   });
 });

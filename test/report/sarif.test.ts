@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_KEY, sarifFormatter, type SarifLog } from '../../src/report/sarif.js';
 import { CWD, context, expectedCounts, matrixResult, rules } from './fixture.js';
+import { ROUTE_CONDITIONS, routedResult } from './routed-fixture.js';
 
 // ajv and ajv-formats are CommonJS; under ESM their default exports may arrive wrapped.
 type AjvInstance = import('ajv').default;
@@ -133,5 +134,44 @@ describe('sarif formatter', () => {
     moved.pairs[1]!.findings[0]!.message = 'reworded';
     const again = JSON.parse(sarifFormatter.format(moved, context)) as SarifLog;
     expect(again.runs[0]!.results[0]!.partialFingerprints[FINGERPRINT_KEY]).toBe(prints[0]);
+  });
+});
+
+describe('sarif formatter: gateway routes', () => {
+  const routedLog = JSON.parse(sarifFormatter.format(routedResult, withUri)) as SarifLog;
+  const results = routedLog.runs[0]!.results;
+  const of = (sender: string, receiver: string) =>
+    results.filter((r) => r.properties.sender === sender && r.properties.receiver === receiver);
+
+  it('is still valid against the SARIF 2.1.0 schema', () => {
+    const validate = sarifValidator();
+    expect(validate(routedLog)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('names the gateway in the error message and carries the routes as properties', () => {
+    const error = of('RU', 'CN').find((r) => r.level === 'error')!;
+    expect(error.message.text).toBe(
+      'RU → CN: CN does not accept GOST R 34.10-2012 (256) signatures (accepts: SM2, RSA-SHA256) ' +
+        '(↪ reachable via TTP-EAEU)',
+    );
+    for (const result of of('RU', 'CN')) {
+      expect(result.properties.route).toBe('gateway');
+      expect(result.properties.routes).toEqual([{ via: 'TTP-EAEU', conditions: ROUTE_CONDITIONS }]);
+    }
+    const warning = of('RU', 'CN').find((r) => r.level === 'warning')!;
+    expect(warning.message.text).not.toContain('↪');
+  });
+
+  it('marks other pairs direct or none without routes, and keeps fingerprints', () => {
+    for (const result of of('KZ', 'CN')) {
+      expect(result.properties.route).toBe('none');
+      expect(result.properties.routes).toBeUndefined();
+      expect(result.message.text).not.toContain('↪');
+    }
+    expect(of('RU', 'KZ')[0]!.properties.route).toBe('direct');
+    const print = (l: SarifLog) => l.runs[0]!.results.map((r) => r.partialFingerprints);
+    expect(print(routedLog)).toEqual(print(log));
+    for (const result of run.results) expect(result.properties.route).toBeUndefined();
   });
 });
