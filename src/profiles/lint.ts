@@ -13,8 +13,8 @@ export interface LintReport {
 }
 
 /**
- * Checks beyond the JSON Schema: algorithm ids exist and are of the right kind, sources cited
- * by id exist, constraints compile, trust anchors parse.
+ * Checks beyond the JSON Schema: algorithm ids exist and are of the right kind, signature
+ * formats are listed once, sources cited by id exist, constraints compile, trust anchors parse.
  */
 export function lintProfiles(set: ProfileSet): LintReport {
   const report: LintReport = { errors: [], unconfirmed: [] };
@@ -80,6 +80,20 @@ function lintProfile(profile: ResolvedProfile, report: LintReport): void {
     }
   };
 
+  const seenFormats = new Set<string>();
+  profile.signature?.formats?.forEach((entry, i) => {
+    const at = `/signature/formats/${i}`;
+    // A second entry for one format cannot change the verdict; it is a copy-paste slip.
+    if (seenFormats.has(entry.format)) {
+      report.errors.push({
+        file,
+        pointer: `${at}/format`,
+        message: `format "${entry.format}" is listed twice`,
+      });
+    }
+    seenFormats.add(entry.format);
+    checkSource(at, entry.source, entry.confirmed);
+  });
   checkAlgorithms('/signature/methods', profile.signature?.methods, ['signature']);
   checkAlgorithms('/signature/digests', profile.signature?.digests, ['digest']);
   checkAlgorithms('/signature/canonicalizations', profile.signature?.canonicalizations, [

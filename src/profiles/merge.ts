@@ -11,7 +11,8 @@ import type { DocumentType } from '../documents/model.js';
  * How `extends` merges (documented in the README):
  * - id, name, kind, version, description, members and extends are the profile's own;
  * - objects (signature, encryption, gateway, documents.<type>) merge key by key;
- * - arrays (algorithm lists, placement, trust anchors…) are replaced by the child's;
+ * - arrays (algorithm lists, signature formats, placement, trust anchors…) are replaced by the
+ *   child's;
  * - document constraints and data-export rules accumulate by id: an entry with an inherited
  *   id replaces it, and `disabled: true` removes it;
  * - sources accumulate, deduplicated by id.

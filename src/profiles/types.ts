@@ -1,4 +1,5 @@
 import type { DocumentType } from '../documents/model.js';
+import type { SignatureFormat } from '../signature/types.js';
 
 export type Level = 'error' | 'warning' | 'info';
 export type ProfileKind = 'jurisdiction' | 'baseline' | 'gateway';
@@ -27,12 +28,19 @@ export interface AlgorithmPolicyEntry extends Provenance {
   level?: Level;
 }
 
+/** One signature syntax a receiver accepts: XMLDSig (`ds:Signature`) or JWS (JWS/CT). */
+export interface SignatureFormatEntry extends Provenance {
+  format: SignatureFormat;
+}
+
 export interface TrustAnchorRef extends Provenance {
   file: string;
 }
 
 export interface SignaturePolicy extends Provenance {
   required?: boolean;
+  /** Signature syntaxes accepted; left out: any. */
+  formats?: SignatureFormatEntry[];
   placement?: Placement[];
   methods?: AlgorithmPolicyEntry[];
   digests?: AlgorithmPolicyEntry[];

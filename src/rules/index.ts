@@ -2,6 +2,7 @@ import type { Rule } from './types.js';
 import { documentReadable } from './document-readable.js';
 import { documentTypeAccepted } from './document-type-accepted.js';
 import { signatureRequired } from './signature-required.js';
+import { signatureFormatAccepted } from './signature-format-accepted.js';
 import { signatureValid } from './signature-valid.js';
 import { signatureMethodAccepted } from './signature-method-accepted.js';
 import { signatureAlgorithmName } from './signature-algorithm-name.js';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   documentReadable,
   documentTypeAccepted,
   signatureRequired,
+  signatureFormatAccepted,
   signatureValid,
   signatureMethodAccepted,
   signatureAlgorithmName,

@@ -17,10 +17,11 @@ export function keyFacts(verification: SignatureVerification | undefined): KeyFa
   return { bits: signer.keyBits, curveOid: signer.curveOid, curveName: signer.curve };
 }
 
-/** The receiver's verdict on each signature's SignatureMethod. */
+/** The receiver's verdict on each signature's SignatureMethod (a JWS's `alg`). */
 export function signatureMethodMatches(context: RuleContext): SignatureMatch[] {
   // A receiver with no list of methods does not restrict them.
-  if (!context.receiver.signature?.methods) return [];
+  const methods = context.receiver.signature?.methods;
+  if (!methods) return [];
   return context.document.signatures.map((signature, index) => {
     const verification = context.verifications[index];
     return {
@@ -29,12 +30,29 @@ export function signatureMethodMatches(context: RuleContext): SignatureMatch[] {
       verification,
       match: matchAlgorithm(
         signature.signatureMethod,
-        context.receiver.signature?.methods,
+        signature.format === 'xmldsig' ? methods : withoutXmlNames(methods),
         context.asOf,
         keyFacts(verification),
       ),
     };
   });
+}
+
+const jwsViews = new WeakMap<readonly AlgorithmPolicyEntry[], AlgorithmPolicyEntry[]>();
+
+/**
+ * An entry's `uris` chooses among the XML aliases of one algorithm. A JOSE `alg` is a different
+ * naming scheme with one name per algorithm, so the choice says nothing about it: for a JWS the
+ * entries apply without `uris` (whether JWS is accepted at all is signature/format-accepted's
+ * question). Built once per receiver list.
+ */
+function withoutXmlNames(methods: readonly AlgorithmPolicyEntry[]): AlgorithmPolicyEntry[] {
+  let view = jwsViews.get(methods);
+  if (!view) {
+    view = methods.map(({ uris: _xmlNames, ...entry }) => entry);
+    jwsViews.set(methods, view);
+  }
+  return view;
 }
 
 export interface UriUse {
@@ -51,6 +69,10 @@ export function usedUris(
 ): UriUse[] {
   const uses: UriUse[] = [];
   for (const signature of context.document.signatures) {
+    // Canonicalization, transforms and Reference digests are XMLDSig notions. A JWS is always
+    // JCS-canonicalized and its digest is fixed by its `alg`, which signature/method-accepted
+    // judges; checking them against XML URI lists would only produce nonsense findings.
+    if (signature.format !== 'xmldsig') continue;
     if (kind === 'canonicalization') {
       uses.push({
         uri: signature.canonicalizationMethod,
@@ -85,6 +107,12 @@ export function policyFor(
   return policy?.transforms;
 }
 
+/**
+ * Where a finding about a signature points. `where` is a path inside ds:Signature
+ * (`SignedInfo/SignatureMethod`, `KeyInfo`); a JWS has no such elements (its header is base64url
+ * inside one string), so its findings point at the signature member itself.
+ */
 export function signatureLocation(signature: SignatureInfo, where?: string) {
-  return { path: where ? `${signature.path}/${where}` : signature.path, pos: signature.pos };
+  const inside = where && signature.format === 'xmldsig';
+  return { path: inside ? `${signature.path}/${where}` : signature.path, pos: signature.pos };
 }
