@@ -102,6 +102,34 @@ describe('signature/format-accepted', () => {
   });
 });
 
+describe('signature/required names the syntax to sign with', () => {
+  const unsignedXml = declaration({}, { signatures: [] });
+  const unsignedJson = declaration({}, { file: 'decl.json', format: 'json', signatures: [] });
+  const hint = (doc: ReturnType<typeof declaration>, to: ReturnType<typeof profile>) =>
+    findingsOf('signature/required', doc, to)[0]?.hint;
+
+  it('an XML document: enveloped XMLDSig', () => {
+    const [finding] = findingsOf('signature/required', unsignedXml, XML_ONLY);
+    expect(finding?.message).toBe('RU requires a signed document; this one carries no signature');
+    expect(finding?.hint).toContain('(enveloped XMLDSig)');
+    expect(hint(unsignedXml, BOTH)).toContain('(enveloped XMLDSig)');
+  });
+
+  it('a JSON document: JWS/CT where accepted, the XML form where only XMLDSig is', () => {
+    expect(hint(unsignedJson, BOTH)).toBe(
+      'Sign the document with an algorithm the receiver accepts (a JWS/CT "signature" member).',
+    );
+    expect(hint(unsignedJson, receiver(undefined))).toContain('JWS/CT');
+    expect(hint(unsignedJson, XML_ONLY)).toBe(
+      'The receiver accepts XMLDSig only: sign the XML form of the document with an algorithm the receiver accepts (enveloped XMLDSig).',
+    );
+    expect(hint(unsignedXml, receiver([{ format: 'jws' }]))).toContain(
+      'sign the JSON form of the document',
+    );
+    expect(hint(unsignedJson, receiver([]))).toContain('an empty list accepts nothing');
+  });
+});
+
 describe('XMLDSig-only rules and JWS signatures', () => {
   it('a JWS to an XMLDSig-only receiver: the format error, and no canonicalization/transform/digest findings', () => {
     const doc = jsonDeclaration();
