@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SignatureInfo } from '../../src/signature/types.js';
 import type { SignaturePolicy } from '../../src/profiles/types.js';
+import { loadProfiles } from '../../src/profiles/load.js';
+import { evaluatePair } from '../../src/engine/evaluate.js';
+import type { ResolvedProfile } from '../../src/profiles/types.js';
+import type { SignatureVerification } from '../../src/signature/types.js';
 import { declaration, findingsOf, profile, signature, URI, verification } from './builders.js';
 
 const JCS = 'urn:ietf:rfc:8785';
@@ -223,5 +227,59 @@ describe('XMLDSig-only rules and JWS signatures', () => {
     expect(
       findingsOf('signature/algorithm-sunset', gostJws, dated, { verifications: g256 }),
     ).toHaveLength(1);
+  });
+});
+
+describe('shipped profiles and JWS signatures', () => {
+  const shipped = loadProfiles();
+  const receiverOf = (id: string): ResolvedProfile => {
+    const found = shipped.profiles.get(id);
+    if (!found) throw new Error(`no shipped profile ${id}`);
+    return found;
+  };
+  /** Signature rule ids reported for one JWS-signed JSON declaration sent to `to`. */
+  const signatureRules = (
+    sig: SignatureInfo,
+    signer: SignatureVerification['signer'],
+    to: string,
+  ) =>
+    evaluatePair(
+      {
+        document: jsonDeclaration(sig),
+        verifications: [verification({ signatureMethod: sig.signatureMethod, signer })],
+        senderId: 'AA',
+      },
+      receiverOf(to),
+      new Date('2026-12-01T00:00:00Z'),
+    )
+      .findings.map((f) => f.ruleId)
+      .filter((id) => id.startsWith('signature/') && id !== 'signature/trusted');
+
+  const rsa3072 = { keyAlgorithm: 'rsa' as const, keyBits: 3072 };
+  const gost = {
+    keyAlgorithm: 'gost2012-256' as const,
+    keyBits: 256,
+    curveOid: '1.2.643.7.1.2.1.1.1',
+  };
+  const sm2 = { keyAlgorithm: 'sm2' as const, keyBits: 256, curveOid: '1.2.156.10197.1.301' };
+
+  it('EU takes a JWS RS256 with a 3072-bit key: no signature finding besides trust', () => {
+    expect(signatureRules(jws(), rsa3072, 'EU')).toEqual([]);
+  });
+
+  it('RU and CN refuse the JWS for its syntax only, not for its JOSE name, JCS or missing References', () => {
+    const gostJws = jws({ signatureMethod: 'urn:corridor:jose:gost2012-256' });
+    expect(signatureRules(gostJws, gost, 'RU')).toEqual(['signature/format-accepted']);
+    const sm2Jws = jws({ signatureMethod: 'urn:corridor:jose:sm2-sm3' });
+    expect(signatureRules(sm2Jws, sm2, 'CN')).toEqual(['signature/format-accepted']);
+    // The EAEU gateway inherits XMLDSig only: it cannot re-sign what it cannot read.
+    expect(signatureRules(gostJws, gost, 'TTP-EAEU')).toEqual(['signature/format-accepted']);
+  });
+
+  it('a JWS whose algorithm the receiver does not take gets both findings', () => {
+    expect(signatureRules(jws(), rsa3072, 'RU')).toEqual([
+      'signature/format-accepted',
+      'signature/method-accepted',
+    ]);
   });
 });
