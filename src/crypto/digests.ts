@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { beltHash } from './belt/hash.js';
 import { UnsupportedAlgorithmError } from './errors.js';
 import { gostr341194 } from './gostr3411-94.js';
 import { sm3 } from './sm3.js';
@@ -6,7 +7,7 @@ import { streebog256, streebog512 } from './streebog.js';
 
 /**
  * Digest by registry id (see algorithms/catalogue.ts). Only ids with a tested implementation
- * are listed; everything else, including recognised-but-uncomputable ones (belt-hash, bash,
+ * are listed; everything else, including recognised-but-uncomputable ones (bash,
  * KZ 34.11-2015), throws UnsupportedAlgorithmError so callers report "cannot verify".
  */
 // Maps, not object literals: an id like 'constructor' must not resolve to a prototype member.
@@ -25,6 +26,8 @@ const OWN_HASHES = new Map<string, (data: Uint8Array) => Uint8Array>([
   ['streebog256', streebog256],
   ['streebog512', streebog512],
   ['gostr3411-94', gostr341194],
+  // STB 34.101.31: bytes as the standard prints its hash values (its Appendix A).
+  ['belt-hash256', (data) => beltHash(data)],
 ]);
 
 export function digest(algorithmId: string, data: Uint8Array): Uint8Array {

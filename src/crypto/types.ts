@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 
 /**
- * Key families corridor knows. "Recognised" families (bign, kz-gost-2004, uz-dst) can be
+ * Key families corridor knows. "Recognised" families (kz-gost-2004, uz-dst) can be
  * parsed and reported but not verified here.
  */
 export type KeyFamily =
@@ -56,18 +56,28 @@ export interface Sm2PublicKey extends PublicKeyBase {
   point: Uint8Array;
 }
 
-/** A key we can name and size but whose signatures this tool cannot verify. */
-export interface RecognisedPublicKey extends PublicKeyBase {
-  family: 'bign' | 'kz-gost-2004' | 'kz-gost-2015' | 'uz-dst' | 'unknown';
+/** bign keys (STB 34.101.45): the point decoded from the little-endian x‖y of the SPKI. */
+export interface BignPublicKey extends PublicKeyBase {
+  family: 'bign';
+  curve: CurveInfo;
+  /** x ‖ y, each coordinate little-endian, as the SPKI BIT STRING carries them. */
+  point: Uint8Array;
 }
 
-export type PublicKey = NodePublicKey | GostPublicKey | Sm2PublicKey | RecognisedPublicKey;
+/** A key we can name and size but whose signatures this tool cannot verify. */
+export interface RecognisedPublicKey extends PublicKeyBase {
+  family: 'kz-gost-2004' | 'kz-gost-2015' | 'uz-dst' | 'unknown';
+}
+
+export type PublicKey =
+  NodePublicKey | GostPublicKey | Sm2PublicKey | BignPublicKey | RecognisedPublicKey;
 
 /** Private keys used by the fixtures generator and by `sign` helpers in tests. */
 export type PrivateKey =
   | { family: 'rsa' | 'ecdsa' | 'eddsa'; keyObject: KeyObject }
   | { family: 'gost2001' | 'gost2012-256' | 'gost2012-512'; curve: CurveInfo; d: bigint }
-  | { family: 'sm2'; d: bigint };
+  | { family: 'sm2'; d: bigint }
+  | { family: 'bign'; curve: CurveInfo; d: bigint };
 
 /**
  * How a signature value is laid out. XMLDSig ECDSA uses r‖s (IEEE P1363); X.509 uses DER.

@@ -134,6 +134,8 @@ function defaultSignatureAlgorithm(key: PrivateKey): string {
       return 'ed25519';
     case 'sm2':
       return 'sm2-sm3';
+    case 'bign':
+      return 'bign-hbelt';
     default:
       return key.family; // registry ids gost2001 / gost2012-256 / gost2012-512
   }
@@ -146,7 +148,8 @@ function algorithmIdentifier(id: string): asn1js.Sequence {
     throw new UnsupportedAlgorithmError(id, `cannot issue certificates signed with '${id}'`);
   }
   // RFC 4055: RSA PKCS#1 v1.5 identifiers carry NULL; ECDSA, EdDSA, SM2 and GOST carry none.
-  const params = id.startsWith('rsa-') ? [new asn1js.Null()] : [];
+  // bign-with-hbelt carries NULL too, as bee2evp (OpenSSL + bee2) writes it in certificates.
+  const params = id.startsWith('rsa-') || id === 'bign-hbelt' ? [new asn1js.Null()] : [];
   return new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid }), ...params] });
 }
 

@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import { KeyFormatError, UnsupportedAlgorithmError } from '../crypto/errors.js';
+import { bignSpkiOfPrivateKey, decodeBignPrivateKey } from '../crypto/bign/keys.js';
 import { decodeGostPrivateKeyPkcs8, gostPublicKeyFor } from '../crypto/gost/keys.js';
 import { SM2_CURVE_OID, sm2PublicPoint } from '../crypto/sm2/curve.js';
 import { bytesToBigint } from '../crypto/sm2/der-signature.js';
@@ -83,6 +84,10 @@ export function privateKeyFromPkcs8(der: Uint8Array): PrivateKey {
   if (family === 'gost2001' || family === 'gost2012-256' || family === 'gost2012-512') {
     const gost = decodeGostPrivateKeyPkcs8(der);
     return { family: gost.family, curve: gost.curve, d: gost.d };
+  }
+  // bign (bee2 bpki.c layout): the OCTET STRING holds d little-endian, nothing nested.
+  if (family === 'bign') {
+    return decodeBignPrivateKey(curveOid, new Uint8Array(privateKey.valueBlock.valueHexView));
   }
   try {
     return fromNode(createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' }));
@@ -192,6 +197,13 @@ export function spkiOfPrivateKey(key: PrivateKey): Uint8Array {
       ],
     });
     return new Uint8Array(spki.toBER(false));
+  }
+  if (key.family === 'bign') {
+    return bignSpkiOfPrivateKey({
+      family: 'bign',
+      curve: { oid: key.curve.oid ?? '', name: key.curve.name },
+      d: key.d,
+    });
   }
   const curveOid = key.curve.oid;
   if (!curveOid) {

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { KeyFormatError } from '../crypto/errors.js';
+import { decodeBignPublicKey } from '../crypto/bign/keys.js';
 import { decodeGostPublicKey } from '../crypto/gost/keys.js';
 import { checkSm2Point, SM2_CURVE_NAME, SM2_CURVE_OID } from '../crypto/sm2/curve.js';
 import type { CurveInfo, KeyFamily, PublicKey } from '../crypto/types.js';
@@ -104,10 +105,7 @@ function decodeSm2Key(spki: Uint8Array, parts: SpkiParts): PublicKey {
 
 function recognised(spki: Uint8Array, parts: SpkiParts, family: KeyFamily): PublicKey {
   const reportFamily =
-    family === 'bign' ||
-    family === 'kz-gost-2004' ||
-    family === 'kz-gost-2015' ||
-    family === 'uz-dst'
+    family === 'kz-gost-2004' || family === 'kz-gost-2015' || family === 'uz-dst'
       ? family
       : 'unknown';
   const curve = curveOf(parts.parameterOid);
@@ -134,6 +132,10 @@ function decodeUncached(spki: Uint8Array): PublicKey {
   // Little-endian x‖y inside an OCTET STRING, checked on the curve of its parameter set.
   if (family === 'gost2001' || family === 'gost2012-256' || family === 'gost2012-512') {
     return decodeGostPublicKey(spki);
+  }
+  // x‖y little-endian in the BIT STRING itself (STB 34.101.45 Appendix D), checked on its curve.
+  if (family === 'bign') {
+    return decodeBignPublicKey(spki, parts.algorithmOid, parts.parameterOid, parts.keyBytes);
   }
   return recognised(spki, parts, family);
 }

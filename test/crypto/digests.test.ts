@@ -42,7 +42,7 @@ describe('digest', () => {
     );
   });
 
-  it.each(['belt-hash256', 'bash256', 'kz-gost34112015-512', 'md5', 'constructor', ''])(
+  it.each(['bash256', 'kz-gost34112015-512', 'md5', 'constructor', ''])(
     'throws UnsupportedAlgorithmError for %j',
     (id) => {
       expect(isDigestSupported(id)).toBe(false);

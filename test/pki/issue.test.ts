@@ -216,7 +216,7 @@ describe('issueCertificate inputs', () => {
         signatureAlgorithm: 'rsa-pss-sha256',
       }),
     ).toThrow(UnsupportedAlgorithmError);
-    expect(() => issueCertificate({ ...base, signatureAlgorithm: 'bign-hbelt' })).toThrow(
+    expect(() => issueCertificate({ ...base, signatureAlgorithm: 'bign-bash256' })).toThrow(
       UnsupportedAlgorithmError,
     );
   });

@@ -1,10 +1,11 @@
 import type { SignatureScheme } from '../types.js';
+import { bignScheme } from './bign.js';
 import { gostScheme } from './gost.js';
 import { nodeScheme } from './node.js';
 import { sm2Scheme } from './sm2.js';
 
 /** Every signature scheme this build can verify. */
-export const SCHEMES: readonly SignatureScheme[] = [nodeScheme, sm2Scheme, gostScheme];
+export const SCHEMES: readonly SignatureScheme[] = [nodeScheme, sm2Scheme, gostScheme, bignScheme];
 
 const byAlgorithm = new Map<string, SignatureScheme>();
 for (const scheme of SCHEMES) {
