@@ -9,7 +9,34 @@ import type { AlgorithmEntry } from './types.js';
 const W3C_MORE = 'http://www.w3.org/2001/04/xmldsig-more#';
 const CP = 'urn:ietf:params:xml:ns:cpxmlsec:algorithms:';
 
-export const ALGORITHMS: readonly AlgorithmEntry[] = [
+/**
+ * JOSE `alg` names of signature methods: RFC 7518 §3.1 (RS*, PS*, ES*, HS*), RFC 9864
+ * (Ed25519) and RFC 8037 §3.1 (EdDSA, here Ed25519 only); the first name is the one emitted. The IANA JOSE registry has no name for GOST R 34.10-2012 or
+ * SM2 (drafts draft-makarov-gostjwa and draft-dang-webauthn-sm2 propose some, unregistered),
+ * so corridor uses collision-resistant URNs (RFC 7515 §4.1.1) and marks them unconfirmed.
+ * Their signature values are laid out as in XMLDSig (s‖r for GOST, r‖s for SM2).
+ */
+const JOSE_NAMES: Readonly<Record<string, { names: string[]; confirmed: boolean }>> = {
+  'rsa-sha256': { names: ['RS256'], confirmed: true },
+  'rsa-sha384': { names: ['RS384'], confirmed: true },
+  'rsa-sha512': { names: ['RS512'], confirmed: true },
+  'rsa-pss-sha256': { names: ['PS256'], confirmed: true },
+  'rsa-pss-sha384': { names: ['PS384'], confirmed: true },
+  'rsa-pss-sha512': { names: ['PS512'], confirmed: true },
+  'ecdsa-sha256': { names: ['ES256'], confirmed: true },
+  'ecdsa-sha384': { names: ['ES384'], confirmed: true },
+  'ecdsa-sha512': { names: ['ES512'], confirmed: true },
+  // RFC 9864 names Ed25519 fully and deprecates the polymorphic EdDSA, still widely written.
+  ed25519: { names: ['Ed25519', 'EdDSA'], confirmed: true },
+  'hmac-sha256': { names: ['HS256'], confirmed: true },
+  'hmac-sha384': { names: ['HS384'], confirmed: true },
+  'hmac-sha512': { names: ['HS512'], confirmed: true },
+  'gost2012-256': { names: ['urn:corridor:jose:gost2012-256'], confirmed: false },
+  'gost2012-512': { names: ['urn:corridor:jose:gost2012-512'], confirmed: false },
+  'sm2-sm3': { names: ['urn:corridor:jose:sm2-sm3'], confirmed: false },
+};
+
+export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
   // --- signature methods -------------------------------------------------------------
   sig(
     'rsa-sha1',
@@ -427,7 +454,54 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = [
     ),
     confirmed: false,
   },
-];
+
+  // --- JSON canonicalization ------------------------------------------------------------
+  {
+    // RFC 8785 defines JCS but no algorithm identifier; JWS/CT (draft-jordan-jws-ct) names
+    // none either, since the scheme is fixed. corridor names it by the RFC's URN.
+    id: 'jcs',
+    kind: 'canonicalization',
+    name: 'JSON Canonicalization Scheme (JCS)',
+    family: 'jcs',
+    uris: ['urn:ietf:rfc:8785'],
+    oids: [],
+    verifiable: true,
+    standard: 'RFC 8785',
+    source: 'RFC 8785; identifier is corridor-defined',
+    confirmed: false,
+  },
+  {
+    ...sig(
+      'hmac-sha384',
+      'HMAC-SHA384 (shared secret, refused as a document signature)',
+      'hmac',
+      [`${W3C_MORE}hmac-sha384`],
+      ['1.2.840.113549.2.10'],
+      'sha384',
+      'RFC9231',
+    ),
+    verifiable: false,
+  },
+  {
+    ...sig(
+      'hmac-sha512',
+      'HMAC-SHA512 (shared secret, refused as a document signature)',
+      'hmac',
+      [`${W3C_MORE}hmac-sha512`],
+      ['1.2.840.113549.2.11'],
+      'sha512',
+      'RFC9231',
+    ),
+    verifiable: false,
+  },
+]);
+
+function withJoseNames(entries: AlgorithmEntry[]): AlgorithmEntry[] {
+  return entries.map((entry) => {
+    const jose = JOSE_NAMES[entry.id];
+    return jose ? { ...entry, jose: jose.names, joseConfirmed: jose.confirmed } : entry;
+  });
+}
 
 function sig(
   id: string,

@@ -1,7 +1,7 @@
 import { ALGORITHMS } from './catalogue.js';
 import type { AlgorithmEntry, AlgorithmKind } from './types.js';
 
-/** Lookup by registry id, by any XML URI and by any OID. Built once at module load. */
+/** Lookup by registry id, by any XML URI or JOSE name and by any OID. Built once at module load. */
 const byId = new Map<string, AlgorithmEntry>();
 const byUri = new Map<string, AlgorithmEntry>();
 const byOid = new Map<string, AlgorithmEntry[]>();
@@ -10,6 +10,11 @@ for (const entry of ALGORITHMS) {
   if (byId.has(entry.id)) throw new Error(`duplicate algorithm id ${entry.id}`);
   byId.set(entry.id, entry);
   for (const uri of entry.uris) byUri.set(uri, entry);
+  // JOSE names share the lookup, so rules matching a signature's method work for JWS unchanged.
+  for (const name of entry.jose ?? []) {
+    if (byUri.has(name)) throw new Error(`JOSE name ${name} collides with another identifier`);
+    byUri.set(name, entry);
+  }
   for (const oid of entry.oids) byOid.set(oid, [...(byOid.get(oid) ?? []), entry]);
 }
 

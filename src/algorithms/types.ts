@@ -14,6 +14,13 @@ export interface AlgorithmEntry {
   /** XML URIs naming the algorithm; the first is the canonical one. */
   uris: readonly string[];
   oids: readonly string[];
+  /**
+   * JOSE `alg` names (RFC 7518, RFC 8037) for signature methods; a JWS names its algorithm by
+   * one of these where an XML document uses a URI.
+   */
+  jose?: readonly string[];
+  /** False when the JOSE names are corridor-defined (no registered `alg` exists). */
+  joseConfirmed?: boolean;
   /** For signature methods: the registry id of the digest the method implies. */
   digest?: string;
   /** Can this build of corridor compute / verify it? */

@@ -1,4 +1,5 @@
 import type { ModelObject, ModelValue } from './model.js';
+import { JWS_CT_MEMBER } from '../jose/jws-ct-read.js';
 import { escapePointerToken } from './locations.js';
 import { DOCUMENT_TYPE_DEFINITIONS } from './types/index.js';
 import type { DocumentTypeDefinition } from './types/definition.js';
@@ -25,7 +26,12 @@ export function jsonToModel(value: unknown): JsonModelResult {
     return { problem: `unknown JSON document type: ${JSON.stringify(typeUri ?? null)}`, hint };
   }
   const pointers: string[] = [''];
-  const { [JSON_TYPE_KEY]: _type, ...rest } = value as Record<string, unknown>;
+  // The JWS/CT signature member is metadata, like "$type": not part of the model.
+  const {
+    [JSON_TYPE_KEY]: _type,
+    [JWS_CT_MEMBER]: _signature,
+    ...rest
+  } = value as Record<string, unknown>;
   const model = normalise(rest, '', pointers) as ModelObject;
   return { definition, model, pointers };
 }

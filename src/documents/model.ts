@@ -45,8 +45,10 @@ export interface ParsedDocument {
   /** ISO 3166 code from the document's issuing-country field: the sender. */
   issuingCountry?: string;
   xml?: XmlDocument;
+  /** The parsed JSON value (JSON documents), kept so the JWS verifier does not parse again. */
+  json?: unknown;
   signatures: SignatureInfo[];
-  /** How many ds:Signature elements the document has (`signatures` keeps the first ones only). */
+  /** How many signatures (ds:Signature elements, or a JWS/CT member) the document has (`signatures` keeps the first ones only). */
   signatureCount?: number;
   encryption: EncryptionInfo[];
   /** Model pointers whose content is encrypted (XML Encryption Type #Content): not checkable. */

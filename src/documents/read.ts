@@ -3,6 +3,7 @@ import { parseXml } from '../xml/parse.js';
 import { XmlParseError } from '../xml/dom.js';
 import { markReadStart } from '../security/budget.js';
 import { documentLimits, type DocumentLimits } from '../security/limits.js';
+import { readJwsCt } from '../jose/jws-ct-read.js';
 import { readSignatures } from '../signature/read.js';
 import { UserError } from '../util/errors.js';
 import { readEncryption } from './encryption.js';
@@ -39,7 +40,7 @@ export function readDocument(
   bytes: Uint8Array,
   options: ReadOptions = {},
 ): ParsedDocument {
-  return looksLikeJson(bytes) ? readJson(file, bytes) : readXml(file, bytes, options);
+  return looksLikeJson(bytes) ? readJson(file, bytes, options) : readXml(file, bytes, options);
 }
 
 function oversized(file: string, size: number, maxBytes: number): ParsedDocument {
@@ -53,7 +54,8 @@ function oversized(file: string, size: number, maxBytes: number): ParsedDocument
   return document;
 }
 
-function looksLikeJson(bytes: Uint8Array): boolean {
+/** True when the first non-blank byte (after an optional BOM) is `{`. */
+export function looksLikeJson(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length && i < 64; i++) {
     const b = bytes[i];
     if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
@@ -130,7 +132,7 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
   return document;
 }
 
-function readJson(file: string, bytes: Uint8Array): ParsedDocument {
+function readJson(file: string, bytes: Uint8Array, options: ReadOptions): ParsedDocument {
   const document = emptyDocument(file, 'json');
   let value: unknown;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
@@ -143,6 +145,13 @@ function readJson(file: string, bytes: Uint8Array): ParsedDocument {
       location: { path: '/' },
     });
     return document;
+  }
+  document.json = value;
+  // Read before the type is known, as for XML: `verify` checks signatures of any document.
+  const signature = readJwsCt(value, text, options.limits);
+  if (signature) {
+    document.signatures = [signature];
+    document.signatureCount = 1;
   }
   const result = jsonToModel(value);
   if ('problem' in result) {

@@ -4,6 +4,7 @@ import type { ParsedDocument } from '../documents/model.js';
 import { readDocumentFile, type ReadOptions } from '../documents/read.js';
 import type { ProfileSet } from '../profiles/load.js';
 import type { ResolvedProfile } from '../profiles/types.js';
+import { verifyJsonDocument } from '../jose/verify-document.js';
 import { verifyWithinLimits } from '../security/verify.js';
 import type { SignatureVerification } from '../signature/types.js';
 import { UserError } from '../util/errors.js';
@@ -79,7 +80,9 @@ export function loadDocument(
           count: document.signatureCount ?? document.signatures.length,
         },
       )
-    : [];
+    : document.json !== undefined
+      ? verifyJsonDocument(document)
+      : [];
   return { document, verifications };
 }
 

@@ -1,3 +1,4 @@
+import { JWS_RULES } from '../jose/problems.js';
 import { XMLDSIG_RULES } from '../signature/problems.js';
 
 /**
@@ -38,6 +39,11 @@ export const PROBLEM_TO_SECURITY_RULE: ReadonlyMap<string, SecurityRuleId> = new
   [XMLDSIG_RULES.retrievalMethodIgnored, SECURITY_RULES.externalReference],
   [SECURITY_RULES.externalReference, SECURITY_RULES.externalReference],
   [XMLDSIG_RULES.hmacRefused, SECURITY_RULES.hmac],
+  // JWS/CT: duplicate member names are JSON's signature wrapping; jwk is JSON's KeyValue.
+  [JWS_RULES.duplicateMember, SECURITY_RULES.signatureWrapping],
+  [JWS_RULES.jwkOnly, SECURITY_RULES.keyValueOnly],
+  [JWS_RULES.remoteKeyReference, SECURITY_RULES.externalReference],
+  [JWS_RULES.hmacRefused, SECURITY_RULES.hmac],
   // XInclude is reported by security/dtd from the tree itself (signed or not), not from here.
   ['document/dtd-refused', SECURITY_RULES.dtd],
   ['document/limit', SECURITY_RULES.limit],

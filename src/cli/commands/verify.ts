@@ -9,6 +9,10 @@ import { publicKeyFromPem } from '../../pki/spki.js';
 import type { ExplicitKey } from '../../signature/key-selection.js';
 import { XMLDSIG_RULES } from '../../signature/problems.js';
 import type { SignatureVerification } from '../../signature/types.js';
+import { readDocument, looksLikeJson } from '../../documents/read.js';
+import { JWS_CT_MEMBER } from '../../jose/jws-ct-read.js';
+import { JWS_RULES } from '../../jose/problems.js';
+import { verifyJsonDocument } from '../../jose/verify-document.js';
 import { verifyWithinLimits } from '../../security/verify.js';
 import { documentLimits, type DocumentLimits } from '../../security/limits.js';
 import { limitsFromOptions, maxBytesOption } from '../../security/options.js';
@@ -67,8 +71,10 @@ export function registerVerifyCommand(
 ): void {
   program
     .command('verify')
-    .description('verify the XML signatures of documents (cryptography and, with --trust, chain)')
-    .argument('<files...>', 'signed XML documents')
+    .description(
+      'verify the signatures of documents, XMLDSig or JWS/CT (cryptography and, with --trust, chain)',
+    )
+    .argument('<files...>', 'signed XML or JSON documents')
     .option('--key <pem>', 'public key or certificate (PEM) to verify with; repeatable', collect)
     .option('--trust <pem>', 'trust anchor certificates (PEM); repeatable', collect)
     .option('--as-of <date>', 'evaluate trust on this date (YYYY-MM-DD; default: today)')
@@ -179,6 +185,7 @@ function verifyFile(
   asOf: Date,
   limits: DocumentLimits,
 ): FileResult {
+  if (looksLikeJson(bytes)) return verifyJsonFile(file, bytes, keys, anchors, asOf, limits);
   let doc;
   try {
     doc = parseXml(bytes, limits);
@@ -224,6 +231,38 @@ function verifyFile(
       ],
     };
   }
+  return { file, signatures: verifications.map((v) => toResult(v, anchors, asOf)) };
+}
+
+/** A JSON document: its JWS/CT signature (the `signature` member), verified like XMLDSig. */
+function verifyJsonFile(
+  file: string,
+  bytes: Uint8Array,
+  keys: readonly ExplicitKey[],
+  anchors: readonly Certificate[] | undefined,
+  asOf: Date,
+  limits: DocumentLimits,
+): FileResult {
+  const document = readDocument(file, bytes, { limits });
+  if (document.json === undefined) {
+    const problems = document.problems.map(({ ruleId, message }) => ({ ruleId, message }));
+    return { file, signatures: [], problems };
+  }
+  if (document.signatures.length === 0) {
+    return {
+      file,
+      signatures: [],
+      problems: [
+        {
+          ruleId: JWS_RULES.noSignature,
+          message: `the JSON document has no "${JWS_CT_MEMBER}" member (JWS/CT)`,
+        },
+      ],
+    };
+  }
+  const verifications = verifyJsonDocument(document, {
+    keys: keys.length > 0 ? keys : undefined,
+  });
   return { file, signatures: verifications.map((v) => toResult(v, anchors, asOf)) };
 }
 
