@@ -1,4 +1,3 @@
-import { Option } from 'commander';
 import {
   applyBaseline,
   describeEntry,
@@ -17,15 +16,6 @@ export interface GateOptions {
   baseline?: string;
   shard?: string;
 }
-
-export const maxWarningsOption = (): Option =>
-  new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings (after --baseline)');
-
-export const baselineOption = (): Option =>
-  new Option('--baseline <file>', 'drop the known findings recorded in this baseline file');
-
-export const shardOption = (): Option =>
-  new Option('--shard <i/n>', 'evaluate only shard i of n (split by a stable hash of the path)');
 
 export function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { ProfileError } from '../profiles/load.js';
 import { UserError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import { registerAlgorithmsCommand } from './commands/algorithms.js';
@@ -11,12 +10,14 @@ import { registerMatrixCommand } from './commands/matrix.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerProfilesCommand } from './commands/profiles.js';
 import { registerProfilesDiffCommand } from './commands/profiles-diff.js';
-import { registerVerifyCommand } from './commands/verify.js';
+import { registerVerifyCommand } from './commands/verify-command.js';
 import type { CommandResult } from './result.js';
 
 /**
  * Runs the CLI and resolves to the exit code: 0 clean, 1 findings at or above --fail-on,
  * 2 usage, configuration or unreadable input. User errors print a message, never a stack.
+ * Commands declare their options here but load their implementation when they run, so
+ * `--help` and light commands start without the engine, the verifiers and ajv.
  */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -56,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof UserError) {
       process.stderr.write(`corridor: ${error.message}\n`);
+      // Only on this error path: profiles/load.js brings ajv, which start-up does without.
+      const { ProfileError } = await import('../profiles/load.js');
       const details =
         error instanceof ProfileError && error.problems.length === 1 ? [] : error.details;
       for (const line of details) process.stderr.write(`  ${line}\n`);

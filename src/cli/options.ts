@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { MatrixResult, Severity } from '../engine/types.js';
-import { getFormatter, formatters } from '../report/index.js';
-import { RULES } from '../rules/index.js';
+import { formatters } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -39,24 +38,6 @@ export function exitCodeFor(result: MatrixResult, failOn: FailOn): 0 | 1 {
   if (failOn === 'never') return 0;
   const failing: Severity[] = failOn === 'warning' ? ['error', 'warning'] : ['error'];
   return result.pairs.some((p) => p.findings.some((f) => failing.includes(f.severity))) ? 1 : 0;
-}
-
-export function formatResult(result: MatrixResult, format: string, color: boolean): string {
-  const formatter = getFormatter(format);
-  if (!formatter) {
-    throw new UserError(
-      `unknown --format "${format}" (available: ${formatters.map((f) => f.id).join(', ')})`,
-    );
-  }
-  return formatter.format(result, {
-    rules: RULES.map((r) => ({
-      id: r.id,
-      description: r.description,
-      defaultSeverity: r.defaultSeverity,
-    })),
-    color,
-    cwd: process.cwd(),
-  });
 }
 
 /** Writes to `-o <file>` or stdout. */

@@ -170,4 +170,69 @@ describe('corridor forecast', () => {
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('unknown --format "sarif" for forecast');
   });
+
+  it('--fail-on error exits 1 when a cell will start failing by --until, naming it on stderr', async () => {
+    const args = setup();
+    const period = ['--from', '2026-01-01', '--until', '2030-12-31'];
+    const run = await runCli(['forecast', ...args, ...period, '-f', 'json', '--fail-on', 'error']);
+    expect(run.code).toBe(1);
+    // The report is still written in full; the gate only sets the exit code.
+    const result = JSON.parse(run.stdout) as ForecastResult;
+    expect(result.changes.length).toBeGreaterThan(0);
+    expect(run.stderr).toContain('reach --fail-on error by 2030-12-31');
+    expect(run.stderr).toMatch(/ {2}AA → RR: (ok|warn) → fail from 2028-01-01\n/);
+    expect(run.stderr).toMatch(/ {2}AA → AA: (ok|warn) → fail from 2028-07-01\n/);
+
+    const never = await runCli(['forecast', ...args, ...period, '--fail-on', 'never']);
+    expect(never.code).toBe(0);
+    const unset = await runCli(['forecast', ...args, ...period]);
+    expect(unset.code).toBe(0);
+    expect(unset.stderr).toBe('');
+  });
+
+  it('--fail-on passes when the break falls after --until, or the cell already fails', async () => {
+    const args = setup();
+    const before = await runCli([
+      'forecast',
+      ...args,
+      '--from',
+      '2026-01-01',
+      '--until',
+      '2027-12-31',
+      '--fail-on',
+      'warning',
+    ]);
+    expect(before.code).toBe(0);
+    expect(before.stderr).toBe('');
+    // From 2028-08-01 both cells already fail: that is matrix --fail-on's business.
+    const already = await runCli([
+      'forecast',
+      ...args,
+      '--from',
+      '2028-08-01',
+      '--until',
+      '2031-12-31',
+      '-f',
+      'json',
+      '--fail-on',
+      'error',
+    ]);
+    expect(already.code).toBe(0);
+    expect(already.stderr).toBe('');
+    const result = JSON.parse(already.stdout) as ForecastResult;
+    expect(result.changes.filter((c) => c.after === 'fail')).toEqual([]);
+  });
+
+  it('a bad --fail-on is exit 2 before any work; --help documents the gate', async () => {
+    const args = setup();
+    const bad = await runCli(['forecast', ...args, '--fail-on', 'fail']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--fail-on expects error, warning or never, got "fail"');
+    expect(bad.stdout).toBe('');
+    const help = await runCli(['forecast', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      '--fail-on <level> exit 1 when a cell gets worse by --until and reaches this level',
+    );
+  });
 });

@@ -162,6 +162,28 @@ describe('gateway routes', () => {
     // The AA → ED cell fails with no route: plain ✗.
     expect(html).toMatch(/data-receiver="ED" data-status="fail" data-route="none"[^>]*>.*?✗/);
   });
+
+  it('csv, junit, sarif and github name the gateway too', async () => {
+    const files = tree(baseProfiles);
+    const csv = (await matrix(files, ['-f', 'csv'])).stdout.split('\r\n');
+    expect(csv[0]).toMatch(/,route,via$/);
+    expect(csv.filter((row) => row.includes(',AA,RR,fail,'))).not.toEqual([]);
+    for (const row of csv.filter((r) => r.includes(',AA,RR,'))) expect(row).toMatch(/,gateway,GW$/);
+    for (const row of csv.filter((r) => r.includes(',AA,ED,'))) expect(row).toMatch(/,none,$/);
+    const junit = (await matrix(files, ['-f', 'junit'])).stdout;
+    expect(junit).toContain('<property name="routeVia" value="GW"/>');
+    expect(junit).toMatch(/<failure message="[^"]*\(↪ reachable via GW\)"/);
+    const sarif = JSON.parse((await matrix(files, ['-f', 'sarif'])).stdout) as {
+      runs: Array<{ results: Array<{ message: { text: string }; properties: object }> }>;
+    };
+    const routed = sarif.runs[0]!.results.filter((r) => r.message.text.startsWith('AA → RR'));
+    expect(routed.length).toBeGreaterThan(0);
+    for (const result of routed) {
+      expect(result.properties).toMatchObject({ route: 'gateway', routes: [{ via: 'GW' }] });
+    }
+    const github = (await matrix(files, ['-f', 'github'])).stdout;
+    expect(github).toMatch(/^::error .*::AA → RR: .*%0A↪ via GW: GW re-signs with RSA/m);
+  });
 });
 
 describe('JSON output with routes and a baseline', () => {

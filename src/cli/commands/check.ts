@@ -1,35 +1,9 @@
 import type { Command } from 'commander';
-import { run } from '../../engine/run.js';
-import { loadProfiles } from '../../profiles/load.js';
-import {
-  emit,
-  formatResult,
-  parseAsOf,
-  parseFailOn,
-  parseList,
-  useColor,
-  FORMAT_HELP,
-} from '../options.js';
-import {
-  baselineOption,
-  maxWarningsOption,
-  prepareGate,
-  shardOption,
-  type GateOptions,
-} from '../gate.js';
-import { limitsFromOptions, maxBytesOption } from '../../security/options.js';
+import type { CheckOptions } from '../actions/check.js';
+import { baselineOption, maxWarningsOption, shardOption } from '../gate-options.js';
+import { FORMAT_HELP } from '../options.js';
 import type { CommandResult } from '../result.js';
-
-interface CheckOptions extends GateOptions {
-  maxBytes?: string;
-  from?: string;
-  to: string;
-  profiles?: string;
-  asOf?: string;
-  format: string;
-  output?: string;
-  failOn?: string;
-}
+import { maxBytesOption } from '../../security/options.js';
 
 export function registerCheckCommand(
   program: Command,
@@ -50,21 +24,9 @@ export function registerCheckCommand(
     .addOption(baselineOption())
     .addOption(shardOption())
     .addOption(maxBytesOption())
-    .action((files: string[], options: CheckOptions) => {
-      const gate = prepareGate(options);
-      const profiles = loadProfiles(options.profiles);
-      const asOf = parseAsOf(options.asOf);
-      const raw = run({
-        kind: 'check',
-        profiles,
-        files: gate.select(files, '.'),
-        asOf,
-        read: { limits: limitsFromOptions(options) },
-        receivers: options.to === 'all' ? 'all' : parseList(options.to),
-        from: options.from,
-      });
-      const result = gate.apply(raw, { profiles, asOf });
-      emit(formatResult(result, options.format, useColor(options.output)), options.output);
-      done({ exitCode: gate.exitCode(result, parseFailOn(options.failOn, 'error')) });
+    .action(async (files: string[], options: CheckOptions) => {
+      // Loaded on use: `--help` and the other commands do not pay for the engine.
+      const { checkAction } = await import('../actions/check.js');
+      done(checkAction(files, options));
     });
 }

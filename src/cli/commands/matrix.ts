@@ -1,40 +1,9 @@
 import type { Command } from 'commander';
-import { fileURLToPath } from 'node:url';
-import { findDocuments, run } from '../../engine/run.js';
-import { loadProfiles } from '../../profiles/load.js';
-import {
-  emit,
-  formatResult,
-  parseAsOf,
-  parseFailOn,
-  useColor,
-  FORMAT_HELP,
-  displayPaths,
-} from '../options.js';
-import {
-  baselineOption,
-  maxWarningsOption,
-  prepareGate,
-  shardOption,
-  type GateOptions,
-} from '../gate.js';
-import { progressBar } from '../progress.js';
-import { limitsFromOptions, maxBytesOption } from '../../security/options.js';
+import type { MatrixOptions } from '../actions/matrix.js';
+import { baselineOption, maxWarningsOption, shardOption } from '../gate-options.js';
+import { FORMAT_HELP } from '../options.js';
 import type { CommandResult } from '../result.js';
-
-export const SHIPPED_DOCUMENTS_DIR = fileURLToPath(
-  new URL('../../../fixtures/documents', import.meta.url),
-);
-
-interface MatrixOptions extends GateOptions {
-  maxBytes?: string;
-  profiles?: string;
-  docs?: string;
-  asOf?: string;
-  format: string;
-  output?: string;
-  failOn?: string;
-}
+import { maxBytesOption } from '../../security/options.js';
 
 export function registerMatrixCommand(
   program: Command,
@@ -58,22 +27,8 @@ export function registerMatrixCommand(
     .addOption(baselineOption())
     .addOption(shardOption())
     .addOption(maxBytesOption())
-    .action((options: MatrixOptions) => {
-      const gate = prepareGate(options);
-      const profiles = loadProfiles(options.profiles);
-      const asOf = parseAsOf(options.asOf);
-      const docs = options.docs ?? SHIPPED_DOCUMENTS_DIR;
-      const raw = run({
-        kind: 'matrix',
-        profiles,
-        files: displayPaths(gate.select(findDocuments(docs), docs)),
-        asOf,
-        read: { limits: limitsFromOptions(options) },
-        receivers: 'all',
-        onDocument: progressBar(),
-      });
-      const result = gate.apply(raw, { profiles, asOf });
-      emit(formatResult(result, options.format, useColor(options.output)), options.output);
-      done({ exitCode: gate.exitCode(result, parseFailOn(options.failOn, 'never')) });
+    .action(async (options: MatrixOptions) => {
+      const { matrixAction } = await import('../actions/matrix.js');
+      done(matrixAction(options));
     });
 }

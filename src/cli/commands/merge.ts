@@ -1,15 +1,7 @@
 import type { Command } from 'commander';
-import { mergeResults, needsProfiles, readResult } from '../../engine/merge.js';
-import { loadProfiles } from '../../profiles/load.js';
-import { emit, exitCodeFor, formatResult, parseFailOn, useColor, FORMAT_HELP } from '../options.js';
+import type { MergeOptions } from '../actions/merge.js';
+import { FORMAT_HELP } from '../options.js';
 import type { CommandResult } from '../result.js';
-
-interface MergeOptions {
-  profiles?: string;
-  format: string;
-  output?: string;
-  failOn?: string;
-}
 
 export function registerMergeCommand(
   program: Command,
@@ -29,12 +21,8 @@ export function registerMergeCommand(
       '--fail-on <level>',
       'exit 1 on findings at this level: error, warning, never (default: never)',
     )
-    .action((files: string[], options: MergeOptions) => {
-      const failOn = parseFailOn(options.failOn, 'never');
-      const inputs = files.map(readResult);
-      const profiles = needsProfiles(inputs) ? loadProfiles(options.profiles) : undefined;
-      const result = mergeResults(inputs, profiles);
-      emit(formatResult(result, options.format, useColor(options.output)), options.output);
-      done({ exitCode: exitCodeFor(result, failOn) });
+    .action(async (files: string[], options: MergeOptions) => {
+      const { mergeAction } = await import('../actions/merge.js');
+      done(mergeAction(files, options));
     });
 }

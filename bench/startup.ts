@@ -1,0 +1,78 @@
+/**
+ * Start-up wall time of the built CLI: median (and min, max) over several runs of `--help`,
+ * light commands and `matrix` on the shipped corpus, each in a fresh `node` process, against a
+ * bare `node -e 0` for reference. Build first (`npm run build`).
+ *
+ *   npx tsx bench/startup.ts                      # this tree's bin/corridor.js
+ *   npx tsx bench/startup.ts --bin /tmp/old/bin/corridor.js --runs 9
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = resolve(argument('--bin') ?? resolve(root, 'bin/corridor.js'));
+const runs = Number(argument('--runs') ?? 7);
+if (!existsSync(bin)) throw new Error(`${bin} not found: run npm run build first`);
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs expects a whole number ≥ 1');
+
+interface Case {
+  name: string;
+  args: string[];
+  /** Runs for slow cases; defaults to --runs. */
+  runs?: number;
+}
+
+const cases: Case[] = [
+  { name: 'node -e 0 (reference)', args: [] },
+  { name: '--help', args: ['--help'] },
+  { name: '--version', args: ['--version'] },
+  { name: 'check --help', args: ['check', '--help'] },
+  { name: 'profiles list', args: ['profiles', 'list'] },
+  { name: 'algorithms', args: ['algorithms'] },
+  { name: 'matrix (shipped corpus)', args: ['matrix', '-f', 'json'], runs: Math.min(runs, 5) },
+];
+
+function timeOnce(args: string[]): number {
+  const argv = args.length === 0 ? ['-e', '0'] : [bin, ...args];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, argv, {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, CI: '1' }, // no progress bar
+  });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && !(args[0] === 'matrix' && result.status === 1)) {
+    throw new Error(`corridor ${args.join(' ')} exited ${result.status}: ${String(result.stderr)}`);
+  }
+  return elapsed;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+console.log(`bin: ${bin}, node ${process.version}, ${runs} runs (matrix: ${Math.min(runs, 5)})`);
+console.log(
+  `${'case'.padEnd(26)} ${'median ms'.padStart(10)} ${'min'.padStart(7)} ${'max'.padStart(7)}`,
+);
+for (const { name, args, runs: count = runs } of cases) {
+  timeOnce(args); // warm the file-system cache
+  const times = Array.from({ length: count }, () => timeOnce(args));
+  console.log(
+    `${name.padEnd(26)} ${median(times).toFixed(0).padStart(10)} ` +
+      `${Math.min(...times)
+        .toFixed(0)
+        .padStart(7)} ${Math.max(...times)
+        .toFixed(0)
+        .padStart(7)}`,
+  );
+}

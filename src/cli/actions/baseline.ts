@@ -1,0 +1,48 @@
+import { createBaseline } from '../../engine/baseline.js';
+import { findDocuments, run } from '../../engine/run.js';
+import { loadProfiles } from '../../profiles/load.js';
+import { UserError } from '../../util/errors.js';
+import { prepareGate } from '../gate.js';
+import { emit, parseAsOf, parseList } from '../options.js';
+import type { CommandResult } from '../result.js';
+import { SHIPPED_DOCUMENTS_DIR } from '../shipped.js';
+
+export interface BaselineCreateOptions {
+  output?: string;
+  from?: string;
+  to: string;
+  docs?: string;
+  profiles?: string;
+  asOf?: string;
+  shard?: string;
+}
+
+/** `corridor baseline create`: check (with files) or matrix (without), every finding recorded. */
+export function baselineCreateAction(
+  files: string[],
+  options: BaselineCreateOptions,
+): CommandResult {
+  const output = options.output;
+  if (!output) throw new UserError('baseline create needs -o <file>');
+  const isCheck = files.length > 0;
+  if (isCheck && options.docs !== undefined) {
+    throw new UserError('baseline create: give documents as files or --docs, not both');
+  }
+  const gate = prepareGate({ shard: options.shard });
+  const profiles = loadProfiles(options.profiles);
+  const docs = options.docs ?? SHIPPED_DOCUMENTS_DIR;
+  const result = run({
+    kind: isCheck ? 'check' : 'matrix',
+    profiles,
+    files: isCheck ? gate.select(files, '.') : gate.select(findDocuments(docs), docs),
+    asOf: parseAsOf(options.asOf),
+    receivers: !isCheck || options.to === 'all' ? 'all' : parseList(options.to),
+    from: isCheck ? options.from : undefined,
+  });
+  const file = createBaseline(result, output);
+  emit(JSON.stringify(file, null, 2), output);
+  process.stderr.write(
+    `corridor: wrote ${output}: ${file.findings.length} baseline entr${file.findings.length === 1 ? 'y' : 'ies'}\n`,
+  );
+  return { exitCode: 0 };
+}

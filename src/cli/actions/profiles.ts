@@ -1,0 +1,62 @@
+import { formatProblem, loadProfiles } from '../../profiles/load.js';
+import { lintProfiles } from '../../profiles/lint.js';
+import { UserError } from '../../util/errors.js';
+import { emit } from '../options.js';
+import type { CommandResult } from '../result.js';
+
+/** `corridor profiles list`. */
+export function profilesListAction(options: { profiles?: string; format: string }): CommandResult {
+  const set = loadProfiles(options.profiles);
+  const rows = [...set.profiles.values()].sort((a, b) => a.id.localeCompare(b.id));
+  if (options.format === 'json') {
+    emit(
+      JSON.stringify(
+        rows.map((p) => ({
+          id: p.id,
+          name: p.name,
+          kind: p.kind,
+          version: p.version,
+          lineage: p.lineage,
+        })),
+        null,
+        2,
+      ),
+      undefined,
+    );
+  } else {
+    const lines = rows.map(
+      (p) =>
+        `${p.id.padEnd(10)} ${p.kind.padEnd(12)} ${p.version.padEnd(10)} ${p.name}${p.lineage.length > 1 ? `  (extends ${p.lineage.slice(0, -1).join(' → ')})` : ''}`,
+    );
+    emit(
+      [`${'ID'.padEnd(10)} ${'KIND'.padEnd(12)} ${'VERSION'.padEnd(10)} NAME`, ...lines].join('\n'),
+      undefined,
+    );
+  }
+  return { exitCode: 0 };
+}
+
+/** `corridor profiles show <id>`. */
+export function profilesShowAction(id: string, options: { profiles?: string }): CommandResult {
+  const set = loadProfiles(options.profiles);
+  const profile = set.profiles.get(id);
+  if (!profile)
+    throw new UserError(
+      `unknown profile: ${id} (known: ${[...set.profiles.keys()].sort().join(', ')})`,
+    );
+  const { anchors, ...shown } = profile;
+  emit(JSON.stringify({ ...shown, anchors: anchors.map((a) => a.file) }, null, 2), undefined);
+  return { exitCode: 0 };
+}
+
+/** `corridor profiles lint [dir]`. */
+export function profilesLintAction(dir: string | undefined): CommandResult {
+  const set = loadProfiles(dir);
+  const report = lintProfiles(set);
+  const lines = report.errors.map((p) => `error  ${formatProblem(p)}`);
+  lines.push(
+    `${set.profiles.size} profiles, ${report.errors.length} errors, ${report.unconfirmed.length} unconfirmed facts (marked "confirmed": false)`,
+  );
+  emit(lines.join('\n'), undefined);
+  return { exitCode: report.errors.length > 0 ? 2 : 0 };
+}

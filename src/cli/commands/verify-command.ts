@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { maxBytesOption } from '../../security/options.js';
+import type { CommandResult } from '../result.js';
+import type { VerifyCommandOptions } from './verify.js';
+
+/**
+ * `corridor verify`: the options here, the work in verify.ts, imported only when the command
+ * runs — verify.ts loads every verifier (XMLDSig, JWS, PKI), which `--help` and the other
+ * commands should not pay for.
+ */
+export function registerVerifyCommand(
+  program: Command,
+  done: (result: CommandResult) => void,
+): void {
+  program
+    .command('verify')
+    .description(
+      'verify the signatures of documents, XMLDSig or JWS/CT (cryptography and, with --trust, chain)',
+    )
+    .argument('<files...>', 'signed XML or JSON documents')
+    .option('--key <pem>', 'public key or certificate (PEM) to verify with; repeatable', collect)
+    .option('--trust <pem>', 'trust anchor certificates (PEM); repeatable', collect)
+    .option('--as-of <date>', 'evaluate trust on this date (YYYY-MM-DD; default: today)')
+    .option('-f, --format <format>', 'output format: text or json', 'text')
+    .addOption(maxBytesOption())
+    .action(async (files: string[], options: VerifyCommandOptions) => {
+      const { runVerify } = await import('./verify.js');
+      const result = runVerify(files, options);
+      const stream = result.exitCode === 2 ? process.stderr : process.stdout;
+      stream.write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
+      done({ exitCode: result.exitCode });
+    });
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
