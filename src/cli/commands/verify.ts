@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { Command } from 'commander';
 import { algorithmByUri } from '../../algorithms/registry.js';
 import { buildChain } from '../../pki/chain.js';
 import { parseCertificate, type Certificate } from '../../pki/certificate.js';
@@ -15,12 +14,11 @@ import { JWS_RULES } from '../../jose/problems.js';
 import { verifyJsonDocument } from '../../jose/verify-document.js';
 import { verifyWithinLimits } from '../../security/verify.js';
 import { documentLimits, type DocumentLimits } from '../../security/limits.js';
-import { limitsFromOptions, maxBytesOption } from '../../security/options.js';
+import { limitsFromOptions } from '../../security/options.js';
 import { XmlParseError } from '../../xml/dom.js';
 import { parseXml } from '../../xml/parse.js';
 import { errorMessage, UserError } from '../../util/errors.js';
 import { parseAsOf } from '../options.js';
-import type { CommandResult } from '../result.js';
 
 export interface VerifyCommandOptions {
   /** PEM files (public keys or certificates) to verify with. */
@@ -63,33 +61,6 @@ interface SignatureResult {
   signer?: { subject?: string; keyAlgorithm: string; keyBits: number; curve?: string };
   trusted: boolean | null;
   problems: OutputProblem[];
-}
-
-export function registerVerifyCommand(
-  program: Command,
-  done: (result: CommandResult) => void,
-): void {
-  program
-    .command('verify')
-    .description(
-      'verify the signatures of documents, XMLDSig or JWS/CT (cryptography and, with --trust, chain)',
-    )
-    .argument('<files...>', 'signed XML or JSON documents')
-    .option('--key <pem>', 'public key or certificate (PEM) to verify with; repeatable', collect)
-    .option('--trust <pem>', 'trust anchor certificates (PEM); repeatable', collect)
-    .option('--as-of <date>', 'evaluate trust on this date (YYYY-MM-DD; default: today)')
-    .option('-f, --format <format>', 'output format: text or json', 'text')
-    .addOption(maxBytesOption())
-    .action((files: string[], options: VerifyCommandOptions) => {
-      const result = runVerify(files, options);
-      const stream = result.exitCode === 2 ? process.stderr : process.stdout;
-      stream.write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
-      done({ exitCode: result.exitCode });
-    });
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 /**
