@@ -200,7 +200,6 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       'belt-hash256',
       'STB 34.101.45-2013; STB 34.101.50-2019 Appendix E',
     ),
-    verifiable: false,
   },
   {
     ...sig(
@@ -334,7 +333,6 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       ['1.2.112.0.2.0.34.101.31.81'],
       'STB 34.101.31-2011',
     ),
-    verifiable: false,
   },
   {
     ...dig(

@@ -1,4 +1,6 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import { BIGN_CURVE_256_OID, bignCurveParams } from '../crypto/bign/curves.js';
+import { encodeBignSpki } from '../crypto/bign/keys.js';
 import type { XmlElement } from '../xml/dom.js';
 import { decodeBase64Strict } from './base64.js';
 import { dsigChild, plainAttribute, valueText } from './dsig-elements.js';
@@ -29,7 +31,9 @@ export function keyValueSpki(keyInfo: XmlElement): KeyValueResult | undefined {
   if (rsa) return rsaSpki(rsa);
   const ec = dsigChild(keyValue, 'ECKeyValue', DSIG11_NS);
   if (ec) return ecSpki(ec);
-  return { error: 'KeyValue holds no RSAKeyValue or ECKeyValue corridor can read' };
+  const bign = dsigChild(keyValue, 'BignKeyValue', DSIG11_NS);
+  if (bign) return bignSpki(bign);
+  return { error: 'KeyValue holds no RSAKeyValue, ECKeyValue or BignKeyValue corridor can read' };
 }
 
 function rsaSpki(rsa: XmlElement): KeyValueResult {
@@ -55,6 +59,29 @@ function ecSpki(ec: XmlElement): KeyValueResult {
     x: base64url(point.subarray(1, 1 + curve.bytes)),
     y: base64url(point.subarray(1 + curve.bytes)),
   });
+}
+
+/** The one curve name a published BignKeyValue uses (STB 34.101.50 example, via bee2j). */
+const BIGN_CURVE_URNS = new Map([
+  ['http://www.w3.org/2009/xmldsig11#bign-curve256v1', BIGN_CURVE_256_OID],
+]);
+
+/**
+ * dsig11:BignKeyValue (STB 34.101.50): DomainParameters/NamedCurve@URN and PublicKey, the
+ * base64 of x ‖ y little-endian, the same octets as the SPKI BIT STRING.
+ */
+function bignSpki(bign: XmlElement): KeyValueResult {
+  const domain = dsigChild(bign, 'DomainParameters', DSIG11_NS);
+  const named = domain && dsigChild(domain, 'NamedCurve', DSIG11_NS);
+  const urn = named && plainAttribute(named, 'URN');
+  const oid = urn ? BIGN_CURVE_URNS.get(urn) : undefined;
+  const params = oid ? bignCurveParams(oid) : undefined;
+  if (!params) return { error: `BignKeyValue curve '${urn ?? '(none)'}' is not supported` };
+  const point = base64Child(bign, 'PublicKey', DSIG11_NS);
+  if (!point || point.length !== 2 * params.bytes) {
+    return { error: `BignKeyValue PublicKey is not ${2 * params.bytes} octets of ${params.name}` };
+  }
+  return { spki: encodeBignSpki(params, point) };
 }
 
 function fromJwk(jwk: JsonWebKey): KeyValueResult {
