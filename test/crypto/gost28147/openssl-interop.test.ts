@@ -5,7 +5,6 @@
  * -decrypt`, and raw CFB and MAC outputs agree with `openssl enc` / `openssl dgst -mac`.
  * Skipped only outside CI when the engine is missing (see skipWithoutGostEngine).
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,41 +28,8 @@ import {
   KeyUnwrapError,
   TC26_Z_PARAMSET,
 } from '../../../src/crypto/gost28147/index.js';
-import {
-  findGostEngine,
-  opensslGost,
-  runOpenssl,
-  skipWithoutGostEngine,
-  tempDir,
-} from '../../helpers/openssl.js';
-
-/**
- * `openssl enc -gost89` takes its parameter set from the engine's CRYPT_PARAMS setting
- * (TC26 Z by default in the engine tested): run it with a config naming the set.
- */
-function opensslWithCryptParams(paramSetOid: string, args: string[], input: Uint8Array): Buffer {
-  const engine = findGostEngine();
-  if (!engine) throw new Error('GOST engine not found');
-  const conf = file(
-    'crypt-params.cnf',
-    [
-      'openssl_conf = openssl_def',
-      '[openssl_def]',
-      'engines = engine_section',
-      '[engine_section]',
-      'gost = gost_section',
-      '[gost_section]',
-      'engine_id = gost',
-      `dynamic_path = ${engine}`,
-      'default_algorithms = ALL',
-      `CRYPT_PARAMS = ${paramSetOid}`,
-      '',
-    ].join('\n'),
-  );
-  const r = spawnSync('openssl', args, { input, env: { ...process.env, OPENSSL_CONF: conf } });
-  if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${r.stderr.toString()}`);
-  return r.stdout;
-}
+import { opensslWithCryptParams } from '../../helpers/openssl-crypt-params.js';
+import { opensslGost, runOpenssl, skipWithoutGostEngine, tempDir } from '../../helpers/openssl.js';
 
 const OID_DATA = '1.2.840.113549.1.7.1';
 const OID_ENVELOPED = '1.2.840.113549.1.7.3';

@@ -1,0 +1,53 @@
+/**
+ * Test helper: `openssl` with the GOST engine and a chosen GOST 28147-89 parameter set.
+ * `openssl enc -gost89` takes its parameter set from the engine's CRYPT_PARAMS setting (TC26 Z
+ * by default in the engine tested), which only a config file can set.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findGostEngine, tempDir } from './openssl.js';
+
+const configs = new Map<string, string>();
+
+function configFor(paramSetOid: string, engine: string): string {
+  let file = configs.get(paramSetOid);
+  if (!file) {
+    file = join(tempDir(), `openssl-gost-${paramSetOid}.cnf`);
+    writeFileSync(
+      file,
+      [
+        'openssl_conf = openssl_def',
+        '[openssl_def]',
+        'engines = engine_section',
+        '[engine_section]',
+        'gost = gost_section',
+        '[gost_section]',
+        'engine_id = gost',
+        `dynamic_path = ${engine}`,
+        'default_algorithms = ALL',
+        `CRYPT_PARAMS = ${paramSetOid}`,
+        '',
+      ].join('\n'),
+    );
+    configs.set(paramSetOid, file);
+  }
+  return file;
+}
+
+/** Runs openssl with the engine and CRYPT_PARAMS = paramSetOid; throws with stderr on failure. */
+export function opensslWithCryptParams(
+  paramSetOid: string,
+  args: readonly string[],
+  input?: Uint8Array,
+): Buffer {
+  const engine = findGostEngine();
+  if (!engine) throw new Error('OpenSSL GOST engine (gost.so) not found');
+  const r = spawnSync('openssl', [...args], {
+    input,
+    env: { ...process.env, OPENSSL_CONF: configFor(paramSetOid, engine) },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${r.stderr.toString()}`);
+  return r.stdout;
+}
