@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBase64Url } from '../../src/jose/base64url.js';
 import { signJwsCt } from '../../src/jose/jws-ct-sign.js';
+import type { SignatureVerification } from '../../src/signature/types.js';
 import {
   declaration,
   ruleIds,
@@ -296,6 +297,24 @@ describe('JWS/CT refusals: each a finding, never a crash', () => {
     const v = verifyText(text).verifications[0];
     expect(v?.valid).toBe(false);
     expect(v?.problems.map((p) => p.ruleId)).toEqual(['jws/not-i-json']);
+  });
+
+  it('hostile shapes: 100 000-level nesting and a flood of duplicates end in a verdict', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const text = JSON.stringify(signed()).replace(
+      '"currency":"EUR"',
+      `"currency":"EUR","deep":${deep}`,
+    );
+    const nested = verifyText(text);
+    expect(nested.verifications[0]?.valid).toBe(false);
+    expect(ruleIds(nested.verifications[0] as SignatureVerification)).toEqual([
+      'jws/signature-mismatch',
+    ]);
+    const flood = `{"x":1${',"x":1'.repeat(50_000)},"signature":"${signed().signature as string}"}`;
+    const flooded = verifyText(flood);
+    // Reported a bounded number of times, and refused.
+    expect(flooded.document.signatures[0]?.problems.length).toBe(16);
+    expect(flooded.verifications[0]?.valid).toBe(false);
   });
 
   it('an unsigned JSON document has no signatures; a non-object JSON has none either', () => {
