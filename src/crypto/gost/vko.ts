@@ -1,3 +1,4 @@
+import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { KeyFormatError } from '../errors.js';
 import { streebog256 } from '../streebog.js';
 import type { GostPublicKey } from '../types.js';
@@ -17,15 +18,7 @@ export function vkoGost2012_256(
   ukm: Uint8Array,
 ): Uint8Array {
   const params = sameCurve(privateKey, peer);
-  const P = gostPointType(params);
-  let point;
-  try {
-    point = P.fromAffine({ x: peer.x, y: peer.y });
-    // on the curve and in the order-q subgroup: a small-order point would leak key bits
-    point.assertValidity();
-  } catch {
-    throw new KeyFormatError('VKO: the peer public key is not a valid point of its curve');
-  }
+  const point = validPeerPoint(params, peer);
   let u = leToBigInt(ukm);
   if (u === 0n) u = 1n;
   const scalar = (params.cofactor * u * privateKey.d) % params.q;
@@ -37,6 +30,17 @@ export function vkoGost2012_256(
   input.set(bigIntToLe(k.x, n), 0);
   input.set(bigIntToLe(k.y, n), n);
   return streebog256(input);
+}
+
+function validPeerPoint(params: GostCurveParams, peer: GostPublicKey): WeierstrassPoint<bigint> {
+  try {
+    const point = gostPointType(params).fromAffine({ x: peer.x, y: peer.y });
+    // on the curve and in the order-q subgroup: a small-order point would leak key bits
+    point.assertValidity();
+    return point;
+  } catch {
+    throw new KeyFormatError('VKO: the peer public key is not a valid point of its curve');
+  }
 }
 
 function sameCurve(privateKey: GostPrivateKey, peer: GostPublicKey): GostCurveParams {

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyFormatError, UnsupportedAlgorithmError } from '../../../src/crypto/errors.js';
 import {
@@ -294,6 +295,32 @@ describe('GostR3410-KeyTransport: corridor wraps, corridor unwraps', () => {
     const old = generateGostKeyPair('gost2001', '1.2.643.2.2.35.1');
     expect(() => gostKeyTransportWrap(old.publicKey, new Uint8Array(32))).toThrow(
       UnsupportedAlgorithmError,
+    );
+  });
+});
+
+describe('GostR3410-KeyTransport: hostile input', () => {
+  it('a mutated or truncated structure yields the right key or a clear error, never another key', () => {
+    const { privateKey, publicKey } = generateGostKeyPair('gost2012-256', '1.2.643.2.2.35.1');
+    const cek = new Uint8Array(randomBytes(32));
+    const der = gostKeyTransportWrap(publicKey, cek);
+    const known = [KeyFormatError, KeyUnwrapError, UnsupportedAlgorithmError];
+    fc.assert(
+      fc.property(
+        fc.nat({ max: der.length - 1 }),
+        fc.integer({ min: 1, max: 255 }),
+        fc.nat({ max: der.length }),
+        (at, xor, cut) => {
+          const bad = Uint8Array.from(der.subarray(0, Math.max(cut, at + 1)));
+          bad[at] = (bad[at] as number) ^ xor;
+          try {
+            expect(toHex(gostKeyTransportUnwrap(bad, privateKey).cek)).toBe(toHex(cek));
+          } catch (e) {
+            expect(known.some((k) => e instanceof k)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
