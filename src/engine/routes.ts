@@ -57,8 +57,14 @@ function routeVia(
   if (serves && !serves.includes(cell.sender)) return undefined;
   const hop = cells.get(cellKey(cell.sender, gateway.id));
   if (!hop || hop.status === 'fail') return undefined;
+  // A gateway re-signs in the document's own syntax (a JSON document stays JWS): a refused
+  // signature format is as much beyond it as a content error.
   const contentErrors = directPairs.some((pair) =>
-    pair.findings.some((f) => f.severity === 'error' && !f.ruleId.startsWith('signature/')),
+    pair.findings.some(
+      (f) =>
+        f.severity === 'error' &&
+        (!f.ruleId.startsWith('signature/') || f.ruleId === 'signature/format-accepted'),
+    ),
   );
   if (contentErrors) return undefined;
   for (const reissue of gateway.gateway?.reissues ?? []) {
