@@ -9,9 +9,9 @@ const cellKey = (sender: string, receiver: string): string => `${sender}\u0000${
 /**
  * Marks every cell with how the sender reaches the receiver. A failing cell is routed via a
  * gateway G when: G serves the sender (if it lists whom it serves), the sender's documents pass
- * S→G (evaluated in the same run), every error of S→R is a signature finding (a gateway
- * re-signs; it does not change content), and G re-issues with a signature algorithm R accepts
- * on the as-of date.
+ * S→G (evaluated in the same run), every error of S→R is a signature finding other than a
+ * refused format (a gateway re-signs; it changes neither content nor syntax), and G re-issues
+ * with a signature algorithm R accepts on the as-of date.
  */
 export function attachRoutes(
   cells: readonly MatrixCell[],
