@@ -20,6 +20,10 @@ export {
 } from './key-transport.js';
 export {
   CRYPTOPRO_A_PARAMSET,
+  CRYPTOPRO_B_PARAMSET,
+  CRYPTOPRO_C_PARAMSET,
+  CRYPTOPRO_D_PARAMSET,
+  GOST28147_PARAMSETS,
   gost28147ParamSet,
   TC26_Z_PARAMSET,
   type Gost28147ParamSet,
