@@ -1,7 +1,8 @@
 /**
- * Start-up wall time of the built CLI: median (and min, max) over several runs of `--help`,
- * light commands and `matrix` on the shipped corpus, each in a fresh `node` process, against a
- * bare `node -e 0` for reference. Build first (`npm run build`).
+ * Start-up time of the built CLI: median wall time (and min, max) and median CPU time (user +
+ * system, reported by the child itself, so a busy machine disturbs it less than wall time) over
+ * several runs of `--help`, light commands and `matrix` on the shipped corpus, each in a fresh
+ * `node` process, against a bare `node -e 0` for reference. Build first (`npm run build`).
  *
  *   npx tsx bench/startup.ts                      # this tree's bin/corridor.js
  *   npx tsx bench/startup.ts --bin /tmp/old/bin/corridor.js --runs 9
@@ -39,19 +40,27 @@ const cases: Case[] = [
   { name: 'matrix (shipped corpus)', args: ['matrix', '-f', 'json'], runs: Math.min(runs, 5) },
 ];
 
-function timeOnce(args: string[]): number {
-  const argv = args.length === 0 ? ['-e', '0'] : [bin, ...args];
+// Preloaded into the child: prints its own CPU time on exit, on stderr after everything else.
+const CPU_PROBE =
+  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();' +
+  'process.stderr.write("\\ncpu-us:"+(u.user+u.system))})';
+
+function timeOnce(args: string[]): { wall: number; cpu: number } {
+  const argv = ['--import', CPU_PROBE, ...(args.length === 0 ? ['-e', '0'] : [bin, ...args])];
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, argv, {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, CI: '1' }, // no progress bar
   });
-  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0 && !(args[0] === 'matrix' && result.status === 1)) {
-    throw new Error(`corridor ${args.join(' ')} exited ${result.status}: ${String(result.stderr)}`);
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const stderr = String(result.stderr);
+  if (result.status !== 0) {
+    throw new Error(`corridor ${args.join(' ')} exited ${result.status}: ${stderr}`);
   }
-  return elapsed;
+  const cpu = /cpu-us:(\d+)\s*$/.exec(stderr);
+  if (!cpu) throw new Error(`corridor ${args.join(' ')}: no CPU figure on stderr`);
+  return { wall, cpu: Number(cpu[1]) / 1000 };
 }
 
 const median = (values: number[]): number => {
@@ -62,17 +71,16 @@ const median = (values: number[]): number => {
 
 console.log(`bin: ${bin}, node ${process.version}, ${runs} runs (matrix: ${Math.min(runs, 5)})`);
 console.log(
-  `${'case'.padEnd(26)} ${'median ms'.padStart(10)} ${'min'.padStart(7)} ${'max'.padStart(7)}`,
+  `${'case'.padEnd(26)} ${'wall ms'.padStart(8)} ${'min'.padStart(6)} ${'max'.padStart(6)} ` +
+    `${'cpu ms'.padStart(7)}`,
 );
+const ms = (value: number, width: number): string => value.toFixed(0).padStart(width);
 for (const { name, args, runs: count = runs } of cases) {
   timeOnce(args); // warm the file-system cache
   const times = Array.from({ length: count }, () => timeOnce(args));
+  const walls = times.map((t) => t.wall);
   console.log(
-    `${name.padEnd(26)} ${median(times).toFixed(0).padStart(10)} ` +
-      `${Math.min(...times)
-        .toFixed(0)
-        .padStart(7)} ${Math.max(...times)
-        .toFixed(0)
-        .padStart(7)}`,
+    `${name.padEnd(26)} ${ms(median(walls), 8)} ${ms(Math.min(...walls), 6)} ` +
+      `${ms(Math.max(...walls), 6)} ${ms(median(times.map((t) => t.cpu)), 7)}`,
   );
 }

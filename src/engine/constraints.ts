@@ -34,6 +34,23 @@ export function constraintAjv(): Ajv2020 {
 }
 
 /**
+ * Validators by schema text. Profiles that extend one another carry copies of the same
+ * constraints (the shipped set compiles 28 distinct schemas, not 267), and ajv caches only by
+ * object identity. A validator is shared safely: `errors` is read right after each call.
+ */
+const validators = new Map<string, ValidateFunction>();
+
+function compileShared(ajv: Ajv2020, schema: object): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+/**
  * A profile's document constraints, compiled once per profile and document type (never per
  * pair). A constraint whose schema does not compile is a profile error raised at compile time.
  */
@@ -92,7 +109,7 @@ export class ConstraintSet {
     const key = `${profileId}|${ruleId}`;
     let validate = this.whenCache.get(key);
     if (!validate) {
-      validate = constraintAjv().compile(schema);
+      validate = compileShared(constraintAjv(), schema);
       this.whenCache.set(key, validate);
     }
     return validate(value) === true;
@@ -105,7 +122,7 @@ function compileOrExplain(
   constraint: DocumentConstraint,
 ): ValidateFunction {
   try {
-    return ajv.compile(constraint.schema as object);
+    return compileShared(ajv, constraint.schema as object);
   } catch (error) {
     throw new ConstraintCompileError(
       `${profile.file}: constraint ${constraint.id} has an invalid schema: ${error instanceof Error ? error.message : String(error)}`,
