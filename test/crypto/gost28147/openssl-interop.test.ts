@@ -194,9 +194,11 @@ describe.skipIf(skipWithoutGostEngine())(
         const cms = readCms(opensslEncrypt(recipient, plaintext));
         const { cek, paramSet } = gostKeyTransportUnwrap(cms.keyTransport, recipient.key);
         expect(paramSet.oid).toBe(TC26_Z_PARAMSET.oid);
+        // the content's own parameter set, from Gost28147-89-Parameters
+        expect(gost28147ParamSet(cms.paramSetOid)).toBe(TC26_Z_PARAMSET);
         const data = gost28147CfbDecrypt(
           {
-            paramSet: gost28147ParamSet(cms.paramSetOid) ?? CRYPTOPRO_A_PARAMSET,
+            paramSet: TC26_Z_PARAMSET,
             key: cek,
             iv: cms.iv,
           },
