@@ -74,8 +74,12 @@ describe.skipIf(skipWithoutGostEngine())('GOST R 34.10-2012 JWS/CT and OpenSSL g
 
   it('OpenSSL signs the signing input, corridor verifies the document with x5c', () => {
     const key = gost().privateKey;
-    if (key.family !== 'gost2012-256') throw new Error('not a GOST key');
-    const keyPem = file('gost.key.pem', toPem('PRIVATE KEY', encodeGostPrivateKeyPkcs8(key)));
+    if (key.family !== 'gost2012-256' || !key.curve.oid) throw new Error('not a GOST key');
+    const curve = { oid: key.curve.oid, name: key.curve.name };
+    const keyPem = file(
+      'gost.key.pem',
+      toPem('PRIVATE KEY', encodeGostPrivateKeyPkcs8({ family: key.family, curve, d: key.d })),
+    );
     const value = declaration('RU');
     const header = b64url(
       JSON.stringify({ alg: GOST_ALG, x5c: [Buffer.from(gost().certificate).toString('base64')] }),
