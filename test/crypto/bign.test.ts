@@ -225,6 +225,17 @@ describe('bign-hbelt signature scheme', () => {
     expect(scheme.verify('bign-hbelt', pub, H(0, 48), a, 'xmldsig')).toBe(true);
   });
 
+  it('a key used often (multiplication table built) still accepts good and refuses bad signatures', () => {
+    const often = decodePublicKey(bignSpkiOfPrivateKey({ ...key, d: D + 2n }));
+    const sig = scheme.sign('bign-hbelt', { ...key, d: D + 2n }, H(0, 48), 'x509');
+    const bad = Uint8Array.from(sig);
+    bad[20] = (bad[20] as number) ^ 4;
+    for (let i = 0; i < 20; i++) {
+      expect(scheme.verify('bign-hbelt', often, H(0, 48), sig, 'x509')).toBe(true);
+      expect(scheme.verify('bign-hbelt', often, H(0, 48), bad, 'x509')).toBe(false);
+    }
+  });
+
   it('refuses other algorithm ids, other families and the 384/512-bit curves', () => {
     expect(scheme.verify('bign-bash256', pub, H(0, 13), fromHex(SIG_G2), 'x509')).toBe(false);
     expect(() => scheme.sign('bign-bash256', key, H(0, 13), 'x509')).toThrow(

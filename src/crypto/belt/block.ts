@@ -120,9 +120,12 @@ export function encryptWords(block: Uint32Array, key: BeltKey): void {
     d = (d + g13((c + (key[(k + 4) & 7] as number)) >>> 0)) >>> 0;
     b = (b ^ g21((a + (key[(k + 5) & 7] as number)) >>> 0)) >>> 0;
     c = (c ^ g5((d + (key[(k + 6) & 7] as number)) >>> 0)) >>> 0;
-    [a, b] = [b, a];
-    [c, d] = [d, c];
-    [b, c] = [c, b];
+    // a ↔ b, c ↔ d, b ↔ c (temporaries: destructuring swaps allocate in hot loops)
+    const t = a;
+    a = b;
+    b = d;
+    d = c;
+    c = t;
   }
   block[0] = b;
   block[1] = d;
@@ -147,9 +150,12 @@ export function decryptWords(block: Uint32Array, key: BeltKey): void {
     d = (d + g13((c + (key[(k + 2) & 7] as number)) >>> 0)) >>> 0;
     b = (b ^ g21((a + (key[(k + 1) & 7] as number)) >>> 0)) >>> 0;
     c = (c ^ g5((d + (key[(k + 0) & 7] as number)) >>> 0)) >>> 0;
-    [a, b] = [b, a];
-    [c, d] = [d, c];
-    [a, d] = [d, a];
+    // a ↔ b, c ↔ d, a ↔ d
+    const t = a;
+    a = c;
+    c = d;
+    d = b;
+    b = t;
   }
   block[0] = c;
   block[1] = a;

@@ -17,33 +17,44 @@ function readWords(bytes: Uint8Array): Uint32Array {
   return out;
 }
 
+// Scratch for beltCompress: hashing is synchronous, so one set serves every call.
+const KEY = new Uint32Array(8);
+const BLOCK = new Uint32Array(4);
+const Y1 = new Uint32Array(4);
+
 /**
  * belt-compress over X = X1 ‖ X2 ‖ X3 ‖ X4 (16 words): returns S = E_{X1‖X2}(X3⊕X4) ⊕ X3 ⊕ X4
- * in `s` and Y = E_{S‖X4}(X1) ⊕ X1 ‖ E_{(S⊕1…1)‖X3}(X2) ⊕ X2 in `y` (8 words each / 4 for S).
+ * in `s` (4 words) and Y = E_{S‖X4}(X1) ⊕ X1 ‖ E_{(S⊕1…1)‖X3}(X2) ⊕ X2 in `y` (8 words).
  */
 export function beltCompress(x: Uint32Array, s: Uint32Array, y: Uint32Array): void {
-  const key = new Uint32Array(8);
-  const block = new Uint32Array(4);
-  // S
+  const key = KEY;
+  const block = BLOCK;
+  // S = E_{X1‖X2}(X3 ⊕ X4) ⊕ X3 ⊕ X4
   for (let i = 0; i < 4; i++) block[i] = ((x[8 + i] as number) ^ (x[12 + i] as number)) >>> 0;
-  key.set(x.subarray(0, 8));
+  for (let i = 0; i < 8; i++) key[i] = x[i] as number;
   encryptWords(block, key);
   for (let i = 0; i < 4; i++) {
     s[i] = ((block[i] as number) ^ (x[8 + i] as number) ^ (x[12 + i] as number)) >>> 0;
   }
   // Y1 = E_{S ‖ X4}(X1) ⊕ X1
-  key.set(s.subarray(0, 4), 0);
-  key.set(x.subarray(12, 16), 4);
-  block.set(x.subarray(0, 4));
+  for (let i = 0; i < 4; i++) {
+    key[i] = s[i] as number;
+    key[4 + i] = x[12 + i] as number;
+    block[i] = x[i] as number;
+  }
   encryptWords(block, key);
-  const y1 = Uint32Array.from(block, (v, i) => (v ^ (x[i] as number)) >>> 0);
+  for (let i = 0; i < 4; i++) Y1[i] = ((block[i] as number) ^ (x[i] as number)) >>> 0;
   // Y2 = E_{(S ⊕ 1^128) ‖ X3}(X2) ⊕ X2
-  for (let i = 0; i < 4; i++) key[i] = ~(s[i] as number) >>> 0;
-  key.set(x.subarray(8, 12), 4);
-  block.set(x.subarray(4, 8));
+  for (let i = 0; i < 4; i++) {
+    key[i] = ~(s[i] as number) >>> 0;
+    key[4 + i] = x[8 + i] as number;
+    block[i] = x[4 + i] as number;
+  }
   encryptWords(block, key);
-  for (let i = 0; i < 4; i++) y[4 + i] = ((block[i] as number) ^ (x[4 + i] as number)) >>> 0;
-  y.set(y1, 0);
+  for (let i = 0; i < 4; i++) {
+    y[4 + i] = ((block[i] as number) ^ (x[4 + i] as number)) >>> 0;
+    y[i] = Y1[i] as number;
+  }
 }
 
 /** Incremental belt-hash: `update` any number of times, then `digest` once. */
@@ -100,9 +111,15 @@ export class BeltHash {
 
   /** (t, h) ← belt-compress(X_i ‖ h); s ← s ⊕ t. */
   private block(data: Uint8Array, offset: number): void {
-    const view = new DataView(data.buffer, data.byteOffset + offset, 32);
     const x = this.x;
-    for (let i = 0; i < 8; i++) x[i] = view.getUint32(4 * i, true);
+    for (let i = 0, o = offset; i < 8; i++, o += 4) {
+      x[i] =
+        ((data[o] as number) |
+          ((data[o + 1] as number) << 8) |
+          ((data[o + 2] as number) << 16) |
+          ((data[o + 3] as number) << 24)) >>>
+        0;
+    }
     x.set(this.h, 8);
     beltCompress(x, this.t, this.h);
     for (let i = 0; i < 4; i++)

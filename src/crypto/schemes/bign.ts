@@ -24,20 +24,35 @@ import type {
  */
 const ID = 'bign-hbelt';
 
-const points = new WeakMap<BignPublicKey, WeierstrassPoint<bigint> | null>();
+/**
+ * Verification-ready public points by key object: validated once; a key used often (a batch
+ * of documents from one signer) gets a W=8 multiplication table, as GOST keys do
+ * (crypto/gost/prepared-key.ts): the table costs hundreds of milliseconds, a one-off check
+ * never pays it back.
+ */
+interface PreparedPoint {
+  point: WeierstrassPoint<bigint>;
+  uses: number;
+}
+const KEY_WINDOW = 8;
+const TABLE_AFTER_USES = 16;
+const points = new WeakMap<BignPublicKey, PreparedPoint | null>();
 
 function pointOf(key: BignPublicKey): WeierstrassPoint<bigint> | null {
-  let point = points.get(key);
-  if (point === undefined) {
+  let prepared = points.get(key);
+  if (prepared === undefined) {
     const params = key.curve.oid ? bignCurveParams(key.curve.oid) : undefined;
     try {
-      point = params ? bignPointFromBytes(params, key.point) : null;
+      prepared = params ? { point: bignPointFromBytes(params, key.point), uses: 0 } : null;
     } catch {
-      point = null;
+      prepared = null;
     }
-    points.set(key, point);
+    points.set(key, prepared);
   }
-  return point;
+  if (prepared && ++prepared.uses === TABLE_AFTER_USES) {
+    prepared.point.precompute(KEY_WINDOW, false);
+  }
+  return prepared?.point ?? null;
 }
 
 export const bignScheme: SignatureScheme = {
