@@ -1,8 +1,10 @@
 /**
- * bign-with-hbelt (STB 34.101.45) and belt-hash (STB 34.101.31) speed: what a Belarusian
+ * bign-with-hbelt (STB 34.101.45), belt-hash (STB 34.101.31) and bash256 (STB 34.101.77)
+ * speed: what a Belarusian
  * document costs to verify (digest of its canonical form + one signature over SignedInfo).
  * Run: npx tsx bench/bign.ts
  */
+import { bash256 } from '../src/crypto/bash/hash.js';
 import { BELT_H } from '../src/crypto/belt/block.js';
 import { beltHash } from '../src/crypto/belt/hash.js';
 import { bignSpkiOfPrivateKey, generateBignPrivateKey } from '../src/crypto/bign/keys.js';
@@ -37,7 +39,12 @@ console.log(
 );
 
 const data = new Uint8Array(8 * 1024 * 1024).map((_, i) => BELT_H[i & 255] as number);
-beltHash(data.subarray(0, 65536));
-const t0 = performance.now();
-beltHash(data);
-console.log(`belt-hash ${(8 / ((performance.now() - t0) / 1000)).toFixed(1)} MB/s`);
+for (const [name, fn] of [
+  ['belt-hash', beltHash],
+  ['bash256', bash256],
+] as const) {
+  fn(data.subarray(0, 65536));
+  const t0 = performance.now();
+  fn(data);
+  console.log(`${name} ${(8 / ((performance.now() - t0) / 1000)).toFixed(1)} MB/s`);
+}

@@ -342,7 +342,6 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       ['1.2.112.0.2.0.34.101.77.11'],
       'STB 34.101.77-2016',
     ),
-    verifiable: false,
   },
 
   // --- canonicalization and transforms ------------------------------------------------

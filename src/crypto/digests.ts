@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { bash256 } from './bash/hash.js';
 import { beltHash } from './belt/hash.js';
 import { UnsupportedAlgorithmError } from './errors.js';
 import { gostr341194 } from './gostr3411-94.js';
@@ -7,8 +8,8 @@ import { streebog256, streebog512 } from './streebog.js';
 
 /**
  * Digest by registry id (see algorithms/catalogue.ts). Only ids with a tested implementation
- * are listed; everything else, including recognised-but-uncomputable ones (bash,
- * KZ 34.11-2015), throws UnsupportedAlgorithmError so callers report "cannot verify".
+ * are listed; everything else, including recognised-but-uncomputable ones (KZ
+ * 34.11-2015), throws UnsupportedAlgorithmError so callers report "cannot verify".
  */
 // Maps, not object literals: an id like 'constructor' must not resolve to a prototype member.
 const NODE_HASHES = new Map<string, string>([
@@ -28,6 +29,8 @@ const OWN_HASHES = new Map<string, (data: Uint8Array) => Uint8Array>([
   ['gostr3411-94', gostr341194],
   // STB 34.101.31: bytes as the standard prints its hash values (its Appendix A).
   ['belt-hash256', (data) => beltHash(data)],
+  // STB 34.101.77: the first 32 octets of the final sponge state (its Appendix A).
+  ['bash256', bash256],
 ]);
 
 export function digest(algorithmId: string, data: Uint8Array): Uint8Array {
