@@ -61,25 +61,18 @@ const CONSTANTS: Uint32Array = (() => {
   return out;
 })();
 
-// Result of rot(): a pair of globals avoids allocating a tuple per rotation.
-let rl = 0;
-let rh = 0;
+// A 64-bit rotation towards the high bits by r, as its low and high halves. No rotation
+// amount of bash-s is 0 or 32, so every shift below is by 1..31 (JS shifts count mod 32).
+function rotLo(lo: number, hi: number, r: number): number {
+  return r < 32
+    ? ((lo << r) | (hi >>> (32 - r))) >>> 0
+    : ((hi << (r - 32)) | (lo >>> (64 - r))) >>> 0;
+}
 
-/** (hi:lo) rotated towards the high bits by r (0 ≤ r < 64). */
-function rot(lo: number, hi: number, r: number): void {
-  if (r >= 32) {
-    const t = lo;
-    lo = hi;
-    hi = t;
-    r -= 32;
-  }
-  if (r === 0) {
-    rl = lo;
-    rh = hi;
-    return;
-  }
-  rl = ((lo << r) | (hi >>> (32 - r))) >>> 0;
-  rh = ((hi << r) | (lo >>> (32 - r))) >>> 0;
+function rotHi(lo: number, hi: number, r: number): number {
+  return r < 32
+    ? ((hi << r) | (lo >>> (32 - r))) >>> 0
+    : ((lo << (r - 32)) | (hi >>> (64 - r))) >>> 0;
 }
 
 /** bash-s on words (a, b, c) of the state, in place. */
@@ -100,23 +93,19 @@ function bashS(
   let w2l = s[2 * c] as number;
   let w2h = s[2 * c + 1] as number;
   // T0 = RotHi(W0, m1); W0 = W0 ⊕ W1 ⊕ W2; T1 = W1 ⊕ RotHi(W0, n1); W1 = T0 ⊕ T1
-  rot(w0l, w0h, m1);
-  const t0l = rl;
-  const t0h = rh;
+  const t0l = rotLo(w0l, w0h, m1);
+  const t0h = rotHi(w0l, w0h, m1);
   w0l = (w0l ^ w1l ^ w2l) >>> 0;
   w0h = (w0h ^ w1h ^ w2h) >>> 0;
-  rot(w0l, w0h, n1);
-  const t1l = (w1l ^ rl) >>> 0;
-  const t1h = (w1h ^ rh) >>> 0;
+  const t1l = (w1l ^ rotLo(w0l, w0h, n1)) >>> 0;
+  const t1h = (w1h ^ rotHi(w0l, w0h, n1)) >>> 0;
   w1l = (t0l ^ t1l) >>> 0;
   w1h = (t0h ^ t1h) >>> 0;
   // W2 = W2 ⊕ RotHi(W2, m2) ⊕ RotHi(T1, n2)
-  rot(w2l, w2h, m2);
-  const nl = w2l ^ rl;
-  const nh = w2h ^ rh;
-  rot(t1l, t1h, n2);
-  w2l = (nl ^ rl) >>> 0;
-  w2h = (nh ^ rh) >>> 0;
+  const r2l = rotLo(w2l, w2h, m2);
+  const r2h = rotHi(w2l, w2h, m2);
+  w2l = (w2l ^ r2l ^ rotLo(t1l, t1h, n2)) >>> 0;
+  w2h = (w2h ^ r2h ^ rotHi(t1l, t1h, n2)) >>> 0;
   // the non-linear step, every term from the same (W0, W1, W2)
   const u0l = ~w2l | w1l;
   const u0h = ~w2h | w1h;
