@@ -3,6 +3,7 @@ import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import { KeyFormatError, UnsupportedAlgorithmError } from '../crypto/errors.js';
 import { bignSpkiOfPrivateKey, decodeBignPrivateKey } from '../crypto/bign/keys.js';
+import { decryptBeltPrivateKey } from './belt-encrypted-key.js';
 import { decodeGostPrivateKeyPkcs8, gostPublicKeyFor } from '../crypto/gost/keys.js';
 import { SM2_CURVE_OID, sm2PublicPoint } from '../crypto/sm2/curve.js';
 import { bytesToBigint } from '../crypto/sm2/der-signature.js';
@@ -110,6 +111,9 @@ export function loadPrivateKey(input: string | Uint8Array, passphrase?: string):
       case 'ENCRYPTED PRIVATE KEY': {
         if (passphrase === undefined)
           throw new KeyFormatError('encrypted private key: no passphrase');
+        // belt-kwp with hmac-hbelt PBKDF2 (Belarus): Node cannot open it
+        const belt = decryptBeltPrivateKey(block.der, passphrase);
+        if (belt) return privateKeyFromPkcs8(belt);
         let plain: Buffer;
         try {
           const key = createPrivateKey({ key: input, format: 'pem', passphrase });
