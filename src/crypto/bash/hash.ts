@@ -1,4 +1,4 @@
-import { bashF, stateToBytes } from './permutation.js';
+import { bashF, loadOctets, stateToBytes } from './permutation.js';
 
 /**
  * bash-hash (STB 34.101.77-2016 §7) at security level l = 128, 192, 256: bash256, bash384,
@@ -16,30 +16,13 @@ export function bashHash(level: BashLevel, data: Uint8Array): Uint8Array {
   let offset = 0;
   // full blocks; a message that ends on a block boundary gets a block of padding alone
   for (; offset + rate <= data.length; offset += rate) {
-    for (let i = 0; i < rate; i += 4) {
-      const o = offset + i;
-      words[i >> 2] =
-        ((data[o] as number) |
-          ((data[o + 1] as number) << 8) |
-          ((data[o + 2] as number) << 16) |
-          ((data[o + 3] as number) << 24)) >>>
-        0;
-    }
-    bashF(words);
+    bashF(loadOctets(words, data, offset, rate));
   }
   const rest = data.length - offset;
   const last = new Uint8Array(rate);
   last.set(data.subarray(offset));
   last[rest] = 0x40;
-  for (let i = 0; i < rate; i += 4) {
-    words[i >> 2] =
-      ((last[i] as number) |
-        ((last[i + 1] as number) << 8) |
-        ((last[i + 2] as number) << 16) |
-        ((last[i + 3] as number) << 24)) >>>
-      0;
-  }
-  bashF(words);
+  bashF(loadOctets(words, last, 0, rate));
   return stateToBytes(words).slice(0, level / 4);
 }
 

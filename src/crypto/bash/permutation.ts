@@ -150,14 +150,16 @@ export function bashF(s: Uint32Array): void {
   }
 }
 
-/** The 192-octet state as halves (octets are little-endian words). */
-export function stateFromBytes(
+/** Reads `count` octets (a multiple of 4) from `bytes` at `offset` into the first halves. */
+export function loadOctets(
+  into: Uint32Array,
   bytes: Uint8Array,
-  into: Uint32Array = new Uint32Array(48),
+  offset: number,
+  count: number,
 ): Uint32Array {
-  for (let i = 0; i < 48; i++) {
-    const o = 4 * i;
-    into[i] =
+  for (let i = 0; i < count; i += 4) {
+    const o = offset + i;
+    into[i >> 2] =
       ((bytes[o] as number) |
         ((bytes[o + 1] as number) << 8) |
         ((bytes[o + 2] as number) << 16) |
@@ -165,6 +167,11 @@ export function stateFromBytes(
       0;
   }
   return into;
+}
+
+/** The 192-octet state as halves (octets are little-endian words). */
+export function stateFromBytes(bytes: Uint8Array): Uint32Array {
+  return loadOctets(new Uint32Array(48), bytes, 0, 192);
 }
 
 export function stateToBytes(s: Uint32Array, into: Uint8Array = new Uint8Array(192)): Uint8Array {
