@@ -37,23 +37,16 @@ export function scanMembers(text: string, maxDuplicates = 16): MemberScan {
   const stack: Frame[] = [];
   let expectName = false;
   const length = text.length;
+  let nextBackslash = -1;
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
       // A string: a member name when an object expects one, else a value to skip.
       const start = i;
-      let escaped = false;
-      i++;
-      while (i < length) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) {
-          escaped = true;
-          i += 2;
-          continue;
-        }
-        if (d === 0x22) break;
-        i++;
-      }
+      i = closingQuote(text, start);
+      // The next backslash only moves forward, so finding it stays linear over the text.
+      if (nextBackslash <= start) nextBackslash = positionOr(text.indexOf('\\', start + 1), length);
+      const escaped = nextBackslash < i;
       if (!expectName) continue;
       expectName = false;
       const raw = text.slice(start + 1, i);
@@ -90,6 +83,26 @@ export function scanMembers(text: string, maxDuplicates = 16): MemberScan {
     }
   }
   return { topLevel, duplicates };
+}
+
+function positionOr(index: number, fallback: number): number {
+  return index < 0 ? fallback : index;
+}
+
+/**
+ * Index of the quote closing the string that opens at `start` (indexOf runs natively, far
+ * faster than a character loop): a quote preceded by an odd number of backslashes is escaped.
+ */
+function closingQuote(text: string, start: number): number {
+  let from = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    from = quote + 1;
+  }
 }
 
 function childToken(frame: Frame): string {
