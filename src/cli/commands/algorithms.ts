@@ -25,7 +25,7 @@ export function registerAlgorithmsCommand(
       } else {
         const lines = entries.map(
           (a) =>
-            `${a.id.padEnd(26)} ${a.kind.padEnd(16)} ${(a.verifiable ? 'verifiable' : 'recognised').padEnd(11)} ${a.confirmed ? '' : '(unconfirmed) '}${a.uris[0] ?? '(no XML URI)'}${a.uris.length > 1 ? ` +${a.uris.length - 1} alias` : ''}`,
+            `${a.id.padEnd(26)} ${a.kind.padEnd(16)} ${(a.verifiable ? 'verifiable' : 'recognised').padEnd(11)} ${a.confirmed ? '' : '(unconfirmed) '}${a.uris[0] ?? '(no XML URI)'}${a.uris.length > 1 ? ` +${a.uris.length - 1} alias` : ''}${a.jose ? `  JWS ${a.jose.join(' / ')}${a.joseConfirmed === false ? ' (corridor-defined)' : ''}` : ''}`,
         );
         emit(lines.join('\n'), undefined);
       }
