@@ -16,5 +16,9 @@ export const securityExternalReference: Rule = {
     mappedProblemReports(SECURITY_RULES.externalReference, context, {
       attack: 'external reference (SSRF / unsigned-content class)',
       hint: 'Sign the content inside the document (URI="" or "#id"); external URIs and RetrievalMethod are never fetched, so what they name cannot be checked offline and fetching them would let the document make requests.',
+      jws: {
+        attack: 'remote key reference (x5u / jku)',
+        hint: 'Put the signer’s certificate chain in x5c; corridor never fetches x5u or jku, so a key named only by URL cannot be checked offline, and fetching it would let the document make requests.',
+      },
     }),
 };

@@ -15,5 +15,9 @@ export const securityKeyValueOnly: Rule = {
     mappedProblemReports(SECURITY_RULES.keyValueOnly, context, {
       attack: 'bare KeyValue (self-asserted key)',
       hint: 'Anyone can sign with a fresh key and put it in KeyValue. Sign with a certificate (X509Data) issued under the receiver’s trust anchors.',
+      jws: {
+        attack: 'bare jwk (self-asserted key)',
+        hint: 'Anyone can sign with a fresh key and put it in the jwk header. Sign with a certificate chain (x5c) issued under the receiver’s trust anchors.',
+      },
     }),
 };

@@ -18,5 +18,9 @@ export const securitySignatureWrapping: Rule = {
     mappedProblemReports(SECURITY_RULES.signatureWrapping, context, {
       attack: 'XML signature wrapping',
       hint: 'The signed element was moved, duplicated, or a sibling was signed while the content read is elsewhere. Sign the whole document (Reference URI="") or its root by a unique ID.',
+      jws: {
+        attack: 'JSON signature wrapping (duplicate member names)',
+        hint: 'A JSON object with a member name written twice is read differently by different parsers: the verifier may check one value while the application uses the other. Write each member once (I-JSON, RFC 7493).',
+      },
     }),
 };

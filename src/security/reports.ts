@@ -6,6 +6,8 @@ export interface SecurityExplanation {
   /** What the attack is, prefixed to the underlying problem's message. */
   attack: string;
   hint: string;
+  /** The same attack in a JSON document's JWS/CT signature, where it takes another form. */
+  jws?: { attack: string; hint: string };
 }
 
 /**
@@ -20,6 +22,8 @@ export function mappedProblemReports(
 ): RuleReport[] {
   const reports: RuleReport[] = [];
   const seen = new Set<string>();
+  const { attack, hint } =
+    context.document.format === 'json' && explanation.jws ? explanation.jws : explanation;
   const add = (
     problemId: string,
     message: string,
@@ -31,9 +35,9 @@ export function mappedProblemReports(
     if (seen.has(key)) return;
     seen.add(key);
     reports.push({
-      message: `${explanation.attack}: ${message} [${problemId}]`,
+      message: `${attack}: ${message} [${problemId}]`,
       ...(location ? { location } : {}),
-      hint: explanation.hint,
+      hint,
     });
   };
   for (const problem of context.document.problems) {
