@@ -29,7 +29,7 @@ export function algorithmListRule(options: {
         seen.add(key);
         const match = matchAlgorithm(use.uri, policy, context.asOf);
         const location = signatureLocation(use.signature, use.where);
-        const accepted = acceptedList(policy);
+        const accepted = acceptedList(policy, context.asOf);
         if (match.outcome === 'unknown-uri') {
           reports.push({
             message: `unknown ${options.noun} ${use.uri}`,

@@ -96,8 +96,16 @@ export function algorithmLabel(idOrUri: string): string {
   return (algorithmById(idOrUri) ?? algorithmByUri(idOrUri))?.name ?? idOrUri;
 }
 
-export function acceptedList(entries: readonly AlgorithmPolicyEntry[] | undefined): string {
-  const names = [...new Set((entries ?? []).map((e) => algorithmLabel(e.algorithm)))];
+export function acceptedList(
+  entries: readonly AlgorithmPolicyEntry[] | undefined,
+  /** When given, entries outside their dates are left out: a hint never suggests SHA-1. */
+  asOf?: Date,
+): string {
+  const day = asOf?.toISOString().slice(0, 10);
+  const current = (entries ?? []).filter(
+    (e) => !day || !((e.notBefore && day < e.notBefore) || (e.notAfter && day > e.notAfter)),
+  );
+  const names = [...new Set(current.map((e) => algorithmLabel(e.algorithm)))];
   return names.length > 0 ? names.join(', ') : 'none';
 }
 

@@ -10,7 +10,7 @@ export const signatureMethodAccepted: Rule = {
     const reports: RuleReport[] = [];
     for (const { signature, match } of signatureMethodMatches(context)) {
       const location = signatureLocation(signature, 'SignedInfo/SignatureMethod');
-      const accepted = acceptedList(context.receiver.signature?.methods);
+      const accepted = acceptedList(context.receiver.signature?.methods, context.asOf);
       if (match.outcome === 'unknown-uri') {
         reports.push({
           message: `unknown signature algorithm ${match.uri}`,

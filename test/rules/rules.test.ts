@@ -93,6 +93,22 @@ describe('signature policy rules', () => {
     );
   });
 
+  it('signature/method-accepted never suggests an algorithm past its end date', () => {
+    const receiver = profile({
+      signature: {
+        methods: [{ algorithm: 'rsa-sha1', notAfter: '2012-07-31' }, { algorithm: 'rsa-sha256' }],
+        digests: [{ algorithm: 'sha1', notAfter: '2012-07-31' }, { algorithm: 'sha256' }],
+      },
+    });
+    const gost = declaration({}, { signatures: [signature({ signatureMethod: URI.gost256 })] });
+    const [method] = findingsOf('signature/method-accepted', gost, receiver);
+    expect(method?.message).toMatch(/accepts: RSA PKCS#1 v1.5 with SHA-256\)$/);
+    expect(method?.hint).not.toMatch(/SHA-1/);
+    // Evaluated on a date when SHA-1 was still allowed, it is offered again.
+    const [then] = findingsOf('signature/method-accepted', gost, receiver, { asOf: '2011-01-01' });
+    expect(then?.hint).toMatch(/SHA-1/);
+  });
+
   it('signature/method-accepted warns when the receiver discourages the method', () => {
     const discouraging = profile({
       signature: { methods: [{ algorithm: 'rsa-sha256', level: 'warning', note: 'phasing out' }] },
