@@ -10,18 +10,7 @@ import { beltHash } from '../src/crypto/belt/hash.js';
 import { bignSpkiOfPrivateKey, generateBignPrivateKey } from '../src/crypto/bign/keys.js';
 import { bignScheme } from '../src/crypto/schemes/bign.js';
 import { decodePublicKey } from '../src/pki/spki.js';
-
-function perSecond(run: () => void, minMs = 1500): number {
-  let n = 0;
-  const t0 = performance.now();
-  let elapsed = 0;
-  while (elapsed < minMs) {
-    run();
-    n++;
-    elapsed = performance.now() - t0;
-  }
-  return (n * 1000) / elapsed;
-}
+import { opsPerSecond } from './lib/rate.js';
 
 const key = generateBignPrivateKey('1.2.112.0.2.0.34.101.45.3.1');
 const privateKey = { family: 'bign' as const, curve: key.curve, d: key.d };
@@ -30,10 +19,13 @@ const message = new TextEncoder().encode('<SignedInfo>' + 'x'.repeat(800) + '</S
 const sig = bignScheme.sign('bign-hbelt', privateKey, message, 'xmldsig');
 bignScheme.verify('bign-hbelt', publicKey, message, sig, 'xmldsig');
 
-const verifies = perSecond(() => {
+const verifies = opsPerSecond(() => {
   if (!bignScheme.verify('bign-hbelt', publicKey, message, sig, 'xmldsig')) throw new Error('bad');
 });
-const signs = perSecond(() => bignScheme.sign('bign-hbelt', privateKey, message, 'xmldsig'), 1000);
+const signs = opsPerSecond(
+  () => bignScheme.sign('bign-hbelt', privateKey, message, 'xmldsig'),
+  1000,
+);
 console.log(
   `bign-hbelt curve256v1 verify ${verifies.toFixed(0).padStart(5)}/s  sign ${signs.toFixed(0).padStart(5)}/s (deterministic k)`,
 );

@@ -6,18 +6,7 @@ import { generateGostKeyPair } from '../src/crypto/gost/keys.js';
 import type { GostFamily } from '../src/crypto/gost/oids.js';
 import { gostScheme } from '../src/crypto/schemes/gost.js';
 import { streebog256, streebog512 } from '../src/crypto/streebog.js';
-
-function perSecond(run: () => void, minMs = 1500): number {
-  let n = 0;
-  const t0 = performance.now();
-  let elapsed = 0;
-  while (elapsed < minMs) {
-    run();
-    n++;
-    elapsed = performance.now() - t0;
-  }
-  return (n * 1000) / elapsed;
-}
+import { opsPerSecond } from './lib/rate.js';
 
 const message = new TextEncoder().encode('<SignedInfo>' + 'x'.repeat(800) + '</SignedInfo>');
 const cases: [GostFamily, string, string][] = [
@@ -33,10 +22,10 @@ for (const [family, oid, name] of cases) {
   // the first two calls validate the key and build its table
   gostScheme.verify(family, publicKey, message, sig, 'xmldsig');
   gostScheme.verify(family, publicKey, message, sig, 'xmldsig');
-  const verifies = perSecond(() => {
+  const verifies = opsPerSecond(() => {
     if (!gostScheme.verify(family, publicKey, message, sig, 'xmldsig')) throw new Error('bad');
   });
-  const signs = perSecond(() => gostScheme.sign(family, privateKey, message, 'xmldsig'), 1000);
+  const signs = opsPerSecond(() => gostScheme.sign(family, privateKey, message, 'xmldsig'), 1000);
   console.log(
     `${family.padEnd(13)} ${name.padEnd(12)} verify ${verifies.toFixed(0).padStart(5)}/s (cached key)  sign ${signs.toFixed(0).padStart(5)}/s`,
   );

@@ -12,18 +12,7 @@ import {
   gostKeyTransportWrap,
   TC26_Z_PARAMSET,
 } from '../src/crypto/gost28147/index.js';
-
-function perSecond(run: () => void, minMs = 1500): number {
-  let n = 0;
-  const t0 = performance.now();
-  let elapsed = 0;
-  while (elapsed < minMs) {
-    run();
-    n++;
-    elapsed = performance.now() - t0;
-  }
-  return (n * 1000) / elapsed;
-}
+import { opsPerSecond } from './lib/rate.js';
 
 const key = new Uint8Array(randomBytes(32));
 const iv = new Uint8Array(randomBytes(8));
@@ -32,9 +21,9 @@ const opts = { paramSet: TC26_Z_PARAMSET, key, iv };
 for (const size of [1024, 64 * 1024, 1024 * 1024]) {
   const data = new Uint8Array(randomBytes(size));
   const ct = gost28147CfbEncrypt(opts, data);
-  const enc = perSecond(() => gost28147CfbEncrypt(opts, data));
-  const dec = perSecond(() => gost28147CfbDecrypt(opts, ct));
-  const mac = perSecond(() => gost28147Mac({ paramSet: TC26_Z_PARAMSET, key }, data));
+  const enc = opsPerSecond(() => gost28147CfbEncrypt(opts, data));
+  const dec = opsPerSecond(() => gost28147CfbDecrypt(opts, ct));
+  const mac = opsPerSecond(() => gost28147Mac({ paramSet: TC26_Z_PARAMSET, key }, data));
   const mb = size / (1024 * 1024);
   console.log(
     `${String(size).padStart(8)} B: CFB encrypt ${(enc * mb).toFixed(1)} MB/s, decrypt ${(dec * mb).toFixed(1)} MB/s, MAC ${(mac * mb).toFixed(1)} MB/s`,
@@ -49,8 +38,8 @@ for (const [family, oid, name] of [
   const { privateKey, publicKey } = generateGostKeyPair(family, oid);
   const cek = new Uint8Array(randomBytes(32));
   const der = gostKeyTransportWrap(publicKey, cek);
-  const wrap = perSecond(() => gostKeyTransportWrap(publicKey, cek), 1000);
-  const unwrap = perSecond(() => gostKeyTransportUnwrap(der, privateKey), 1000);
+  const wrap = opsPerSecond(() => gostKeyTransportWrap(publicKey, cek), 1000);
+  const unwrap = opsPerSecond(() => gostKeyTransportUnwrap(der, privateKey), 1000);
   console.log(
     `key transport ${family} ${name}: wrap ${wrap.toFixed(0)}/s, unwrap ${unwrap.toFixed(0)}/s`,
   );
