@@ -4,32 +4,16 @@
  * by default in the engine tested), which only a config file can set.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { findGostEngine, tempDir } from './openssl.js';
+import { findGostEngine, writeGostConfig } from './openssl.js';
 
 const configs = new Map<string, string>();
 
 function configFor(paramSetOid: string, engine: string): string {
   let file = configs.get(paramSetOid);
   if (!file) {
-    file = join(tempDir(), `openssl-gost-${paramSetOid}.cnf`);
-    writeFileSync(
-      file,
-      [
-        'openssl_conf = openssl_def',
-        '[openssl_def]',
-        'engines = engine_section',
-        '[engine_section]',
-        'gost = gost_section',
-        '[gost_section]',
-        'engine_id = gost',
-        `dynamic_path = ${engine}`,
-        'default_algorithms = ALL',
-        `CRYPT_PARAMS = ${paramSetOid}`,
-        '',
-      ].join('\n'),
-    );
+    file = writeGostConfig(engine, `openssl-gost-${paramSetOid}.cnf`, [
+      `CRYPT_PARAMS = ${paramSetOid}`,
+    ]);
     configs.set(paramSetOid, file);
   }
   return file;

@@ -76,8 +76,17 @@ export function findGostEngine(): string | null {
 }
 
 function gostConfigFile(engine: string): string {
-  if (gostConf) return gostConf;
-  const file = join(tempDir(), 'openssl-gost.cnf');
+  gostConf ??= writeGostConfig(engine, 'openssl-gost.cnf');
+  return gostConf;
+}
+
+/** Writes an OpenSSL config that loads the GOST engine, with extra `[gost_section]` lines. */
+export function writeGostConfig(
+  engine: string,
+  name: string,
+  gostSettings: readonly string[] = [],
+): string {
+  const file = join(tempDir(), name);
   writeFileSync(
     file,
     [
@@ -90,10 +99,10 @@ function gostConfigFile(engine: string): string {
       'engine_id = gost',
       `dynamic_path = ${engine}`,
       'default_algorithms = ALL',
+      ...gostSettings,
       '',
     ].join('\n'),
   );
-  gostConf = file;
   return file;
 }
 
