@@ -40,6 +40,22 @@ const FROM_XMLDSIG: ReadonlyMap<
   ],
 ]);
 
+/** A verification of `info` before anything is checked: not valid, no key, its read problems. */
+export function uncheckedJwsVerification(
+  info: SignatureInfo,
+  extraProblems: readonly SignatureProblem[] = [],
+): SignatureVerification {
+  return {
+    valid: null,
+    signatureMethod: info.signatureMethod,
+    digestMethods: [],
+    canonicalization: info.canonicalizationMethod,
+    keySource: 'none',
+    certificateChain: [],
+    problems: [...info.problems, ...extraProblems],
+  };
+}
+
 /**
  * Verifies one JWS/CT signature: the signing input is ASCII(protected "." BASE64URL(JCS of the
  * object without its signature member)). `valid` is true only when the signature verified with
@@ -50,16 +66,8 @@ export function verifyJwsCt(
   info: SignatureInfo,
   options: JwsVerifyOptions = {},
 ): SignatureVerification {
-  const problems: SignatureProblem[] = [...info.problems];
-  const result: SignatureVerification = {
-    valid: null,
-    signatureMethod: info.signatureMethod,
-    digestMethods: [],
-    canonicalization: info.canonicalizationMethod,
-    keySource: 'none',
-    certificateChain: [],
-    problems,
-  };
+  const result = uncheckedJwsVerification(info);
+  const problems = result.problems;
   const parts = jwsCtParts(info);
   const verdicts: Verdict[] = [];
   if (info.problems.some((p) => REFUSING_JWS_PROBLEMS.has(p.ruleId))) verdicts.push(false);

@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../documents/model.js';
 import type { SignatureVerification } from '../signature/types.js';
-import { verifyJwsCt, type JwsVerifyOptions } from './jws-ct-verify.js';
+import { uncheckedJwsVerification, verifyJwsCt, type JwsVerifyOptions } from './jws-ct-verify.js';
 import { JWS_RULES } from './problems.js';
 
 /**
@@ -16,21 +16,12 @@ export function verifyJsonDocument(
     try {
       return verifyJwsCt(info, options);
     } catch (error) {
-      return {
-        valid: null,
-        signatureMethod: info.signatureMethod,
-        digestMethods: [],
-        canonicalization: info.canonicalizationMethod,
-        keySource: 'none',
-        certificateChain: [],
-        problems: [
-          ...info.problems,
-          {
-            ruleId: JWS_RULES.internalError,
-            message: `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
-          },
-        ],
-      };
+      return uncheckedJwsVerification(info, [
+        {
+          ruleId: JWS_RULES.internalError,
+          message: `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ]);
     }
   });
 }

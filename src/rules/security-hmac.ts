@@ -17,7 +17,7 @@ export const securityHmac: Rule = {
       attack: 'HMAC instead of a signature',
       hint: 'Cross-border documents must carry a public-key signature; an HMAC proves only that someone holding the shared secret (or a public key used as one) computed it.',
       jws: {
-        attack: 'HMAC (HS256/384/512) instead of a signature',
+        attack: 'HMAC instead of a signature (HS256/384/512)',
         hint: 'Cross-border documents must carry a public-key signature (e.g. RS256, PS256, ES256); an HMAC proves only that someone holding the shared secret computed it.',
       },
     }),
