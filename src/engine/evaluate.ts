@@ -13,6 +13,8 @@ export interface DocumentUnderTest {
   verifications: readonly SignatureVerification[];
   senderId: string;
   sender?: ResolvedProfile;
+  /** The issuing country when it is a member state of the sender profile (DE for EU). */
+  senderCountry?: string;
 }
 
 /** Evaluates one document against one receiver: every rule, one PairResult. */
@@ -65,6 +67,7 @@ export function evaluatePair(
     document: document.file,
     documentType: document.type ?? 'unknown',
     sender: senderId,
+    ...(subject.senderCountry ? { senderCountry: subject.senderCountry } : {}),
     receiver: receiver.id,
     status: statusOf(findings),
     findings,

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { ParsedDocument } from '../documents/model.js';
 import { readDocumentFile, type ReadOptions } from '../documents/read.js';
 import type { ProfileSet } from '../profiles/load.js';
+import { resolveProfileCode } from '../profiles/members.js';
 import type { ResolvedProfile } from '../profiles/types.js';
 import { verifyJsonDocument } from '../jose/verify-document.js';
 import { verifyWithinLimits } from '../security/verify.js';
@@ -21,7 +22,10 @@ export interface RunOptions {
   asOf: Date;
   /** Receiver profile ids, or 'all' (every jurisdiction and gateway profile). */
   receivers: string[] | 'all';
-  /** Sender profile id; default: each document's issuing country. */
+  /**
+   * Sender profile id or a member state's code (DE → EU); default: each document's issuing
+   * country, resolved the same way.
+   */
   from?: string;
   read?: ReadOptions;
   /** Called after each document, for progress reporting. */
@@ -91,8 +95,10 @@ function startEvaluation(options: EvaluateOptions): {
   result: () => MatrixResult;
 } {
   const receivers = selectReceivers(options.profiles, options.receivers);
-  if (options.from !== undefined && !options.profiles.profiles.has(options.from)) {
-    throw new UserError(`unknown sender profile: ${options.from} (see \`corridor profiles list\`)`);
+  if (options.from !== undefined && !resolveProfileCode(options.profiles.profiles, options.from)) {
+    throw new UserError(
+      `unknown sender profile: ${options.from} (neither a profile id nor a member state of one; see \`corridor profiles list\`)`,
+    );
   }
   const pairs: PairResult[] = [];
   const documents: MatrixResult['documents'] = [];
@@ -103,6 +109,7 @@ function startEvaluation(options: EvaluateOptions): {
         document: loaded.document.file,
         documentType: subject.document.type ?? 'unknown',
         sender: subject.senderId,
+        ...(subject.senderCountry ? { senderCountry: subject.senderCountry } : {}),
       });
       for (const receiver of receivers) pairs.push(evaluatePair(subject, receiver, options.asOf));
     },
@@ -124,11 +131,23 @@ function startEvaluation(options: EvaluateOptions): {
   };
 }
 
-/** The sender depends on the profile set, so it is resolved per evaluation, not per read. */
+/**
+ * The sender depends on the profile set, so it is resolved per evaluation, not per read. A
+ * member state's code becomes its union's profile (matrix rows stay keyed by profile) and the
+ * country is kept for the reader; a code no profile speaks for stays as written, without a profile.
+ */
 function subjectOf(loaded: LoadedDocument, options: EvaluateOptions): DocumentUnderTest {
   const { document, verifications } = loaded;
-  const senderId = options.from ?? document.issuingCountry ?? 'unknown';
-  return { document, verifications, senderId, sender: options.profiles.profiles.get(senderId) };
+  const code = options.from ?? document.issuingCountry ?? 'unknown';
+  const resolved = resolveProfileCode(options.profiles.profiles, code);
+  if (!resolved) return { document, verifications, senderId: code };
+  return {
+    document,
+    verifications,
+    senderId: resolved.profile.id,
+    sender: resolved.profile,
+    ...(resolved.country ? { senderCountry: resolved.country } : {}),
+  };
 }
 
 export function selectReceivers(set: ProfileSet, wanted: string[] | 'all'): ResolvedProfile[] {
@@ -137,12 +156,18 @@ export function selectReceivers(set: ProfileSet, wanted: string[] | 'all'): Reso
       .filter((p) => p.kind !== 'baseline')
       .sort((a, b) => a.id.localeCompare(b.id));
   }
-  return wanted.map((id) => {
-    const profile = set.profiles.get(id);
-    if (!profile)
-      throw new UserError(`unknown receiver profile: ${id} (see \`corridor profiles list\`)`);
-    return profile;
-  });
+  // A member state's code names its union's profile (--to DE → EU); naming it twice, or by
+  // profile and by member, evaluates it once.
+  const selected = new Map<string, ResolvedProfile>();
+  for (const id of wanted) {
+    const resolved = resolveProfileCode(set.profiles, id);
+    if (!resolved)
+      throw new UserError(
+        `unknown receiver profile: ${id} (neither a profile id nor a member state of one; see \`corridor profiles list\`)`,
+      );
+    selected.set(resolved.profile.id, resolved.profile);
+  }
+  return [...selected.values()];
 }
 
 /** Documents under a folder (recursively): *.xml and *.json, sorted for stable output. */

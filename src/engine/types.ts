@@ -32,6 +32,8 @@ export interface PairResult {
   document: string;
   documentType: string;
   sender: string;
+  /** The issuing country when the sender profile speaks for it as a member state (EU: DE). */
+  senderCountry?: string;
   receiver: string;
   status: CellStatus;
   findings: Finding[];
@@ -78,7 +80,13 @@ export interface MatrixResult {
   asOf: string;
   profiles: string[];
   profileVersions: Record<string, string>;
-  documents: Array<{ document: string; documentType: string; sender: string }>;
+  documents: Array<{
+    document: string;
+    documentType: string;
+    sender: string;
+    /** See PairResult.senderCountry. */
+    senderCountry?: string;
+  }>;
   cells: MatrixCell[];
   pairs: PairResult[];
   /** Present when a `--baseline` was applied: what it hid and which entries no longer match. */

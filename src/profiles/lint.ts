@@ -4,6 +4,7 @@ import { ConstraintCompileError, constraintSetFor } from '../engine/constraints.
 import { parseCertificate } from '../pki/certificate.js';
 import { errorMessage } from '../util/errors.js';
 import type { ProfileProblem, ProfileSet } from './load.js';
+import { memberStateProblems } from './members.js';
 import type { AlgorithmPolicyEntry, ResolvedProfile } from './types.js';
 
 export interface LintReport {
@@ -14,11 +15,13 @@ export interface LintReport {
 
 /**
  * Checks beyond the JSON Schema: algorithm ids exist and are of the right kind, signature
- * formats are listed once, sources cited by id exist, constraints compile, trust anchors parse.
+ * formats are listed once, sources cited by id exist, constraints compile, trust anchors parse,
+ * member states are ISO codes claimed by one jurisdiction only.
  */
 export function lintProfiles(set: ProfileSet): LintReport {
   const report: LintReport = { errors: [], unconfirmed: [] };
   for (const profile of set.profiles.values()) lintProfile(profile, report);
+  report.errors.push(...memberStateProblems(set.profiles));
   return report;
 }
 
@@ -111,6 +114,8 @@ function lintProfile(profile: ResolvedProfile, report: LintReport): void {
       checkSource(`/documents/${type}/constraints/${i}`, c.source, c.confirmed),
     );
   }
+  if (profile.memberStates)
+    checkSource('/memberStates', profile.memberStates.source, profile.memberStates.confirmed);
   profile.dataExport?.forEach((rule, i) =>
     checkSource(`/dataExport/${i}`, rule.source, rule.confirmed),
   );

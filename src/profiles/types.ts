@@ -87,6 +87,15 @@ export interface GatewayPolicy extends Provenance {
   reissues?: AlgorithmPolicyEntry[];
 }
 
+/**
+ * The countries whose documents a jurisdiction profile judges as sender (and as receiver when
+ * named by country code): the EU profile for DE, FR, … A country's own profile wins.
+ */
+export interface MemberStates extends Provenance {
+  /** ISO 3166-1 alpha-2 codes. */
+  countries: string[];
+}
+
 /** A profile file as written (validated against profile.schema.json). */
 export interface ProfileFile {
   id: string;
@@ -95,7 +104,9 @@ export interface ProfileFile {
   extends?: string | string[];
   version: string;
   description?: string;
+  /** Baselines: the profiles that build on them (documentation; not used to resolve senders). */
   members?: string[];
+  memberStates?: MemberStates;
   sources?: SourceRef[];
   confirmed?: boolean;
   signature?: SignaturePolicy;

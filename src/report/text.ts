@@ -7,6 +7,7 @@ import type {
   Severity,
 } from '../engine/types.js';
 import { palette, stripAnsi, type Palette } from './ansi.js';
+import { senderLabel } from './sender-label.js';
 import type { Formatter } from './types.js';
 import {
   allFindings,
@@ -58,7 +59,9 @@ function checkView(result: MatrixResult, p: Palette): string {
 function pairBlock(pair: PairResult, p: Palette): string {
   const heading =
     `${p.underline(terminalSafe(pair.document))} ${p.dim('→')} ${p.bold(terminalSafe(pair.receiver))}` +
-    p.dim(`  (${terminalSafe(pair.documentType)} from ${terminalSafe(pair.sender)})`);
+    p.dim(
+      `  (${terminalSafe(pair.documentType)} from ${terminalSafe(senderLabel(pair.sender, pair.senderCountry))})`,
+    );
   const findings = [...pair.findings].sort(compareFindings);
   const rows = findings.map((finding) => [
     position(finding) || '-',

@@ -1,5 +1,6 @@
 import { formatProblem, loadProfiles } from '../../profiles/load.js';
 import { lintProfiles } from '../../profiles/lint.js';
+import { resolveProfileCode } from '../../profiles/members.js';
 import { UserError } from '../../util/errors.js';
 import { emit } from '../options.js';
 import type { CommandResult } from '../result.js';
@@ -36,14 +37,18 @@ export function profilesListAction(options: { profiles?: string; format: string 
   return { exitCode: 0 };
 }
 
-/** `corridor profiles show <id>`. */
+/** `corridor profiles show <id>`: a member state's code shows its union's profile. */
 export function profilesShowAction(id: string, options: { profiles?: string }): CommandResult {
   const set = loadProfiles(options.profiles);
-  const profile = set.profiles.get(id);
-  if (!profile)
+  const resolved = resolveProfileCode(set.profiles, id);
+  if (!resolved)
     throw new UserError(
       `unknown profile: ${id} (known: ${[...set.profiles.keys()].sort().join(', ')})`,
     );
+  const profile = resolved.profile;
+  // On stderr, so that stdout stays one JSON document.
+  if (resolved.country)
+    process.stderr.write(`${id} is a member state of ${profile.id}; showing ${profile.id}\n`);
   const { anchors, ...shown } = profile;
   emit(JSON.stringify({ ...shown, anchors: anchors.map((a) => a.file) }, null, 2), undefined);
   return { exitCode: 0 };
