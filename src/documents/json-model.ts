@@ -1,6 +1,7 @@
 import type { ModelObject, ModelValue } from './model.js';
 import { JWS_CT_MEMBER } from '../jose/jws-ct-read.js';
 import { escapePointerToken } from './locations.js';
+import { setMember } from './model-members.js';
 import { DOCUMENT_TYPE_DEFINITIONS } from './types/index.js';
 import type { DocumentTypeDefinition } from './types/definition.js';
 
@@ -20,7 +21,9 @@ export function jsonToModel(value: unknown): JsonModelResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { problem: 'a JSON document must be an object', hint };
   }
-  const typeUri = (value as Record<string, unknown>)[JSON_TYPE_KEY];
+  const typeUri = Object.hasOwn(value, JSON_TYPE_KEY)
+    ? (value as Record<string, unknown>)[JSON_TYPE_KEY]
+    : undefined;
   const definition = DOCUMENT_TYPE_DEFINITIONS.find((d) => d.namespace === typeUri);
   if (!definition) {
     return { problem: `unknown JSON document type: ${JSON.stringify(typeUri ?? null)}`, hint };
@@ -36,7 +39,10 @@ export function jsonToModel(value: unknown): JsonModelResult {
   return { definition, model, pointers };
 }
 
-/** Iterative copy with string leaves; null and undefined are dropped. */
+/**
+ * Iterative copy with string leaves; null and undefined are dropped. Members are written with
+ * `setMember`: a member named `__proto__` stays a member (JSON.parse keeps it as one too).
+ */
 function normalise(value: unknown, rootPointer: string, pointers: string[]): ModelValue {
   const make = (v: unknown): ModelValue | undefined => {
     if (v === null || v === undefined) return undefined;
@@ -64,7 +70,7 @@ function normalise(value: unknown, rootPointer: string, pointers: string[]): Mod
       const childPointer = `${pointer}/${escapePointerToken(key)}`;
       pointers.push(childPointer);
       if (Array.isArray(target)) target.push(made);
-      else if (typeof target === 'object') target[key] = made;
+      else if (typeof target === 'object') setMember(target, key, made);
       if (typeof made === 'object')
         stack.push({ source: child, target: made, pointer: childPointer });
     }

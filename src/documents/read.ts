@@ -9,6 +9,7 @@ import { UserError } from '../util/errors.js';
 import { readEncryption } from './encryption.js';
 import { jsonToModel } from './json-model.js';
 import { LocationMap } from './locations.js';
+import { pollutingNameProblems } from './model-members.js';
 import type { ParsedDocument } from './model.js';
 import { DOCUMENT_TYPE_DEFINITIONS, definitionByNamespace } from './types/index.js';
 import { xmlToModel } from './xml-model.js';
@@ -125,10 +126,21 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
   }
   const locations = new LocationMap({ path: `/${root.name}`, pos: root.pos });
   document.type = definition.type;
-  document.model = xmlToModel(root, definition, locations, document.encryptedPointers);
+  const collisions: string[] = [];
+  document.model = xmlToModel(root, definition, locations, document.encryptedPointers, collisions);
   const country = document.model[definition.issuingCountryKey];
   if (typeof country === 'string' && country) document.issuingCountry = country;
   document.locate = (pointer) => locations.locate(pointer);
+  for (const pointer of collisions.slice(0, 16)) {
+    // The model keeps one value per field: rules would check the last copy and miss the rest.
+    document.problems.push({
+      ruleId: 'document/repeated-field',
+      message: `${pointer} is given more than once (repeated element or an attribute of the same name); corridor reads one value, so the others would go unchecked`,
+      location: document.locate(pointer),
+      hint: 'Give each single-valued field once.',
+    });
+  }
+  document.problems.push(...pollutingNameProblems(document.model, document.locate));
   return document;
 }
 
@@ -170,5 +182,6 @@ function readJson(file: string, bytes: Uint8Array, options: ReadOptions): Parsed
   const country = result.model[result.definition.issuingCountryKey];
   if (typeof country === 'string' && country) document.issuingCountry = country;
   document.locate = (pointer) => locations.locate(pointer);
+  document.problems.push(...pollutingNameProblems(document.model, document.locate));
   return document;
 }

@@ -1,6 +1,7 @@
 import type { XmlElement } from '../xml/dom.js';
-import type { ModelObject, ModelValue } from './model.js';
+import type { ModelObject } from './model.js';
 import { LocationMap, escapePointerToken } from './locations.js';
+import { ownMember, setMember } from './model-members.js';
 import type { DocumentTypeDefinition } from './types/definition.js';
 
 export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
@@ -27,6 +28,8 @@ export function xmlToModel(
   definition: DocumentTypeDefinition,
   locations: LocationMap,
   encryptedPointers: string[] = [],
+  /** Pointers written twice (a repeated element the model keeps once): the last one wins. */
+  collisions: string[] = [],
 ): ModelObject {
   const model: ModelObject = {};
   const rootPath = `/${root.name}`;
@@ -42,7 +45,7 @@ export function xmlToModel(
 
   while (stack.length > 0) {
     const { element, target, pointer, path } = stack.pop() as Frame;
-    copyAttributes(element, target, pointer, path, locations);
+    copyAttributes(element, target, pointer, path, locations, collisions);
     if (
       element.children.some(
         (c) =>
@@ -67,11 +70,17 @@ export function xmlToModel(
           ? `${path}/${child.name}[${index}]`
           : `${path}/${child.name}`;
 
-      const arrayKey = definition.arrays[child.localName];
+      // Own names only: an element named `constructor` or `toString` is data, not a lookup hit.
+      const arrayKey = ownMember(definition.arrays, child.localName);
       const key = arrayKey ?? camelCase(child.localName);
       let childPointer: string;
       if (arrayKey) {
-        const list = (target[key] ??= []) as ModelValue[];
+        let list = ownMember(target, key);
+        if (!Array.isArray(list)) {
+          if (list !== undefined) collisions.push(`${pointer}/${escapePointerToken(key)}`);
+          list = [];
+          setMember(target, key, list);
+        }
         childPointer = `${pointer}/${escapePointerToken(key)}/${list.length}`;
         list.push(isLeaf(child) ? leafText(child) : {});
         if (!isLeaf(child)) {
@@ -84,12 +93,16 @@ export function xmlToModel(
         }
       } else {
         childPointer = `${pointer}/${escapePointerToken(key)}`;
+        if (Object.hasOwn(target, key)) collisions.push(childPointer);
         if (isLeaf(child)) {
-          target[key] = leafText(child);
+          setMember(target, key, leafText(child));
           for (const attribute of child.attributes) {
             if (IDENTITY_ATTRIBUTES.has(attribute.name) || attribute.prefix) continue;
             const attrKey = key + capitalise(attribute.localName);
-            target[attrKey] = attribute.value;
+            if (Object.hasOwn(target, attrKey)) {
+              collisions.push(`${pointer}/${escapePointerToken(attrKey)}`);
+            }
+            setMember(target, attrKey, attribute.value);
             locations.set(`${pointer}/${escapePointerToken(attrKey)}`, {
               path: `${childPath}/@${attribute.name}`,
               pos: attribute.pos,
@@ -97,7 +110,7 @@ export function xmlToModel(
           }
         } else {
           const object: ModelObject = {};
-          target[key] = object;
+          setMember(target, key, object);
           stack.push({ element: child, target: object, pointer: childPointer, path: childPath });
         }
       }
@@ -113,11 +126,13 @@ function copyAttributes(
   pointer: string,
   path: string,
   locations: LocationMap,
+  collisions: string[],
 ): void {
   for (const attribute of element.attributes) {
     if (IDENTITY_ATTRIBUTES.has(attribute.name) || attribute.prefix) continue;
     const key = camelCase(attribute.localName);
-    target[key] = attribute.value;
+    if (Object.hasOwn(target, key)) collisions.push(`${pointer}/${escapePointerToken(key)}`);
+    setMember(target, key, attribute.value);
     locations.set(`${pointer}/${escapePointerToken(key)}`, {
       path: `${path}/@${attribute.name}`,
       pos: attribute.pos,

@@ -29,6 +29,7 @@ import { securityExternalReference } from './security-external-reference.js';
 import { securityDtd } from './security-dtd.js';
 import { securityHmac } from './security-hmac.js';
 import { securityLimit } from './security-limit.js';
+import { securityPrototypePollution } from './security-prototype-pollution.js';
 
 /** Every rule, in reporting order. A new rule is one file plus one line here. */
 export const RULES: readonly Rule[] = [
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   securityDtd,
   securityHmac,
   securityLimit,
+  securityPrototypePollution,
 ];
 
 export function ruleById(id: string): Rule | undefined {

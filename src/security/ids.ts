@@ -16,6 +16,7 @@ export const SECURITY_RULES = {
   dtd: 'security/dtd',
   hmac: 'security/hmac',
   limit: 'security/limit',
+  prototypePollution: 'security/prototype-pollution',
 } as const;
 
 export type SecurityRuleId = (typeof SECURITY_RULES)[keyof typeof SECURITY_RULES];
@@ -47,6 +48,7 @@ export const PROBLEM_TO_SECURITY_RULE: ReadonlyMap<string, SecurityRuleId> = new
   // XInclude is reported by security/dtd from the tree itself (signed or not), not from here.
   ['document/dtd-refused', SECURITY_RULES.dtd],
   ['document/limit', SECURITY_RULES.limit],
+  ['document/polluting-name', SECURITY_RULES.prototypePollution],
   [SECURITY_RULES.limit, SECURITY_RULES.limit],
 ]);
 
