@@ -69,6 +69,10 @@ export function candidateDates(
     for (const entry of policyEntries(profile)) {
       if (entry.notBefore) dates.add(entry.notBefore);
       if (entry.notAfter) dates.add(dayAfter(entry.notAfter));
+      // Signing windows move verdicts too: a signature without a signed time is judged as
+      // made on the evaluation date.
+      if (entry.signedNotBefore) dates.add(entry.signedNotBefore);
+      if (entry.signedNotAfter) dates.add(dayAfter(entry.signedNotAfter));
     }
   }
   const certificates = [

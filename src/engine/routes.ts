@@ -126,6 +126,10 @@ function conditions(
   }
   if (accepted?.notAfter)
     list.push(`${receiver.id} accepts ${name} only until ${accepted.notAfter}`);
+  if (accepted?.signedNotAfter)
+    list.push(
+      `${receiver.id} accepts ${name} only for signatures made until ${accepted.signedNotAfter}`,
+    );
   if (accepted?.level === 'warning') list.push(`${receiver.id} accepts ${name} with a warning`);
   if (hop.status === 'warn') {
     const rules = Object.keys(hop.findings).sort().join(', ');

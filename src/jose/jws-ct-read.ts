@@ -164,6 +164,13 @@ export function readJwsCt(
     problems.push(jwsProblem(JWS_RULES.badHeader, 'the protected header has no "alg" string', pos));
   checkCritical(header, problems, pos);
   readKeyHints(header, info, limits, problems, pos);
+  // The protected header is what is signed, so a sigT there is always a signed time.
+  if (header.sigT !== undefined) {
+    const text = typeof header.sigT === 'string' ? header.sigT : JSON.stringify(header.sigT);
+    info.signingTime = { source: 'jws-sigT', text, signed: true, pos };
+    if (typeof header.sigT === 'string' && isUtcDateTime(header.sigT))
+      info.signingTime.utc = new Date(Date.parse(header.sigT)).toISOString();
+  }
 
   const { [JWS_CT_MEMBER]: _signature, ...payload } = value;
   const result: JwsCtParts = { protectedB64, header, payload };

@@ -25,6 +25,45 @@ export function lintProfiles(set: ProfileSet): LintReport {
   return report;
 }
 
+/**
+ * Date windows: an empty window (start after end) accepts nothing and is a slip. A signing
+ * window only means something where a signature was made: on encryption algorithms and on
+ * what a gateway re-signs with (made on the evaluation date) it is refused.
+ */
+function lintWindows(
+  file: string,
+  at: string,
+  entry: AlgorithmPolicyEntry,
+  signatureList: boolean,
+  report: LintReport,
+): void {
+  const windows = [
+    ['notBefore', 'notAfter'],
+    ['signedNotBefore', 'signedNotAfter'],
+  ] as const;
+  for (const [start, end] of windows) {
+    const from = entry[start];
+    const until = entry[end];
+    if (from && until && from > until) {
+      report.errors.push({
+        file,
+        pointer: `${at}/${start}`,
+        message: `${start} ${from} is after ${end} ${until}: the entry never applies`,
+      });
+    }
+  }
+  if (!signatureList) {
+    for (const field of ['signedNotBefore', 'signedNotAfter'] as const) {
+      if (entry[field] === undefined) continue;
+      report.errors.push({
+        file,
+        pointer: `${at}/${field}`,
+        message: `${field} applies to signature lists (methods, digests, canonicalizations, transforms) only: here nothing was signed at a known time; use ${field === 'signedNotAfter' ? 'notAfter' : 'notBefore'}`,
+      });
+    }
+  }
+}
+
 function lintProfile(profile: ResolvedProfile, report: LintReport): void {
   const file = profile.file;
   const sourceIds = new Set((profile.sources ?? []).map((s) => s.id));
@@ -35,6 +74,7 @@ function lintProfile(profile: ResolvedProfile, report: LintReport): void {
   ) => {
     entries?.forEach((entry, i) => {
       const at = `${pointer}/${i}`;
+      lintWindows(file, at, entry, pointer.startsWith('/signature/'), report);
       const algorithm = algorithmById(entry.algorithm);
       if (!algorithm) {
         report.errors.push({

@@ -23,8 +23,16 @@ export interface AlgorithmPolicyEntry extends Provenance {
   uris?: string[];
   minKeyBits?: number;
   curves?: string[];
+  /** Accepted when evaluated (`--as-of`) on or after this day. */
   notBefore?: string;
+  /** Accepted when evaluated up to this day, whenever the signature was made. */
   notAfter?: string;
+  /**
+   * Accepted for signatures made on or after / up to this day. The day a signature was made is
+   * its signed signing time when the signature verifies, otherwise the evaluation date.
+   */
+  signedNotBefore?: string;
+  signedNotAfter?: string;
   level?: Level;
 }
 

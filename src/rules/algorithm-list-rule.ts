@@ -2,6 +2,7 @@ import type { Rule, RuleReport } from './types.js';
 import { acceptedList } from './policy-match.js';
 import { matchAlgorithm } from './policy-match.js';
 import { policyFor, signatureLocation, usedUris } from './signature-facts.js';
+import { signingDayOf, signingWindowMessage } from './signing-day.js';
 
 /**
  * Digests, canonicalizations and transforms are all "is this URI on the receiver's list, on
@@ -27,7 +28,9 @@ export function algorithmListRule(options: {
         const key = `${use.signature.path}|${use.uri}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const match = matchAlgorithm(use.uri, policy, context.asOf);
+        const index = context.document.signatures.indexOf(use.signature);
+        const signing = signingDayOf(use.signature, context.verifications[index]);
+        const match = matchAlgorithm(use.uri, policy, context.asOf, {}, signing.day);
         const location = signatureLocation(use.signature, use.where);
         const accepted = acceptedList(policy, context.asOf);
         if (match.outcome === 'unknown-uri') {
@@ -49,6 +52,16 @@ export function algorithmListRule(options: {
                 message: `${context.receiver.id} knows the ${options.noun} ${match.algorithm.name} as ${failure.acceptedUris.join(' or ')}, not ${use.uri}`,
                 location,
                 hint: `Same algorithm, different name: emit Algorithm="${failure.acceptedUris[0]}".`,
+              });
+            } else if (failure.aspect === 'date' && failure.window === 'signing') {
+              reports.push({
+                message: signingWindowMessage(
+                  `${context.receiver.id} accepts the ${options.noun} ${match.algorithm.name}`,
+                  failure,
+                  signing,
+                ),
+                location,
+                hint: `Use one of: ${accepted}.`,
               });
             } else if (failure.aspect === 'date') {
               reports.push({

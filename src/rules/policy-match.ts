@@ -13,7 +13,19 @@ export type Failure =
   | { aspect: 'name'; acceptedUris: string[] }
   | { aspect: 'key-size'; minKeyBits: number; actualBits: number }
   | { aspect: 'curve'; curves: string[]; actual: string }
-  | { aspect: 'date'; notBefore?: string; notAfter?: string };
+  /** Outside the window of days on which it is evaluated (`notBefore` / `notAfter`). */
+  | { aspect: 'date'; window: 'evaluation'; notBefore?: string; notAfter?: string }
+  /** Made outside the window of signing days (`signedNotBefore` / `signedNotAfter`). */
+  | {
+      aspect: 'date';
+      window: 'signing';
+      signedNotBefore?: string;
+      signedNotAfter?: string;
+      /** The day the signature is taken to have been made. */
+      day: string;
+      /** signing-time: its signed signing time; evaluation: none usable, the as-of day. */
+      judgedOn: 'signing-time' | 'evaluation-date';
+    };
 
 export type PolicyMatch =
   | { outcome: 'accepted'; entry: AlgorithmPolicyEntry; level: Level }
@@ -32,6 +44,8 @@ export function matchAlgorithm(
   policy: readonly AlgorithmPolicyEntry[] | undefined,
   asOf: Date,
   key: KeyFacts = {},
+  /** The day the signature was made, when a trustworthy one is known (rules/signing-day.ts). */
+  signingDay?: string,
 ): PolicyMatch {
   const algorithm = algorithmByUri(uri);
   if (!algorithm) return { outcome: 'unknown-uri', uri };
@@ -40,7 +54,7 @@ export function matchAlgorithm(
     return { outcome: 'not-listed', algorithm, accepted: [...(policy ?? [])] };
   const failures: Failure[] = [];
   for (const entry of entries) {
-    const own = entryFailures(entry, uri, asOf, key);
+    const own = entryFailures(entry, uri, asOf, key, signingDay);
     if (own.length === 0) return { outcome: 'accepted', entry, level: entry.level ?? 'error' };
     failures.push(...own);
   }
@@ -56,7 +70,9 @@ function latestWindowOnly(failures: Failure[]): Failure[] {
     (f): f is Extract<Failure, { aspect: 'date' }> => f.aspect === 'date',
   );
   if (dates.length < 2) return failures;
-  const latest = dates.reduce((a, b) => ((b.notAfter ?? '9999') > (a.notAfter ?? '9999') ? b : a));
+  const end = (f: Extract<Failure, { aspect: 'date' }>) =>
+    (f.window === 'evaluation' ? f.notAfter : f.signedNotAfter) ?? '9999';
+  const latest = dates.reduce((a, b) => (end(b) > end(a) ? b : a));
   return failures.filter((f) => f.aspect !== 'date' || f === latest);
 }
 
@@ -65,6 +81,7 @@ function entryFailures(
   uri: string,
   asOf: Date,
   key: KeyFacts,
+  signingDay: string | undefined,
 ): Failure[] {
   const failures: Failure[] = [];
   if (entry.uris && !entry.uris.includes(uri))
@@ -77,7 +94,27 @@ function entryFailures(
   }
   const day = asOf.toISOString().slice(0, 10);
   if ((entry.notBefore && day < entry.notBefore) || (entry.notAfter && day > entry.notAfter)) {
-    failures.push({ aspect: 'date', notBefore: entry.notBefore, notAfter: entry.notAfter });
+    failures.push({
+      aspect: 'date',
+      window: 'evaluation',
+      notBefore: entry.notBefore,
+      notAfter: entry.notAfter,
+    });
+  }
+  // Without a trustworthy signing time the signature may as well have been made today.
+  const made = signingDay ?? day;
+  if (
+    (entry.signedNotBefore && made < entry.signedNotBefore) ||
+    (entry.signedNotAfter && made > entry.signedNotAfter)
+  ) {
+    failures.push({
+      aspect: 'date',
+      window: 'signing',
+      signedNotBefore: entry.signedNotBefore,
+      signedNotAfter: entry.signedNotAfter,
+      day: made,
+      judgedOn: signingDay ? 'signing-time' : 'evaluation-date',
+    });
   }
   return failures;
 }
@@ -102,8 +139,16 @@ export function acceptedList(
   asOf?: Date,
 ): string {
   const day = asOf?.toISOString().slice(0, 10);
+  // A hint is for a new signature, made on that day: both windows must hold on it.
   const current = (entries ?? []).filter(
-    (e) => !day || !((e.notBefore && day < e.notBefore) || (e.notAfter && day > e.notAfter)),
+    (e) =>
+      !day ||
+      !(
+        (e.notBefore && day < e.notBefore) ||
+        (e.notAfter && day > e.notAfter) ||
+        (e.signedNotBefore && day < e.signedNotBefore) ||
+        (e.signedNotAfter && day > e.signedNotAfter)
+      ),
   );
   const names = [...new Set(current.map((e) => algorithmLabel(e.algorithm)))];
   return names.length > 0 ? names.join(', ') : 'none';

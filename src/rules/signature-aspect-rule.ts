@@ -1,4 +1,4 @@
-import type { SignatureInfo } from '../signature/types.js';
+import type { SignatureInfo, SignatureVerification } from '../signature/types.js';
 import type { Failure } from './policy-match.js';
 import type { AlgorithmEntry } from '../algorithms/types.js';
 import { signatureMethodMatches } from './signature-facts.js';
@@ -16,7 +16,12 @@ export function signatureAspectRule<A extends Aspect>(options: {
   aspect: A;
   report: (
     failure: Extract<Failure, { aspect: A }>,
-    context: { rule: RuleContext; algorithm: AlgorithmEntry; signature: SignatureInfo },
+    context: {
+      rule: RuleContext;
+      algorithm: AlgorithmEntry;
+      signature: SignatureInfo;
+      verification?: SignatureVerification;
+    },
   ) => RuleReport;
 }): Rule {
   return {
@@ -25,7 +30,7 @@ export function signatureAspectRule<A extends Aspect>(options: {
     defaultSeverity: 'error',
     check: (context) => {
       const reports: RuleReport[] = [];
-      for (const { signature, match } of signatureMethodMatches(context)) {
+      for (const { signature, verification, match } of signatureMethodMatches(context)) {
         if (match.outcome !== 'rejected') continue;
         for (const failure of match.failures) {
           if (failure.aspect !== options.aspect) continue;
@@ -34,6 +39,7 @@ export function signatureAspectRule<A extends Aspect>(options: {
               rule: context,
               algorithm: match.algorithm,
               signature,
+              verification,
             }),
           );
         }

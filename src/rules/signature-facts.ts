@@ -3,6 +3,7 @@ import type { AlgorithmPolicyEntry } from '../profiles/types.js';
 import { algorithmByUri } from '../algorithms/registry.js';
 import type { RuleContext } from './types.js';
 import { matchAlgorithm, type KeyFacts, type PolicyMatch } from './policy-match.js';
+import { signingDayOf } from './signing-day.js';
 
 export interface SignatureMatch {
   index: number;
@@ -33,6 +34,7 @@ export function signatureMethodMatches(context: RuleContext): SignatureMatch[] {
         signature.format === 'xmldsig' ? methods : withoutXmlNames(methods),
         context.asOf,
         keyFacts(verification),
+        signingDayOf(signature, verification).day,
       ),
     };
   });

@@ -32,6 +32,8 @@ export const XMLDSIG_RULES = {
   noSignature: 'xmldsig/no-signature',
   untrusted: 'xmldsig/untrusted',
   internalError: 'xmldsig/internal-error',
+  /** XAdES SigningTime unreadable, or several of them: the signing time is not used. */
+  badSigningTime: 'xmldsig/bad-signing-time',
 } as const;
 
 export type XmldsigRuleId = (typeof XMLDSIG_RULES)[keyof typeof XMLDSIG_RULES];

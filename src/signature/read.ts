@@ -13,6 +13,7 @@ import {
 import { EXC_C14N_NS } from './names.js';
 import { problem, XMLDSIG_RULES } from './problems.js';
 import { resolveReference } from './resolve.js';
+import { readXadesSigningTime } from './signing-time.js';
 import type { KeyInfoSummary, ReferenceInfo, SignatureInfo, SignatureProblem } from './types.js';
 
 // The reader's SignatureInfo → its element, so the verifier need not search for it again.
@@ -105,6 +106,8 @@ function readSignature(doc: XmlDocument, signature: XmlElement): SignatureInfo {
   if (prefixes) info.canonicalizationPrefixes = prefixes;
   if (signatureValue) info.signatureValue = signatureValue;
   placeSignature(doc, signature, info);
+  const signingTime = readXadesSigningTime(doc, signature, references, problems);
+  if (signingTime) info.signingTime = signingTime;
   return info;
 }
 
@@ -140,6 +143,8 @@ function readReference(
   };
   if (prefixes) info.inclusiveNamespacePrefixes = prefixes;
   if (digestValue) info.digestValue = digestValue;
+  const type = plainAttribute(reference, 'Type');
+  if (type !== undefined) info.type = type;
   return info;
 }
 

@@ -11,6 +11,7 @@ import { c14nForId } from './c14n-method.js';
 import { dsigChild, isDsig, signatureElements } from './dsig-elements.js';
 import { DSIG_NS, ENVELOPED_SIGNATURE_URI } from './names.js';
 import { resolveReference } from './resolve.js';
+import { XADES_NS, XADES_SIGNED_PROPERTIES_TYPE } from './signing-time.js';
 
 export interface SignOptions {
   /** Registry id of the SignatureMethod, e.g. `rsa-sha256`, `gost2012-256`, `sm2-sm3`. */
@@ -27,7 +28,16 @@ export interface SignOptions {
   referenceUri?: '' | `#${string}`;
   /** Emit this SignatureMethod URI instead of the canonical one (alias / negative fixtures). */
   signatureAlgorithmUri?: string;
+  /**
+   * Adds XAdES QualifyingProperties carrying this SigningTime (xsd:dateTime text, written as
+   * given) in a ds:Object. A second Reference signs its SignedProperties unless `signed` is
+   * false, which leaves the time a bare claim (negative samples).
+   */
+  xadesSigningTime?: { time: string; signed?: boolean };
 }
+
+const SIGNATURE_ID = 'corridor-signature';
+const SIGNED_PROPERTIES_ID = 'corridor-signed-properties';
 
 /**
  * Signs a document with an enveloped XMLDSig signature appended as the root's last child
@@ -64,22 +74,47 @@ export function signEnveloped(input: XmlDocument | string, options: SignOptions)
   const transforms = [...(enveloped ? [ENVELOPED_SIGNATURE_URI] : []), c14nUri]
     .map((uri) => `<ds:Transform Algorithm="${escapeXml(uri)}"/>`)
     .join('');
-  const signedInfo =
+  const digestMethod = `<ds:DigestMethod Algorithm="${escapeXml(digestEntry.uris[0] as string)}"/>`;
+  const xades = options.xadesSigningTime;
+  // The SignedProperties digest is taken in place, like SignedInfo, once the markup is placed.
+  const signedInfoWith = (propertiesDigest: string | undefined): string =>
     `<ds:SignedInfo>` +
     `<ds:CanonicalizationMethod Algorithm="${escapeXml(c14nUri)}"/>` +
     `<ds:SignatureMethod Algorithm="${escapeXml(options.signatureAlgorithmUri ?? (signatureEntry.uris[0] as string))}"/>` +
     `<ds:Reference URI="${escapeXml(referenceUri)}">` +
     `<ds:Transforms>${transforms}</ds:Transforms>` +
-    `<ds:DigestMethod Algorithm="${escapeXml(digestEntry.uris[0] as string)}"/>` +
+    digestMethod +
     `<ds:DigestValue>${digestValue}</ds:DigestValue>` +
-    `</ds:Reference></ds:SignedInfo>`;
+    `</ds:Reference>` +
+    (propertiesDigest === undefined
+      ? ''
+      : `<ds:Reference Type="${XADES_SIGNED_PROPERTIES_TYPE}" URI="#${SIGNED_PROPERTIES_ID}">` +
+        `<ds:Transforms><ds:Transform Algorithm="${escapeXml(c14nUri)}"/></ds:Transforms>` +
+        digestMethod +
+        `<ds:DigestValue>${propertiesDigest}</ds:DigestValue>` +
+        `</ds:Reference>`) +
+    `</ds:SignedInfo>`;
   const keyInfo = keyInfoXml(options);
-  const head = `<ds:Signature xmlns:ds="${DSIG_NS}">${signedInfo}<ds:SignatureValue>`;
-  const tail = `</ds:SignatureValue>${keyInfo}</ds:Signature>`;
+  const object = xades ? qualifyingPropertiesXml(xades.time) : '';
+  const signatureId = xades ? ` Id="${SIGNATURE_ID}"` : '';
+  const headWith = (propertiesDigest: string | undefined) =>
+    `<ds:Signature xmlns:ds="${DSIG_NS}"${signatureId}>${signedInfoWith(propertiesDigest)}<ds:SignatureValue>`;
+  const tail = `</ds:SignatureValue>${keyInfo}${object}</ds:Signature>`;
+  const splice = spliceIntoRoot(doc);
+
+  let propertiesDigest: string | undefined;
+  if (xades && xades.signed !== false) {
+    const draft = parseXml(splice(headWith('') + tail));
+    const properties = resolveReference(draft, `#${SIGNED_PROPERTIES_ID}`);
+    if (properties.kind !== 'element')
+      throw new Error(`cannot sign the XAdES SignedProperties: ${properties.kind}`);
+    const octets = canonicalize(properties.element, { method: c14n.method, withComments: false });
+    propertiesDigest = Buffer.from(digest(digestEntry.id, octets)).toString('base64');
+  }
+  const head = headWith(propertiesDigest);
 
   // SignedInfo is canonicalized in its final place: inclusive C14N pulls in the namespaces
   // in scope there, so it cannot be canonicalized on its own.
-  const splice = spliceIntoRoot(doc);
   const placed = parseXml(splice(head + tail));
   const placedSignature = signatureElements(placed.root).find(
     (el) => el.parent === placed.root && isLastElementChild(el),
@@ -92,6 +127,16 @@ export function signEnveloped(input: XmlDocument | string, options: SignOptions)
   });
   const value = scheme.sign(signatureEntry.id, options.privateKey, signedOctets, 'xmldsig');
   return splice(head + encodeBase64Lines(value) + tail);
+}
+
+function qualifyingPropertiesXml(time: string): string {
+  return (
+    `<ds:Object><xades:QualifyingProperties xmlns:xades="${XADES_NS}" Target="#${SIGNATURE_ID}">` +
+    `<xades:SignedProperties Id="${SIGNED_PROPERTIES_ID}"><xades:SignedSignatureProperties>` +
+    `<xades:SigningTime>${escapeXml(time)}</xades:SigningTime>` +
+    `</xades:SignedSignatureProperties></xades:SignedProperties>` +
+    `</xades:QualifyingProperties></ds:Object>`
+  );
 }
 
 function keyInfoXml(options: SignOptions): string {

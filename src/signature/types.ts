@@ -16,7 +16,28 @@ export interface ReferenceInfo {
   inclusiveNamespacePrefixes?: string[];
   /** Decoded DigestValue; absent when missing or not strict base64 (see problems). */
   digestValue?: Uint8Array;
+  /** The Type attribute (e.g. XAdES `http://uri.etsi.org/01903#SignedProperties`), if any. */
+  type?: string;
   pos: XmlPosition;
+}
+
+/**
+ * When the signer says the signature was made, and whether the signature vouches for it. Only a
+ * signed time from a signature that verifies may move a judgement off the evaluation date.
+ */
+export interface SigningTime {
+  /** Where it was read: XAdES `SigningTime` (XMLDSig) or the JAdES `sigT` header (JWS). */
+  source: 'xades' | 'jws-sigT';
+  /** As written. */
+  text: string;
+  /** The instant in UTC (ISO 8601, `Z`); absent when `text` is not a date-time with a zone. */
+  utc?: string;
+  /**
+   * true: covered by the signature (a Reference digests the XAdES SignedProperties; a JWS
+   * protected header is always signed). false: a claim lying next to the signature.
+   */
+  signed: boolean;
+  pos?: XmlPosition;
 }
 
 /** What KeyInfo contains, without trusting any of it. */
@@ -58,6 +79,8 @@ export interface SignatureInfo {
   signatureValue?: Uint8Array;
   /** Paths of the same-document elements the resolvable References sign, in Reference order. */
   signedPaths?: string[];
+  /** The signing time the signature carries, if any (see SigningTime for when it counts). */
+  signingTime?: SigningTime;
 }
 
 export interface SignatureProblem {

@@ -1,0 +1,61 @@
+import type { SignatureInfo, SignatureVerification } from '../signature/types.js';
+import type { Failure } from './policy-match.js';
+
+/** When a signature counts as made, for `signedNotBefore` / `signedNotAfter`, and why. */
+export interface SigningDay {
+  /** The UTC day of its signing time, only when that time is trustworthy. */
+  day?: string;
+  /** Why the signing time counts or not, worded for a finding. */
+  basis: string;
+}
+
+const SOURCE_NAMES: Record<NonNullable<SignatureInfo['signingTime']>['source'], string> = {
+  xades: 'XAdES SigningTime',
+  'jws-sigT': 'JWS sigT',
+};
+
+/**
+ * A signing time counts only when the signature vouches for it (signed) and the signature
+ * verifies: an unsigned claim, or the word of a signature that fails or cannot be checked here,
+ * could be written by anyone to bring an expired algorithm back. Without one, the rules judge
+ * on the evaluation date, as if the signature had been made then.
+ */
+export function signingDayOf(
+  signature: SignatureInfo,
+  verification: SignatureVerification | undefined,
+): SigningDay {
+  const time = signature.signingTime;
+  if (!time) return { basis: 'its signing time is unknown' };
+  const source = SOURCE_NAMES[time.source];
+  if (!time.utc) return { basis: `its ${source} '${time.text}' is unreadable` };
+  const day = time.utc.slice(0, 10);
+  if (!time.signed) return { basis: `its ${source} ${day} is claimed but not signed` };
+  if (verification?.valid !== true) {
+    const why = verification?.valid === false ? 'does not verify' : 'cannot be verified here';
+    return { basis: `its signed ${source} ${day} belongs to a signature that ${why}` };
+  }
+  return { day, basis: `${source}, signed` };
+}
+
+/**
+ * "RU accepts GOST R 34.10-2001 only for signatures made until 2019-12-31; this one was signed
+ * 2021-03-02 (XAdES SigningTime, signed)" — or, without a usable signing time, why the
+ * evaluation date was used instead.
+ */
+export function signingWindowMessage(
+  accepts: string,
+  failure: Extract<Failure, { window: 'signing' }>,
+  signing: SigningDay,
+): string {
+  const window = [
+    failure.signedNotBefore && `from ${failure.signedNotBefore}`,
+    failure.signedNotAfter && `until ${failure.signedNotAfter}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const made =
+    failure.judgedOn === 'signing-time'
+      ? `this one was signed ${failure.day} (${signing.basis})`
+      : `${signing.basis}, so it is judged on the evaluation date ${failure.day}`;
+  return `${accepts} only for signatures made ${window}; ${made}`;
+}
