@@ -9,7 +9,13 @@ import type { DocumentTypeDefinition } from './types/definition.js';
 export const JSON_TYPE_KEY = '$type';
 
 export type JsonModelResult =
-  | { definition: DocumentTypeDefinition; model: ModelObject; pointers: string[] }
+  | {
+      definition: DocumentTypeDefinition;
+      model: ModelObject;
+      pointers: string[];
+      /** Numbers JSON.parse read as ±Infinity (beyond IEEE 754 double): not I-JSON. */
+      outOfRange: string[];
+    }
   | { problem: string; hint: string };
 
 /**
@@ -35,15 +41,21 @@ export function jsonToModel(value: unknown): JsonModelResult {
     [JWS_CT_MEMBER]: _signature,
     ...rest
   } = value as Record<string, unknown>;
-  const model = normalise(rest, '', pointers) as ModelObject;
-  return { definition, model, pointers };
+  const outOfRange: string[] = [];
+  const model = normalise(rest, '', pointers, outOfRange) as ModelObject;
+  return { definition, model, pointers, outOfRange };
 }
 
 /**
  * Iterative copy with string leaves; null and undefined are dropped. Members are written with
  * `setMember`: a member named `__proto__` stays a member (JSON.parse keeps it as one too).
  */
-function normalise(value: unknown, rootPointer: string, pointers: string[]): ModelValue {
+function normalise(
+  value: unknown,
+  rootPointer: string,
+  pointers: string[],
+  outOfRange: string[],
+): ModelValue {
   const make = (v: unknown): ModelValue | undefined => {
     if (v === null || v === undefined) return undefined;
     if (Array.isArray(v)) return [];
@@ -69,6 +81,7 @@ function normalise(value: unknown, rootPointer: string, pointers: string[]): Mod
       if (made === undefined) continue;
       const childPointer = `${pointer}/${escapePointerToken(key)}`;
       pointers.push(childPointer);
+      if (typeof child === 'number' && !Number.isFinite(child)) outOfRange.push(childPointer);
       if (Array.isArray(target)) target.push(made);
       else if (typeof target === 'object') setMember(target, key, made);
       if (typeof made === 'object')

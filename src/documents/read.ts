@@ -4,6 +4,8 @@ import { XmlParseError } from '../xml/dom.js';
 import { markReadStart } from '../security/budget.js';
 import { documentLimits, type DocumentLimits } from '../security/limits.js';
 import { readJwsCt } from '../jose/jws-ct-read.js';
+import { scanMembers } from '../jose/json-members.js';
+import { lineColumnAt } from '../util/json-position.js';
 import { readSignatures } from '../signature/read.js';
 import { UserError } from '../util/errors.js';
 import { readEncryption } from './encryption.js';
@@ -41,7 +43,29 @@ export function readDocument(
   bytes: Uint8Array,
   options: ReadOptions = {},
 ): ParsedDocument {
-  return looksLikeJson(bytes) ? readJson(file, bytes, options) : readXml(file, bytes, options);
+  if (looksLikeJson(bytes)) return readJson(file, bytes, options);
+  const wide = wideJsonEncoding(bytes);
+  if (wide) {
+    const document = emptyDocument(file, 'json');
+    document.problems.push({
+      ruleId: 'document/well-formed',
+      message: `JSON in ${wide}: JSON exchanged between systems must be UTF-8 (RFC 8259 §8.1)`,
+      location: { path: '/' },
+      hint: 'Re-encode the document as UTF-8 (a UTF-8 byte-order mark is tolerated).',
+    });
+    return document;
+  }
+  return readXml(file, bytes, options);
+}
+
+/** UTF-16 / UTF-32 byte-order marks followed by `{`: JSON in an encoding JSON may not use. */
+function wideJsonEncoding(bytes: Uint8Array): string | undefined {
+  const at = (...pattern: number[]) => pattern.every((b, i) => bytes[i] === b);
+  if (at(0x00, 0x00, 0xfe, 0xff, 0x00, 0x00, 0x00, 0x7b)) return 'UTF-32BE';
+  if (at(0xff, 0xfe, 0x00, 0x00, 0x7b, 0x00, 0x00, 0x00)) return 'UTF-32LE';
+  if (at(0xfe, 0xff, 0x00, 0x7b)) return 'UTF-16BE';
+  if (at(0xff, 0xfe, 0x7b, 0x00)) return 'UTF-16LE';
+  return undefined;
 }
 
 function oversized(file: string, size: number, maxBytes: number): ParsedDocument {
@@ -147,7 +171,19 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
 function readJson(file: string, bytes: Uint8Array, options: ReadOptions): ParsedDocument {
   const document = emptyDocument(file, 'json');
   let value: unknown;
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+  let text: string;
+  try {
+    // Fatal: a replacement character would make two different byte strings the same text.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    document.problems.push({
+      ruleId: 'document/well-formed',
+      message: 'invalid JSON: not well-formed UTF-8 (RFC 8259 §8.1)',
+      location: { path: '/' },
+      hint: 'Re-encode the document as UTF-8.',
+    });
+    return document;
+  }
   try {
     value = JSON.parse(text);
   } catch (error) {
@@ -164,6 +200,19 @@ function readJson(file: string, bytes: Uint8Array, options: ReadOptions): Parsed
   if (signature) {
     document.signatures = [signature];
     document.signatureCount = 1;
+  } else {
+    // The signature reader reports these for signed documents; unsigned ones hide data too.
+    for (const duplicate of scanMembers(text).duplicates) {
+      document.problems.push({
+        ruleId: 'document/duplicate-member',
+        message: `member ${duplicate.pointer} appears more than once: corridor reads the last, another JSON parser may read the first (I-JSON, RFC 7493 §2.3)`,
+        location: {
+          path: duplicate.pointer,
+          pos: { ...lineColumnAt(text, duplicate.offset), offset: duplicate.offset },
+        },
+        hint: 'Give each member once.',
+      });
+    }
   }
   const result = jsonToModel(value);
   if ('problem' in result) {
@@ -182,6 +231,14 @@ function readJson(file: string, bytes: Uint8Array, options: ReadOptions): Parsed
   const country = result.model[result.definition.issuingCountryKey];
   if (typeof country === 'string' && country) document.issuingCountry = country;
   document.locate = (pointer) => locations.locate(pointer);
+  for (const pointer of result.outOfRange.slice(0, 16)) {
+    document.problems.push({
+      ruleId: 'document/number-range',
+      message: `${pointer} is a number beyond the IEEE 754 double range (read as infinity): not I-JSON (RFC 7493 §2.2), and JCS has no form for it`,
+      location: document.locate(pointer),
+      hint: 'Write the value as a string (amounts keep their decimal form), or within the double range.',
+    });
+  }
   document.problems.push(...pollutingNameProblems(document.model, document.locate));
   return document;
 }

@@ -33,6 +33,11 @@ const STANDARD_HEADER_NAMES = new Set([
   'cty',
   'crit',
 ]);
+/**
+ * Certificates an `x5c` may list: a leaf and its issuers (real chains have 2–4). Bounded so a
+ * header of thousands of entries is one limit finding, not thousands of parses and findings.
+ */
+export const MAX_X5C_CERTIFICATES = 16;
 /** Problems after which the signature is refused whatever its cryptography says. */
 export const REFUSING_JWS_PROBLEMS: ReadonlySet<string> = new Set([
   JWS_RULES.malformed,
@@ -281,6 +286,14 @@ function readKeyHints(
         jwsProblem(
           JWS_RULES.badHeader,
           '"x5c" must be a non-empty array of base64 certificates',
+          pos,
+        ),
+      );
+    } else if (x5c.length > MAX_X5C_CERTIFICATES) {
+      problems.push(
+        jwsProblem(
+          SECURITY_RULES.limit,
+          `"x5c" lists ${x5c.length} certificates, above the limit of ${MAX_X5C_CERTIFICATES}: refused before any is read`,
           pos,
         ),
       );

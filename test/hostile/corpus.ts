@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDocument, type ReadOptions } from '../../src/documents/read.js';
 import { evaluatePair } from '../../src/engine/evaluate.js';
+import { verifyJsonDocument } from '../../src/jose/verify-document.js';
 import { selectReceivers } from '../../src/engine/run.js';
 import type { Finding } from '../../src/engine/types.js';
 import { loadProfiles } from '../../src/profiles/load.js';
@@ -50,7 +51,10 @@ export interface InProcessOutcome {
   findings: Finding[];
 }
 
-/** readDocument → verifyWithinLimits → every rule for the receiver: the check data path. */
+/**
+ * readDocument → verifyWithinLimits (XML) or verifyJsonDocument (JWS/CT) → every rule for the
+ * receiver: the check data path.
+ */
 export function evaluateBytes(
   file: string,
   bytes: Uint8Array,
@@ -61,7 +65,9 @@ export function evaluateBytes(
   const document = readDocument(file, bytes, options);
   const verifications = document.xml
     ? verifyWithinLimits(document.xml, { asOf, limits: options.limits })
-    : [];
+    : document.json !== undefined
+      ? verifyJsonDocument(document)
+      : [];
   const senderId = document.issuingCountry ?? 'unknown';
   const [receiver] = selectReceivers(profiles, [RECEIVER]);
   if (!receiver) throw new Error('no receiver');
