@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import type { DocumentType, ModelValue } from '../documents/model.js';
 import type { DocumentConstraint, Level, ResolvedProfile } from '../profiles/types.js';
 import { loadCodeLists } from './code-lists.js';
+import { addCompareKeyword, unknownCorridorKeywords } from './cross-field.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -30,6 +31,7 @@ export function constraintAjv(): Ajv2020 {
     // at what every object inherits (`constructor`, `toString`…).
     sharedAjv = new Ajv2020({ allErrors: true, strict: false, ownProperties: true });
     addFormats(sharedAjv);
+    addCompareKeyword(sharedAjv);
     for (const schema of loadCodeLists()) sharedAjv.addSchema(schema);
   }
   return sharedAjv;
@@ -124,6 +126,8 @@ function compileOrExplain(
   constraint: DocumentConstraint,
 ): ValidateFunction {
   try {
+    const unknown = unknownCorridorKeywords(constraint.schema);
+    if (unknown.length > 0) throw new Error(`unknown keyword ${unknown.join(', ')}`);
     return compileShared(ajv, constraint.schema as object);
   } catch (error) {
     throw new ConstraintCompileError(

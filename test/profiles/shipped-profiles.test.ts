@@ -306,7 +306,9 @@ describe('deliberately wrong values', () => {
           m['licenceNumber'] = number;
         }),
       );
-    expect(withNumber('RU', '001KZ26001000123')).toEqual(['eaeu-licence-number /licenceNumber']);
+    expect(withNumber('RU', '001KZ26001000123')).toEqual([
+      'eaeu-licence-number-country /licenceNumber',
+    ]);
     expect(withNumber('RU', '001RU2600100012')).toEqual(['eaeu-licence-number /licenceNumber']);
     expect(withNumber('KZ', '003KZ26007000318')).toEqual([]);
     // A licence issued outside the EAEU keeps its own numbering, even when RU receives it.
