@@ -18,6 +18,7 @@ import { format } from 'prettier';
 import { loadPrivateKey } from '../src/pki/keys.js';
 import { pemBlocks } from '../src/pki/pem.js';
 import { signEnveloped } from '../src/signature/sign.js';
+import { addJsonCases } from './hostile-json-cases.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'test/hostile');
@@ -726,6 +727,15 @@ async function build(): Promise<void> {
     `{"$type":"urn:corridor:customs-declaration:1","goodsItems":${'['.repeat(5000)}${']'.repeat(5000)}}`,
     { valid: null, ruleIds: [REQUIRED] },
   );
+
+  // 9. JSON (JWS/CT) and object-machinery names: scripts/hostile-json-cases.ts.
+  addJsonCases({
+    root: ROOT,
+    add,
+    inKey: IN_KEY,
+    inChain: [IN_CERT, certDer('IN/ca.cert.pem')],
+    inXmlUnsigned: inText,
+  });
 
   cases.sort((a, b) => a.file.localeCompare(b.file));
   // Written as Prettier would, so the repository's format check passes on regeneration.

@@ -1,8 +1,9 @@
 /**
- * The hostile corpus (scripts/make-hostile-corpus.ts): every case through the check data
- * path in-process and through the CLI (`verify`, `check`), against the outcome written next
- * to it in expected.json. No case crashes, no case exits 2, and only the controls — whose
- * signed canonical content is a shipped sample's — verify.
+ * The hostile corpus (scripts/make-hostile-corpus.ts, JSON cases from
+ * scripts/hostile-json-cases.ts): every case through the check data path in-process and
+ * through the CLI (`verify`, `check`), against the outcome written next to it in
+ * expected.json. No case crashes, hangs (each test has a generous time bound), or exits 2,
+ * and only the controls — whose signed canonical content is a shipped sample's — verify.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ import {
 } from './corpus.js';
 
 const cases = loadCases();
+/** Per-case bound: a hang fails its case instead of stalling the suite. */
+const CASE_TIMEOUT_MS = 30_000;
 
 describe('hostile corpus', () => {
   it('has at least 100 cases, each file listed once, every attack class present', () => {
@@ -45,6 +48,11 @@ describe('hostile corpus', () => {
       'BOM',
       'limit',
       'not a document',
+      'JSON number',
+      'duplicate member',
+      'JWS shape',
+      'JWS header',
+      'prototype pollution',
     ]) {
       expect(attacks, attack).toContain(attack);
     }
@@ -55,46 +63,58 @@ describe('hostile corpus', () => {
   describe.each(cases)('$file ($attack)', (c) => {
     const path = join(CASES_DIR, c.file);
 
-    it('in-process: verdict and rule ids as expected', () => {
-      const outcome = evaluateBytes(path, readFileSync(path));
-      expect(outcome.valid).toBe(c.expect.valid);
-      const ids = outcome.findings.map((f) => f.ruleId);
-      for (const id of c.expect.ruleIds) expect(ids).toContain(id);
-      // Exactly the security rules the case argues for: none missing, none spurious.
-      expect(securityIds(ids)).toEqual(securityIds(c.expect.ruleIds));
-      if (c.control) expect(ids).not.toContain('signature/valid');
-    });
+    it(
+      'in-process: verdict and rule ids as expected',
+      () => {
+        const outcome = evaluateBytes(path, readFileSync(path));
+        expect(outcome.valid).toBe(c.expect.valid);
+        const ids = outcome.findings.map((f) => f.ruleId);
+        for (const id of c.expect.ruleIds) expect(ids).toContain(id);
+        // Exactly the security rules the case argues for: none missing, none spurious.
+        expect(securityIds(ids)).toEqual(securityIds(c.expect.ruleIds));
+        if (c.control) expect(ids).not.toContain('signature/valid');
+      },
+      CASE_TIMEOUT_MS,
+    );
 
-    it('CLI verify: same verdict, never a crash', async () => {
-      const run = await runCli([
-        'verify',
-        path,
-        '--format',
-        'json',
-        '--as-of',
-        AS_OF,
-        ...trustArgs(),
-      ]);
-      expect(run.code, run.stderr).toBe(c.control ? 0 : 1);
-      const output = JSON.parse(run.stdout) as {
-        results: Array<{ signatures: Array<{ valid: boolean | null; trusted: boolean | null }> }>;
-      };
-      const signatures = output.results[0]?.signatures ?? [];
-      expect(combinedVerdict(signatures.map((s) => s.valid))).toBe(c.expect.valid);
-      if (c.control) expect(signatures.every((s) => s.trusted === true)).toBe(true);
-    });
+    it(
+      'CLI verify: same verdict, never a crash',
+      async () => {
+        const run = await runCli([
+          'verify',
+          path,
+          '--format',
+          'json',
+          '--as-of',
+          AS_OF,
+          ...trustArgs(),
+        ]);
+        expect(run.code, run.stderr).toBe(c.control ? 0 : 1);
+        const output = JSON.parse(run.stdout) as {
+          results: Array<{ signatures: Array<{ valid: boolean | null; trusted: boolean | null }> }>;
+        };
+        const signatures = output.results[0]?.signatures ?? [];
+        expect(combinedVerdict(signatures.map((s) => s.valid))).toBe(c.expect.valid);
+        if (c.control) expect(signatures.every((s) => s.trusted === true)).toBe(true);
+      },
+      CASE_TIMEOUT_MS,
+    );
 
-    it('CLI check: the expected rule ids, exit 0 or 1', async () => {
-      const run = await runCli(['check', path, '--to', RECEIVER, '--as-of', AS_OF, '-f', 'json']);
-      expect([0, 1], run.stderr).toContain(run.code);
-      const output = JSON.parse(run.stdout) as {
-        pairs: Array<{ findings: Array<{ ruleId: string }> }>;
-      };
-      const ids = output.pairs.flatMap((p) => p.findings.map((f) => f.ruleId));
-      for (const id of c.expect.ruleIds) expect(ids).toContain(id);
-      expect(securityIds(ids)).toEqual(securityIds(c.expect.ruleIds));
-      if (!c.control) expect(run.code).toBe(1);
-    });
+    it(
+      'CLI check: the expected rule ids, exit 0 or 1',
+      async () => {
+        const run = await runCli(['check', path, '--to', RECEIVER, '--as-of', AS_OF, '-f', 'json']);
+        expect([0, 1], run.stderr).toContain(run.code);
+        const output = JSON.parse(run.stdout) as {
+          pairs: Array<{ findings: Array<{ ruleId: string }> }>;
+        };
+        const ids = output.pairs.flatMap((p) => p.findings.map((f) => f.ruleId));
+        for (const id of c.expect.ruleIds) expect(ids).toContain(id);
+        expect(securityIds(ids)).toEqual(securityIds(c.expect.ruleIds));
+        if (!c.control) expect(run.code).toBe(1);
+      },
+      CASE_TIMEOUT_MS,
+    );
   });
 
   it('one check run over the whole corpus goes on document after document', async () => {
