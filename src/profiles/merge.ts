@@ -9,7 +9,8 @@ import type { DocumentType } from '../documents/model.js';
 
 /**
  * How `extends` merges (documented in the README):
- * - id, name, kind, version, description, members and extends are the profile's own;
+ * - id, name, kind, version, description, members, memberStates and extends are the profile's
+ *   own (a profile extending EU does not speak for the EU countries);
  * - objects (signature, encryption, gateway, documents.<type>) merge key by key;
  * - arrays (algorithm lists, signature formats, placement, trust anchors…) are replaced by the
  *   child's;

@@ -163,6 +163,13 @@ describe('member states: profiles show', () => {
 });
 
 describe('member states: profile problems stop the load', () => {
+  it('memberStates is not inherited: a profile extending a union does not claim its countries', () => {
+    const child = { ...jurisdiction('XU'), extends: 'UN' };
+    const { profiles } = setup({ 'XU.json': child });
+    expect(profiles.profiles.get('XU')?.memberStates).toBeUndefined();
+    expect(resolveProfileCode(profiles.profiles, 'DE')?.profile.id).toBe('UN');
+  });
+
   it('refuses a country claimed by two profiles', () => {
     const other = jurisdiction('OT', { memberStates: { countries: ['PL', 'FR'] } });
     expect(() => setup({ 'OT.json': other })).toThrow(ProfileError);

@@ -18,8 +18,15 @@ export function registerBaselineCommand(
     )
     .argument('[files...]', 'documents to check (default: the matrix over --docs)')
     .requiredOption('-o, --output <file>', 'baseline file to write')
-    .option('--from <id>', 'sender profile (check; default: each document’s issuing country)')
-    .option('--to <ids>', 'receiver profile ids, comma-separated, or "all" (check)', 'all')
+    .option(
+      '--from <id>',
+      'sender profile or member-state code (check; default: each document’s issuing country)',
+    )
+    .option(
+      '--to <ids>',
+      'receiver profile ids or member-state codes, comma-separated, or "all" (check)',
+      'all',
+    )
     .option('--docs <dir>', 'documents folder (matrix; default: the shipped fixtures/documents)')
     .option('--profiles <dir>', 'profiles folder (default: the shipped profiles)')
     .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default: today)')

@@ -13,8 +13,15 @@ export function registerCheckCommand(
     .command('check')
     .description('check documents sent from one jurisdiction to one or more receivers')
     .argument('<files...>', 'XML or JSON documents')
-    .option('--from <id>', 'sender profile (default: each document’s issuing country)')
-    .option('--to <ids>', 'receiver profile ids, comma-separated, or "all"', 'all')
+    .option(
+      '--from <id>',
+      'sender profile or member-state code, e.g. DE for EU (default: each document’s issuing country)',
+    )
+    .option(
+      '--to <ids>',
+      'receiver profile ids or member-state codes, comma-separated, or "all"',
+      'all',
+    )
     .option('--profiles <dir>', 'profiles folder (default: the shipped profiles)')
     .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default: today)')
     .option('-f, --format <format>', FORMAT_HELP(), 'text')
