@@ -169,6 +169,9 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
 }
 
 function readJson(file: string, bytes: Uint8Array, options: ReadOptions): ParsedDocument {
+  // The XML parser bounds its input itself; JSON.parse has no limit of its own.
+  const maxBytes = documentLimits(options.limits).maxBytes;
+  if (bytes.length > maxBytes) return oversized(file, bytes.length, maxBytes);
   const document = emptyDocument(file, 'json');
   let value: unknown;
   let text: string;

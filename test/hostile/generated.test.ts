@@ -7,9 +7,12 @@ import { closeSync, openSync, readFileSync, ftruncateSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocument, readDocumentFile } from '../../src/documents/read.js';
+import { signJwsCt } from '../../src/jose/jws-ct-sign.js';
+import { loadPrivateKey } from '../../src/pki/keys.js';
+import { pemBlocks } from '../../src/pki/pem.js';
 import { runCli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/tmp.js';
-import { AS_OF, CASES_DIR, RECEIVER, evaluateBytes, securityIds } from './corpus.js';
+import { AS_OF, CASES_DIR, RECEIVER, evaluateBytes, securityIds, trustArgs } from './corpus.js';
 
 const signed = readFileSync(join(CASES_DIR, 'control-IN-customs-declaration.xml'), 'utf8');
 const control = join(CASES_DIR, 'control-IN-customs-declaration.xml');
@@ -176,5 +179,103 @@ describe('generated hostile inputs', () => {
   it('readDocument applies the size limit to bytes it is given, too', () => {
     const document = readDocument('x.xml', Buffer.from(signed), { limits: { maxBytes: 100 } });
     expect(document.problems[0]?.ruleId).toBe('document/limit');
+  });
+});
+
+describe('generated hostile JSON', () => {
+  const signedJson = readFileSync(
+    join(CASES_DIR, 'json-control-IN-customs-declaration.json'),
+    'utf8',
+  );
+  const value = JSON.parse(signedJson) as Record<string, unknown>;
+  const { signature, ...payload } = value;
+  const keys = join(CASES_DIR, '../../../fixtures/keys/IN');
+  const der = (file: string): Uint8Array => {
+    const block = pemBlocks(readFileSync(join(keys, file), 'utf8')).find(
+      (b) => b.label === 'CERTIFICATE',
+    );
+    if (!block) throw new Error(`${file}: no certificate`);
+    return block.der;
+  };
+  const chain = [der('signer-rsa2048.cert.pem'), der('ca.cert.pem')];
+  const privateKey = loadPrivateKey(readFileSync(join(keys, 'signer-rsa2048.key.pem'), 'utf8'));
+  const signIn = (header: Record<string, unknown>) =>
+    JSON.stringify(
+      signJwsCt(payload, {
+        signatureAlgorithm: 'rsa-sha256',
+        privateKey,
+        certificates: chain,
+        header,
+      }),
+    );
+  const withSignature = (jws: string) =>
+    signedJson.replace(JSON.stringify(signature), JSON.stringify(jws));
+
+  it('100 000 levels of nesting inside a signed object: read, canonicalized, not valid', () => {
+    const deep = signedJson.replace('{', `{"note":${'['.repeat(100_000)}${']'.repeat(100_000)},`);
+    const outcome = evaluateBytes('deep.json', Buffer.from(deep));
+    expect(outcome.valid).toBe(false);
+    expect(outcome.verifications[0]?.problems.map((p) => p.ruleId)).toContain(
+      'jws/signature-mismatch',
+    );
+  });
+
+  it('a 40 MB string is read within --max-bytes, and refused under a smaller limit', () => {
+    const big = signedJson.replace('{', `{"note":"${'x'.repeat(40 * 1024 * 1024)}",`);
+    const outcome = evaluateBytes('big.json', Buffer.from(big));
+    expect(outcome.valid).toBe(false);
+    expect(outcome.findings.map((f) => f.ruleId)).toContain('signature/valid');
+    const limited = readDocument('big.json', Buffer.from(big), {
+      limits: { maxBytes: 10 * 1024 * 1024 },
+    });
+    expect(limited.problems.map((p) => p.ruleId)).toEqual(['document/limit']);
+  });
+
+  it('a protected header of 300 000 characters is refused before it is decoded', () => {
+    const outcome = evaluateBytes(
+      'header.json',
+      Buffer.from(withSignature(`eyJ${'A'.repeat(300_000)}..AAAA`)),
+    );
+    expect(outcome.valid).toBe(false);
+    expect(securityIds(outcome.findings.map((f) => f.ruleId))).toEqual(['security/limit']);
+  });
+
+  it('an x5c of 10 000 entries is one limit finding, not 10 000 certificate findings', () => {
+    const x5c = Array.from({ length: 10_000 }, () => 'AA==');
+    const outcome = evaluateBytes('x5c.json', Buffer.from(signIn({ x5c })));
+    expect(outcome.valid).toBe(false);
+    const problems = outcome.verifications[0]?.problems ?? [];
+    expect(problems.filter((p) => p.ruleId === 'security/limit')).toHaveLength(1);
+    expect(problems.filter((p) => p.ruleId === 'jws/bad-certificate')).toHaveLength(0);
+    expect(outcome.findings.length).toBeLessThan(20);
+  });
+
+  it('an x5c that repeats leaf and CA (a loop, 16 entries) ends in a verdict and a trusted chain', async () => {
+    const x5c = Array.from({ length: 16 }, (_, i) =>
+      Buffer.from(chain[i % 2] as Uint8Array).toString('base64'),
+    );
+    const text = signIn({ x5c });
+    expect(evaluateBytes('loop.json', Buffer.from(text)).valid).toBe(true);
+    const dir = tempTree({ 'loop.json': text });
+    const run = await runCli([
+      'verify',
+      join(dir, 'loop.json'),
+      '--format',
+      'json',
+      '--as-of',
+      AS_OF,
+      ...trustArgs(),
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const output = JSON.parse(run.stdout) as {
+      results: Array<{ signatures: Array<{ valid: boolean | null; trusted: boolean | null }> }>;
+    };
+    expect(output.results[0]?.signatures[0]).toMatchObject({ valid: true, trusted: true });
+  });
+
+  it('a 3 MB "signature" string is malformed, never decoded', () => {
+    const outcome = evaluateBytes('sig.json', Buffer.from(withSignature('A'.repeat(3_000_000))));
+    expect(outcome.valid).toBe(false);
+    expect(outcome.verifications[0]?.problems.map((p) => p.ruleId)).toEqual(['jws/malformed']);
   });
 });
