@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodeBase64Strict } from '../signature/base64.js';
+import { clipSigningTimeText } from '../signature/signing-time.js';
 import type { SignatureInfo, SignatureProblem } from '../signature/types.js';
 import { SECURITY_RULES } from '../security/ids.js';
 import { documentLimits, type DocumentLimits } from '../security/limits.js';
@@ -172,7 +173,7 @@ export function readJwsCt(
   // The protected header is what is signed, so a sigT there is always a signed time.
   if (header.sigT !== undefined) {
     const text = typeof header.sigT === 'string' ? header.sigT : JSON.stringify(header.sigT);
-    info.signingTime = { source: 'jws-sigT', text, signed: true, pos };
+    info.signingTime = { source: 'jws-sigT', text: clipSigningTimeText(text), signed: true, pos };
     if (typeof header.sigT === 'string' && isUtcDateTime(header.sigT))
       info.signingTime.utc = new Date(Date.parse(header.sigT)).toISOString();
   }

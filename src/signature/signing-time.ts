@@ -75,10 +75,16 @@ function signingTimeOf(
 ): SigningTime {
   const { text, nonText } = valueText(element);
   // xsd:dateTime collapses surrounding whitespace.
-  const time: SigningTime = { source: 'xades', text: text.trim(), signed, pos: element.pos };
+  const trimmed = text.trim();
+  const time: SigningTime = {
+    source: 'xades',
+    text: clipSigningTimeText(trimmed),
+    signed,
+    pos: element.pos,
+  };
   const reading = nonText
     ? { error: 'it contains a comment, element or processing instruction' }
-    : readDateTime(time.text);
+    : readDateTime(trimmed);
   if ('utc' in reading) time.utc = reading.utc;
   else
     problems.push(
@@ -89,4 +95,9 @@ function signingTimeOf(
       ),
     );
   return time;
+}
+
+/** A hostile signing time may be megabytes long: findings quote at most 64 characters of it. */
+export function clipSigningTimeText(text: string): string {
+  return text.length > 64 ? `${text.slice(0, 64)}…` : text;
 }

@@ -28,7 +28,7 @@ export interface ReferenceInfo {
 export interface SigningTime {
   /** Where it was read: XAdES `SigningTime` (XMLDSig) or the JAdES `sigT` header (JWS). */
   source: 'xades' | 'jws-sigT';
-  /** As written. */
+  /** As written (clipped to 64 characters: it is quoted in findings). */
   text: string;
   /** The instant in UTC (ISO 8601, `Z`); absent when `text` is not a date-time with a zone. */
   utc?: string;

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
+import { Ajv } from 'ajv';
 import { SignedXml } from 'xml-crypto';
 import { describe, expect, it } from 'vitest';
+import { runVerify, type VerifyOutput } from '../../src/cli/commands/verify.js';
 import { signEnveloped, type SignOptions } from '../../src/signature/sign.js';
 import { readSignatures } from '../../src/signature/read.js';
 import { XADES_SIGNED_PROPERTIES_TYPE } from '../../src/signature/signing-time.js';
@@ -9,7 +13,14 @@ import { verifyDocument } from '../../src/signature/verify.js';
 import { readDateTime } from '../../src/util/date-time.js';
 import { parseXml } from '../../src/xml/parse.js';
 import { signedDeclaration, signer, verifyText } from '../jose/helpers.js';
+import { tempTree } from '../helpers/tmp.js';
 import { gostKeyPair, nodeKeyPair, type TestKeyPair } from './keys.js';
+
+const validateVerifyOutput = new Ajv({ allErrors: true, strict: true }).compile(
+  JSON.parse(
+    readFileSync(new URL('../../schemas/verify-output.schema.json', import.meta.url), 'utf8'),
+  ) as object,
+);
 
 const UNSIGNED =
   '<d:Declaration xmlns:d="urn:test:declaration">\n  <d:Goods>Laptops</d:Goods>\n</d:Declaration>\n';
@@ -127,6 +138,15 @@ describe('XAdES SigningTime', () => {
     expect(badTimeProblems(read(withComment))[0]?.message).toMatch(/comment/);
   });
 
+  it('a megabyte-long SigningTime is refused quickly and quoted clipped', () => {
+    const huge = `2019-06-01T10:00:00.${'1'.repeat(1_000_000)}`;
+    const info = read(sign(huge));
+    expect(info.signingTime?.utc).toBeUndefined();
+    expect(info.signingTime?.text).toHaveLength(65);
+    const [problem] = badTimeProblems(info);
+    expect(problem?.message.length).toBeLessThan(200);
+  });
+
   it('an unsigned second SigningTime is reported; the signed one still counts', () => {
     const claim =
       '<ds:Object><xades:QualifyingProperties xmlns:xades="http://uri.etsi.org/01903/v1.3.2#">' +
@@ -171,6 +191,37 @@ describe('XAdES SigningTime', () => {
     expect(check(xml)).toBe(true);
     expect(check(xml.replace('2019-06-01T10', '2018-06-01T10'))).toBe(false);
     expect(verify(xml, rsa).valid).toBe(true);
+  });
+});
+
+describe('corridor verify', () => {
+  it('shows the signing time and whether the signature covers it (JSON matches the schema)', () => {
+    const rsa = nodeKeyPair('rsa');
+    const options: SignOptions = {
+      signatureAlgorithm: 'rsa-sha256',
+      digestAlgorithm: 'sha256',
+      privateKey: rsa.privateKey,
+    };
+    const pem =
+      rsa.publicKey.family === 'rsa'
+        ? rsa.publicKey.keyObject.export({ type: 'spki', format: 'pem' }).toString()
+        : '';
+    const dir = tempTree({
+      'signed.xml': sign('2019-06-01T13:00:00+03:00', true, options),
+      'claimed.xml': sign('2019-06-01T10:00:00Z', false, options),
+      'key.pem': pem,
+    });
+    const files = [join(dir, 'signed.xml'), join(dir, 'claimed.xml')];
+    const run = runVerify(files, { key: [join(dir, 'key.pem')], format: 'json' });
+    const output = JSON.parse(run.output) as VerifyOutput;
+    expect(validateVerifyOutput(output), JSON.stringify(validateVerifyOutput.errors)).toBe(true);
+    expect(output.results.map((r) => r.signatures[0]?.signingTime)).toEqual([
+      { time: '2019-06-01T10:00:00.000Z', source: 'xades', signed: true },
+      { time: '2019-06-01T10:00:00.000Z', source: 'xades', signed: false },
+    ]);
+    const text = runVerify(files, { key: [join(dir, 'key.pem')] }).output;
+    expect(text).toContain('signing time 2019-06-01T10:00:00.000Z (XAdES SigningTime, signed)');
+    expect(text).toContain('(XAdES SigningTime, NOT signed: a claim)');
   });
 });
 

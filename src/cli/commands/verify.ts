@@ -7,7 +7,8 @@ import { pemBlocks } from '../../pki/pem.js';
 import { publicKeyFromPem } from '../../pki/spki.js';
 import type { ExplicitKey } from '../../signature/key-selection.js';
 import { XMLDSIG_RULES } from '../../signature/problems.js';
-import type { SignatureVerification } from '../../signature/types.js';
+import { readSignatures } from '../../signature/read.js';
+import type { SignatureVerification, SigningTime } from '../../signature/types.js';
 import { readDocument, looksLikeJson } from '../../documents/read.js';
 import { JWS_CT_MEMBER } from '../../jose/jws-ct-read.js';
 import { JWS_RULES } from '../../jose/problems.js';
@@ -59,6 +60,8 @@ interface SignatureResult {
   canonicalization: string;
   keySource: SignatureVerification['keySource'];
   signer?: { subject?: string; keyAlgorithm: string; keyBits: number; curve?: string };
+  /** When the signer says it signed: `time` in UTC when readable, else as written. */
+  signingTime?: { time: string; source: SigningTime['source']; signed: boolean };
   trusted: boolean | null;
   problems: OutputProblem[];
 }
@@ -202,7 +205,12 @@ function verifyFile(
       ],
     };
   }
-  return { file, signatures: verifications.map((v) => toResult(v, anchors, asOf)) };
+  // Read again for the signing times: the verifier keeps only its verdicts.
+  const infos = readSignatures(doc);
+  return {
+    file,
+    signatures: verifications.map((v, i) => toResult(v, anchors, asOf, infos[i]?.signingTime)),
+  };
 }
 
 /** A JSON document: its JWS/CT signature (the `signature` member), verified like XMLDSig. */
@@ -234,13 +242,19 @@ function verifyJsonFile(
   const verifications = verifyJsonDocument(document, {
     keys: keys.length > 0 ? keys : undefined,
   });
-  return { file, signatures: verifications.map((v) => toResult(v, anchors, asOf)) };
+  return {
+    file,
+    signatures: verifications.map((v, i) =>
+      toResult(v, anchors, asOf, document.signatures[i]?.signingTime),
+    ),
+  };
 }
 
 function toResult(
   verification: SignatureVerification,
   anchors: readonly Certificate[] | undefined,
   asOf: Date,
+  signingTime: SigningTime | undefined,
 ): SignatureResult {
   const problems: OutputProblem[] = verification.problems.map(({ ruleId, message }) => ({
     ruleId,
@@ -262,6 +276,13 @@ function toResult(
       keyAlgorithm: signer.keyAlgorithm,
       keyBits: signer.keyBits,
       ...(signer.curve !== undefined ? { curve: signer.curve } : {}),
+    };
+  }
+  if (signingTime) {
+    result.signingTime = {
+      time: signingTime.utc ?? signingTime.text,
+      source: signingTime.source,
+      signed: signingTime.signed,
     };
   }
   return result;
@@ -310,8 +331,12 @@ function renderText(output: VerifyOutput): string {
         ? `${s.signer.subject ?? 'bare key'} (${s.signer.keyAlgorithm} ${s.signer.keyBits}${s.signer.curve ? ` ${s.signer.curve}` : ''})`
         : 'no usable key';
       const trusted = s.trusted === null ? '' : s.trusted ? ', trusted' : ', NOT trusted';
+      const time = s.signingTime;
+      const signed = time
+        ? `, signing time ${time.time} (${time.source === 'xades' ? 'XAdES SigningTime' : 'JWS sigT'}${time.signed ? ', signed' : ', NOT signed: a claim'})`
+        : '';
       lines.push(
-        `${result.file} signature ${i + 1}: ${verdict} ${method}, key from ${s.keySource}: ${signer}${trusted}`,
+        `${result.file} signature ${i + 1}: ${verdict} ${method}, key from ${s.keySource}: ${signer}${trusted}${signed}`,
       );
       for (const p of s.problems) lines.push(`  ${p.ruleId}: ${p.message}`);
     });
