@@ -84,6 +84,7 @@ describe('security rules are registered and documented', () => {
       'security/keyvalue-only',
       'security/limit',
       'security/multiple-signedinfo',
+      'security/prototype-pollution',
       'security/signature-wrapping',
       'security/untrusted-keyinfo',
       'security/value-tampering',
