@@ -163,6 +163,33 @@ describe('XAdES SigningTime', () => {
     expect(read(claims).signingTime?.signed).toBe(false);
   });
 
+  it('reads the signed SigningTime of a DSS-made XAdES-BES and checks its SignedProperties digest', () => {
+    const xml = readFileSync(
+      new URL('../vectors/dss-xades/simple-test-signed-xades-baseline-b.xml', import.meta.url),
+      'utf8',
+    );
+    expect(read(xml).signingTime).toMatchObject({
+      source: 'xades',
+      utc: '2018-05-16T15:41:42.000Z',
+      signed: true,
+    });
+    const check = (text: string) => {
+      const [v] = verifyDocument(parseXml(text), { asOf: new Date('2019-01-01T00:00:00Z') });
+      return v as SignatureVerification;
+    };
+    const v = check(xml);
+    // The detached document is never fetched; what is here verifies.
+    expect(v.references?.map((r) => r.digestValid)).toEqual([null, true]);
+    expect(v.problems.map((p) => p.ruleId)).not.toContain('xmldsig/signature-mismatch');
+    expect(v.valid).toBeNull();
+    const moved = check(xml.replace('2018-05-16T15:41:42Z', '2017-05-16T15:41:42Z'));
+    expect(moved.references?.map((r) => r.digestValid)).toEqual([null, false]);
+    expect(moved.valid).toBe(false);
+    // The SignatureValue is checked too: a changed one is refused.
+    const forged = check(xml.replace('qR/vYYVpPwe2', 'qR/vYYVpPwe3'));
+    expect(forged.problems.map((p) => p.ruleId)).toContain('xmldsig/signature-mismatch');
+  });
+
   it('xml-crypto (independent) verifies both References of a corridor XAdES signature', () => {
     const rsa = nodeKeyPair('rsa');
     const xml = sign('2019-06-01T10:00:00Z', true, {
