@@ -162,6 +162,22 @@ describe('member states: profiles show', () => {
   });
 });
 
+describe('member states: profiles list', () => {
+  it('lists a union’s member states in text and JSON', async () => {
+    const { dir } = setup();
+    const args = ['profiles', 'list', '--profiles', join(dir, 'profiles')];
+    const text = await runCli(args);
+    expect(text.stdout).toMatch(/^UN .*\[member states: DE FR\]$/m);
+    expect(text.stdout).toMatch(/^BB (?!.*member states).*$/m);
+    const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout) as Array<{
+      id: string;
+      memberStates?: string[];
+    }>;
+    expect(json.find((p) => p.id === 'UN')?.memberStates).toEqual(['DE', 'FR']);
+    expect(json.find((p) => p.id === 'BB')).not.toHaveProperty('memberStates');
+  });
+});
+
 describe('member states: profile problems stop the load', () => {
   it('memberStates is not inherited: a profile extending a union does not claim its countries', () => {
     const child = { ...jurisdiction('XU'), extends: 'UN' };

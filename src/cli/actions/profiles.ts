@@ -18,6 +18,7 @@ export function profilesListAction(options: { profiles?: string; format: string 
           kind: p.kind,
           version: p.version,
           lineage: p.lineage,
+          ...(p.memberStates ? { memberStates: p.memberStates.countries } : {}),
         })),
         null,
         2,
@@ -27,7 +28,7 @@ export function profilesListAction(options: { profiles?: string; format: string 
   } else {
     const lines = rows.map(
       (p) =>
-        `${p.id.padEnd(10)} ${p.kind.padEnd(12)} ${p.version.padEnd(10)} ${p.name}${p.lineage.length > 1 ? `  (extends ${p.lineage.slice(0, -1).join(' → ')})` : ''}`,
+        `${p.id.padEnd(10)} ${p.kind.padEnd(12)} ${p.version.padEnd(10)} ${p.name}${p.lineage.length > 1 ? `  (extends ${p.lineage.slice(0, -1).join(' → ')})` : ''}${p.memberStates ? `  [member states: ${p.memberStates.countries.join(' ')}]` : ''}`,
     );
     emit(
       [`${'ID'.padEnd(10)} ${'KIND'.padEnd(12)} ${'VERSION'.padEnd(10)} NAME`, ...lines].join('\n'),
