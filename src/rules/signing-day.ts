@@ -17,8 +17,10 @@ const SOURCE_NAMES: Record<NonNullable<SignatureInfo['signingTime']>['source'], 
 /**
  * A signing time counts only when the signature vouches for it (signed) and the signature
  * verifies: an unsigned claim, or the word of a signature that fails or cannot be checked here,
- * could be written by anyone to bring an expired algorithm back. Without one, the rules judge
- * on the evaluation date, as if the signature had been made then.
+ * could be written by anyone to bring an expired algorithm back. It remains the signer's own
+ * statement (only a trusted timestamp would prove it), so one outside the validity of the
+ * signing certificate is not believed either. Without one, the rules judge on the evaluation
+ * date, as if the signature had been made then.
  */
 export function signingDayOf(
   signature: SignatureInfo,
@@ -33,6 +35,15 @@ export function signingDayOf(
   if (verification?.valid !== true) {
     const why = verification?.valid === false ? 'does not verify' : 'cannot be verified here';
     return { basis: `its signed ${source} ${day} belongs to a signature that ${why}` };
+  }
+  // The signer's own word: at least it cannot predate or outlive the certificate of its key.
+  const signer = verification.signer;
+  if (signer?.notBefore && signer.notAfter) {
+    if (time.utc < signer.notBefore || time.utc > signer.notAfter) {
+      return {
+        basis: `its signed ${source} ${day} is outside the signing certificate's validity (${signer.notBefore.slice(0, 10)} to ${signer.notAfter.slice(0, 10)})`,
+      };
+    }
   }
   return { day, basis: `${source}, signed` };
 }

@@ -110,6 +110,28 @@ describe('signedNotAfter: judged on the day a signature was made', () => {
     expect(unverifiable).toMatch(/belongs to a signature that cannot be verified here/);
   });
 
+  it('a signed time outside the signing certificate validity is not believed', () => {
+    const doc = declaration({}, { signatures: [gostSignature(signedAt('2019-06-01'))] });
+    const certified = (notBefore: string) =>
+      findingsOf('signature/algorithm-sunset', doc, RU, {
+        asOf: '2026-11-21',
+        verifications: [
+          verification({
+            signer: {
+              keyAlgorithm: 'gost2001',
+              keyBits: 256,
+              notBefore: `${notBefore}T00:00:00.000Z`,
+              notAfter: '2030-12-31T23:59:59.000Z',
+            },
+          }),
+        ],
+      }).map((f) => f.message);
+    expect(certified('2019-01-01')).toEqual([]);
+    expect(certified('2026-01-01')).toEqual([
+      "RU accepts GOST R 34.10-2001 with GOST R 34.11-94 only for signatures made until 2019-12-31; its signed XAdES SigningTime 2019-06-01 is outside the signing certificate's validity (2026-01-01 to 2030-12-31), so it is judged on the evaluation date 2026-11-21",
+    ]);
+  });
+
   it('an unreadable signing time is judged on the evaluation date', () => {
     const [message] = check('signature/algorithm-sunset', { text: 'yesterday', utc: undefined });
     expect(message).toMatch(
