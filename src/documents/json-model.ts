@@ -1,7 +1,7 @@
 import type { ModelObject, ModelValue } from './model.js';
 import { JWS_CT_MEMBER } from '../jose/jws-ct-read.js';
 import { escapePointerToken } from './locations.js';
-import { setMember } from './model-members.js';
+import { isPollutingName, setMember } from './model-members.js';
 import { DOCUMENT_TYPE_DEFINITIONS } from './types/index.js';
 import type { DocumentTypeDefinition } from './types/definition.js';
 
@@ -15,6 +15,8 @@ export type JsonModelResult =
       pointers: string[];
       /** Numbers JSON.parse read as ±Infinity (beyond IEEE 754 double): not I-JSON. */
       outOfRange: string[];
+      /** Members named `__proto__`, or `prototype` inside `constructor` (model-members.ts). */
+      polluting: string[];
     }
   | { problem: string; hint: string };
 
@@ -42,8 +44,9 @@ export function jsonToModel(value: unknown): JsonModelResult {
     ...rest
   } = value as Record<string, unknown>;
   const outOfRange: string[] = [];
-  const model = normalise(rest, '', pointers, outOfRange) as ModelObject;
-  return { definition, model, pointers, outOfRange };
+  const polluting: string[] = [];
+  const model = normalise(rest, '', pointers, outOfRange, polluting) as ModelObject;
+  return { definition, model, pointers, outOfRange, polluting };
 }
 
 /**
@@ -55,6 +58,7 @@ function normalise(
   rootPointer: string,
   pointers: string[],
   outOfRange: string[],
+  polluting: string[],
 ): ModelValue {
   const make = (v: unknown): ModelValue | undefined => {
     if (v === null || v === undefined) return undefined;
@@ -63,15 +67,16 @@ function normalise(
     return String(v);
   };
   const root = make(value) ?? {};
-  const stack: Array<{ source: unknown; target: ModelValue; pointer: string }> = [
-    { source: value, target: root, pointer: rootPointer },
-  ];
+  /** `key`: this container's name in its parent (an index inside arrays). */
+  interface Frame {
+    source: unknown;
+    target: ModelValue;
+    pointer: string;
+    key: string | undefined;
+  }
+  const stack: Frame[] = [{ source: value, target: root, pointer: rootPointer, key: undefined }];
   while (stack.length > 0) {
-    const { source, target, pointer } = stack.pop() as {
-      source: unknown;
-      target: ModelValue;
-      pointer: string;
-    };
+    const { source, target, pointer, key: parentKey } = stack.pop() as Frame;
     if (typeof source !== 'object' || source === null) continue;
     const entries: Array<[string, unknown]> = Array.isArray(source)
       ? source.map((v, i) => [String(i), v])
@@ -83,9 +88,12 @@ function normalise(
       pointers.push(childPointer);
       if (typeof child === 'number' && !Number.isFinite(child)) outOfRange.push(childPointer);
       if (Array.isArray(target)) target.push(made);
-      else if (typeof target === 'object') setMember(target, key, made);
+      else if (typeof target === 'object') {
+        if (isPollutingName(key, parentKey)) polluting.push(childPointer);
+        setMember(target, key, made);
+      }
       if (typeof made === 'object')
-        stack.push({ source: child, target: made, pointer: childPointer });
+        stack.push({ source: child, target: made, pointer: childPointer, key });
     }
   }
   return root;

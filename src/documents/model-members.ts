@@ -1,5 +1,4 @@
 import type { DocumentProblem, ModelObject, ModelValue, SourceLocation } from './model.js';
-import { escapePointerToken } from './locations.js';
 
 /**
  * Member names come from documents (and profiles): they are data, never object machinery.
@@ -35,40 +34,19 @@ export function isPollutingName(key: string, parentKey: string | undefined): boo
   return key === '__proto__' || (key === 'prototype' && parentKey === 'constructor');
 }
 
-/** Pointers of the polluting member names in a model (at most `max`); iterative. */
-export function pollutingPointers(model: ModelValue, max = 16): string[] {
-  const found: string[] = [];
-  const stack: Array<{ value: ModelValue; pointer: string; key: string | undefined }> = [
-    { value: model, pointer: '', key: undefined },
-  ];
-  while (stack.length > 0 && found.length < max) {
-    const { value, pointer, key } = stack.pop() as (typeof stack)[number];
-    if (typeof value === 'string') continue;
-    const isArray = Array.isArray(value);
-    const entries: Array<[string, ModelValue]> = isArray
-      ? value.map((v, i) => [String(i), v])
-      : Object.entries(value);
-    for (const [name, child] of entries) {
-      const childPointer = `${pointer}/${escapePointerToken(name)}`;
-      if (!isArray && isPollutingName(name, key)) found.push(childPointer);
-      if (typeof child !== 'string') stack.push({ value: child, pointer: childPointer, key: name });
-    }
-  }
-  return found.slice(0, max);
-}
-
 /** Problem id of a polluting member name; `security/prototype-pollution` explains it. */
 export const POLLUTING_NAME_PROBLEM = 'document/polluting-name';
 
 /**
- * One problem per polluting name. Corridor itself reads such a member as data; the document
- * is refused because a receiver that merges it by assignment would not (CWE-1321).
+ * One problem per polluting name (the model builders collect their pointers as they write).
+ * corridor itself reads such a member as data; the document is refused because a receiver
+ * that merges it by assignment would not (CWE-1321).
  */
 export function pollutingNameProblems(
-  model: ModelValue,
+  pointers: readonly string[],
   locate: (pointer: string) => SourceLocation,
 ): DocumentProblem[] {
-  return pollutingPointers(model).map((pointer) => ({
+  return pointers.slice(0, 16).map((pointer) => ({
     ruleId: POLLUTING_NAME_PROBLEM,
     message: `member ${pointer} is named like JavaScript object machinery: a receiver that copies the document by assignment changes an object's prototype instead of reading data, and hides or injects fields`,
     location: locate(pointer),

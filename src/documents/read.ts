@@ -151,7 +151,15 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
   const locations = new LocationMap({ path: `/${root.name}`, pos: root.pos });
   document.type = definition.type;
   const collisions: string[] = [];
-  document.model = xmlToModel(root, definition, locations, document.encryptedPointers, collisions);
+  const polluting: string[] = [];
+  document.model = xmlToModel(
+    root,
+    definition,
+    locations,
+    document.encryptedPointers,
+    collisions,
+    polluting,
+  );
   const country = document.model[definition.issuingCountryKey];
   if (typeof country === 'string' && country) document.issuingCountry = country;
   document.locate = (pointer) => locations.locate(pointer);
@@ -164,7 +172,7 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
       hint: 'Give each single-valued field once.',
     });
   }
-  document.problems.push(...pollutingNameProblems(document.model, document.locate));
+  document.problems.push(...pollutingNameProblems(polluting, document.locate));
   return document;
 }
 
@@ -242,6 +250,6 @@ function readJson(file: string, bytes: Uint8Array, options: ReadOptions): Parsed
       hint: 'Write the value as a string (amounts keep their decimal form), or within the double range.',
     });
   }
-  document.problems.push(...pollutingNameProblems(document.model, document.locate));
+  document.problems.push(...pollutingNameProblems(result.polluting, document.locate));
   return document;
 }

@@ -1,7 +1,7 @@
 import type { XmlElement } from '../xml/dom.js';
 import type { ModelObject } from './model.js';
 import { LocationMap, escapePointerToken } from './locations.js';
-import { ownMember, setMember } from './model-members.js';
+import { isPollutingName, ownMember, setMember } from './model-members.js';
 import type { DocumentTypeDefinition } from './types/definition.js';
 
 export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
@@ -30,6 +30,8 @@ export function xmlToModel(
   encryptedPointers: string[] = [],
   /** Pointers written twice (a repeated element the model keeps once): the last one wins. */
   collisions: string[] = [],
+  /** Pointers of names that are a prototype-pollution payload (model-members.ts). */
+  polluting: string[] = [],
 ): ModelObject {
   const model: ModelObject = {};
   const rootPath = `/${root.name}`;
@@ -40,12 +42,21 @@ export function xmlToModel(
     target: ModelObject;
     pointer: string;
     path: string;
+    /** The model name of this element (an index inside arrays). */
+    key: string | undefined;
   }
-  const stack: Frame[] = [{ element: root, target: model, pointer: '', path: rootPath }];
+  const stack: Frame[] = [
+    { element: root, target: model, pointer: '', path: rootPath, key: undefined },
+  ];
+  const note = (key: string, parentKey: string | undefined, at: string) => {
+    if (isPollutingName(key, parentKey)) polluting.push(at);
+  };
 
   while (stack.length > 0) {
-    const { element, target, pointer, path } = stack.pop() as Frame;
-    copyAttributes(element, target, pointer, path, locations, collisions);
+    const { element, target, pointer, path, key: parentKey } = stack.pop() as Frame;
+    for (const key of copyAttributes(element, target, pointer, path, locations, collisions)) {
+      note(key, parentKey, `${pointer}/${escapePointerToken(key)}`);
+    }
     if (
       element.children.some(
         (c) =>
@@ -89,19 +100,21 @@ export function xmlToModel(
             target: list[list.length - 1] as ModelObject,
             pointer: childPointer,
             path: childPath,
+            key: String(list.length - 1),
           });
         }
       } else {
         childPointer = `${pointer}/${escapePointerToken(key)}`;
+        note(key, parentKey, childPointer);
         if (Object.hasOwn(target, key)) collisions.push(childPointer);
         if (isLeaf(child)) {
           setMember(target, key, leafText(child));
           for (const attribute of child.attributes) {
             if (IDENTITY_ATTRIBUTES.has(attribute.name) || attribute.prefix) continue;
             const attrKey = key + capitalise(attribute.localName);
-            if (Object.hasOwn(target, attrKey)) {
-              collisions.push(`${pointer}/${escapePointerToken(attrKey)}`);
-            }
+            const attrPointer = `${pointer}/${escapePointerToken(attrKey)}`;
+            note(attrKey, parentKey, attrPointer);
+            if (Object.hasOwn(target, attrKey)) collisions.push(attrPointer);
             setMember(target, attrKey, attribute.value);
             locations.set(`${pointer}/${escapePointerToken(attrKey)}`, {
               path: `${childPath}/@${attribute.name}`,
@@ -111,7 +124,13 @@ export function xmlToModel(
         } else {
           const object: ModelObject = {};
           setMember(target, key, object);
-          stack.push({ element: child, target: object, pointer: childPointer, path: childPath });
+          stack.push({
+            element: child,
+            target: object,
+            pointer: childPointer,
+            path: childPath,
+            key,
+          });
         }
       }
       locations.set(childPointer, { path: childPath, pos: child.pos });
@@ -127,10 +146,12 @@ function copyAttributes(
   path: string,
   locations: LocationMap,
   collisions: string[],
-): void {
+): string[] {
+  const keys: string[] = [];
   for (const attribute of element.attributes) {
     if (IDENTITY_ATTRIBUTES.has(attribute.name) || attribute.prefix) continue;
     const key = camelCase(attribute.localName);
+    keys.push(key);
     if (Object.hasOwn(target, key)) collisions.push(`${pointer}/${escapePointerToken(key)}`);
     setMember(target, key, attribute.value);
     locations.set(`${pointer}/${escapePointerToken(key)}`, {
@@ -138,6 +159,7 @@ function copyAttributes(
       pos: attribute.pos,
     });
   }
+  return keys;
 }
 
 /** A leaf has no element children in any namespace (text, comments and PIs only). */
