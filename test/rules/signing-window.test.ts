@@ -7,6 +7,10 @@ import { lintProfiles } from '../../src/profiles/lint.js';
 import { candidateDates } from '../../src/engine/forecast.js';
 import { matchAlgorithm } from '../../src/rules/policy-match.js';
 import type { SignatureInfo, SigningTime } from '../../src/signature/types.js';
+import type { MatrixResult } from '../../src/engine/types.js';
+import { runCli } from '../helpers/cli.js';
+import { unsignedDeclaration } from '../helpers/documents.js';
+import { tempTree } from '../helpers/tmp.js';
 import { declaration, findingsOf, profile, signature, URI, verification } from './builders.js';
 
 const GOSTR3411 = 'urn:ietf:params:xml:ns:cpxmlsec:algorithms:gostr3411';
@@ -296,5 +300,57 @@ describe('signing windows in profiles', () => {
       [],
     );
     expect(dates).toEqual(['2001-07-01', '2020-01-01']);
+  });
+});
+
+describe('gateway routes and signing windows', () => {
+  // A gateway's signature is made on the evaluation date: the receiver's signing window is
+  // judged on that day and named as a condition of the route.
+  const entry = (id: string, extra: object = {}) => ({
+    id,
+    name: id,
+    kind: 'jurisdiction',
+    version: '1',
+    documents: { 'customs-declaration': { accepted: true } },
+    ...extra,
+  });
+  const dir = tempTree({
+    'profiles/AA.json': entry('AA'),
+    'profiles/RR.json': entry('RR', {
+      signature: {
+        required: true,
+        methods: [{ algorithm: 'rsa-sha256', signedNotAfter: '2030-12-31' }],
+      },
+    }),
+    'profiles/GW.json': {
+      ...entry('GW'),
+      kind: 'gateway',
+      gateway: { serves: ['AA'], reissues: [{ algorithm: 'rsa-sha256', minKeyBits: 3072 }] },
+    },
+    'docs/a.xml': unsignedDeclaration('12345678'),
+  });
+  const route = async (asOf: string) => {
+    const run = await runCli([
+      'matrix',
+      '--profiles',
+      join(dir, 'profiles'),
+      '--docs',
+      join(dir, 'docs'),
+      '--as-of',
+      asOf,
+      '-f',
+      'json',
+    ]);
+    const result = JSON.parse(run.stdout) as MatrixResult;
+    return result.cells.find((c) => c.sender === 'AA' && c.receiver === 'RR');
+  };
+
+  it('names the window while it is open, and offers no route once it has closed', async () => {
+    const open = await route('2026-06-01');
+    expect(open?.route).toBe('gateway');
+    expect(open?.routes?.[0]?.conditions).toContain(
+      'RR accepts RSA PKCS#1 v1.5 with SHA-256 only for signatures made until 2030-12-31',
+    );
+    expect((await route('2031-01-01'))?.route).toBe('none');
   });
 });
