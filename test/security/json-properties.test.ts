@@ -17,6 +17,7 @@ import { readDocument } from '../../src/documents/read.js';
 import { verifyJsonDocument } from '../../src/jose/verify-document.js';
 import { runCli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/tmp.js';
+import { applyByteMutation, byteMutationArb } from '../helpers/byte-mutations.js';
 
 const canonicalizeReference = createRequire(import.meta.url)('canonicalize') as (
   value: unknown,
@@ -68,47 +69,8 @@ const JSONISH = [
   'é',
 ];
 
-type Mutation =
-  | { op: 'flip'; at: number; mask: number }
-  | { op: 'insert'; at: number; text: string }
-  | { op: 'delete'; at: number; length: number };
-
-const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({
-    op: fc.constant('flip' as const),
-    at: fc.nat(),
-    mask: fc.integer({ min: 1, max: 255 }),
-  }),
-  fc.record({
-    op: fc.constant('insert' as const),
-    at: fc.nat(),
-    text: fc.constantFrom(...JSONISH),
-  }),
-  fc.record({
-    op: fc.constant('delete' as const),
-    at: fc.nat(),
-    length: fc.integer({ min: 1, max: 16 }),
-  }),
-);
-
-function mutate(bytes: Buffer, mutation: Mutation): Buffer {
-  switch (mutation.op) {
-    case 'flip': {
-      const out = Buffer.from(bytes);
-      const at = mutation.at % out.length;
-      out[at] = (out[at] as number) ^ mutation.mask;
-      return out;
-    }
-    case 'insert': {
-      const at = mutation.at % (bytes.length + 1);
-      return Buffer.concat([bytes.subarray(0, at), Buffer.from(mutation.text), bytes.subarray(at)]);
-    }
-    case 'delete': {
-      const at = mutation.at % bytes.length;
-      return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + mutation.length)]);
-    }
-  }
-}
+const mutationArb = byteMutationArb(JSONISH);
+const mutate = applyByteMutation;
 
 describe('mutations of a signed JWS/CT sample', () => {
   const path = join(ROOT, 'fixtures/documents/IN/customs-declaration.json');

@@ -19,6 +19,11 @@ import { canonicalizeToString } from '../../src/xml/c14n.js';
 import { parseXml } from '../../src/xml/parse.js';
 import { runCli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/tmp.js';
+import {
+  applyByteMutation,
+  byteMutationArb,
+  type ByteMutation,
+} from '../helpers/byte-mutations.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const asOf = new Date('2026-12-01T00:00:00Z');
@@ -64,65 +69,32 @@ function sample(path: string) {
 const LEAF = /<([A-Za-z:]+)(?: [^<>]*)?>[^<]*<\/\1>/g;
 
 type Mutation =
-  | { op: 'flip'; at: number; mask: number }
-  | { op: 'insert'; at: number; text: string }
-  | { op: 'delete'; at: number; length: number }
-  | { op: 'duplicate'; which: number }
-  | { op: 'move'; which: number; to: number };
+  ByteMutation | { op: 'duplicate'; which: number } | { op: 'move'; which: number; to: number };
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({
-    op: fc.constant('flip' as const),
-    at: fc.nat(),
-    mask: fc.integer({ min: 1, max: 255 }),
-  }),
-  fc.record({
-    op: fc.constant('insert' as const),
-    at: fc.nat(),
-    text: fc.constantFrom(' ', '\n', 'x', '<', '>', '&amp;', '"', '<!--c-->', '<a/>', '<?p?>', '='),
-  }),
-  fc.record({
-    op: fc.constant('delete' as const),
-    at: fc.nat(),
-    length: fc.integer({ min: 1, max: 16 }),
-  }),
+  byteMutationArb([' ', '\n', 'x', '<', '>', '&amp;', '"', '<!--c-->', '<a/>', '<?p?>', '=']),
   fc.record({ op: fc.constant('duplicate' as const), which: fc.nat() }),
   fc.record({ op: fc.constant('move' as const), which: fc.nat(), to: fc.nat() }),
 );
 
+/** Byte damage, or a leaf element duplicated / moved elsewhere (wrapping-shaped edits). */
 function mutate(bytes: Uint8Array, mutation: Mutation): Uint8Array {
-  const buf = Buffer.from(bytes);
-  switch (mutation.op) {
-    case 'flip': {
-      const out = Buffer.from(buf);
-      const at = mutation.at % out.length;
-      out[at] = (out[at] as number) ^ mutation.mask;
-      return out;
-    }
-    case 'insert': {
-      const at = mutation.at % (buf.length + 1);
-      return Buffer.concat([buf.subarray(0, at), Buffer.from(mutation.text), buf.subarray(at)]);
-    }
-    case 'delete': {
-      const at = mutation.at % buf.length;
-      return Buffer.concat([buf.subarray(0, at), buf.subarray(at + mutation.length)]);
-    }
-    default: {
-      const text = buf.toString('utf8');
-      const leaves = [...text.matchAll(LEAF)];
-      const leaf = leaves[mutation.which % leaves.length];
-      if (!leaf || leaf.index === undefined) return buf;
-      const [markup] = leaf;
-      if (mutation.op === 'duplicate') {
-        const end = leaf.index + markup.length;
-        return Buffer.from(text.slice(0, end) + markup + text.slice(end));
-      }
-      const without = text.slice(0, leaf.index) + text.slice(leaf.index + markup.length);
-      const targets = [...without.matchAll(LEAF)];
-      const target = targets[mutation.to % targets.length]?.index ?? 0;
-      return Buffer.from(without.slice(0, target) + markup + without.slice(target));
-    }
+  if (mutation.op !== 'duplicate' && mutation.op !== 'move') {
+    return applyByteMutation(bytes, mutation);
   }
+  const text = Buffer.from(bytes).toString('utf8');
+  const leaves = [...text.matchAll(LEAF)];
+  const leaf = leaves[mutation.which % leaves.length];
+  if (!leaf || leaf.index === undefined) return bytes;
+  const [markup] = leaf;
+  if (mutation.op === 'duplicate') {
+    const end = leaf.index + markup.length;
+    return Buffer.from(text.slice(0, end) + markup + text.slice(end));
+  }
+  const without = text.slice(0, leaf.index) + text.slice(leaf.index + markup.length);
+  const targets = [...without.matchAll(LEAF)];
+  const target = targets[mutation.to % targets.length]?.index ?? 0;
+  return Buffer.from(without.slice(0, target) + markup + without.slice(target));
 }
 
 const samples = [sample('IN/customs-declaration.xml'), sample('EU/licence.xml')];
