@@ -16,6 +16,8 @@ export const CSV_COLUMNS = [
   // Appended, so readers that pick columns by position keep working.
   'route',
   'via',
+  // The issuing member state when the sender profile speaks for it (sender EU, DE); else empty.
+  'senderCountry',
 ] as const;
 
 /**
@@ -41,7 +43,8 @@ function csvRow(values: readonly string[]): string {
  * One row per finding; a pair without findings still gets one `ok` row so no pair is lost.
  * `route` and `via` repeat the pair's sender→receiver cell: `direct`, `gateway` (the cell fails
  * directly; `via` lists the gateway ids, space-separated) or `none`; empty when the result has
- * no routes (JSON and HTML carry each route's conditions).
+ * no routes (JSON and HTML carry each route's conditions). `senderCountry` names the member
+ * state that issued the document when the sender profile speaks for several (sender EU, DE).
  */
 export const csvFormatter: Formatter = {
   id: 'csv',
@@ -53,7 +56,11 @@ export const csvFormatter: Formatter = {
     for (const pair of result.pairs) {
       const base = [pair.document, pair.documentType, pair.sender, pair.receiver, pair.status];
       const { route, gateways } = routeOf(pair.sender, pair.receiver);
-      const routing = [route ?? '', gateways.map((gateway) => gateway.via).join(' ')];
+      const routing = [
+        route ?? '',
+        gateways.map((gateway) => gateway.via).join(' '),
+        pair.senderCountry ?? '',
+      ];
       if (pair.findings.length === 0) {
         rows.push(csvRow([...base, '', '', '', '', '', '', ...routing]));
         continue;

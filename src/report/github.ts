@@ -1,6 +1,7 @@
 import type { Severity } from '../engine/types.js';
 import { relativeFile } from './artifact-path.js';
 import { routeLines, routeLookup } from './cell-routes.js';
+import { senderLabel } from './sender-label.js';
 import type { Formatter } from './types.js';
 
 /** Workflow-command data: `%`, CR and LF are percent-encoded (as @actions/core's escapeData). */
@@ -30,6 +31,7 @@ export const githubFormatter: Formatter = {
     const routeOf = routeLookup(result);
     for (const pair of result.pairs) {
       const { gateways } = routeOf(pair.sender, pair.receiver);
+      const from = senderLabel(pair.sender, pair.senderCountry);
       for (const finding of pair.findings) {
         const properties: Array<[string, string]> = [
           ['file', relativeFile(finding.location.file, cwd)],
@@ -43,7 +45,7 @@ export const githubFormatter: Formatter = {
         properties.push(['title', finding.ruleId]);
         const routes = finding.severity === 'error' ? routeLines(gateways) : [];
         const message = [
-          `${finding.sender} → ${finding.receiver}: ${finding.message}`,
+          `${from} → ${finding.receiver}: ${finding.message}`,
           ...(finding.hint ? [`Hint: ${finding.hint}`] : []),
           ...routes,
         ].join('\n');

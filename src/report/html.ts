@@ -13,6 +13,7 @@ import type {
 import { HTML_SCRIPT } from './html-script.js';
 import { HTML_STYLE } from './html-style.js';
 import { escapeAttribute as attr, escapeText as text } from './markup-escape.js';
+import { senderLabel } from './sender-label.js';
 import {
   allFindings,
   compareFindings,
@@ -119,6 +120,8 @@ function findingItem(finding: Finding): string {
 }
 
 function pairArticle(pair: PairResult): string {
+  // The panel names sender → receiver already; only a member state adds news.
+  const from = pair.senderCountry ? ` from ${senderLabel(pair.sender, pair.senderCountry)}` : '';
   const findings = [...pair.findings].sort(compareFindings);
   const body =
     findings.length === 0
@@ -127,7 +130,7 @@ function pairArticle(pair: PairResult): string {
         '<p class="quiet filtered-out" hidden>All findings hidden by the severity filter.</p>';
   return (
     `<article class="pair" data-doctype="${attr(pair.documentType)}" data-status="${pair.status}">` +
-    `<h4><code>${text(pair.document)}</code><span class="type">${text(pair.documentType)}</span>` +
+    `<h4><code>${text(pair.document)}</code><span class="type">${text(pair.documentType + from)}</span>` +
     `<span class="badge ${pair.status}">${pair.status}</span></h4>${body}</article>`
   );
 }

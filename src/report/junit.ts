@@ -1,15 +1,17 @@
 import type { Finding, GatewayRoute, MatrixResult, PairResult } from '../engine/types.js';
 import { reachableVia, routeLines, routeLookup, type PairRoute } from './cell-routes.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
+import { senderLabel } from './sender-label.js';
 import { position, receivers, senders, pairsOf, plural } from './summary.js';
 import type { Formatter } from './types.js';
 
 /**
  * JUnit XML in the Jenkins/Surefire shape: one `<testsuite>` per sender→receiver pair, one
- * `<testcase>` per document; error findings are the `<failure>`, warnings and notes go to
- * `<system-out>` so CI dashboards show them without failing the case. A pair that fails directly
- * but reaches its receiver through a gateway still fails (the direct exchange does not work);
- * its failure message names the gateway and the suite's properties carry the route.
+ * `<testcase>` per document (named `doc (from EU (DE))` when a member state issued it); error
+ * findings are the `<failure>`, warnings and notes go to `<system-out>` so CI dashboards show
+ * them without failing the case. A pair that fails directly but reaches its receiver through a
+ * gateway still fails (the direct exchange does not work); its failure message names the gateway
+ * and the suite's properties carry the route.
  */
 export const junitFormatter: Formatter = {
   id: 'junit',
@@ -111,7 +113,11 @@ function describe(finding: Finding): string {
 }
 
 function testcase(classname: string, pair: PairResult, gateways: readonly GatewayRoute[]): string {
-  const open = `    <testcase classname="${escapeAttribute(classname)}" name="${escapeAttribute(pair.document)}" time="0"`;
+  // The Surefire schema has no testcase properties, so the issuing member state goes in the name.
+  const name = pair.senderCountry
+    ? `${pair.document} (from ${senderLabel(pair.sender, pair.senderCountry)})`
+    : pair.document;
+  const open = `    <testcase classname="${escapeAttribute(classname)}" name="${escapeAttribute(name)}" time="0"`;
   const errors = pair.findings.filter((finding) => finding.severity === 'error');
   const others = pair.findings.filter((finding) => finding.severity !== 'error');
   if (errors.length === 0 && others.length === 0) return `${open}/>`;

@@ -10,6 +10,7 @@ import {
   receivers,
   senders,
 } from './summary.js';
+import { senderLabel } from './sender-label.js';
 import type { Formatter } from './types.js';
 
 const statusEmoji: Record<CellStatus, string> = { ok: '✅', warn: '⚠️', fail: '❌' };
@@ -100,8 +101,10 @@ function findingItem(finding: Finding): string[] {
 }
 
 function pairSection(pair: PairResult): string[] {
+  // The section sits under its sender → receiver heading; only a member state adds news.
+  const from = pair.senderCountry ? ` from ${senderLabel(pair.sender, pair.senderCountry)}` : '';
   const lines = [
-    `### ${statusEmoji[pair.status]} ${markdownCode(pair.document)} (${markdownText(pair.documentType)})`,
+    `### ${statusEmoji[pair.status]} ${markdownCode(pair.document)} (${markdownText(pair.documentType + from)})`,
     '',
   ];
   if (pair.findings.length === 0) return [...lines, 'No findings.', ''];
@@ -147,13 +150,17 @@ function matrixView(result: MatrixResult): string[] {
 
 function checkView(result: MatrixResult): string[] {
   const lines = [...header(result), summary(result), ''];
-  const findings = result.pairs.flatMap((pair) => [...pair.findings].sort(compareFindings));
+  const findings = result.pairs.flatMap((pair) =>
+    [...pair.findings]
+      .sort(compareFindings)
+      .map((finding) => ({ finding, from: senderLabel(pair.sender, pair.senderCountry) })),
+  );
   if (findings.length === 0) return [...lines, '✅ No findings.', ''];
   lines.push(
     '| Document | Sender → Receiver | Severity | Rule | Message | Location | Hint |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   );
-  for (const finding of findings) {
+  for (const { finding, from } of findings) {
     const pos = position(finding);
     const location = [
       pos ? markdownCode(pos) : '',
@@ -162,7 +169,7 @@ function checkView(result: MatrixResult): string[] {
       .filter(Boolean)
       .join(' ');
     lines.push(
-      `| ${markdownCode(finding.document)} | ${markdownText(finding.sender)} → ${markdownText(finding.receiver)} | ` +
+      `| ${markdownCode(finding.document)} | ${markdownText(from)} → ${markdownText(finding.receiver)} | ` +
         `${severityEmoji[finding.severity]} ${finding.severity} | ${markdownCode(finding.ruleId)} | ` +
         `${markdownText(finding.message)} | ${location || '—'} | ${finding.hint ? markdownText(finding.hint) : ''} |`,
     );

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CellRoute, Finding, GatewayRoute, MatrixResult, Severity } from '../engine/types.js';
 import { artifactUri } from './artifact-path.js';
 import { reachableVia, routeLookup } from './cell-routes.js';
+import { senderLabel } from './sender-label.js';
 import type { Formatter, RuleMeta } from './types.js';
 
 export const SARIF_SCHEMA_URI =
@@ -37,6 +38,8 @@ interface SarifResult {
   partialFingerprints: Record<string, string>;
   properties: {
     sender: string;
+    /** The issuing member state when the sender profile speaks for it (sender EU, DE). */
+    senderCountry?: string;
     receiver: string;
     document: string;
     hint?: string;
@@ -125,6 +128,8 @@ export function toSarif(
   const routeOf = routeLookup(result);
   for (const pair of result.pairs) {
     const { route, gateways } = routeOf(pair.sender, pair.receiver);
+    // The fingerprint stays keyed by the profile: the country is for the reader.
+    const from = senderLabel(pair.sender, pair.senderCountry);
     for (const finding of pair.findings) {
       let ruleIndex = index.get(finding.ruleId);
       if (ruleIndex === undefined) {
@@ -154,7 +159,7 @@ export function toSarif(
         ruleId: finding.ruleId,
         ruleIndex,
         level: level[finding.severity],
-        message: { text: `${finding.sender} → ${finding.receiver}: ${finding.message}${via}` },
+        message: { text: `${from} → ${finding.receiver}: ${finding.message}${via}` },
         locations: [
           {
             physicalLocation: {
@@ -177,6 +182,7 @@ export function toSarif(
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
         properties: {
           sender: finding.sender,
+          ...(pair.senderCountry ? { senderCountry: pair.senderCountry } : {}),
           receiver: finding.receiver,
           document: finding.document,
           ...(finding.hint ? { hint: finding.hint } : {}),

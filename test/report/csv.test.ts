@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, csvFormatter } from '../../src/report/csv.js';
 import { HOSTILE_MESSAGE, context, documentIds, matrixResult } from './fixture.js';
+import { MEMBER_DOCUMENT, memberResult } from './member-fixture.js';
 import { hostileRouteResult, routedResult } from './routed-fixture.js';
 
 /** A strict RFC 4180 reader, independent of the writer, to check what a consumer would see. */
@@ -57,7 +58,7 @@ describe('csv formatter', () => {
   const [header, ...rows] = parseCsv(output);
   const column = (name: (typeof CSV_COLUMNS)[number]): number => CSV_COLUMNS.indexOf(name);
 
-  it('has the documented header and 13 fields in every record', () => {
+  it('has the documented header and 14 fields in every record', () => {
     expect(header).toEqual([
       'document',
       'documentType',
@@ -72,8 +73,9 @@ describe('csv formatter', () => {
       'hint',
       'route',
       'via',
+      'senderCountry',
     ]);
-    for (const row of rows) expect(row).toHaveLength(13);
+    for (const row of rows) expect(row).toHaveLength(14);
   });
 
   it('writes one row per finding plus one ok row per clean pair', () => {
@@ -124,7 +126,7 @@ describe('csv formatter', () => {
   });
 
   it('leaves route and via empty when the result has no routes', () => {
-    for (const row of rows) expect(row.slice(column('route'))).toEqual(['', '']);
+    for (const row of rows) expect(row.slice(column('route'), column('via') + 1)).toEqual(['', '']);
   });
 });
 
@@ -146,9 +148,11 @@ describe('csv formatter: gateway routes', () => {
   it('says direct or none elsewhere, with via empty', () => {
     const unrouted = rows.filter((row) => cellOf(row) === 'KZ→CN');
     expect(unrouted.length).toBeGreaterThan(0);
-    for (const row of unrouted) expect(row.slice(column('route'))).toEqual(['none', '']);
+    for (const row of unrouted)
+      expect(row.slice(column('route'), column('via') + 1)).toEqual(['none', '']);
     const direct = rows.filter((row) => cellOf(row) === 'RU→KZ');
-    for (const row of direct) expect(row.slice(column('route'))).toEqual(['direct', '']);
+    for (const row of direct)
+      expect(row.slice(column('route'), column('via') + 1)).toEqual(['direct', '']);
     // The route is the cell's: a clean document of a failing cell shares its `none`.
     const clean = rows.filter((row) => row[column('ruleId')] === '');
     expect(clean.find((row) => cellOf(row) === 'RU→RU')?.[column('route')]).toBe('direct');
@@ -159,5 +163,19 @@ describe('csv formatter: gateway routes', () => {
     const [, ...hostile] = parseCsv(csvFormatter.format(hostileRouteResult, context));
     const routed = hostile.find((row) => row[column('route')] === 'gateway');
     expect(routed?.[column('via')]).toBe(`'=HYPERLINK("http://x")`);
+  });
+
+  it('names the issuing member state on every row of its document, and only there', () => {
+    const [, ...member] = parseCsv(csvFormatter.format(memberResult, context));
+    const issued = member.filter((row) => row[column('document')] === MEMBER_DOCUMENT);
+    // Two findings to CN and one clean row each to RU and KZ.
+    expect(issued).toHaveLength(4);
+    for (const row of issued) {
+      expect(row[column('sender')]).toBe('KZ');
+      expect(row[column('senderCountry')]).toBe('KG');
+    }
+    const others = member.filter((row) => row[column('document')] !== MEMBER_DOCUMENT);
+    for (const row of others) expect(row[column('senderCountry')]).toBe('');
+    for (const row of rows) expect(row[column('senderCountry')]).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubFormatter } from '../../src/report/github.js';
 import { context, documentIds, expectedCounts, matrixResult } from './fixture.js';
+import { MEMBER_DOCUMENT, memberResult } from './member-fixture.js';
 import { ROUTE_CONDITIONS, routedResult } from './routed-fixture.js';
 
 /** Reads a workflow command back the way the runner does, undoing the documented escapes. */
@@ -93,5 +94,24 @@ describe('github formatter: gateway routes', () => {
     for (const c of of('KZ', 'CN')) expect(c.message).not.toContain('↪');
     const plain = githubFormatter.format(matrixResult, context);
     expect(plain).not.toContain('↪');
+  });
+});
+
+describe('github formatter: member-state senders', () => {
+  const commands = githubFormatter
+    .format(memberResult, context)
+    .trimEnd()
+    .split('\n')
+    .map(parseCommand);
+
+  it('names the issuing country after the sender profile, only for its document', () => {
+    const issued = commands.filter((c) => c.props.file === MEMBER_DOCUMENT);
+    expect(issued.map((c) => c.message.split('\n')[0])).toEqual([
+      'KZ (KG) → CN: CN requires waybills to be encrypted; the payload is plain',
+      'KZ (KG) → CN: KZ restricts export of personal data in waybills',
+    ]);
+    const others = commands.filter((c) => c.props.file !== MEMBER_DOCUMENT);
+    expect(others.length).toBeGreaterThan(0);
+    for (const c of others) expect(c.message).toMatch(/^[A-Z]{2} → [A-Z]{2}: /);
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { htmlFormatter } from '../../src/report/html.js';
 import { HOSTILE_MESSAGE, checkResult, context, matrixResult } from './fixture.js';
+import { memberResult } from './member-fixture.js';
 
 const html = htmlFormatter.format(matrixResult, context);
 
@@ -105,5 +106,20 @@ describe('html formatter', () => {
     const check = htmlFormatter.format(checkResult, context);
     expect(check).toContain('corridor <span class="kind">check report</span>');
     expect((check.match(/class="cell /g) ?? []).length).toBe(9);
+  });
+});
+
+describe('html formatter: member-state senders', () => {
+  it('names the issuing country in the pair detail of its document, and only there', () => {
+    const member = htmlFormatter.format(memberResult, context);
+    const types = [...member.matchAll(/<h4><code>([^<]*)<\/code><span class="type">([^<]*)</g)].map(
+      (match) => [match[1], match[2]],
+    );
+    expect(types).toContainEqual(['docs/waybill-kz.json', 'waybill from KZ (KG)']);
+    expect(types).toContainEqual(['docs/invoice-ru.xml', 'invoice']);
+    expect(types.filter(([, type]) => type?.includes(' from '))).toHaveLength(
+      types.filter(([document]) => document === 'docs/waybill-kz.json').length,
+    );
+    expect(html).not.toContain(' from KZ');
   });
 });

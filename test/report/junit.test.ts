@@ -2,6 +2,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { junitFormatter } from '../../src/report/junit.js';
 import { HOSTILE_MESSAGE, context, documentIds, matrixResult } from './fixture.js';
+import { MEMBER_DOCUMENT, memberResult } from './member-fixture.js';
 import { ROUTE_CONDITIONS, routedResult } from './routed-fixture.js';
 
 /**
@@ -233,5 +234,27 @@ describe('junit formatter: gateway routes', () => {
     expect(
       Array.from(plain.getElementsByTagName('failure')).some((f) => f.textContent?.includes('↪')),
     ).toBe(false);
+  });
+});
+
+describe('junit formatter: member-state senders', () => {
+  const root = parse(junitFormatter.format(memberResult, context));
+  const names = (suite: string): string[] =>
+    Array.from(root.getElementsByTagName('testsuite'))
+      .filter((element) => element.getAttribute('name') === suite)
+      .flatMap((element) => Array.from(element.getElementsByTagName('testcase')))
+      .map((testcase) => testcase.getAttribute('name') ?? '');
+
+  it('still fits the junit-10.xsd subset', () => {
+    const problems: string[] = [];
+    checkAgainstXsd(root, problems);
+    expect(problems).toEqual([]);
+  });
+
+  it('names the issuing country in the testcase of its document, and only there', () => {
+    for (const receiver of ['RU', 'CN', 'KZ']) {
+      expect(names(`KZ→${receiver}`)).toEqual([`${MEMBER_DOCUMENT} (from KZ (KG))`]);
+    }
+    expect(names('RU→CN')).toEqual([documentIds.DOC_RU]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownCode, markdownFormatter, markdownText } from '../../src/report/markdown.js';
 import { checkResult, context, matrixResult } from './fixture.js';
+import { memberCheckResult, memberResult } from './member-fixture.js';
 
 function tableRows(markdown: string): string[][] {
   return markdown
@@ -60,6 +61,23 @@ describe('markdown formatter, check view', () => {
     expect(body).toHaveLength(9);
     for (const row of body) expect(row).toHaveLength(7);
     expect(body[0]![3]).toBe('`signature/method-accepted`');
+  });
+});
+
+describe('markdown formatter, member-state senders', () => {
+  it('names the issuing country in the pair section of its document', () => {
+    const output = markdownFormatter.format(memberResult, context);
+    const headings = output.split('\n').filter((line) => line.startsWith('### '));
+    expect(headings).toContain('### ❌ `docs/waybill-kz.json` (waybill from KZ (KG))');
+    expect(headings).toContain('### ❌ `docs/invoice-ru.xml` (invoice)');
+  });
+
+  it('names it in the Sender → Receiver column of the check table', () => {
+    const body = tableRows(markdownFormatter.format(memberCheckResult, context)).slice(2);
+    const route = (document: string) =>
+      body.filter((row) => row[0] === `\`${document}\``).map((row) => row[1]);
+    expect(route('docs/waybill-kz.json')).toEqual(['KZ (KG) → CN', 'KZ (KG) → CN']);
+    expect(route('docs/invoice-ru.xml')).toEqual(['RU → CN', 'RU → CN', 'RU → KZ']);
   });
 });
 

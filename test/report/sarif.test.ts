@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_KEY, sarifFormatter, type SarifLog } from '../../src/report/sarif.js';
 import { CWD, context, expectedCounts, matrixResult, rules } from './fixture.js';
+import { MEMBER_DOCUMENT, memberResult } from './member-fixture.js';
 import { ROUTE_CONDITIONS, routedResult } from './routed-fixture.js';
 
 // ajv and ajv-formats are CommonJS; under ESM their default exports may arrive wrapped.
@@ -173,5 +174,39 @@ describe('sarif formatter: gateway routes', () => {
     const print = (l: SarifLog) => l.runs[0]!.results.map((r) => r.partialFingerprints);
     expect(print(routedLog)).toEqual(print(log));
     for (const result of run.results) expect(result.properties.route).toBeUndefined();
+  });
+});
+
+describe('sarif formatter: member-state senders', () => {
+  const memberLog = JSON.parse(sarifFormatter.format(memberResult, withUri)) as SarifLog;
+  const results = memberLog.runs[0]!.results;
+  const issued = results.filter((r) => r.properties.document === MEMBER_DOCUMENT);
+
+  it('is still valid against the SARIF 2.1.0 schema', () => {
+    const validate = sarifValidator();
+    expect(validate(memberLog)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('names the issuing country in the message and as a property, sender stays the profile', () => {
+    expect(issued.map((r) => r.message.text)).toEqual([
+      'KZ (KG) → CN: CN requires waybills to be encrypted; the payload is plain',
+      'KZ (KG) → CN: KZ restricts export of personal data in waybills',
+    ]);
+    for (const result of issued) {
+      expect(result.properties.sender).toBe('KZ');
+      expect(result.properties.senderCountry).toBe('KG');
+    }
+    const others = results.filter((r) => r.properties.document !== MEMBER_DOCUMENT);
+    expect(others.length).toBeGreaterThan(0);
+    for (const result of others) {
+      expect(result.properties.senderCountry).toBeUndefined();
+      expect(result.message.text).toMatch(/^[A-Z]{2} → /);
+    }
+  });
+
+  it('keeps the fingerprints: the country is for the reader, not the identity', () => {
+    const print = (l: SarifLog) => l.runs[0]!.results.map((r) => r.partialFingerprints);
+    expect(print(memberLog)).toEqual(print(log));
   });
 });
