@@ -19,7 +19,8 @@ export interface DocumentLimits extends XmlLimits {
   maxCertificateChars: number;
   /**
    * Wall-clock budget per document in milliseconds, checked between phases (after parsing,
-   * before each signature), never by interrupting work: a phase that starts always finishes.
+   * before each signature and each Reference), never by interrupting work: a phase that starts
+   * always finishes, so the overrun is at most one Reference's canonicalization and digest.
    */
   timeBudgetMs: number;
 }

@@ -3,7 +3,7 @@ import { XMLDSIG_RULES } from '../signature/problems.js';
 import { readSignatures, signatureElementOf } from '../signature/read.js';
 import type { SignatureInfo, SignatureProblem, SignatureVerification } from '../signature/types.js';
 import { verifySignature, type VerifyOptions } from '../signature/verify.js';
-import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import type { XmlDocument, XmlElement, XmlPosition } from '../xml/dom.js';
 import { elementPath } from '../xml/path.js';
 import { budgetOf } from './budget.js';
 import { SECURITY_RULES } from './ids.js';
@@ -18,7 +18,7 @@ export interface GuardedVerifyOptions extends VerifyOptions {
  * `verifyDocument` behind corridor's security gates — the one entry point `check`, `matrix`
  * and `verify` use. Before any cryptography: the number of signatures, of references and the
  * length of every base64 value are bounded, XInclude is refused, and the time budget is
- * checked before each signature. After it: a signature that covers something other than the
+ * checked before each signature and each of its References. After it: a signature that covers something other than the
  * root corridor reads (wrapping), or whose only key is the bare KeyValue it carries, is not
  * reported valid. One verification per signature, for the first `maxSignatures` signatures
  * (the document reader keeps the same ones), so results stay aligned with `signatures`.
@@ -31,6 +31,21 @@ export function verifyWithinLimits(
 ): SignatureVerification[] {
   const limits = documentLimits(options.limits);
   const budget = budgetOf(doc, limits.timeBudgetMs);
+  const overBudget = (what: string, pos: XmlPosition | undefined): SignatureProblem | undefined =>
+    budget.exhausted()
+      ? {
+          ruleId: SECURITY_RULES.limit,
+          message: `time budget of ${limits.timeBudgetMs} ms used up after ${Math.round(budget.elapsed())} ms: ${what}`,
+          ...(pos ? { pos } : {}),
+        }
+      : undefined;
+  // One signature may carry 32 References over the whole document: checking the budget before
+  // each of them bounds the overrun by one canonicalization, not by a whole signature.
+  const budgeted: VerifyOptions = {
+    ...options,
+    checkpoint: (reference) =>
+      overBudget(`signature not verified, stopped before ${elementPath(reference)}`, reference.pos),
+  };
   let infos: readonly SignatureInfo[];
   let count: number;
   try {
@@ -59,22 +74,11 @@ export function verifyWithinLimits(
     const element = signatureElementOf(doc, info);
     const over = element ? structuralLimit(element, info, limits) : undefined;
     if (over) return refused(info, [over], false);
-    if (budget.exhausted()) {
-      return refused(
-        info,
-        [
-          {
-            ruleId: SECURITY_RULES.limit,
-            message: `time budget of ${limits.timeBudgetMs} ms used up after ${Math.round(budget.elapsed())} ms: signature not verified`,
-            pos: info.pos,
-          },
-        ],
-        null,
-      );
-    }
+    const late = overBudget('signature not verified', info.pos);
+    if (late) return refused(info, [late], null);
     let verification: SignatureVerification;
     try {
-      verification = verifySignature(doc, info, options);
+      verification = verifySignature(doc, info, budgeted);
     } catch (error) {
       return refused(
         info,

@@ -28,6 +28,12 @@ export interface VerifyOptions {
   keys?: readonly (PublicKey | ExplicitKey)[];
   /** Evaluation date; trust and certificate validity are judged by the caller on this date. */
   asOf: Date;
+  /**
+   * Asked before each Reference (each one a full canonicalization and digest). A problem stops
+   * the verification there: the rest is left unchecked, so the signature is not valid (null,
+   * or false if a digest already failed). corridor's per-document time budget uses it.
+   */
+  checkpoint?: (reference: XmlElement) => SignatureProblem | undefined;
 }
 
 /** Three-valued outcome: false beats null beats true. */
@@ -99,9 +105,16 @@ export function verifySignature(
   const referenceElements = dsigChildren(signedInfo, 'Reference');
   const references: ReferenceVerification[] = [];
   const signedElements: XmlElement[] = [];
+  let stopped: SignatureProblem | undefined;
   referenceElements.forEach((element, index) => {
     const reference = info.references[index];
     if (!reference) return;
+    stopped ??= options.checkpoint?.(element);
+    if (stopped) {
+      references.push({ uri: reference.uri, digestValid: null });
+      verdicts.push(null);
+      return;
+    }
     const outcome = guarded(
       () => verifyReference(doc, signature, element, reference),
       (message): ReferenceOutcome => ({
@@ -115,6 +128,13 @@ export function verifySignature(
     if (outcome.signed) signedElements.push(outcome.signed);
   });
   result.references = references;
+  if (stopped) {
+    // Unchecked References: the signature cannot be valid, and what they sign is unknown, so
+    // neither the SignatureValue nor the wrapping defence is worth its cost.
+    problems.push(stopped);
+    result.valid = combine(verdicts);
+    return result;
+  }
   // Wrapping defence: the document reader reads the root, so the root must be what is signed.
   if (signedElements.length > 0 && !signedElements.includes(doc.root)) {
     problems.push(
