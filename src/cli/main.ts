@@ -10,7 +10,7 @@ import { registerMatrixCommand } from './commands/matrix.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerProfilesCommand } from './commands/profiles.js';
 import { registerProfilesDiffCommand } from './commands/profiles-diff.js';
-import { registerVerifyCommand } from './commands/verify-command.js';
+import { registerVerifyCommand } from './commands/verify.js';
 import type { CommandResult } from './result.js';
 
 /**

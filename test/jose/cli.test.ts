@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import type { VerifyOutput } from '../../src/cli/commands/verify.js';
+import type { VerifyOutput } from '../../src/cli/actions/verify.js';
 import { toPem } from '../../src/pki/pem.js';
 import { runCli } from '../helpers/cli.js';
 import { RECEIVER_PROFILES } from '../helpers/documents.js';

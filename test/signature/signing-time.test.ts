@@ -4,7 +4,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { Ajv } from 'ajv';
 import { SignedXml } from 'xml-crypto';
 import { describe, expect, it } from 'vitest';
-import { runVerify, type VerifyOutput } from '../../src/cli/commands/verify.js';
+import { runVerify, type VerifyOutput } from '../../src/cli/actions/verify.js';
 import { signEnveloped, type SignOptions } from '../../src/signature/sign.js';
 import { readSignatures } from '../../src/signature/read.js';
 import { XADES_SIGNED_PROPERTIES_TYPE } from '../../src/signature/signing-time.js';

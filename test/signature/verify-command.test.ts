@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerVerifyCommand } from '../../src/cli/commands/verify-command.js';
-import { runVerify, type VerifyOutput } from '../../src/cli/commands/verify.js';
+import { registerVerifyCommand } from '../../src/cli/commands/verify.js';
+import { runVerify, type VerifyOutput } from '../../src/cli/actions/verify.js';
 import { tempTree } from '../helpers/tmp.js';
 
 const vector = (name: string) =>

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runVerify, type VerifyOutput } from '../../src/cli/commands/verify.js';
+import { runVerify, type VerifyOutput } from '../../src/cli/actions/verify.js';
 import { pemBlocks } from '../../src/pki/pem.js';
 import { signEnveloped } from '../../src/signature/sign.js';
 import { verifyDocument } from '../../src/signature/verify.js';

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { maxBytesOption } from '../../security/options.js';
 import type { CommandResult } from '../result.js';
-import type { VerifyCommandOptions } from './verify.js';
+import type { VerifyCommandOptions } from '../actions/verify.js';
 
 /**
- * `corridor verify`: the options here, the work in verify.ts, imported only when the command
- * runs — verify.ts loads every verifier (XMLDSig, JWS, PKI), which `--help` and the other
+ * `corridor verify`: the options here, the work in actions/verify.ts, imported only when the
+ * command runs — it loads every verifier (XMLDSig, JWS, PKI), which `--help` and the other
  * commands should not pay for.
  */
 export function registerVerifyCommand(
@@ -24,7 +24,7 @@ export function registerVerifyCommand(
     .option('-f, --format <format>', 'output format: text or json', 'text')
     .addOption(maxBytesOption())
     .action(async (files: string[], options: VerifyCommandOptions) => {
-      const { runVerify } = await import('./verify.js');
+      const { runVerify } = await import('../actions/verify.js');
       const result = runVerify(files, options);
       const stream = result.exitCode === 2 ? process.stderr : process.stdout;
       stream.write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
