@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { parseXml } from '../xml/parse.js';
 import { XmlParseError } from '../xml/dom.js';
 import { markReadStart } from '../security/budget.js';
@@ -16,6 +16,9 @@ import type { ParsedDocument } from './model.js';
 import { DOCUMENT_TYPE_DEFINITIONS, definitionByNamespace } from './types/index.js';
 import { xmlToModel } from './xml-model.js';
 
+/** Bytes looked at to tell JSON from XML: a BOM, some blank space and the first character. */
+const PEEK_BYTES = 64;
+
 export interface ReadOptions {
   /** Parser and security limits (src/security/limits.ts); the rest keep their defaults. */
   limits?: Partial<DocumentLimits>;
@@ -28,8 +31,9 @@ export function readDocumentFile(file: string, options: ReadOptions = {}): Parse
   try {
     const stat = statSync(file);
     if (!stat.isFile()) throw new Error('not a file');
-    // Sized before it is read: an oversized file is refused without reading a byte of it.
-    if (stat.size > maxBytes) return oversized(file, stat.size, maxBytes);
+    // Sized before it is read: an oversized file is refused with only its first bytes read,
+    // enough to label it JSON or XML.
+    if (stat.size > maxBytes) return oversized(file, stat.size, maxBytes, formatOf(peek(file)));
     bytes = readFileSync(file);
   } catch {
     throw new UserError(`cannot read document: ${file}`);
@@ -58,6 +62,22 @@ export function readDocument(
   return readXml(file, bytes, options);
 }
 
+/** The first bytes of a file (bounded read): what `looksLikeJson` needs, nothing more. */
+function peek(file: string): Uint8Array {
+  const head = new Uint8Array(PEEK_BYTES);
+  const fd = openSync(file, 'r');
+  try {
+    return head.subarray(0, readSync(fd, head, 0, PEEK_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The format `readDocument` would parse these bytes as. */
+function formatOf(head: Uint8Array): 'xml' | 'json' {
+  return looksLikeJson(head) || wideJsonEncoding(head) ? 'json' : 'xml';
+}
+
 /** UTF-16 / UTF-32 byte-order marks followed by `{`: JSON in an encoding JSON may not use. */
 function wideJsonEncoding(bytes: Uint8Array): string | undefined {
   const at = (...pattern: number[]) => pattern.every((b, i) => bytes[i] === b);
@@ -68,8 +88,13 @@ function wideJsonEncoding(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-function oversized(file: string, size: number, maxBytes: number): ParsedDocument {
-  const document = emptyDocument(file, 'xml');
+function oversized(
+  file: string,
+  size: number,
+  maxBytes: number,
+  format: 'xml' | 'json',
+): ParsedDocument {
+  const document = emptyDocument(file, format);
   document.problems.push({
     ruleId: 'document/limit',
     message: `document of ${size} bytes exceeds the limit of ${maxBytes} bytes (--max-bytes); not read`,
@@ -81,7 +106,7 @@ function oversized(file: string, size: number, maxBytes: number): ParsedDocument
 
 /** True when the first non-blank byte (after an optional BOM) is `{`. */
 export function looksLikeJson(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length && i < 64; i++) {
+  for (let i = 0; i < bytes.length && i < PEEK_BYTES; i++) {
     const b = bytes[i];
     if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
     if (b === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) {
@@ -179,7 +204,7 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
 function readJson(file: string, bytes: Uint8Array, options: ReadOptions): ParsedDocument {
   // The XML parser bounds its input itself; JSON.parse has no limit of its own.
   const maxBytes = documentLimits(options.limits).maxBytes;
-  if (bytes.length > maxBytes) return oversized(file, bytes.length, maxBytes);
+  if (bytes.length > maxBytes) return oversized(file, bytes.length, maxBytes, 'json');
   const document = emptyDocument(file, 'json');
   let value: unknown;
   let text: string;
