@@ -7,6 +7,7 @@ import { readJwsCt } from '../jose/jws-ct-read.js';
 import { scanMembers } from '../jose/json-members.js';
 import { lineColumnAt } from '../util/json-position.js';
 import { readSignatures } from '../signature/read.js';
+import { clipQuoted } from '../util/clip.js';
 import { UserError } from '../util/errors.js';
 import { readEncryption } from './encryption.js';
 import { jsonToModel } from './json-model.js';
@@ -241,7 +242,7 @@ function readJson(file: string, bytes: Uint8Array, options: ReadOptions): Parsed
     for (const duplicate of scanMembers(text).duplicates) {
       document.problems.push({
         ruleId: 'document/duplicate-member',
-        message: `member ${duplicate.pointer} appears more than once: corridor reads the last, another JSON parser may read the first (I-JSON, RFC 7493 §2.3)`,
+        message: `member ${clipQuoted(duplicate.pointer)} appears more than once: corridor reads the last, another JSON parser may read the first (I-JSON, RFC 7493 §2.3)`,
         location: {
           path: duplicate.pointer,
           pos: { ...lineColumnAt(text, duplicate.offset), offset: duplicate.offset },

@@ -1,3 +1,5 @@
+import { clipQuoted } from '../util/clip.js';
+
 /**
  * JSON Canonicalization Scheme (RFC 8785): members sorted by the UTF-16 code units of their
  * names, no whitespace, strings escaped as ECMAScript's JSON.stringify does, numbers in
@@ -13,7 +15,7 @@ export class JcsError extends Error {
     /** JSON pointer of the offending value. */
     readonly pointer: string,
   ) {
-    super(`${message} at ${pointer || '/'}`);
+    super(`${message} at ${clipQuoted(pointer) || '/'}`);
   }
 }
 

@@ -2,6 +2,7 @@ import { algorithmByUri } from '../algorithms/registry.js';
 import { schemeFor } from '../crypto/schemes/index.js';
 import type { KeyFamily, PublicKey } from '../crypto/types.js';
 import type { SignatureProblem } from '../signature/types.js';
+import { clipQuoted } from '../util/clip.js';
 import { JWS_RULES, jwsProblem } from './problems.js';
 
 /** What a JWS `alg` means here. */
@@ -33,7 +34,10 @@ export function classifyJwsAlg(alg: string): JwsAlgorithm {
   if (!entry || entry.kind !== 'signature' || !entry.jose?.includes(alg)) {
     return {
       verdict: null,
-      problem: jwsProblem(JWS_RULES.unknownAlgorithm, `unknown JWS algorithm "${alg || '(none)'}"`),
+      problem: jwsProblem(
+        JWS_RULES.unknownAlgorithm,
+        `unknown JWS algorithm "${clipQuoted(alg) || '(none)'}"`,
+      ),
     };
   }
   if (entry.family === 'hmac') {
@@ -41,7 +45,7 @@ export function classifyJwsAlg(alg: string): JwsAlgorithm {
       verdict: false,
       problem: jwsProblem(
         JWS_RULES.hmacRefused,
-        `${alg} (${entry.name}): a shared-secret MAC proves nothing about who signed; refused`,
+        `${clipQuoted(alg)} (${entry.name}): a shared-secret MAC proves nothing about who signed; refused`,
       ),
     };
   }
@@ -52,7 +56,7 @@ export function classifyJwsAlg(alg: string): JwsAlgorithm {
       verdict: null,
       problem: jwsProblem(
         JWS_RULES.notVerifiableHere,
-        `${entry.name} (${alg}): recognised, not verifiable here`,
+        `${entry.name} (${clipQuoted(alg)}): recognised, not verifiable here`,
       ),
     };
   }

@@ -4,6 +4,7 @@ import { clipSigningTimeText } from '../signature/signing-time.js';
 import type { SignatureInfo, SignatureProblem } from '../signature/types.js';
 import { SECURITY_RULES } from '../security/ids.js';
 import { documentLimits, type DocumentLimits } from '../security/limits.js';
+import { clipQuoted, quotedJsonValue } from '../util/clip.js';
 import { lineColumnAt } from '../util/json-position.js';
 import type { XmlPosition } from '../xml/dom.js';
 import { decodeBase64UrlStrict, encodeBase64Url } from './base64url.js';
@@ -100,7 +101,7 @@ export function readJwsCt(
     problems.push(
       jwsProblem(
         JWS_RULES.duplicateMember,
-        `member ${duplicate.pointer} appears more than once: JSON parsers disagree on which one counts, so what is verified may not be what is read`,
+        `member ${clipQuoted(duplicate.pointer)} appears more than once: JSON parsers disagree on which one counts, so what is verified may not be what is read`,
         at(duplicate.offset),
       ),
     );
@@ -205,7 +206,7 @@ function parseHeader(bytes: Uint8Array): Record<string, unknown> | string {
   }
   if (!isObject(header)) return 'the protected header is not a JSON object';
   const duplicate = scanMembers(text, 1).duplicates[0];
-  if (duplicate) return `the protected header names ${duplicate.pointer} twice`;
+  if (duplicate) return `the protected header names ${clipQuoted(duplicate.pointer)} twice`;
   return header;
 }
 
@@ -225,19 +226,27 @@ function checkCritical(
       for (const name of crit as string[]) {
         if (STANDARD_HEADER_NAMES.has(name)) {
           problems.push(
-            jwsProblem(JWS_RULES.badHeader, `"crit" lists the standard parameter "${name}"`, pos),
+            jwsProblem(
+              JWS_RULES.badHeader,
+              `"crit" lists the standard parameter "${clipQuoted(name)}"`,
+              pos,
+            ),
           );
         } else if (!UNDERSTOOD_CRITICAL.has(name)) {
           problems.push(
             jwsProblem(
               JWS_RULES.unknownCritical,
-              `"crit" requires the extension "${name}", which corridor does not understand: the JWS must be refused (RFC 7515 §4.1.11)`,
+              `"crit" requires the extension "${clipQuoted(name)}", which corridor does not understand: the JWS must be refused (RFC 7515 §4.1.11)`,
               pos,
             ),
           );
         } else if (!(name in header)) {
           problems.push(
-            jwsProblem(JWS_RULES.badHeader, `"crit" lists "${name}" but the header lacks it`, pos),
+            jwsProblem(
+              JWS_RULES.badHeader,
+              `"crit" lists "${clipQuoted(name)}" but the header lacks it`,
+              pos,
+            ),
           );
         }
       }
@@ -247,7 +256,7 @@ function checkCritical(
     problems.push(
       jwsProblem(
         JWS_RULES.unencodedPayload,
-        `"b64": ${JSON.stringify(header.b64)} (RFC 7797 unencoded payload) is not supported: JWS/CT signs the base64url of the JCS form`,
+        `"b64": ${quotedJsonValue(header.b64)} (RFC 7797 unencoded payload) is not supported: JWS/CT signs the base64url of the JCS form`,
         pos,
       ),
     );
@@ -257,7 +266,7 @@ function checkCritical(
     problems.push(
       jwsProblem(
         JWS_RULES.badHeader,
-        `"sigT" must be a UTC date-time such as 2026-11-01T10:00:00Z, got ${JSON.stringify(sigT)}`,
+        `"sigT" must be a UTC date-time such as 2026-11-01T10:00:00Z, got ${quotedJsonValue(sigT)}`,
         pos,
       ),
     );

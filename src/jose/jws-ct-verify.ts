@@ -10,6 +10,7 @@ import {
 } from '../signature/key-selection.js';
 import { XMLDSIG_RULES } from '../signature/problems.js';
 import type { SignatureInfo, SignatureProblem, SignatureVerification } from '../signature/types.js';
+import { clipQuoted } from '../util/clip.js';
 import { encodeBase64Url } from './base64url.js';
 import { canonicalizeJson, JcsError } from './jcs.js';
 import { classifyJwsAlg, requiredCurve, verifyJwsInput } from './jws-algorithm.js';
@@ -162,7 +163,10 @@ function checkSignature(
   if (keys.candidates.length === 0) {
     if (keys.keySource !== 'key-file') return null;
     problems.push(
-      jwsProblem(JWS_RULES.keyMismatch, `none of the given keys fits ${info.signatureMethod}`),
+      jwsProblem(
+        JWS_RULES.keyMismatch,
+        `none of the given keys fits ${clipQuoted(info.signatureMethod)}`,
+      ),
     );
     return false;
   }
@@ -188,7 +192,7 @@ function checkSignature(
     problems.push(
       jwsProblem(
         JWS_RULES.keyMismatch,
-        `${info.signatureMethod} requires a ${curve ?? ''} key, the key is ${keys.candidates[0]?.key.curve?.name ?? 'on another curve'}`,
+        `${clipQuoted(info.signatureMethod)} requires a ${curve ?? ''} key, the key is ${keys.candidates[0]?.key.curve?.name ?? 'on another curve'}`,
       ),
     );
     return false;

@@ -1,5 +1,6 @@
 import { algorithmByUri } from '../algorithms/registry.js';
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import { clipQuoted } from '../util/clip.js';
 import { readDateTime } from '../util/date-time.js';
 import { dsigChild, dsigChildren, isDsig, valueText } from './dsig-elements.js';
 import { problem, XMLDSIG_RULES } from './problems.js';
@@ -99,5 +100,5 @@ function signingTimeOf(
 
 /** A hostile signing time may be megabytes long: findings quote at most 64 characters of it. */
 export function clipSigningTimeText(text: string): string {
-  return text.length > 64 ? `${text.slice(0, 64)}…` : text;
+  return clipQuoted(text);
 }
