@@ -1,11 +1,15 @@
 import { parseCertificate } from '../pki/certificate.js';
-import type { SignatureVerification } from '../signature/types.js';
+import type { SignatureInfo, SignatureVerification } from '../signature/types.js';
 import type { Rule, RuleReport } from './types.js';
 import { signatureLocation } from './signature-facts.js';
+import { signingDayOf } from './signing-day.js';
 
 /**
  * The signer's certificate must be valid on the as-of date, whoever the receiver trusts: an
  * expired certificate makes the signature legally void in every jurisdiction modelled here.
+ * Even a signed signing time inside the validity does not change that: it is the signer's own
+ * word, and EU DSS judges a certificate at the signing time only when a trusted timestamp proves
+ * it (corridor reads none). The hint says so, so that the reader does not think it was missed.
  */
 export const signatureCertificateValidity: Rule = {
   id: 'signature/certificate-validity',
@@ -22,7 +26,7 @@ export const signatureCertificateValidity: Rule = {
         reports.push({
           message: `signer certificate expired on ${signer.notAfter.slice(0, 10)} (as of ${day.slice(0, 10)}): ${signer.subject}`,
           location,
-          hint: 'Re-sign the document with a currently valid certificate.',
+          hint: expiredHint(signature, verifications[index], signer),
         });
       } else if (day < signer.notBefore) {
         reports.push({
@@ -35,6 +39,29 @@ export const signatureCertificateValidity: Rule = {
     return reports;
   },
 };
+
+/**
+ * "Signed 2019-06-01 (XAdES SigningTime, signed), inside the certificate's validity; …" when the
+ * signature carries a signing time the rules would believe (signed, verified, within the
+ * certificate's validity: see signingDayOf), else the plain advice.
+ */
+function expiredHint(
+  signature: SignatureInfo,
+  verification: SignatureVerification | undefined,
+  validity: { notBefore: string; notAfter: string },
+): string {
+  const advice = 'Re-sign the document with a currently valid certificate.';
+  const signing = signingDayOf(signature, verification);
+  const utc = signature.signingTime?.utc;
+  // signingDayOf compares with the signer summary; the leaf read here is the one judged.
+  if (!signing.day || !utc || utc < validity.notBefore || utc > validity.notAfter) return advice;
+  return (
+    `Signed ${signing.day} (${signing.basis}), inside the certificate's validity; without a ` +
+    'trusted timestamp corridor judges the certificate on the evaluation date (EU DSS, too, ' +
+    'uses the signing time only when a timestamp proves it). ' +
+    advice
+  );
+}
 
 /** Validity of the certificate that carried the signing key (leaf first), if any. */
 function signerValidity(
