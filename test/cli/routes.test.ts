@@ -168,7 +168,8 @@ describe('gateway routes', () => {
     const csv = (await matrix(files, ['-f', 'csv'])).stdout.split('\r\n');
     expect(csv[0]).toMatch(/,route,via,senderCountry$/);
     expect(csv.filter((row) => row.includes(',AA,RR,fail,'))).not.toEqual([]);
-    for (const row of csv.filter((r) => r.includes(',AA,RR,'))) expect(row).toMatch(/,gateway,GW,$/);
+    for (const row of csv.filter((r) => r.includes(',AA,RR,')))
+      expect(row).toMatch(/,gateway,GW,$/);
     for (const row of csv.filter((r) => r.includes(',AA,ED,'))) expect(row).toMatch(/,none,,$/);
     const junit = (await matrix(files, ['-f', 'junit'])).stdout;
     expect(junit).toContain('<property name="routeVia" value="GW"/>');
