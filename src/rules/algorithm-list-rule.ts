@@ -3,6 +3,7 @@ import { acceptedList } from './policy-match.js';
 import { matchAlgorithm } from './policy-match.js';
 import { policyFor, signatureLocation, usedUris } from './signature-facts.js';
 import { signingDayOf, signingWindowMessage } from './signing-day.js';
+import { clipQuoted } from '../util/clip.js';
 
 /**
  * Digests, canonicalizations and transforms are all "is this URI on the receiver's list, on
@@ -35,7 +36,7 @@ export function algorithmListRule(options: {
         const accepted = acceptedList(policy, context.asOf);
         if (match.outcome === 'unknown-uri') {
           reports.push({
-            message: `unknown ${options.noun} ${use.uri}`,
+            message: `unknown ${options.noun} ${clipQuoted(use.uri)}`,
             location,
             hint: `Use one of: ${accepted}.`,
           });
@@ -49,7 +50,7 @@ export function algorithmListRule(options: {
           for (const failure of match.failures) {
             if (failure.aspect === 'name') {
               reports.push({
-                message: `${context.receiver.id} knows the ${options.noun} ${match.algorithm.name} as ${failure.acceptedUris.join(' or ')}, not ${use.uri}`,
+                message: `${context.receiver.id} knows the ${options.noun} ${match.algorithm.name} as ${failure.acceptedUris.join(' or ')}, not ${clipQuoted(use.uri)}`,
                 location,
                 hint: `Same algorithm, different name: emit Algorithm="${failure.acceptedUris[0]}".`,
               });

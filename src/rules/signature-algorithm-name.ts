@@ -1,5 +1,6 @@
 import { signatureAspectRule } from './signature-aspect-rule.js';
 import { signatureLocation } from './signature-facts.js';
+import { clipQuoted } from '../util/clip.js';
 
 /** Same algorithm, different URI: a receiver that matches URIs as strings rejects it. */
 export const signatureAlgorithmName = signatureAspectRule({
@@ -7,7 +8,7 @@ export const signatureAlgorithmName = signatureAspectRule({
   description: 'The SignatureMethod URI is the name the receiver knows the algorithm by.',
   aspect: 'name',
   report: (failure, { rule, algorithm, signature }) => ({
-    message: `${rule.receiver.id} knows ${algorithm.name} as ${failure.acceptedUris.join(' or ')}, not ${signature.signatureMethod}`,
+    message: `${rule.receiver.id} knows ${algorithm.name} as ${failure.acceptedUris.join(' or ')}, not ${clipQuoted(signature.signatureMethod)}`,
     location: signatureLocation(signature, 'SignedInfo/SignatureMethod'),
     hint: `Same algorithm, different name: emit Algorithm="${failure.acceptedUris[0]}".`,
   }),

@@ -1,6 +1,7 @@
 import type { Rule, RuleReport } from './types.js';
 import { acceptedList } from './policy-match.js';
 import { signatureLocation, signatureMethodMatches } from './signature-facts.js';
+import { clipQuoted } from '../util/clip.js';
 
 export const signatureMethodAccepted: Rule = {
   id: 'signature/method-accepted',
@@ -13,7 +14,7 @@ export const signatureMethodAccepted: Rule = {
       const accepted = acceptedList(context.receiver.signature?.methods, context.asOf);
       if (match.outcome === 'unknown-uri') {
         reports.push({
-          message: `unknown signature algorithm ${match.uri}`,
+          message: `unknown signature algorithm ${clipQuoted(match.uri)}`,
           location,
           hint: `Use an algorithm ${context.receiver.id} accepts: ${accepted}.`,
         });

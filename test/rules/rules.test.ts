@@ -109,6 +109,14 @@ describe('signature policy rules', () => {
     expect(then?.hint).toMatch(/SHA-1/);
   });
 
+  it('an unknown algorithm name from the document is quoted clipped, not in full', () => {
+    const hostile = `urn:x:${'a'.repeat(10_000)}`;
+    const doc = declaration({}, { signatures: [signature({ signatureMethod: hostile })] });
+    const [finding] = findingsOf('signature/method-accepted', doc, profile());
+    expect(finding?.message).toMatch(/^unknown signature algorithm urn:x:a+…$/);
+    expect(finding?.message.length).toBeLessThan(120);
+  });
+
   it('signature/method-accepted warns when the receiver discourages the method', () => {
     const discouraging = profile({
       signature: { methods: [{ algorithm: 'rsa-sha256', level: 'warning', note: 'phasing out' }] },
