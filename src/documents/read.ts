@@ -132,6 +132,12 @@ function emptyDocument(file: string, format: 'xml' | 'json'): ParsedDocument {
   };
 }
 
+/** The document rule an XML parse failure is reported under. */
+export function xmlParseErrorRuleId(error: XmlParseError): string {
+  if (error.code === 'dtd-refused') return 'document/dtd-refused';
+  return error.code === 'limit' ? 'document/limit' : 'document/well-formed';
+}
+
 function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedDocument {
   const document = emptyDocument(file, 'xml');
   let xml;
@@ -141,12 +147,7 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
   } catch (error) {
     if (!(error instanceof XmlParseError)) throw error;
     document.problems.push({
-      ruleId:
-        error.code === 'dtd-refused'
-          ? 'document/dtd-refused'
-          : error.code === 'limit'
-            ? 'document/limit'
-            : 'document/well-formed',
+      ruleId: xmlParseErrorRuleId(error),
       message: error.message,
       location: { path: '/', pos: { line: error.line, column: error.column, offset: 0 } },
       hint:

@@ -9,7 +9,7 @@ import type { ExplicitKey } from '../../signature/key-selection.js';
 import { XMLDSIG_RULES } from '../../signature/problems.js';
 import { readSignatures } from '../../signature/read.js';
 import type { SignatureVerification, SigningTime } from '../../signature/types.js';
-import { readDocument, looksLikeJson } from '../../documents/read.js';
+import { looksLikeJson, readDocument, xmlParseErrorRuleId } from '../../documents/read.js';
 import { JWS_CT_MEMBER } from '../../jose/jws-ct-read.js';
 import { JWS_RULES } from '../../jose/problems.js';
 import { verifyJsonDocument } from '../../jose/verify-document.js';
@@ -170,12 +170,7 @@ function verifyFile(
       signatures: [],
       problems: [
         {
-          ruleId:
-            error.code === 'dtd-refused'
-              ? 'document/dtd-refused'
-              : error.code === 'limit'
-                ? 'document/limit'
-                : 'document/well-formed',
+          ruleId: xmlParseErrorRuleId(error),
           message: `${error.message} (line ${error.line}, column ${error.column})`,
         },
       ],
