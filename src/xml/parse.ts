@@ -17,6 +17,7 @@ import {
   type XmlElement,
   type XmlLimits,
   type XmlNamespaceDeclaration,
+  type XmlNode,
   type XmlParseErrorCode,
   type XmlPosition,
   type XmlProcessingInstruction,
@@ -141,6 +142,14 @@ class Parser {
 
   private colon = -1;
 
+  /**
+   * Children of the open elements, innermost last; an element gets its exact-size slice when
+   * it closes. Pushing into each element's own array would leave most of them with room for
+   * 16 entries (V8's first growth step) for the one text child they hold: a third of the tree.
+   */
+  private readonly pending: XmlNode[] = [];
+  private readonly pendingStarts: number[] = [];
+
   constructor(s: string, lim: XmlLimits) {
     this.s = s;
     this.len = s.length;
@@ -186,6 +195,7 @@ class Parser {
       if (c === 47 /* / */) {
         if (cur === null) this.fail('not-well-formed', 'end tag outside the root element', lt);
         i = this.endTag(lt, cur);
+        this.closeChildren(cur);
         const undone = undo.pop();
         if (undone !== null && undone !== undefined) this.restore(undone);
         stack.pop();
@@ -193,7 +203,7 @@ class Parser {
       } else if (c === 33 /* ! */) {
         if (s.startsWith('<!--', lt)) {
           const node = this.comment(lt, cur);
-          if (cur !== null) cur.children.push(node);
+          if (cur !== null) this.pending.push(node);
           else (root === null ? prolog : epilog).push(node);
           i = this.afterMarkup;
         } else if (s.startsWith('<![CDATA[', lt)) {
@@ -213,7 +223,7 @@ class Parser {
         }
       } else if (c === 63 /* ? */) {
         const node = this.pi(lt, cur);
-        if (cur !== null) cur.children.push(node);
+        if (cur !== null) this.pending.push(node);
         else (root === null ? prolog : epilog).push(node);
         i = this.afterMarkup;
       } else {
@@ -221,10 +231,11 @@ class Parser {
           this.fail('not-well-formed', 'content after the root element', lt);
         }
         const el = this.startTag(lt, cur, stack.length + 1);
-        if (cur !== null) cur.children.push(el);
+        if (cur !== null) this.pending.push(el);
         else root = el;
         i = this.afterMarkup;
         if (this.openElement) {
+          this.pendingStarts.push(this.pending.length);
           stack.push(el);
           undo.push(this.undoLog);
           cur = el;
@@ -244,6 +255,16 @@ class Parser {
   private afterMarkup = 0;
   private openElement = false;
   private undoLog: string[] | null = null;
+
+  /** Gives the element that just closed its children, exactly sized. */
+  private closeChildren(el: XmlElement): void {
+    const pending = this.pending;
+    const start = this.pendingStarts.pop() as number;
+    if (pending.length > start) {
+      el.children = pending.slice(start);
+      pending.length = start;
+    }
+  }
 
   private restore(log: string[]): void {
     for (let k = log.length - 2; k >= 0; k -= 2) {
@@ -324,7 +345,7 @@ class Parser {
     if (this.nextAmp < start) this.nextAmp = indexOrMax(s, '&', start);
     const value = this.nextAmp < end ? this.decodeRefs(start, end, false) : s.slice(start, end);
     const node: XmlText = { kind: 'text', value, cdata: false, parent, pos: this.pos(start) };
-    parent.children.push(node);
+    this.pending.push(node);
   }
 
   private outsideText(start: number, end: number): void {
@@ -443,7 +464,7 @@ class Parser {
         parent,
         pos: this.pos(lt),
       };
-      parent.children.push(node);
+      this.pending.push(node);
     }
     return e + 3;
   }
