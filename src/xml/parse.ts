@@ -150,6 +150,26 @@ class Parser {
   private readonly pending: XmlNode[] = [];
   private readonly pendingStarts: number[] = [];
 
+  /**
+   * Qualified names seen so far, so the thousands of `<d:Line>` of a large document share one
+   * name, prefix and local name string instead of three copies each. Bounded: a document of
+   * distinct names only stops sharing.
+   */
+  private readonly qnames = new Map<string, QName>();
+
+  /** The shared name, prefix and local name of the QName `raw` whose colon is at `colon`. */
+  private qname(raw: string, colon: number): QName {
+    let q = this.qnames.get(raw);
+    if (q === undefined) {
+      q =
+        colon === -1
+          ? { name: raw, prefix: null, localName: raw }
+          : { name: raw, prefix: raw.slice(0, colon), localName: raw.slice(colon + 1) };
+      if (this.qnames.size < MAX_SHARED_NAMES) this.qnames.set(raw, q);
+    }
+    return q;
+  }
+
   constructor(s: string, lim: XmlLimits) {
     this.s = s;
     this.len = s.length;
@@ -598,7 +618,11 @@ class Parser {
     const nameEnd = this.scanName(nameStart);
     if (nameEnd === nameStart) this.fail('not-well-formed', "'<' must start a tag or markup", lt);
     const elColon = this.colon;
-    const name = s.slice(nameStart, nameEnd);
+    const qname = this.qname(
+      s.slice(nameStart, nameEnd),
+      elColon === -1 ? -1 : elColon - nameStart,
+    );
+    const name = qname.name;
     const elPos = this.pos(lt);
 
     // Attributes, raw.
@@ -630,7 +654,7 @@ class Parser {
       if (count >= lim.maxAttributesPerElement) {
         this.fail('limit', `more than ${lim.maxAttributesPerElement} attributes on one element`, k);
       }
-      const aName = s.slice(k, aEnd);
+      const aName = this.qname(s.slice(k, aEnd), this.colon === -1 ? -1 : this.colon - k).name;
       names[count] = aName;
       starts[count] = k;
       colons[count] = this.colon === -1 ? -1 : this.colon - k;
@@ -682,12 +706,10 @@ class Parser {
     }
     this.undoLog = log;
 
-    let prefix: string | null = null;
-    let localName = name;
+    const prefix = qname.prefix;
+    const localName = qname.localName;
     let namespaceURI: string | null;
-    if (elColon !== -1) {
-      prefix = name.slice(0, elColon - nameStart);
-      localName = name.slice(elColon - nameStart + 1);
+    if (prefix !== null) {
       if (prefix === 'xmlns')
         this.fail('not-well-formed', 'the prefix xmlns is reserved for declarations', lt + 1);
       const uri = bindings.get(prefix);
@@ -705,14 +727,13 @@ class Parser {
     for (let a = 0; a < count; a++) {
       const aName = names[a] as string;
       const colon = colons[a] as number;
-      let aPrefix: string | null = null;
-      let aLocal = aName;
-      let aUri: string | null = null;
       if (aName === 'xmlns') continue;
-      if (colon !== -1) {
-        aPrefix = aName.slice(0, colon);
+      const q = this.qname(aName, colon);
+      const aPrefix = q.prefix;
+      const aLocal = q.localName;
+      let aUri: string | null = null;
+      if (aPrefix !== null) {
         if (aPrefix === 'xmlns') continue;
-        aLocal = aName.slice(colon + 1);
         const uri = bindings.get(aPrefix);
         if (uri === undefined || uri === '') {
           this.fail(
@@ -804,6 +825,14 @@ class Parser {
 }
 
 const EMPTY_NS: XmlNamespaceDeclaration[] = [];
+
+interface QName {
+  name: string;
+  prefix: string | null;
+  localName: string;
+}
+
+const MAX_SHARED_NAMES = 4096;
 
 function checkUnique(p: Parser, names: string[], count: number, starts: number[]): void {
   if (count <= 12) {
