@@ -77,8 +77,12 @@ class NsState {
   /** In-scope namespaces; only maintained when exclusive C14N has a prefix list. */
   readonly inScope: Map<string, string> | null;
   private readonly undoStack: string[] = [];
-  /** Declarations to write on the element being opened: prefix, URI, prefix, URI, … */
+  /**
+   * Declarations to write on the element being opened: prefix, URI, prefix, URI, … in the
+   * first `declCount` slots (a counter, not `length = 0`: resizing is a runtime call per element).
+   */
   readonly decls: string[] = [];
+  declCount = 0;
 
   constructor(inScope: Map<string, string> | null) {
     this.inScope = inScope;
@@ -93,7 +97,8 @@ class NsState {
     const prev = this.rendered.get(prefix);
     // An absent default namespace and xmlns="" are the same state.
     if ((prev ?? (prefix === '' ? '' : undefined)) === uri) return;
-    this.decls.push(prefix, uri);
+    this.decls[this.declCount++] = prefix;
+    this.decls[this.declCount++] = uri;
     this.undoStack.push(prefix, 'r', prev ?? ABSENT);
     this.rendered.set(prefix, uri);
   }
@@ -143,7 +148,7 @@ function renderElement(apex: XmlElement, options: C14nOptions): string {
 
   const open = (el: XmlElement, isApex: boolean): void => {
     const mark = ns.mark();
-    decls.length = 0;
+    ns.declCount = 0;
     if (ns.inScope !== null) {
       for (const d of el.namespaces) ns.declare(d.prefix, d.uri);
     }
@@ -173,11 +178,12 @@ function renderElement(apex: XmlElement, options: C14nOptions): string {
     }
 
     let tag = '<' + el.name;
-    if (decls.length === 2) {
+    const declCount = ns.declCount;
+    if (declCount === 2) {
       tag += declaration(decls[0] as string, decls[1] as string);
-    } else if (decls.length > 2) {
+    } else if (declCount > 2) {
       pairs.length = 0;
-      for (let k = 0; k < decls.length; k += 2)
+      for (let k = 0; k < declCount; k += 2)
         pairs.push([decls[k] as string, decls[k + 1] as string]);
       pairs.sort((x, y) => compareCodePoints(x[0], y[0]));
       for (const [prefix, uri] of pairs) tag += declaration(prefix, uri);
