@@ -149,6 +149,12 @@ class Parser {
    */
   private readonly pending: XmlNode[] = [];
   private readonly pendingStarts: number[] = [];
+  /** Used length of `pending` (slots above it are stale; truncating is a runtime call). */
+  private pendingTop = 0;
+
+  private addChild(node: XmlNode): void {
+    this.pending[this.pendingTop++] = node;
+  }
 
   /**
    * Qualified names seen so far, so the thousands of `<d:Line>` of a large document share one
@@ -223,7 +229,7 @@ class Parser {
       } else if (c === 33 /* ! */) {
         if (s.startsWith('<!--', lt)) {
           const node = this.comment(lt, cur);
-          if (cur !== null) this.pending.push(node);
+          if (cur !== null) this.addChild(node);
           else (root === null ? prolog : epilog).push(node);
           i = this.afterMarkup;
         } else if (s.startsWith('<![CDATA[', lt)) {
@@ -243,7 +249,7 @@ class Parser {
         }
       } else if (c === 63 /* ? */) {
         const node = this.pi(lt, cur);
-        if (cur !== null) this.pending.push(node);
+        if (cur !== null) this.addChild(node);
         else (root === null ? prolog : epilog).push(node);
         i = this.afterMarkup;
       } else {
@@ -251,11 +257,11 @@ class Parser {
           this.fail('not-well-formed', 'content after the root element', lt);
         }
         const el = this.startTag(lt, cur, stack.length + 1);
-        if (cur !== null) this.pending.push(el);
+        if (cur !== null) this.addChild(el);
         else root = el;
         i = this.afterMarkup;
         if (this.openElement) {
-          this.pendingStarts.push(this.pending.length);
+          this.pendingStarts.push(this.pendingTop);
           stack.push(el);
           undo.push(this.undoLog);
           cur = el;
@@ -278,11 +284,10 @@ class Parser {
 
   /** Gives the element that just closed its children, exactly sized. */
   private closeChildren(el: XmlElement): void {
-    const pending = this.pending;
     const start = this.pendingStarts.pop() as number;
-    if (pending.length > start) {
-      el.children = pending.slice(start);
-      pending.length = start;
+    if (this.pendingTop > start) {
+      el.children = this.pending.slice(start, this.pendingTop);
+      this.pendingTop = start;
     }
   }
 
@@ -365,7 +370,7 @@ class Parser {
     if (this.nextAmp < start) this.nextAmp = indexOrMax(s, '&', start);
     const value = this.nextAmp < end ? this.decodeRefs(start, end, false) : s.slice(start, end);
     const node: XmlText = { kind: 'text', value, cdata: false, parent, pos: this.pos(start) };
-    this.pending.push(node);
+    this.addChild(node);
   }
 
   private outsideText(start: number, end: number): void {
@@ -484,7 +489,7 @@ class Parser {
         parent,
         pos: this.pos(lt),
       };
-      this.pending.push(node);
+      this.addChild(node);
     }
     return e + 3;
   }
