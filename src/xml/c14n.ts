@@ -12,6 +12,7 @@
 import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './dom.js';
 import { XML_NS } from './parse.js';
 import { inScopeNamespaces } from './query.js';
+import { Escape, Utf8Writer } from './utf8-writer.js';
 
 export type C14nMethod = 'c14n10' | 'c14n11' | 'exc-c14n';
 
@@ -24,36 +25,37 @@ export interface C14nOptions {
   exclude?: (node: XmlElement) => boolean;
 }
 
-/** The canonical form as UTF-8 bytes. */
+/** The canonical form as UTF-8 bytes, written straight into one growing buffer. */
 export function canonicalize(target: XmlDocument | XmlElement, options: C14nOptions): Uint8Array {
-  return ENCODER.encode(canonicalizeToString(target, options));
+  // A document's canonical form is about as long as its source; a subtree starts small.
+  const out = new Utf8Writer('kind' in target ? 4096 : target.source.length + 1024);
+  if (!('kind' in target)) {
+    const doc = target;
+    for (const node of doc.prolog) {
+      const text = renderLeaf(node, options.withComments);
+      if (text !== '') out.write(text + '\n');
+    }
+    if (options.exclude === undefined || !options.exclude(doc.root)) {
+      renderElement(doc.root, options, out);
+    }
+    for (const node of doc.epilog) {
+      const text = renderLeaf(node, options.withComments);
+      if (text !== '') out.write('\n' + text);
+    }
+  } else if (options.exclude === undefined || !options.exclude(target)) {
+    renderElement(target, options, out);
+  }
+  return out.bytes();
 }
 
-const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder();
 
-/** The canonical form as a string (what `canonicalize` encodes). */
+/** The canonical form as a string (the decoded bytes of `canonicalize`). */
 export function canonicalizeToString(
   target: XmlDocument | XmlElement,
   options: C14nOptions,
 ): string {
-  if (!('kind' in target)) {
-    const doc = target;
-    let out = '';
-    for (const node of doc.prolog) {
-      const text = renderLeaf(node, options.withComments);
-      if (text !== '') out += text + '\n';
-    }
-    if (options.exclude === undefined || !options.exclude(doc.root)) {
-      out += renderElement(doc.root, options);
-    }
-    for (const node of doc.epilog) {
-      const text = renderLeaf(node, options.withComments);
-      if (text !== '') out += '\n' + text;
-    }
-    return out;
-  }
-  if (options.exclude !== undefined && options.exclude(target)) return '';
-  return renderElement(target, options);
+  return DECODER.decode(canonicalize(target, options));
 }
 
 /** A comment or PI as canonical text ('' for a comment when comments are omitted). */
@@ -123,7 +125,8 @@ class NsState {
   }
 }
 
-function renderElement(apex: XmlElement, options: C14nOptions): string {
+/** Writes the canonical form of `apex` and its subtree to `out`. */
+function renderElement(apex: XmlElement, options: C14nOptions, out: Utf8Writer): void {
   const exclusive = options.method === 'exc-c14n';
   const withComments = options.withComments;
   const exclude = options.exclude;
@@ -140,7 +143,6 @@ function renderElement(apex: XmlElement, options: C14nOptions): string {
   const decls = ns.decls;
   const pairs: Array<[string, string]> = [];
 
-  let out = '';
   // Open elements as parallel stacks: element, next child index, undo mark.
   const elements: XmlElement[] = [];
   const nexts: number[] = [];
@@ -177,24 +179,32 @@ function renderElement(apex: XmlElement, options: C14nOptions): string {
       }
     }
 
-    let tag = '<' + el.name;
+    out.byte(60);
+    out.write(el.name);
     const declCount = ns.declCount;
     if (declCount === 2) {
-      tag += declaration(decls[0] as string, decls[1] as string);
+      declaration(out, decls[0] as string, decls[1] as string);
     } else if (declCount > 2) {
       pairs.length = 0;
       for (let k = 0; k < declCount; k += 2)
         pairs.push([decls[k] as string, decls[k + 1] as string]);
       pairs.sort((x, y) => compareCodePoints(x[0], y[0]));
-      for (const [prefix, uri] of pairs) tag += declaration(prefix, uri);
+      for (const [prefix, uri] of pairs) declaration(out, prefix, uri);
     }
     let attrs: readonly XmlAttribute[] = el.attributes;
     if (isApex && !exclusive && el.parent !== null) {
       attrs = withInheritedXmlAttributes(el, options.method === 'c14n11');
     }
     if (attrs.length > 1) attrs = [...attrs].sort(compareAttributes);
-    for (const a of attrs) tag += ' ' + a.name + '="' + escapeAttr(a.value) + '"';
-    out += tag + '>';
+    for (const a of attrs) {
+      out.byte(32);
+      out.write(a.name);
+      out.byte(61);
+      out.byte(34);
+      out.write(a.value, Escape.Attribute);
+      out.byte(34);
+    }
+    out.byte(62);
     elements.push(el);
     nexts.push(0);
     marks.push(mark);
@@ -209,23 +219,32 @@ function renderElement(apex: XmlElement, options: C14nOptions): string {
     if (next < children.length) {
       nexts[top] = next + 1;
       const child = children[next] as XmlNode;
-      if (child.kind === 'text') out += escapeText(child.value);
+      if (child.kind === 'text') out.write(child.value, Escape.Text);
       else if (child.kind === 'element') {
         if (exclude === undefined || !exclude(child)) open(child, false);
-      } else out += renderLeaf(child, withComments);
+      } else out.write(renderLeaf(child, withComments));
       continue;
     }
-    out += '</' + el.name + '>';
+    out.byte(60);
+    out.byte(47);
+    out.write(el.name);
+    out.byte(62);
     ns.unwind(marks[top] as number);
     elements.pop();
     nexts.pop();
     marks.pop();
   }
-  return out;
 }
 
-function declaration(prefix: string, uri: string): string {
-  return (prefix === '' ? ' xmlns="' : ' xmlns:' + prefix + '="') + escapeAttr(uri) + '"';
+function declaration(out: Utf8Writer, prefix: string, uri: string): void {
+  if (prefix === '') out.write(' xmlns="');
+  else {
+    out.write(' xmlns:');
+    out.write(prefix);
+    out.write('="');
+  }
+  out.write(uri, Escape.Attribute);
+  out.byte(34);
 }
 
 /**
@@ -406,40 +425,4 @@ export function compareCodePoints(a: string, b: string): number {
     return x - y;
   }
   return a.length - b.length;
-}
-
-function escapeText(s: string): string {
-  let out = '';
-  let from = 0;
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    let rep: string;
-    if (c === 38) rep = '&amp;';
-    else if (c === 60) rep = '&lt;';
-    else if (c === 62) rep = '&gt;';
-    else if (c === 13) rep = '&#xD;';
-    else continue;
-    out += s.slice(from, k) + rep;
-    from = k + 1;
-  }
-  return from === 0 ? s : out + s.slice(from);
-}
-
-function escapeAttr(s: string): string {
-  let out = '';
-  let from = 0;
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    let rep: string;
-    if (c === 38) rep = '&amp;';
-    else if (c === 60) rep = '&lt;';
-    else if (c === 34) rep = '&quot;';
-    else if (c === 9) rep = '&#x9;';
-    else if (c === 10) rep = '&#xA;';
-    else if (c === 13) rep = '&#xD;';
-    else continue;
-    out += s.slice(from, k) + rep;
-    from = k + 1;
-  }
-  return from === 0 ? s : out + s.slice(from);
 }
