@@ -1,180 +1,31 @@
-import { algorithmById } from '../algorithms/registry.js';
-import type { AlgorithmKind } from '../algorithms/types.js';
-import { ConstraintCompileError, constraintSetFor } from '../engine/constraints.js';
 import { parseCertificate } from '../pki/certificate.js';
 import { errorMessage } from '../util/errors.js';
-import type { ProfileProblem, ProfileSet } from './load.js';
-import { memberStateProblems } from './members.js';
-import type { AlgorithmPolicyEntry, ResolvedProfile } from './types.js';
+import { lintDefinitions, type LintReport } from './definition-lint.js';
+import type { ProfileProblem, ProfileSet } from './read.js';
 
-export interface LintReport {
-  errors: ProfileProblem[];
-  /** Facts marked `confirmed: false`, listed so nobody mistakes them for sourced ones. */
-  unconfirmed: ProfileProblem[];
-}
+export type { LintReport } from './definition-lint.js';
 
-/**
- * Checks beyond the JSON Schema: algorithm ids exist and are of the right kind, signature
- * formats are listed once, sources cited by id exist, constraint schemas are valid, trust anchors parse,
- * member states are ISO codes claimed by one jurisdiction only.
- */
+/** Every profile check: the definitions', and trust anchors that must parse as certificates. */
 export function lintProfiles(set: ProfileSet): LintReport {
-  const report: LintReport = { errors: [], unconfirmed: [] };
-  for (const profile of set.profiles.values()) lintProfile(profile, report);
-  report.errors.push(...memberStateProblems(set.profiles));
+  const report = lintDefinitions(set);
+  report.errors.push(...anchorProblems(set));
   return report;
 }
 
-/**
- * Date windows: an empty window (start after end) accepts nothing and is a slip. A signing
- * window only means something where a signature was made: on encryption algorithms and on
- * what a gateway re-signs with (made on the evaluation date) it is refused.
- */
-function lintWindows(
-  file: string,
-  at: string,
-  entry: AlgorithmPolicyEntry,
-  signatureList: boolean,
-  report: LintReport,
-): void {
-  const windows = [
-    ['notBefore', 'notAfter'],
-    ['signedNotBefore', 'signedNotAfter'],
-  ] as const;
-  for (const [start, end] of windows) {
-    const from = entry[start];
-    const until = entry[end];
-    if (from && until && from > until) {
-      report.errors.push({
-        file,
-        pointer: `${at}/${start}`,
-        message: `${start} ${from} is after ${end} ${until}: the entry never applies`,
-      });
-    }
-  }
-  if (!signatureList) {
-    for (const field of ['signedNotBefore', 'signedNotAfter'] as const) {
-      if (entry[field] === undefined) continue;
-      report.errors.push({
-        file,
-        pointer: `${at}/${field}`,
-        message: `${field} applies to signature lists (methods, digests, canonicalizations, transforms) only: here nothing was signed at a known time; use ${field === 'signedNotAfter' ? 'notAfter' : 'notBefore'}`,
-      });
-    }
-  }
-}
-
-function lintProfile(profile: ResolvedProfile, report: LintReport): void {
-  const file = profile.file;
-  const sourceIds = new Set((profile.sources ?? []).map((s) => s.id));
-  const checkAlgorithms = (
-    pointer: string,
-    entries: AlgorithmPolicyEntry[] | undefined,
-    kinds: AlgorithmKind[],
-  ) => {
-    entries?.forEach((entry, i) => {
-      const at = `${pointer}/${i}`;
-      lintWindows(file, at, entry, pointer.startsWith('/signature/'), report);
-      const algorithm = algorithmById(entry.algorithm);
-      if (!algorithm) {
-        report.errors.push({
-          file,
-          pointer: `${at}/algorithm`,
-          message: `unknown algorithm id "${entry.algorithm}" (see \`corridor algorithms\`)`,
+function anchorProblems(set: ProfileSet): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  for (const profile of set.profiles.values()) {
+    for (const anchor of profile.anchors) {
+      try {
+        parseCertificate(anchor.der);
+      } catch (error) {
+        problems.push({
+          file: profile.file,
+          pointer: '/signature/trustAnchors',
+          message: `${anchor.file}: ${errorMessage(error)}`,
         });
-      } else if (!kinds.includes(algorithm.kind)) {
-        report.errors.push({
-          file,
-          pointer: `${at}/algorithm`,
-          message: `"${entry.algorithm}" is a ${algorithm.kind}, expected ${kinds.join(' or ')}`,
-        });
-      } else {
-        for (const uri of entry.uris ?? []) {
-          if (!algorithm.uris.includes(uri)) {
-            report.errors.push({
-              file,
-              pointer: `${at}/uris`,
-              message: `${uri} is not a registered name of ${entry.algorithm}`,
-            });
-          }
-        }
       }
-      checkSource(at, entry.source, entry.confirmed);
-    });
-  };
-  const checkSource = (
-    pointer: string,
-    source: string | undefined,
-    confirmed: boolean | undefined,
-  ) => {
-    if (source && /^[a-z0-9][a-z0-9._-]*$/.test(source) && !sourceIds.has(source)) {
-      report.errors.push({
-        file,
-        pointer: `${pointer}/source`,
-        message: `source "${source}" is not listed in "sources"`,
-      });
-    }
-    if (confirmed === false) {
-      report.unconfirmed.push({
-        file,
-        pointer,
-        message: `unconfirmed${source ? ` (${source})` : ''}`,
-      });
-    }
-  };
-
-  const seenFormats = new Set<string>();
-  profile.signature?.formats?.forEach((entry, i) => {
-    const at = `/signature/formats/${i}`;
-    // A second entry for one format cannot change the verdict; it is a copy-paste slip.
-    if (seenFormats.has(entry.format)) {
-      report.errors.push({
-        file,
-        pointer: `${at}/format`,
-        message: `format "${entry.format}" is listed twice`,
-      });
-    }
-    seenFormats.add(entry.format);
-    checkSource(at, entry.source, entry.confirmed);
-  });
-  checkAlgorithms('/signature/methods', profile.signature?.methods, ['signature']);
-  checkAlgorithms('/signature/digests', profile.signature?.digests, ['digest']);
-  checkAlgorithms('/signature/canonicalizations', profile.signature?.canonicalizations, [
-    'canonicalization',
-  ]);
-  checkAlgorithms('/signature/transforms', profile.signature?.transforms, [
-    'transform',
-    'canonicalization',
-  ]);
-  checkAlgorithms('/encryption/dataAlgorithms', profile.encryption?.dataAlgorithms, ['encryption']);
-  checkAlgorithms('/encryption/keyTransport', profile.encryption?.keyTransport, ['key-transport']);
-  checkAlgorithms('/gateway/reissues', profile.gateway?.reissues, ['signature']);
-  for (const [type, policy] of Object.entries(profile.documents ?? {})) {
-    policy?.constraints?.forEach((c, i) =>
-      checkSource(`/documents/${type}/constraints/${i}`, c.source, c.confirmed),
-    );
-  }
-  if (profile.memberStates)
-    checkSource('/memberStates', profile.memberStates.source, profile.memberStates.confirmed);
-  profile.dataExport?.forEach((rule, i) =>
-    checkSource(`/dataExport/${i}`, rule.source, rule.confirmed),
-  );
-
-  try {
-    constraintSetFor(profile).checkAll();
-  } catch (error) {
-    if (!(error instanceof ConstraintCompileError)) throw error;
-    report.errors.push({ file, pointer: '/documents', message: error.message });
-  }
-  for (const anchor of profile.anchors) {
-    try {
-      parseCertificate(anchor.der);
-    } catch (error) {
-      report.errors.push({
-        file,
-        pointer: '/signature/trustAnchors',
-        message: `${anchor.file}: ${errorMessage(error)}`,
-      });
     }
   }
+  return problems;
 }

@@ -1,5 +1,5 @@
 import { constraintAjv } from '../engine/constraints.js';
-import type { ProfileProblem, ProfileSet } from './load.js';
+import type { ProfileProblem, ProfileSet } from './read.js';
 import type { ResolvedProfile } from './types.js';
 
 /**

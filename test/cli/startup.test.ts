@@ -53,3 +53,46 @@ describe('start-up: commands load their implementation only when they run', () =
     expect(packages.has('ajv')).toBe(true);
   });
 });
+
+describe('start-up: profiles list and show do without the certificate parser', () => {
+  /** ESM packages (pkijs, asn1js) never reach require.cache: a resolve hook names them. */
+  function resolvedEsm(args: string[]): { code: number; specifiers: Set<string> } {
+    const hook = `export async function resolve(s, c, next) {
+      process.stderr.write('RESOLVE ' + s + '\\n'); return next(s, c); }`;
+    const register =
+      'import { register } from "node:module";' +
+      `register("data:text/javascript,${encodeURIComponent(hook)}");`;
+    const script = `
+      const { main } = await import(${JSON.stringify(MAIN)});
+      process.stdout.write = () => true;
+      const code = await main(['node', 'corridor', ...${JSON.stringify(args)}]);
+      process.stderr.write('CODE ' + code + '\\n');
+    `;
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        `data:text/javascript,${encodeURIComponent(register)}`,
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        script,
+      ],
+      { encoding: 'utf8', env: { ...process.env, CI: '1' } },
+    );
+    const specifiers = new Set([...run.stderr.matchAll(/^RESOLVE (\S+)$/gm)].map((m) => m[1]!));
+    return { code: Number(/^CODE (\d+)$/m.exec(run.stderr)?.[1]), specifiers };
+  }
+
+  it.each([
+    ['profiles', 'list'],
+    ['profiles', 'show', 'RU'],
+    ['profiles', 'lint'],
+  ])('`corridor %s %s` loads pkijs only for lint', (...args) => {
+    const { code, specifiers } = resolvedEsm(args);
+    expect(code).toBe(0);
+    expect(specifiers.has('ajv/dist/2020.js')).toBe(true); // the hook sees imports
+    expect(specifiers.has('pkijs')).toBe(args[1] === 'lint');
+  });
+});

@@ -1,13 +1,12 @@
-import { formatProblem, loadProfiles } from '../../profiles/load.js';
-import { lintProfiles } from '../../profiles/lint.js';
 import { resolveProfileCode } from '../../profiles/members.js';
+import { loadProfileDescriptions } from '../../profiles/read.js';
 import { UserError } from '../../util/errors.js';
 import { emit } from '../options.js';
 import type { CommandResult } from '../result.js';
 
 /** `corridor profiles list`. */
 export function profilesListAction(options: { profiles?: string; format: string }): CommandResult {
-  const set = loadProfiles(options.profiles);
+  const set = loadProfileDescriptions(options.profiles);
   const rows = [...set.profiles.values()].sort((a, b) => a.id.localeCompare(b.id));
   if (options.format === 'json') {
     emit(
@@ -40,7 +39,7 @@ export function profilesListAction(options: { profiles?: string; format: string 
 
 /** `corridor profiles show <id>`: a member state's code shows its union's profile. */
 export function profilesShowAction(id: string, options: { profiles?: string }): CommandResult {
-  const set = loadProfiles(options.profiles);
+  const set = loadProfileDescriptions(options.profiles);
   const resolved = resolveProfileCode(set.profiles, id);
   if (!resolved)
     throw new UserError(
@@ -53,16 +52,4 @@ export function profilesShowAction(id: string, options: { profiles?: string }): 
   const { anchors, ...shown } = profile;
   emit(JSON.stringify({ ...shown, anchors: anchors.map((a) => a.file) }, null, 2), undefined);
   return { exitCode: 0 };
-}
-
-/** `corridor profiles lint [dir]`. */
-export function profilesLintAction(dir: string | undefined): CommandResult {
-  const set = loadProfiles(dir);
-  const report = lintProfiles(set);
-  const lines = report.errors.map((p) => `error  ${formatProblem(p)}`);
-  lines.push(
-    `${set.profiles.size} profiles, ${report.errors.length} errors, ${report.unconfirmed.length} unconfirmed facts (marked "confirmed": false)`,
-  );
-  emit(lines.join('\n'), undefined);
-  return { exitCode: report.errors.length > 0 ? 2 : 0 };
 }

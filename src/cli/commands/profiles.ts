@@ -34,7 +34,7 @@ export function registerProfilesCommand(
     .description('validate profiles: schema, extends, algorithm ids, sources, constraints, anchors')
     .argument('[dir]', 'profiles folder (default: the shipped profiles)')
     .action(async (dir: string | undefined) => {
-      const { profilesLintAction } = await import('../actions/profiles.js');
+      const { profilesLintAction } = await import('../actions/profiles-lint.js');
       done(profilesLintAction(dir));
     });
 }
