@@ -36,6 +36,12 @@ const cases: Case[] = [
   { name: '--version', args: ['--version'] },
   { name: 'check --help', args: ['check', '--help'] },
   { name: 'profiles list', args: ['profiles', 'list'] },
+  { name: 'profiles show RU', args: ['profiles', 'show', 'RU'] },
+  { name: 'profiles lint', args: ['profiles', 'lint'] },
+  {
+    name: 'check (one pair)',
+    args: ['check', 'fixtures/documents/RU/licence.xml', '--to', 'KZ', '--fail-on', 'never'],
+  },
   { name: 'algorithms', args: ['algorithms'] },
   { name: 'matrix (shipped corpus)', args: ['matrix', '-f', 'json'], runs: Math.min(runs, 5) },
 ];
