@@ -40,9 +40,12 @@ export interface XmlElement {
   prefix: string | null;
   localName: string;
   namespaceURI: string | null;
-  /** Namespace declarations made on this element, in document order. */
+  /**
+   * Namespace declarations made on this element, in document order. Read-only: the parser
+   * gives every element without any one shared frozen empty array (the same for attributes).
+   */
   namespaces: XmlNamespaceDeclaration[];
-  /** Attributes other than namespace declarations, in document order. */
+  /** Attributes other than namespace declarations, in document order (read-only). */
   attributes: XmlAttribute[];
   children: XmlNode[];
   parent: XmlElement | null;

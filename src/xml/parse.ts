@@ -726,7 +726,7 @@ class Parser {
       namespaceURI = uri === undefined || uri === '' ? null : uri;
     }
 
-    const attributes: XmlAttribute[] = plain === 0 ? [] : new Array<XmlAttribute>(plain);
+    const attributes: XmlAttribute[] = plain === 0 ? NO_ATTRIBUTES : new Array<XmlAttribute>(plain);
     let out = 0;
     let prefixed = 0;
     for (let a = 0; a < count; a++) {
@@ -783,7 +783,7 @@ class Parser {
       prefix,
       localName,
       namespaceURI,
-      namespaces: namespaces === EMPTY_NS ? [] : namespaces,
+      namespaces,
       attributes,
       children: [],
       parent,
@@ -829,7 +829,12 @@ class Parser {
   }
 }
 
-const EMPTY_NS: XmlNamespaceDeclaration[] = [];
+// Most elements declare no namespace and many have no attribute: they all share these two
+// frozen empty arrays (two fewer objects per element; 2 million elements are allowed).
+const EMPTY_NS: XmlNamespaceDeclaration[] = Object.freeze(
+  [],
+) as unknown as XmlNamespaceDeclaration[];
+const NO_ATTRIBUTES: XmlAttribute[] = Object.freeze([]) as unknown as XmlAttribute[];
 
 interface QName {
   name: string;
