@@ -368,7 +368,10 @@ class Parser {
       this.fail('not-well-formed', "']]>' is not allowed in text", this.nextCdEnd);
     }
     if (this.nextAmp < start) this.nextAmp = indexOrMax(s, '&', start);
-    const value = this.nextAmp < end ? this.decodeRefs(start, end, false) : s.slice(start, end);
+    const value =
+      this.nextAmp < end
+        ? this.decodeRefs(start, end, false)
+        : (indentation(s, start, end) ?? s.slice(start, end));
     const node: XmlText = { kind: 'text', value, cdata: false, parent, pos: this.pos(start) };
     this.addChild(node);
   }
@@ -858,6 +861,18 @@ function checkUnique(p: Parser, names: string[], count: number, starts: number[]
     if (seen.has(n)) p.duplicate(n, starts[x] as number);
     seen.add(n);
   }
+}
+
+/** '\n' and n - 1 spaces, by n: the indentation between elements, one string for all texts. */
+const INDENTS: string[] = [];
+
+/** The shared string for [start, end) when it is a newline and up to 63 spaces. */
+function indentation(s: string, start: number, end: number): string | undefined {
+  const n = end - start;
+  if (n > 64 || s.charCodeAt(start) !== 10) return undefined;
+  for (let k = start + 1; k < end; k++) if (s.charCodeAt(k) !== 32) return undefined;
+  // Built afresh: a slice of a long source may be a view that would keep the source alive.
+  return (INDENTS[n] ??= '\n' + ' '.repeat(n - 1));
 }
 
 function isWs(c: number): boolean {
