@@ -4,6 +4,7 @@ import type { DocumentType, ModelValue } from '../documents/model.js';
 import type { DocumentConstraint, Level, ResolvedProfile } from '../profiles/types.js';
 import { loadCodeLists } from './code-lists.js';
 import { addCompareKeyword, unknownCorridorKeywords } from './cross-field.js';
+import { ValidatorCache } from './validator-cache.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -35,14 +36,18 @@ export function constraintAjv(): Ajv2020 {
       allErrors: true,
       strict: false,
       ownProperties: true,
-      code: { optimize: false },
+      code: { optimize: false, source: true }, // source: for validator-cache.ts
     });
     addFormats(sharedAjv);
     addCompareKeyword(sharedAjv);
     for (const schema of loadCodeLists()) sharedAjv.addSchema(schema);
+    // Code lists are inlined into compiled code, so cached code depends on them too.
+    diskCache = new ValidatorCache(sharedAjv, loadCodeLists());
   }
   return sharedAjv;
 }
+
+let diskCache: ValidatorCache | undefined;
 
 /**
  * Validators by schema text. Profiles that extend one another carry copies of the same
@@ -55,7 +60,8 @@ function compileShared(ajv: Ajv2020, schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = validators.get(key);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate =
+      ajv === sharedAjv && diskCache ? diskCache.compile(schema, key) : ajv.compile(schema);
     validators.set(key, validate);
   }
   return validate;
