@@ -136,6 +136,7 @@ class Parser {
 
   // Scratch space for the attributes of the start tag being read.
   private attrNames: string[] = [];
+  private attrQNames: QName[] = [];
   private attrStarts: number[] = [];
   private attrColons: number[] = [];
   private attrValues: string[] = [];
@@ -157,22 +158,26 @@ class Parser {
   }
 
   /**
-   * Qualified names seen so far, so the thousands of `<d:Line>` of a large document share one
-   * name, prefix and local name string instead of three copies each. Bounded: a document of
-   * distinct names only stops sharing.
+   * Recently seen qualified names, so the thousands of `<d:Line>` of a large document share one
+   * name, prefix and local name string instead of three copies each. Direct-mapped on first
+   * and last character and length, compared in place: a hit slices and hashes nothing, and
+   * the cache cannot grow, whatever names a document uses.
    */
-  private readonly qnames = new Map<string, QName>();
+  private readonly qnames = new Array<QName | null>(QNAME_SLOTS).fill(null);
 
-  /** The shared name, prefix and local name of the QName `raw` whose colon is at `colon`. */
-  private qname(raw: string, colon: number): QName {
-    let q = this.qnames.get(raw);
-    if (q === undefined) {
-      q =
-        colon === -1
-          ? { name: raw, prefix: null, localName: raw }
-          : { name: raw, prefix: raw.slice(0, colon), localName: raw.slice(colon + 1) };
-      if (this.qnames.size < MAX_SHARED_NAMES) this.qnames.set(raw, q);
-    }
+  /** The shared name, prefix and local name of the QName at [start, end), colon at `colon`. */
+  private qname(start: number, end: number, colon: number): QName {
+    const s = this.s;
+    const n = end - start;
+    const slot = (s.charCodeAt(start) * 31 + s.charCodeAt(end - 1) * 7 + n) & (QNAME_SLOTS - 1);
+    const cached = this.qnames[slot];
+    if (cached && cached.name.length === n && s.startsWith(cached.name, start)) return cached;
+    const name = s.slice(start, end);
+    const q: QName =
+      colon === -1
+        ? { name, prefix: null, localName: name }
+        : { name, prefix: s.slice(start, colon), localName: s.slice(colon + 1, end) };
+    this.qnames[slot] = q;
     return q;
   }
 
@@ -626,15 +631,13 @@ class Parser {
     const nameEnd = this.scanName(nameStart);
     if (nameEnd === nameStart) this.fail('not-well-formed', "'<' must start a tag or markup", lt);
     const elColon = this.colon;
-    const qname = this.qname(
-      s.slice(nameStart, nameEnd),
-      elColon === -1 ? -1 : elColon - nameStart,
-    );
+    const qname = this.qname(nameStart, nameEnd, elColon);
     const name = qname.name;
     const elPos = this.pos(lt);
 
     // Attributes, raw.
     const names = this.attrNames;
+    const qnames = this.attrQNames;
     const starts = this.attrStarts;
     const colons = this.attrColons;
     const values = this.attrValues;
@@ -662,7 +665,9 @@ class Parser {
       if (count >= lim.maxAttributesPerElement) {
         this.fail('limit', `more than ${lim.maxAttributesPerElement} attributes on one element`, k);
       }
-      const aName = this.qname(s.slice(k, aEnd), this.colon === -1 ? -1 : this.colon - k).name;
+      const aQName = this.qname(k, aEnd, this.colon);
+      const aName = aQName.name;
+      qnames[count] = aQName;
       names[count] = aName;
       starts[count] = k;
       colons[count] = this.colon === -1 ? -1 : this.colon - k;
@@ -734,9 +739,8 @@ class Parser {
     let prefixed = 0;
     for (let a = 0; a < count; a++) {
       const aName = names[a] as string;
-      const colon = colons[a] as number;
       if (aName === 'xmlns') continue;
-      const q = this.qname(aName, colon);
+      const q = qnames[a] as QName;
       const aPrefix = q.prefix;
       const aLocal = q.localName;
       let aUri: string | null = null;
@@ -845,7 +849,8 @@ interface QName {
   localName: string;
 }
 
-const MAX_SHARED_NAMES = 4096;
+/** Slots of the qualified-name cache (a power of two). */
+const QNAME_SLOTS = 256;
 
 function checkUnique(p: Parser, names: string[], count: number, starts: number[]): void {
   if (count <= 12) {
