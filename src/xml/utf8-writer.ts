@@ -35,6 +35,9 @@ const ESCAPES: ReadonlyArray<ReadonlyArray<Uint8Array | undefined>> = [
   }),
 ];
 
+/** UTF-16 units encoded per reservation. */
+const SEGMENT = 64 * 1024;
+
 /** Longest replacement above, in bytes. */
 const MAX_ESCAPE = 6;
 
@@ -69,12 +72,26 @@ export class Utf8Writer {
    * the characters `escape` names by their character references.
    */
   write(s: string, escape: Escape = Escape.None): void {
-    const n = s.length;
+    if (s.length <= SEGMENT) {
+      this.segment(s, 0, s.length, escape);
+      return;
+    }
+    // A long text goes in segments, so the room reserved ahead stays small (not 3 × 50 MB).
+    for (let from = 0; from < s.length;) {
+      let to = Math.min(s.length, from + SEGMENT);
+      const last = s.charCodeAt(to - 1);
+      if (to < s.length && last >= 0xd800 && last <= 0xdbff) to--; // keep a pair together
+      this.segment(s, from, to, escape);
+      from = to;
+    }
+  }
+
+  private segment(s: string, from: number, n: number, escape: Escape): void {
     // 3 bytes per UTF-16 unit covers any encoding; escapes reserve their own room.
-    let buf = this.reserve(n * 3);
+    let buf = this.reserve((n - from) * 3);
     let len = this.len;
     const escapes = ESCAPES[escape] as ReadonlyArray<Uint8Array | undefined>;
-    for (let k = 0; k < n; k++) {
+    for (let k = from; k < n; k++) {
       let c = s.charCodeAt(k);
       if (c < 0x80) {
         const rep = escapes[c];

@@ -52,6 +52,15 @@ describe('Utf8Writer', () => {
     expect(out.bytes()).toEqual(encoder.encode('a\u{1F600}\uFFFDb\uFFFD>'));
   });
 
+  it('encodes a text longer than one segment, with a surrogate pair across the 64 Ki boundary', () => {
+    for (const at of [65534, 65535, 65536]) {
+      const s = 'a'.repeat(at) + '\u{1F600}&' + 'é'.repeat(70000) + '\r';
+      const out = new Utf8Writer(0);
+      out.write(s, Escape.Text);
+      expect(Buffer.from(out.bytes()).equals(Buffer.from(reference(s, Escape.Text)))).toBe(true);
+    }
+  });
+
   it('gives exactly the bytes written', () => {
     const out = new Utf8Writer(1000);
     out.write('<x/>', Escape.Text);
