@@ -1,6 +1,7 @@
 // One 200 KB RSA-SHA256 document (the bench/xmlsec1.ts shape) parsed and verified N times, for
 // `node --cpu-prof --import tsx bench/profile-verify.ts [N] [KB]`; without --cpu-prof it prints
 // the per-phase split (parse / verify) so a change can be timed without a profiler.
+// Summarise a profile: node --import tsx bench/lib/cpuprofile-summary.ts CPU.*.cpuprofile
 import { generateKeyPairSync } from 'node:crypto';
 import type { PrivateKey } from '../src/crypto/types.js';
 import { decodePublicKey } from '../src/pki/spki.js';
