@@ -40,7 +40,13 @@ export class ValidatorCache {
     const versions = ['ajv', 'ajv-formats'].map(
       (name) => (require(`${name}/package.json`) as { version: string }).version,
     );
-    this.salt = JSON.stringify({ versions, options: ajv.opts.code, dependsOn });
+    // The options that shape generated code (ajv.opts as a whole holds functions and modules).
+    const o = ajv.opts;
+    const options: unknown[] = [o.allErrors, o.ownProperties, o.strictSchema, o.strictTypes];
+    options.push(o.strictTuples, o.strictRequired, o.unicodeRegExp, o.useDefaults);
+    options.push(o.coerceTypes, o.removeAdditional, o.$data, o.messages, o.validateFormats);
+    options.push(o.code.optimize, String(o.code.formats));
+    this.salt = JSON.stringify({ versions, options, dependsOn });
   }
 
   /** Compiles `schema` (text `key`) or loads its code compiled by an earlier run. */
