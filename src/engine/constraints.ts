@@ -56,6 +56,11 @@ let diskCache: ValidatorCache | undefined;
  */
 const validators = new Map<string, ValidateFunction>();
 
+/** A validator from the shared instance, through the in-memory and on-disk caches. */
+export function sharedValidator(schema: object): ValidateFunction {
+  return compileShared(constraintAjv(), schema);
+}
+
 function compileShared(ajv: Ajv2020, schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = validators.get(key);
