@@ -8,7 +8,7 @@ import { publicKeyFromPem } from '../../pki/spki.js';
 import type { ExplicitKey } from '../../signature/key-selection.js';
 import { XMLDSIG_RULES } from '../../signature/problems.js';
 import { readSignatures } from '../../signature/read.js';
-import type { SignatureVerification, SigningTime } from '../../signature/types.js';
+import type { SignatureInfo, SignatureVerification, SigningTime } from '../../signature/types.js';
 import { looksLikeJson, readDocument, xmlParseErrorRuleId } from '../../documents/read.js';
 import { JWS_CT_MEMBER } from '../../jose/jws-ct-read.js';
 import { JWS_RULES } from '../../jose/problems.js';
@@ -177,12 +177,15 @@ function verifyFile(
     };
   }
   let verifications: SignatureVerification[];
+  // Read once: the verifier checks these signatures, the output shows their signing times.
+  let infos: SignatureInfo[];
   try {
-    verifications = verifyWithinLimits(doc, {
-      keys: keys.length > 0 ? keys : undefined,
-      asOf,
-      limits,
-    });
+    infos = readSignatures(doc);
+    verifications = verifyWithinLimits(
+      doc,
+      { keys: keys.length > 0 ? keys : undefined, asOf, limits },
+      { signatures: infos, count: infos.length },
+    );
   } catch (error) {
     // A bug must not turn into a stack trace for the user: report it against the file.
     return {
@@ -200,8 +203,6 @@ function verifyFile(
       ],
     };
   }
-  // Read again for the signing times: the verifier keeps only its verdicts.
-  const infos = readSignatures(doc);
   return {
     file,
     signatures: verifications.map((v, i) => toResult(v, anchors, asOf, infos[i]?.signingTime)),
