@@ -19,20 +19,11 @@ import { loadPrivateKey } from '../src/pki/keys.js';
 import { pemBlocks } from '../src/pki/pem.js';
 import { signEnveloped } from '../src/signature/sign.js';
 import { addJsonCases } from './hostile-json-cases.js';
+import type { HostileCase } from '../test/hostile/corpus.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'test/hostile');
 const CASES = join(OUT, 'cases');
-
-/** `valid`: worst verdict over the document's signatures; null also when none was checked. */
-export interface HostileCase {
-  file: string;
-  attack: string;
-  description: string;
-  /** The signed canonical content is that of a shipped sample (unchanged bytes, BOM, transcoding). */
-  control?: boolean;
-  expect: { valid: boolean | null; ruleIds: string[] };
-}
 
 const cases: HostileCase[] = [];
 function add(

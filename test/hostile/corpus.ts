@@ -16,10 +16,12 @@ export const ANCHORS_DIR = join(HOSTILE_DIR, '../../profiles/anchors');
 export const AS_OF = '2026-12-01';
 export const RECEIVER = 'EU';
 
+/** `valid`: worst verdict over the document's signatures; null also when none was checked. */
 export interface HostileCase {
   file: string;
   attack: string;
   description: string;
+  /** The signed canonical content is that of a shipped sample (unchanged bytes, BOM, transcoding). */
   control?: boolean;
   expect: { valid: boolean | null; ruleIds: string[] };
 }
