@@ -2,8 +2,8 @@
 // scaling on hostile ones (should be linear), and what the EAEU constraints cost per document.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ModelObject } from '../src/documents/model.js';
-import { ConstraintSet } from '../src/engine/constraints.js';
-import { addCompareKeyword, compareDecimals } from '../src/engine/cross-field.js';
+import { ConstraintSet } from '../src/constraints/constraints.js';
+import { addCompareKeyword, compareDecimals } from '../src/constraints/cross-field.js';
 import { sampleModels } from '../src/fixtures/sample-models.js';
 import { loadProfiles } from '../src/profiles/load.js';
 import { opsPerSecond } from './lib/rate.js';

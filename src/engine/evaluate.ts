@@ -3,7 +3,7 @@ import type { ResolvedProfile } from '../profiles/types.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
 import type { SignatureVerification } from '../signature/types.js';
-import { constraintSetFor } from './constraints.js';
+import { constraintSetFor } from '../constraints/constraints.js';
 import { evaluateTrust, type TrustResult } from './trust.js';
 import type { CellStatus, Finding, PairResult } from './types.js';
 

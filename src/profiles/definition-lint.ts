@@ -1,6 +1,6 @@
 import { algorithmById } from '../algorithms/registry.js';
 import type { AlgorithmKind } from '../algorithms/types.js';
-import { ConstraintCompileError, constraintSetFor } from '../engine/constraints.js';
+import { ConstraintCompileError, constraintSetFor } from '../constraints/constraints.js';
 import type { ProfileProblem, ProfileSet } from './read.js';
 import { memberStateProblems } from './members.js';
 import type { AlgorithmPolicyEntry, ResolvedProfile } from './types.js';

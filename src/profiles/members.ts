@@ -1,4 +1,4 @@
-import { constraintAjv } from '../engine/constraints.js';
+import { constraintAjv } from '../constraints/constraints.js';
 import type { ProfileProblem, ProfileSet } from './read.js';
 import type { ResolvedProfile } from './types.js';
 

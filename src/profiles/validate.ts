@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { sharedValidator } from '../engine/constraints.js';
+import { sharedValidator } from '../constraints/constraints.js';
 import type { ProfileFile } from './types.js';
 
 /** profile.schema.json ships in profiles/ beside the shipped profiles so editors find it. */

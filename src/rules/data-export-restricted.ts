@@ -1,5 +1,5 @@
 import type { Rule, RuleReport } from './types.js';
-import { matchPointers } from '../engine/pointers.js';
+import { matchPointers } from '../constraints/pointers.js';
 
 /**
  * Data-localisation rules belong to the sender: a field that must not leave the jurisdiction

@@ -2,7 +2,7 @@ import type { ParsedDocument, SourceLocation } from '../documents/model.js';
 import type { Severity } from '../engine/types.js';
 import type { ResolvedProfile } from '../profiles/types.js';
 import type { SignatureVerification } from '../signature/types.js';
-import type { ConstraintSet } from '../engine/constraints.js';
+import type { ConstraintSet } from '../constraints/constraints.js';
 import type { TrustResult } from '../engine/trust.js';
 
 /** What one rule sees for one document and one sender→receiver pair. */

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentType, ModelObject } from '../../src/documents/model.js';
-import { constraintSetFor } from '../../src/engine/constraints.js';
-import { CODE_LISTS_DIR } from '../../src/engine/code-lists.js';
+import { constraintSetFor } from '../../src/constraints/constraints.js';
+import { CODE_LISTS_DIR } from '../../src/constraints/code-lists.js';
 import {
   JURISDICTION_SAMPLES,
   type JurisdictionSample,

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/documents/read.js';
 import { setMember } from '../../src/documents/model-members.js';
 import type { ModelObject } from '../../src/documents/model.js';
-import { constraintAjv } from '../../src/engine/constraints.js';
-import { matchPointers } from '../../src/engine/pointers.js';
+import { constraintAjv } from '../../src/constraints/constraints.js';
+import { matchPointers } from '../../src/constraints/pointers.js';
 import { evaluateBytes, securityIds } from '../hostile/corpus.js';
 
 const ROOT = join(import.meta.dirname, '../..');

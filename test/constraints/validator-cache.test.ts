@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempTree } from '../helpers/tmp.js';
 
-const CONSTRAINTS = fileURLToPath(new URL('../../src/engine/constraints.ts', import.meta.url));
+const CONSTRAINTS = fileURLToPath(new URL('../../src/constraints/constraints.ts', import.meta.url));
 const LOAD = fileURLToPath(new URL('../../src/profiles/load.ts', import.meta.url));
 
 /** A profile whose constraint uses a code list, a pattern and a format (all inlined as code). */

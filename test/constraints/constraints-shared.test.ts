@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { constraintAjv, constraintSetFor } from '../../src/engine/constraints.js';
+import { constraintAjv, constraintSetFor } from '../../src/constraints/constraints.js';
 import { loadProfiles } from '../../src/profiles/load.js';
 import { tempTree } from '../helpers/tmp.js';
 

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { DocumentType, ModelObject } from '../../src/documents/model.js';
-import { constraintSetFor } from '../../src/engine/constraints.js';
+import { constraintSetFor } from '../../src/constraints/constraints.js';
 import {
   addCompareKeyword,
   compareDecimals,
   unknownCorridorKeywords,
-} from '../../src/engine/cross-field.js';
+} from '../../src/constraints/cross-field.js';
 import { run } from '../../src/engine/run.js';
 import { modelToXml } from '../../src/fixtures/model-to-xml.js';
 import { sampleModels } from '../../src/fixtures/sample-models.js';
