@@ -25,6 +25,4 @@ export class LocationMap {
   }
 }
 
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { escapePointerToken } from '../util/json-position.js';

@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { parseXml } from '../xml/parse.js';
 import { XmlParseError } from '../xml/dom.js';
 import { markReadStart } from '../security/budget.js';
-import { documentLimits, type DocumentLimits } from '../security/limits.js';
+import { documentLimits, type DocumentLimits } from '../limits.js';
 import { readJwsCt } from '../jose/jws-ct-read.js';
 import { scanMembers } from '../jose/json-members.js';
 import { lineColumnAt } from '../util/json-position.js';

@@ -5,14 +5,13 @@ import { readDocumentFile, type ReadOptions } from '../documents/read.js';
 import type { ProfileSet } from '../profiles/load.js';
 import { resolveProfileCode } from '../profiles/members.js';
 import type { ResolvedProfile } from '../profiles/types.js';
-import { verifyJsonDocument } from '../jose/verify-document.js';
-import { verifyWithinLimits } from '../security/verify.js';
 import type { SignatureVerification } from '../signature/types.js';
 import { UserError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import { evaluatePair, type DocumentUnderTest } from './evaluate.js';
 import { buildCells } from './cells.js';
 import { attachRoutes } from './routes.js';
+import { verifyParsedDocument, type DocumentVerifyOptions } from './verify-document.js';
 import type { MatrixResult, PairResult } from './types.js';
 
 export interface RunOptions {
@@ -73,20 +72,10 @@ export function loadDocument(
   file: string,
   read: ReadOptions | undefined,
   asOf: Date,
+  verify: Omit<DocumentVerifyOptions, 'asOf' | 'limits'> = {},
 ): LoadedDocument {
   const document = readDocumentFile(file, read);
-  const verifications = document.xml
-    ? verifyWithinLimits(
-        document.xml,
-        { asOf, limits: read?.limits },
-        {
-          signatures: document.signatures,
-          count: document.signatureCount ?? document.signatures.length,
-        },
-      )
-    : document.json !== undefined
-      ? verifyJsonDocument(document)
-      : [];
+  const verifications = verifyParsedDocument(document, { ...verify, asOf, limits: read?.limits });
   return { document, verifications };
 }
 

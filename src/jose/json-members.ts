@@ -1,4 +1,4 @@
-import { escapePointerToken } from '../documents/locations.js';
+import { escapePointerToken } from '../util/json-position.js';
 
 /** A member name that occurs twice in one object. */
 export interface DuplicateMember {

@@ -34,6 +34,8 @@ export interface VerifyOptions {
    * or false if a digest already failed). corridor's per-document time budget uses it.
    */
   checkpoint?: (reference: XmlElement) => SignatureProblem | undefined;
+  /** Detached content the user supplied (`--content uri=file`), by Reference URI; never fetched. */
+  content?: ReadonlyMap<string, Uint8Array> | undefined;
 }
 
 /** Three-valued outcome: false beats null beats true. */

@@ -130,3 +130,8 @@ export function firstJsonErrorOffset(text: string): number {
     return false;
   }
 }
+
+/** One JSON pointer reference token (RFC 6901 §3): `~` as `~0`, `/` as `~1`. */
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}

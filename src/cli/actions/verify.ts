@@ -1,25 +1,30 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { algorithmByUri } from '../../algorithms/registry.js';
+import { readDocumentFile } from '../../documents/read.js';
+import type { ParsedDocument } from '../../documents/model.js';
+import { verifyParsedDocument } from '../../engine/verify-document.js';
+import { JWS_CT_MEMBER } from '../../jose/jws-ct-read.js';
+import { JWS_RULES } from '../../jose/problems.js';
 import { buildChain } from '../../pki/chain.js';
 import { parseCertificate, type Certificate } from '../../pki/certificate.js';
 import { pemBlocks } from '../../pki/pem.js';
 import { publicKeyFromPem } from '../../pki/spki.js';
+import {
+  renderVerifyJson,
+  renderVerifyText,
+  type FileResult,
+  type OutputProblem,
+  type SignatureResult,
+  type VerifyOutput,
+} from '../../report/verify.js';
+import { limitsFromOptions } from '../../security/options.js';
 import type { ExplicitKey } from '../../signature/key-selection.js';
 import { XMLDSIG_RULES } from '../../signature/problems.js';
-import { readSignatures } from '../../signature/read.js';
-import type { SignatureInfo, SignatureVerification, SigningTime } from '../../signature/types.js';
-import { looksLikeJson, readDocument, xmlParseErrorRuleId } from '../../documents/read.js';
-import { JWS_CT_MEMBER } from '../../jose/jws-ct-read.js';
-import { JWS_RULES } from '../../jose/problems.js';
-import { verifyJsonDocument } from '../../jose/verify-document.js';
-import { verifyWithinLimits } from '../../security/verify.js';
-import { documentLimits, type DocumentLimits } from '../../security/limits.js';
-import { limitsFromOptions } from '../../security/options.js';
-import { XmlParseError } from '../../xml/dom.js';
-import { parseXml } from '../../xml/parse.js';
+import type { SignatureVerification, SigningTime } from '../../signature/types.js';
 import { errorMessage, UserError } from '../../util/errors.js';
 import { parseAsOf } from '../options.js';
+
+export type { VerifyOutput } from '../../report/verify.js';
 
 export interface VerifyCommandOptions {
   /** PEM files (public keys or certificates) to verify with. */
@@ -37,35 +42,6 @@ export interface VerifyRun {
   exitCode: 0 | 1 | 2;
 }
 
-/** The `--format json` document; schemas/verify-output.schema.json describes it. */
-export interface VerifyOutput {
-  results: FileResult[];
-}
-
-interface OutputProblem {
-  ruleId: string;
-  message: string;
-}
-
-interface FileResult {
-  file: string;
-  signatures: SignatureResult[];
-  problems?: OutputProblem[];
-}
-
-interface SignatureResult {
-  valid: boolean | null;
-  signatureMethod: string;
-  digestMethods: string[];
-  canonicalization: string;
-  keySource: SignatureVerification['keySource'];
-  signer?: { subject?: string; keyAlgorithm: string; keyBits: number; curve?: string };
-  /** When the signer says it signed: `time` in UTC when readable, else as written. */
-  signingTime?: { time: string; source: SigningTime['source']; signed: boolean };
-  trusted: boolean | null;
-  problems: OutputProblem[];
-}
-
 /**
  * The verify command without commander: reads the files, verifies every signature and
  * renders the report. Exit 0: every signature valid (and trusted, when --trust is given);
@@ -81,13 +57,24 @@ export function runVerify(files: readonly string[], options: VerifyCommandOption
     const asOf = parseAsOf(options.asOf);
     const keys = (options.key ?? []).map(loadKey);
     const anchors = options.trust ? options.trust.flatMap(loadAnchors) : undefined;
-    const limits = documentLimits(limitsFromOptions(options));
-    // One file at a time, each sized before it is read, so memory holds one document.
+    const limits = limitsFromOptions(options);
+    // One file at a time, read and verified as `check` does, so memory holds one document.
     const output: VerifyOutput = {
       results: files.map((file) => {
-        const bytes = readInput(file, limits.maxBytes);
-        if (typeof bytes === 'number') return oversized(file, bytes, limits.maxBytes);
-        return verifyFile(file, bytes, keys, anchors, asOf, limits);
+        const document = readDocumentFile(file, { limits });
+        let verifications: SignatureVerification[];
+        try {
+          verifications = verifyParsedDocument(document, { asOf, limits, keys });
+        } catch (error) {
+          // A bug must not turn into a stack trace for the user: report it against the file.
+          const message = errorMessage(error);
+          return {
+            file,
+            signatures: [],
+            problems: [{ ruleId: XMLDSIG_RULES.internalError, message }],
+          };
+        }
+        return fileResult(document, verifications, anchors, asOf);
       }),
     };
     const failed = output.results.some(
@@ -96,24 +83,12 @@ export function runVerify(files: readonly string[], options: VerifyCommandOption
         r.signatures.some((s) => s.valid !== true || s.trusted === false),
     );
     return {
-      output: format === 'json' ? JSON.stringify(output, null, 2) : renderText(output),
+      output: format === 'json' ? renderVerifyJson(output) : renderVerifyText(output),
       exitCode: failed ? 1 : 0,
     };
   } catch (error) {
     if (error instanceof UserError) return { output: `corridor: ${error.message}`, exitCode: 2 };
     throw error;
-  }
-}
-
-/** The file's bytes, or its size when it is over the limit (then it is not read). */
-function readInput(file: string, maxBytes: number): Uint8Array | number {
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) throw new Error('not a file');
-    if (stat.size > maxBytes) return stat.size;
-    return readFileSync(file);
-  } catch {
-    throw new UserError(`cannot read document: ${file}`);
   }
 }
 
@@ -146,98 +121,35 @@ function loadAnchors(file: string): Certificate[] {
   }
 }
 
-function oversized(file: string, size: number, maxBytes: number): FileResult {
-  const message = `document of ${size} bytes exceeds the limit of ${maxBytes} bytes (--max-bytes); not read`;
-  return { file, signatures: [], problems: [{ ruleId: 'document/limit', message }] };
-}
-
-function verifyFile(
-  file: string,
-  bytes: Uint8Array,
-  keys: readonly ExplicitKey[],
+/**
+ * What verify reports for one document. Reading problems are shown only when the document could
+ * not be read at all: an unknown document type or a repeated field matters to `check`, not here.
+ */
+function fileResult(
+  document: ParsedDocument,
+  verifications: readonly SignatureVerification[],
   anchors: readonly Certificate[] | undefined,
   asOf: Date,
-  limits: DocumentLimits,
 ): FileResult {
-  if (looksLikeJson(bytes)) return verifyJsonFile(file, bytes, keys, anchors, asOf, limits);
-  let doc;
-  try {
-    doc = parseXml(bytes, limits);
-  } catch (error) {
-    if (!(error instanceof XmlParseError)) throw error;
-    return {
-      file,
-      signatures: [],
-      problems: [
-        {
-          ruleId: xmlParseErrorRuleId(error),
-          message: `${error.message} (line ${error.line}, column ${error.column})`,
-        },
-      ],
-    };
-  }
-  let verifications: SignatureVerification[];
-  // Read once: the verifier checks these signatures, the output shows their signing times.
-  let infos: SignatureInfo[];
-  try {
-    infos = readSignatures(doc);
-    verifications = verifyWithinLimits(
-      doc,
-      { keys: keys.length > 0 ? keys : undefined, asOf, limits },
-      { signatures: infos, count: infos.length },
-    );
-  } catch (error) {
-    // A bug must not turn into a stack trace for the user: report it against the file.
-    return {
-      file,
-      signatures: [],
-      problems: [{ ruleId: XMLDSIG_RULES.internalError, message: errorMessage(error) }],
-    };
-  }
-  if (verifications.length === 0) {
-    return {
-      file,
-      signatures: [],
-      problems: [
-        { ruleId: XMLDSIG_RULES.noSignature, message: 'the document has no ds:Signature' },
-      ],
-    };
-  }
-  return {
-    file,
-    signatures: verifications.map((v, i) => toResult(v, anchors, asOf, infos[i]?.signingTime)),
-  };
-}
-
-/** A JSON document: its JWS/CT signature (the `signature` member), verified like XMLDSig. */
-function verifyJsonFile(
-  file: string,
-  bytes: Uint8Array,
-  keys: readonly ExplicitKey[],
-  anchors: readonly Certificate[] | undefined,
-  asOf: Date,
-  limits: DocumentLimits,
-): FileResult {
-  const document = readDocument(file, bytes, { limits });
-  if (document.json === undefined) {
-    const problems = document.problems.map(({ ruleId, message }) => ({ ruleId, message }));
+  const file = document.file;
+  if (!document.xml && document.json === undefined) {
+    const problems = document.problems.map(({ ruleId, message, location }) => ({
+      ruleId,
+      message: location?.pos
+        ? `${message} (line ${location.pos.line}, column ${location.pos.column})`
+        : message,
+    }));
     return { file, signatures: [], problems };
   }
-  if (document.signatures.length === 0) {
-    return {
-      file,
-      signatures: [],
-      problems: [
-        {
+  if (verifications.length === 0) {
+    const problem = document.xml
+      ? { ruleId: XMLDSIG_RULES.noSignature, message: 'the document has no ds:Signature' }
+      : {
           ruleId: JWS_RULES.noSignature,
           message: `the JSON document has no "${JWS_CT_MEMBER}" member (JWS/CT)`,
-        },
-      ],
-    };
+        };
+    return { file, signatures: [], problems: [problem] };
   }
-  const verifications = verifyJsonDocument(document, {
-    keys: keys.length > 0 ? keys : undefined,
-  });
   return {
     file,
     signatures: verifications.map((v, i) =>
@@ -313,29 +225,4 @@ function trust(
     if (chain.problems.length === 0) return untrusted('no path to a trust anchor');
   }
   return chain.trusted;
-}
-
-function renderText(output: VerifyOutput): string {
-  const lines: string[] = [];
-  for (const result of output.results) {
-    if (result.signatures.length === 0) lines.push(`${result.file}: no signature checked`);
-    for (const p of result.problems ?? []) lines.push(`  ${p.ruleId}: ${p.message}`);
-    result.signatures.forEach((s, i) => {
-      const verdict = s.valid === true ? 'VALID' : s.valid === false ? 'INVALID' : 'UNVERIFIABLE';
-      const method = algorithmByUri(s.signatureMethod)?.id ?? (s.signatureMethod || '(none)');
-      const signer = s.signer
-        ? `${s.signer.subject ?? 'bare key'} (${s.signer.keyAlgorithm} ${s.signer.keyBits}${s.signer.curve ? ` ${s.signer.curve}` : ''})`
-        : 'no usable key';
-      const trusted = s.trusted === null ? '' : s.trusted ? ', trusted' : ', NOT trusted';
-      const time = s.signingTime;
-      const signed = time
-        ? `, signing time ${time.time} (${time.source === 'xades' ? 'XAdES SigningTime' : 'JWS sigT'}${time.signed ? ', signed' : ', NOT signed: a claim'})`
-        : '';
-      lines.push(
-        `${result.file} signature ${i + 1}: ${verdict} ${method}, key from ${s.keySource}: ${signer}${trusted}${signed}`,
-      );
-      for (const p of s.problems) lines.push(`  ${p.ruleId}: ${p.message}`);
-    });
-  }
-  return lines.join('\n');
 }

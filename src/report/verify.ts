@@ -1,0 +1,62 @@
+import { algorithmByUri } from '../algorithms/registry.js';
+import type { SignatureVerification, SigningTime } from '../signature/types.js';
+
+/** The `--format json` document; schemas/verify-output.schema.json describes it. */
+export interface VerifyOutput {
+  results: FileResult[];
+}
+
+export interface OutputProblem {
+  ruleId: string;
+  message: string;
+}
+
+export interface FileResult {
+  file: string;
+  signatures: SignatureResult[];
+  problems?: OutputProblem[];
+}
+
+export interface SignatureResult {
+  valid: boolean | null;
+  signatureMethod: string;
+  digestMethods: string[];
+  canonicalization: string;
+  keySource: SignatureVerification['keySource'];
+  signer?: { subject?: string; keyAlgorithm: string; keyBits: number; curve?: string };
+  /** When the signer says it signed: `time` in UTC when readable, else as written. */
+  signingTime?: { time: string; source: SigningTime['source']; signed: boolean };
+  trusted: boolean | null;
+  problems: OutputProblem[];
+}
+
+/** `verify --format json`: the document schemas/verify-output.schema.json describes. */
+export function renderVerifyJson(output: VerifyOutput): string {
+  return JSON.stringify(output, null, 2);
+}
+
+/** `verify --format text`: one line per signature, its problems indented below. */
+export function renderVerifyText(output: VerifyOutput): string {
+  const lines: string[] = [];
+  for (const result of output.results) {
+    if (result.signatures.length === 0) lines.push(`${result.file}: no signature checked`);
+    for (const p of result.problems ?? []) lines.push(`  ${p.ruleId}: ${p.message}`);
+    result.signatures.forEach((s, i) => {
+      const verdict = s.valid === true ? 'VALID' : s.valid === false ? 'INVALID' : 'UNVERIFIABLE';
+      const method = algorithmByUri(s.signatureMethod)?.id ?? (s.signatureMethod || '(none)');
+      const signer = s.signer
+        ? `${s.signer.subject ?? 'bare key'} (${s.signer.keyAlgorithm} ${s.signer.keyBits}${s.signer.curve ? ` ${s.signer.curve}` : ''})`
+        : 'no usable key';
+      const trusted = s.trusted === null ? '' : s.trusted ? ', trusted' : ', NOT trusted';
+      const time = s.signingTime;
+      const signed = time
+        ? `, signing time ${time.time} (${time.source === 'xades' ? 'XAdES SigningTime' : 'JWS sigT'}${time.signed ? ', signed' : ', NOT signed: a claim'})`
+        : '';
+      lines.push(
+        `${result.file} signature ${i + 1}: ${verdict} ${method}, key from ${s.keySource}: ${signer}${trusted}${signed}`,
+      );
+      for (const p of s.problems) lines.push(`  ${p.ruleId}: ${p.message}`);
+    });
+  }
+  return lines.join('\n');
+}
