@@ -1,9 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Suites that spawn external tools or many processes (xmlsec1, OpenSSL + GOST engine, jose,
+ * Chromium, CLI start-up): `npm test` runs them, `npm run test:fast` leaves them out.
+ */
+const SLOW = [
+  'test/signature/xmlsec1-interop.test.ts',
+  'test/crypto/gost-openssl-interop.test.ts',
+  'test/crypto/gost28147/openssl-interop.test.ts',
+  'test/jose/jose-interop.test.ts',
+  'test/jose/openssl-interop.test.ts',
+  'test/report/html-browser.test.ts',
+  'test/cli/startup.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'fast',
+          include: ['test/**/*.test.ts'],
+          exclude: SLOW,
+          // The fixture corpus, generated once per run (test/setup/corpus.global.ts).
+          globalSetup: ['test/setup/corpus.global.ts'],
+        },
+      },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 });

@@ -4,7 +4,6 @@ import type { DocumentType, ModelValue } from '../documents/model.js';
 import type { DocumentConstraint, Level, ResolvedProfile } from '../profiles/types.js';
 import { loadCodeLists } from './code-lists.js';
 import { addCompareKeyword, unknownCorridorKeywords } from './cross-field.js';
-import { ValidatorCache } from './validator-cache.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -36,18 +35,16 @@ export function constraintAjv(): Ajv2020 {
       allErrors: true,
       strict: false,
       ownProperties: true,
-      code: { optimize: false, source: true }, // source: for validator-cache.ts
+      // No on-disk cache of compiled code: it saved ~0.1-0.2 s CPU per run and was a
+      // code-injection path (issue #15); validators are compiled in memory every run.
+      code: { optimize: false },
     });
     addFormats(sharedAjv);
     addCompareKeyword(sharedAjv);
     for (const schema of loadCodeLists()) sharedAjv.addSchema(schema);
-    // Code lists are inlined into compiled code, so cached code depends on them too.
-    diskCache = new ValidatorCache(sharedAjv, loadCodeLists());
   }
   return sharedAjv;
 }
-
-let diskCache: ValidatorCache | undefined;
 
 /**
  * Validators by schema text. Profiles that extend one another carry copies of the same
@@ -56,7 +53,7 @@ let diskCache: ValidatorCache | undefined;
  */
 const validators = new Map<string, ValidateFunction>();
 
-/** A validator from the shared instance, through the in-memory and on-disk caches. */
+/** A validator from the shared instance, through the in-memory cache. */
 export function sharedValidator(schema: object): ValidateFunction {
   return compileShared(constraintAjv(), schema);
 }
@@ -65,8 +62,7 @@ function compileShared(ajv: Ajv2020, schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = validators.get(key);
   if (!validate) {
-    validate =
-      ajv === sharedAjv && diskCache ? diskCache.compile(schema, key) : ajv.compile(schema);
+    validate = ajv.compile(schema);
     validators.set(key, validate);
   }
   return validate;

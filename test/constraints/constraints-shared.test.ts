@@ -3,9 +3,6 @@ import { constraintAjv, constraintSetFor } from '../../src/constraints/constrain
 import { loadProfiles } from '../../src/profiles/load.js';
 import { tempTree } from '../helpers/tmp.js';
 
-// These tests count ajv compiles; a warm disk cache (validator-cache.ts) would load instead.
-vi.stubEnv('CORRIDOR_CACHE', '0');
-
 const profile = (id: string, extra: object = {}) => ({
   id,
   name: id,

@@ -93,15 +93,3 @@ describe.skipIf(skipWithoutGostEngine())('Streebog against openssl -md_gost12_*'
     expect(hex(streebog512(data))).toBe(dgst('md_gost12_512', data));
   });
 });
-
-describe('Streebog speed', () => {
-  it('hashes at least 10 MB/s', () => {
-    const data = new Uint8Array(4 * 1024 * 1024);
-    streebog256(data.subarray(0, 65536)); // warm-up
-    const t0 = performance.now();
-    streebog256(data);
-    const mbps = 4 / ((performance.now() - t0) / 1000);
-    // generous bound so loaded CI machines do not flake; the target is > 10 MB/s
-    expect(mbps).toBeGreaterThan(3);
-  });
-});

@@ -114,9 +114,8 @@ describe('generated hostile inputs', () => {
     const fd = openSync(big, 'w');
     ftruncateSync(fd, 10 * 1024 ** 3);
     closeSync(fd);
-    const started = performance.now();
+    // Refused from its size: reading it would take 10 GB (no timed assertion; speed is bench/).
     const document = readDocumentFile(big);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(document.problems[0]?.message).toMatch(
       /10737418240 bytes exceeds the limit of 52428800/,
     );

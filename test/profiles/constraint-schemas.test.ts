@@ -3,9 +3,6 @@ import { constraintAjv, constraintSetFor } from '../../src/constraints/constrain
 import { loadProfiles, ProfileError } from '../../src/profiles/load.js';
 import { tempTree } from '../helpers/tmp.js';
 
-// These tests count ajv compiles; a warm disk cache (validator-cache.ts) would load instead.
-vi.stubEnv('CORRIDOR_CACHE', '0');
-
 /**
  * Load checks constraint schemas without compiling most of them (compiling waits for the first
  * evaluation). Whatever compiling would refuse must still stop the load, naming file and pointer.
