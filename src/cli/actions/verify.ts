@@ -24,7 +24,12 @@ import type { SignatureVerification, SigningTime } from '../../signature/types.j
 import { errorMessage, UserError } from '../../util/errors.js';
 import { parseAsOf } from '../options.js';
 
-export type { VerifyOutput } from '../../report/verify.js';
+export type {
+  FileResult,
+  OutputProblem,
+  SignatureResult,
+  VerifyOutput,
+} from '../../report/verify.js';
 
 export interface VerifyCommandOptions {
   /** PEM files (public keys or certificates) to verify with. */
@@ -53,30 +58,7 @@ export function runVerify(files: readonly string[], options: VerifyCommandOption
     if (format !== 'text' && format !== 'json') {
       throw new UserError(`--format expects text or json, got "${format}"`);
     }
-    if (files.length === 0) throw new UserError('no files to verify');
-    const asOf = parseAsOf(options.asOf);
-    const keys = (options.key ?? []).map(loadKey);
-    const anchors = options.trust ? options.trust.flatMap(loadAnchors) : undefined;
-    const limits = limitsFromOptions(options);
-    // One file at a time, read and verified as `check` does, so memory holds one document.
-    const output: VerifyOutput = {
-      results: files.map((file) => {
-        const document = readDocumentFile(file, { limits });
-        let verifications: SignatureVerification[];
-        try {
-          verifications = verifyParsedDocument(document, { asOf, limits, keys });
-        } catch (error) {
-          // A bug must not turn into a stack trace for the user: report it against the file.
-          const message = errorMessage(error);
-          return {
-            file,
-            signatures: [],
-            problems: [{ ruleId: XMLDSIG_RULES.internalError, message }],
-          };
-        }
-        return fileResult(document, verifications, anchors, asOf);
-      }),
-    };
+    const output = verifyFiles(files, options);
     const failed = output.results.some(
       (r) =>
         r.signatures.length === 0 ||
@@ -90,6 +72,37 @@ export function runVerify(files: readonly string[], options: VerifyCommandOption
     if (error instanceof UserError) return { output: `corridor: ${error.message}`, exitCode: 2 };
     throw error;
   }
+}
+
+/** The verify report of the files (the library's `verify`); a usage error throws UserError. */
+export function verifyFiles(
+  files: readonly string[],
+  options: Omit<VerifyCommandOptions, 'format'>,
+): VerifyOutput {
+  if (files.length === 0) throw new UserError('no files to verify');
+  const asOf = parseAsOf(options.asOf);
+  const keys = (options.key ?? []).map(loadKey);
+  const anchors = options.trust ? options.trust.flatMap(loadAnchors) : undefined;
+  const limits = limitsFromOptions(options);
+  // One file at a time, read and verified as `check` does, so memory holds one document.
+  return {
+    results: files.map((file) => {
+      const document = readDocumentFile(file, { limits });
+      let verifications: SignatureVerification[];
+      try {
+        verifications = verifyParsedDocument(document, { asOf, limits, keys });
+      } catch (error) {
+        // A bug must not turn into a stack trace for the user: report it against the file.
+        const message = errorMessage(error);
+        return {
+          file,
+          signatures: [],
+          problems: [{ ruleId: XMLDSIG_RULES.internalError, message }],
+        };
+      }
+      return fileResult(document, verifications, anchors, asOf);
+    }),
+  };
 }
 
 function readText(file: string, what: string): string {

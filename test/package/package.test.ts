@@ -1,0 +1,182 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The package as an adopter gets it: packed from this tree, installed from the tarball into a
+ * scratch project (dependencies from npm's local cache; the registry only when the cache lacks
+ * one), then the README's CI gate, `merge` and a TypeScript file importing the library API run
+ * there — against the installed copy, never the source tree.
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+function sh(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1', NO_COLOR: '1' },
+  });
+  if (result.error) throw result.error;
+  return result;
+}
+
+function ok(result: SpawnSyncReturns<string>): string {
+  if (result.status !== 0) {
+    throw new Error(`exit ${result.status}\n${result.stdout}\n${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+let scratch = '';
+let packed: string[] = [];
+
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'corridor-package-'));
+  // The build the package ships (incremental: quick when dist is current).
+  ok(sh(process.execPath, [TSC, '-p', 'tsconfig.json'], ROOT));
+  const pack = ok(
+    sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT),
+  );
+  const info = JSON.parse(pack) as { filename: string; files: { path: string }[] }[];
+  const tarball = join(dir, info[0]!.filename);
+  packed = info[0]!.files.map((f) => f.path);
+
+  scratch = join(dir, 'project');
+  mkdirSync(scratch);
+  writeFileSync(
+    join(scratch, 'package.json'),
+    JSON.stringify({ name: 'adopter', private: true, type: 'module' }),
+  );
+  ok(
+    sh(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball],
+      scratch,
+    ),
+  );
+  for (const country of ['RU', 'EU', 'IN']) {
+    cpSync(join(ROOT, 'fixtures', 'documents', country), join(scratch, 'documents', country), {
+      recursive: true,
+    });
+  }
+}, 240_000);
+
+const corridor = (...args: string[]) =>
+  sh(join(scratch, 'node_modules', '.bin', 'corridor'), args, scratch);
+
+describe('the packed package', () => {
+  it('ships the runtime files and no private keys or source maps', () => {
+    expect(packed).toContain('schemas/baseline.schema.json');
+    expect(packed).toContain('dist/index.js');
+    expect(packed).toContain('dist/index.d.ts');
+    expect(packed).toContain('profiles/RU.json');
+    expect(packed.filter((p) => p.endsWith('.map'))).toEqual([]);
+    expect(packed.filter((p) => /key\.pem$|PRIVATE/i.test(p))).toEqual([]);
+    expect(packed.filter((p) => p.startsWith('fixtures/keys/'))).toEqual([]);
+    for (const file of packed.filter((p) => p.endsWith('.pem'))) {
+      expect(readFileSync(join(ROOT, file), 'utf8')).not.toContain('PRIVATE KEY');
+    }
+  });
+
+  it('runs the README CI gate: baseline create, then matrix --baseline passes; without it fails', () => {
+    ok(corridor('baseline', 'create', '--docs', 'documents/', '-o', 'corridor-baseline.json'));
+    const gate = corridor(
+      'matrix',
+      '--docs',
+      'documents/',
+      '--baseline',
+      'corridor-baseline.json',
+      '--fail-on',
+      'error',
+      '--max-warnings',
+      '0',
+    );
+    expect(gate.stderr).not.toContain('internal error');
+    expect(gate.status).toBe(0);
+    const ungated = corridor('matrix', '--docs', 'documents/', '--fail-on', 'error');
+    expect(ungated.status).toBe(1);
+  });
+
+  it('merges shard results into one SARIF report', () => {
+    for (const shard of ['1', '2']) {
+      ok(
+        corridor(
+          'matrix',
+          '--docs',
+          'documents/',
+          '--shard',
+          `${shard}/2`,
+          '--format',
+          'json',
+          '-o',
+          `shard-${shard}.json`,
+        ),
+      );
+    }
+    ok(corridor('merge', 'shard-1.json', 'shard-2.json', '--format', 'sarif', '-o', 'out.sarif'));
+    const sarif = JSON.parse(readFileSync(join(scratch, 'out.sarif'), 'utf8')) as {
+      runs: { results: unknown[] }[];
+    };
+    expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+  });
+
+  it('exports a typed library API that type-checks and runs', () => {
+    writeFileSync(
+      join(scratch, 'use.ts'),
+      `import { check, format, loadProfiles, matrix, readDocument, verify, formatters,
+  type MatrixResult } from 'corridor';
+const profiles = loadProfiles();
+const result: MatrixResult = matrix({ docs: 'documents', profiles, asOf: new Date('2026-12-01') });
+const document = readDocument('documents/RU/licence.xml');
+const checked = check(['documents/EU/licence.xml'], { to: ['RU'], profiles });
+const verified = verify(['documents/EU/licence.xml']);
+// Never called: only the type checker sees it.
+export const typeError = () =>
+  // @ts-expect-error docs is a folder path, not a number
+  matrix({ docs: 42 });
+console.log(JSON.stringify({
+  cells: result.cells.length,
+  format: document.format,
+  findings: checked.pairs.flatMap((p) => p.findings).length,
+  signatures: verified.results[0]?.signatures.length,
+  formats: formatters.map((f) => f.id),
+  sarif: JSON.parse(format(result, 'sarif')).version,
+}));
+`,
+    );
+    writeFileSync(
+      join(scratch, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          typeRoots: [join(ROOT, 'node_modules', '@types')],
+          types: ['node'],
+          outDir: 'out',
+        },
+        files: ['use.ts'],
+      }),
+    );
+    ok(sh(process.execPath, [TSC, '-p', 'tsconfig.json'], scratch));
+    expect(existsSync(join(scratch, 'out', 'use.js'))).toBe(true);
+    const out = JSON.parse(ok(sh(process.execPath, ['out/use.js'], scratch))) as {
+      cells: number;
+      format: string;
+      findings: number;
+      signatures: number;
+      formats: string[];
+      sarif: string;
+    };
+    expect(out.cells).toBeGreaterThan(0);
+    expect(out.format).toBe('xml');
+    expect(out.signatures).toBe(1);
+    expect(out.formats).toContain('github');
+    expect(out.sarif).toBe('2.1.0');
+  });
+});
