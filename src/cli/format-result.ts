@@ -1,20 +1,34 @@
 import type { MatrixResult } from '../engine/types.js';
-import { getFormatter, formatters } from '../report/index.js';
+import { getFormatter, formatters, type Formatter } from '../report/index.js';
 import { RULES } from '../rules/index.js';
 import { UserError } from '../util/errors.js';
+import { openOutput } from './output.js';
 
-/**
- * Renders a `check`/`matrix`/`merge` result in a `--format`. Its own file because it needs the
- * rule registry (every rule module): only commands that format results load it.
- */
-export function formatResult(result: MatrixResult, format: string, color: boolean): string {
+/** The formatter of a `--format`, or a UserError listing the formats. */
+export function formatterFor(format: string): Formatter {
   const formatter = getFormatter(format);
   if (!formatter) {
     throw new UserError(
       `unknown --format "${format}" (available: ${formatters.map((f) => f.id).join(', ')})`,
     );
   }
-  return formatter.format(result, {
+  return formatter;
+}
+
+/**
+ * Writes a `check`/`matrix`/`merge` result in a `--format` to `-o <file>` or stdout, piece by
+ * piece. Its own file because it needs the rule registry (every rule module): only commands
+ * that format results load it.
+ */
+export function writeResult(
+  result: MatrixResult,
+  format: string,
+  color: boolean,
+  output: string | undefined,
+): void {
+  const formatter = formatterFor(format);
+  const out = openOutput(output);
+  formatter.write(result, out, {
     rules: RULES.map((r) => ({
       id: r.id,
       description: r.description,
@@ -23,4 +37,5 @@ export function formatResult(result: MatrixResult, format: string, color: boolea
     color,
     cwd: process.cwd(),
   });
+  out.close();
 }

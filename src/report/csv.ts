@@ -50,8 +50,10 @@ export const csvFormatter: Formatter = {
   id: 'csv',
   description: 'One CSV row per finding (RFC 4180), one ok row per clean pair',
   extension: 'csv',
-  format(result) {
-    const rows: string[] = [csvRow(CSV_COLUMNS)];
+  write(result, out) {
+    // RFC 4180 records end in CRLF, the last one included.
+    const row = (values: readonly string[]): void => out.write(`${csvRow(values)}\r\n`);
+    row(CSV_COLUMNS);
     const routeOf = routeLookup(result);
     for (const pair of result.pairs) {
       const base = [pair.document, pair.documentType, pair.sender, pair.receiver, pair.status];
@@ -62,25 +64,21 @@ export const csvFormatter: Formatter = {
         pair.senderCountry ?? '',
       ];
       if (pair.findings.length === 0) {
-        rows.push(csvRow([...base, '', '', '', '', '', '', ...routing]));
+        row([...base, '', '', '', '', '', '', ...routing]);
         continue;
       }
       for (const finding of pair.findings) {
-        rows.push(
-          csvRow([
-            ...base,
-            finding.ruleId,
-            finding.severity,
-            finding.message,
-            finding.location.path ?? '',
-            finding.location.line === undefined ? '' : String(finding.location.line),
-            finding.hint ?? '',
-            ...routing,
-          ]),
-        );
+        row([
+          ...base,
+          finding.ruleId,
+          finding.severity,
+          finding.message,
+          finding.location.path ?? '',
+          finding.location.line === undefined ? '' : String(finding.location.line),
+          finding.hint ?? '',
+          ...routing,
+        ]);
       }
     }
-    // RFC 4180 records end in CRLF, the last one included.
-    return `${rows.join('\r\n')}\r\n`;
   },
 };

@@ -25,9 +25,8 @@ export const githubFormatter: Formatter = {
   id: 'github',
   description: 'GitHub Actions workflow annotations (::error file=…,line=…::message)',
   extension: 'txt',
-  format(result, context) {
+  write(result, out, context) {
     const cwd = context.cwd ?? process.cwd();
-    const lines: string[] = [];
     const routeOf = routeLookup(result);
     for (const pair of result.pairs) {
       const { gateways } = routeOf(pair.sender, pair.receiver);
@@ -50,9 +49,8 @@ export const githubFormatter: Formatter = {
           ...routes,
         ].join('\n');
         const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
-        lines.push(`::${command[finding.severity]} ${props}::${escapeData(message)}`);
+        out.write(`::${command[finding.severity]} ${props}::${escapeData(message)}\n`);
       }
     }
-    return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
   },
 };

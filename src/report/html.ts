@@ -14,16 +14,14 @@ import { HTML_SCRIPT } from './html-script.js';
 import { HTML_STYLE } from './html-style.js';
 import { escapeAttribute as attr, escapeText as text } from './markup-escape.js';
 import { senderLabel } from './sender-label.js';
+import { stringSink, type Sink } from './sink.js';
 import {
-  allFindings,
   compareFindings,
-  countSeverities,
-  findCell,
-  pairsOf,
+  indexResult,
   plural,
   position,
-  receivers,
-  senders,
+  type ResultIndex,
+  type SeverityCounts,
 } from './summary.js';
 import type { Formatter } from './types.js';
 
@@ -35,8 +33,7 @@ function cspHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
 }
 
-function severityCounts(findings: readonly Finding[]): string {
-  const counts = countSeverities(findings);
+function severityCounts(counts: SeverityCounts): string {
   const parts: string[] = [];
   if (counts.error) parts.push(plural(counts.error, 'error'));
   if (counts.warning) parts.push(plural(counts.warning, 'warning'));
@@ -57,8 +54,9 @@ interface CellRef {
 
 function cellButton(ref: CellRef): string {
   const { cell, index } = ref;
-  const findings = ref.pairs.flatMap((pair) => pair.findings);
-  const counts = severityCounts(findings);
+  const tally: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const pair of ref.pairs) for (const finding of pair.findings) tally[finding.severity] += 1;
+  const counts = severityCounts(tally);
   const all = cell.status === 'fail' && cell.counts.fail === cell.documents ? ' all' : '';
   const via = gatewayIds(cell);
   const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${docsLine(cell)}${counts ? `, ${counts.replace(/ · /g, ', ')}` : ''}${via ? `, reachable via ${via}` : ''}`;
@@ -135,7 +133,7 @@ function pairArticle(pair: PairResult): string {
   );
 }
 
-function panel(ref: CellRef): string {
+function writePanel(ref: CellRef, out: Sink): void {
   const { cell, index } = ref;
   const pairs = [...ref.pairs].sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   const reasons =
@@ -144,24 +142,26 @@ function panel(ref: CellRef): string {
           .map((reason) => `<li>${text(reason)}</li>`)
           .join('')}</ol>`
       : '';
-  return (
+  out.write(
     `<section class="card panel" id="panel-${index}" data-cell="cell-${index}" aria-labelledby="panel-${index}-title">` +
-    `<h3 id="panel-${index}-title"><span aria-hidden="true">${glyph[cell.status]}</span>` +
-    `${text(cell.sender)} → ${text(cell.receiver)}<span class="badge ${cell.status}">${cell.status}</span>` +
-    `<button type="button" class="close">Close</button></h3>` +
-    `<p class="sub">${text(docsLine(cell))}</p>${reasons}${routeList(cell)}${pairs.map(pairArticle).join('')}</section>`
+      `<h3 id="panel-${index}-title"><span aria-hidden="true">${glyph[cell.status]}</span>` +
+      `${text(cell.sender)} → ${text(cell.receiver)}<span class="badge ${cell.status}">${cell.status}</span>` +
+      `<button type="button" class="close">Close</button></h3>` +
+      `<p class="sub">${text(docsLine(cell))}</p>${reasons}${routeList(cell)}`,
   );
+  for (const pair of pairs) out.write(pairArticle(pair));
+  out.write('</section>');
 }
 
-function matrixTable(result: MatrixResult, refs: Map<string, CellRef>): string {
-  const columns = receivers(result);
+function matrixTable(result: MatrixResult, index: ResultIndex, refs: Map<string, CellRef>): string {
+  const columns = index.receivers;
   const head = columns
     .map(
       (id) =>
         `<th scope="col">${text(id)}<small>${text(result.profileVersions[id] ?? '')}</small></th>`,
     )
     .join('');
-  const rows = senders(result).map((sender) => {
+  const rows = index.senders.map((sender) => {
     const cells = columns.map((receiver) => {
       const ref = refs.get(JSON.stringify([sender, receiver]));
       return ref
@@ -180,27 +180,34 @@ function matrixTable(result: MatrixResult, refs: Map<string, CellRef>): string {
   );
 }
 
-function cellRefs(result: MatrixResult): CellRef[] {
+function cellRefs(index: ResultIndex): CellRef[] {
   const refs: CellRef[] = [];
-  for (const sender of senders(result)) {
-    for (const receiver of receivers(result)) {
-      const cell = findCell(result, sender, receiver);
-      if (cell)
-        refs.push({ index: refs.length + 1, cell, pairs: pairsOf(result, sender, receiver) });
+  for (const sender of index.senders) {
+    for (const receiver of index.receivers) {
+      const cell = index.cell(sender, receiver);
+      if (cell) refs.push({ index: refs.length + 1, cell, pairs: index.pairs(sender, receiver) });
     }
   }
   return refs;
 }
 
-/** One self-contained HTML page: heatmap, clickable cells with findings, filters; no network. */
+/** The report as one string (the screenshot script); the formatter writes it in pieces. */
 export function renderHtml(result: MatrixResult): string {
-  const refs = cellRefs(result);
+  const out = stringSink();
+  writeHtml(result, out);
+  return out.text();
+}
+
+/** One self-contained HTML page: heatmap, clickable cells with findings, filters; no network. */
+export function writeHtml(result: MatrixResult, out: Sink): void {
+  const index = indexResult(result);
+  const refs = cellRefs(index);
   const byKey = new Map(
     refs.map((ref) => [JSON.stringify([ref.cell.sender, ref.cell.receiver]), ref]),
   );
   const statusCount = (status: CellStatus): number =>
     refs.filter((ref) => ref.cell.status === status).length;
-  const findings = allFindings(result);
+  const findings = index.severities.error + index.severities.warning + index.severities.info;
   const types = [
     ...new Set([...result.documents, ...result.pairs].map((d) => d.documentType)),
   ].sort();
@@ -216,7 +223,7 @@ export function renderHtml(result: MatrixResult): string {
   const tile = (status: CellStatus, label: string): string =>
     `<div class="tile ${status}"><strong id="tile-${status}">${statusCount(status)}</strong><span>${label}</span></div>`;
 
-  return `<!doctype html>
+  out.write(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -235,7 +242,7 @@ export function renderHtml(result: MatrixResult): string {
 <main>
 <section class="card" aria-label="Summary and filters">
 <div class="bar">
-<div class="tiles">${tile('fail', 'cells fail')}${tile('warn', 'cells warn')}${tile('ok', 'cells ok')}<div class="tile findings"><strong id="tile-findings">${findings.length}</strong><span>findings</span></div></div>
+<div class="tiles">${tile('fail', 'cells fail')}${tile('warn', 'cells warn')}${tile('ok', 'cells ok')}<div class="tile findings"><strong id="tile-findings">${findings}</strong><span>findings</span></div></div>
 <div class="filters" id="filters" hidden>
 <label>Document type <select id="filter-type"><option value="">All types</option>${types
     .map((type) => `<option value="${attr(type)}">${text(type)}</option>`)
@@ -259,25 +266,30 @@ export function renderHtml(result: MatrixResult): string {
 <section class="card" aria-labelledby="matrix-title">
 <h2 id="matrix-title">Compatibility matrix</h2>
 <p class="sub">Rows are senders, columns are receivers. Select a cell to see why.</p>
-${matrixTable(result, byKey)}
+${matrixTable(result, index, byKey)}
 </section>
 <section id="details" aria-label="Cell details">
 <p class="quiet" id="details-placeholder" hidden>Select a cell above to see its findings and hints.</p>
-${refs.map(panel).join('\n')}
+`);
+  refs.forEach((ref, i) => {
+    if (i > 0) out.write('\n');
+    writePanel(ref, out);
+  });
+  out.write(`
 </section>
 </main>
 <footer>Generated by corridor ${text(result.tool.version)} · ${text(result.kind)} · as of ${text(result.asOf)}</footer>
 <script>${script}</script>
 </body>
 </html>
-`;
+`);
 }
 
 export const htmlFormatter: Formatter = {
   id: 'html',
   description: 'A self-contained HTML report: heatmap matrix, findings per cell, filters',
   extension: 'html',
-  format(result) {
-    return renderHtml(result);
+  write(result, out) {
+    writeHtml(result, out);
   },
 };

@@ -6,9 +6,12 @@ import { junitFormatter } from './junit.js';
 import { markdownFormatter } from './markdown.js';
 import { sarifFormatter } from './sarif.js';
 import { textFormatter } from './text.js';
-import type { Formatter } from './types.js';
+import { stringSink } from './sink.js';
+import type { FormatContext, Formatter } from './types.js';
+import type { MatrixResult } from '../engine/types.js';
 
 export type { FormatContext, Formatter, RuleMeta } from './types.js';
+export { lineWriter, stringSink, type Sink, type StringSink } from './sink.js';
 
 /** Every output format, in the order `--help` lists them; `text` is the default. */
 export const formatters: readonly Formatter[] = [
@@ -24,4 +27,15 @@ export const formatters: readonly Formatter[] = [
 
 export function getFormatter(id: string): Formatter | undefined {
   return formatters.find((formatter) => formatter.id === id);
+}
+
+/** The whole report as one string: for tests and small in-process results only. */
+export function formatToString(
+  formatter: Formatter,
+  result: MatrixResult,
+  context: FormatContext,
+): string {
+  const out = stringSink();
+  formatter.write(result, out, context);
+  return out.text();
 }

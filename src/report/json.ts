@@ -1,3 +1,4 @@
+import { writeJson } from './json-stream.js';
 import type { Formatter } from './types.js';
 
 /** The result as is: the contract other tools read (`schemas/matrix-output.schema.json`). */
@@ -5,7 +6,8 @@ export const jsonFormatter: Formatter = {
   id: 'json',
   description: 'The raw MatrixResult as JSON (schemas/matrix-output.schema.json)',
   extension: 'json',
-  format(result) {
-    return `${JSON.stringify(result, null, 2)}\n`;
+  write(result, out) {
+    writeJson(out, result);
+    out.write('\n');
   },
 };

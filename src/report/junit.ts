@@ -2,7 +2,8 @@ import type { Finding, GatewayRoute, MatrixResult, PairResult } from '../engine/
 import { reachableVia, routeLines, routeLookup, type PairRoute } from './cell-routes.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
 import { senderLabel } from './sender-label.js';
-import { position, receivers, senders, pairsOf, plural } from './summary.js';
+import { indexResult, plural, position } from './summary.js';
+import { lineWriter } from './sink.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -17,31 +18,32 @@ export const junitFormatter: Formatter = {
   id: 'junit',
   description: 'JUnit XML: a testsuite per sender→receiver pair, a testcase per document',
   extension: 'xml',
-  format(result) {
-    const suites: string[] = [];
+  write(result, out) {
+    const index = indexResult(result);
+    const suites: Array<{ sender: string; receiver: string; pairs: PairResult[] }> = [];
     let tests = 0;
     let failures = 0;
-    const routeOf = routeLookup(result);
-    for (const sender of senders(result)) {
-      for (const receiver of receivers(result)) {
-        const pairs = pairsOf(result, sender, receiver);
+    for (const sender of index.senders) {
+      for (const receiver of index.receivers) {
+        const pairs = index.pairs(sender, receiver);
         if (pairs.length === 0) continue;
-        const failing = pairs.filter(hasErrors).length;
         tests += pairs.length;
-        failures += failing;
-        const route = routeOf(sender, receiver);
-        suites.push(
-          suite(result, `${sender}→${receiver}`, { sender, receiver, route }, pairs, failing),
-        );
+        failures += pairs.filter(hasErrors).length;
+        suites.push({ sender, receiver, pairs });
       }
     }
-    return [
-      '<?xml version="1.0" encoding="UTF-8"?>',
+    const line = lineWriter(out);
+    line('<?xml version="1.0" encoding="UTF-8"?>');
+    line(
       `<testsuites name="corridor ${escapeAttribute(result.kind)}" tests="${tests}" failures="${failures}" errors="0" time="0">`,
-      ...suites,
-      '</testsuites>',
-      '',
-    ].join('\n');
+    );
+    const routeOf = routeLookup(result);
+    for (const { sender, receiver, pairs } of suites) {
+      const route = routeOf(sender, receiver);
+      writeSuite(result, line, `${sender}→${receiver}`, { sender, receiver, route }, pairs);
+    }
+    line('</testsuites>');
+    line('');
   },
 };
 
@@ -55,13 +57,14 @@ interface SuitePair {
   route: PairRoute;
 }
 
-function suite(
+function writeSuite(
   result: MatrixResult,
+  line: (text: string) => void,
   name: string,
   { sender, receiver, route }: SuitePair,
   pairs: PairResult[],
-  failing: number,
-): string {
+): void {
+  const failing = pairs.filter(hasErrors).length;
   const attrs =
     `name="${escapeAttribute(name)}" tests="${pairs.length}" failures="${failing}" errors="0" ` +
     `skipped="0" time="0" timestamp="${escapeAttribute(result.asOf)}"`;
@@ -78,14 +81,12 @@ function suite(
         `      <property name="${escapeAttribute(key ?? '')}" value="${escapeAttribute(value ?? '')}"/>`,
     )
     .join('\n');
-  return [
-    `  <testsuite ${attrs}>`,
-    '    <properties>',
-    properties,
-    '    </properties>',
-    ...pairs.map((pair) => testcase(name, pair, route.gateways)),
-    '  </testsuite>',
-  ].join('\n');
+  line(`  <testsuite ${attrs}>`);
+  line('    <properties>');
+  line(properties);
+  line('    </properties>');
+  for (const pair of pairs) line(testcase(name, pair, route.gateways));
+  line('  </testsuite>');
 }
 
 /** `route`, and for a gateway route its ids and each gateway's conditions. */

@@ -1,16 +1,7 @@
 import type { CellStatus, Finding, MatrixResult, PairResult, Severity } from '../engine/types.js';
-import {
-  allFindings,
-  compareFindings,
-  countSeverities,
-  findCell,
-  pairsOf,
-  plural,
-  position,
-  receivers,
-  senders,
-} from './summary.js';
+import { compareFindings, indexResult, plural, position, type ResultIndex } from './summary.js';
 import { senderLabel } from './sender-label.js';
+import { lineWriter } from './sink.js';
 import type { Formatter } from './types.js';
 
 const statusEmoji: Record<CellStatus, string> = { ok: '✅', warn: '⚠️', fail: '❌' };
@@ -65,20 +56,20 @@ function header(result: MatrixResult): string[] {
   ];
 }
 
-function summary(result: MatrixResult): string {
-  const counts = countSeverities(allFindings(result));
+function summary(index: ResultIndex): string {
+  const counts = index.severities;
   return `**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info**`;
 }
 
-function matrixTable(result: MatrixResult): string[] {
-  const columns = receivers(result);
+function matrixTable(index: ResultIndex): string[] {
+  const columns = index.receivers;
   const lines = [
     `| sender ↓ / receiver → | ${columns.map((id) => `**${markdownText(id)}**`).join(' | ')} |`,
     `| --- | ${columns.map(() => ':---:').join(' | ')} |`,
   ];
-  for (const sender of senders(result)) {
+  for (const sender of index.senders) {
     const row = columns.map((receiver) => {
-      const cell = findCell(result, sender, receiver);
+      const cell = index.cell(sender, receiver);
       if (!cell) return '—';
       const ratio = cell.status === 'ok' ? '' : ` ${cell.counts[cell.status]}/${cell.documents}`;
       if (cell.status === 'fail' && cell.route === 'gateway' && cell.routes?.length) {
@@ -113,68 +104,67 @@ function pairSection(pair: PairResult): string[] {
   return [...lines, ''];
 }
 
-function matrixView(result: MatrixResult): string[] {
-  const lines = [...header(result), ...matrixTable(result), '', summary(result), ''];
-  for (const sender of senders(result)) {
-    for (const receiver of receivers(result)) {
-      const cell = findCell(result, sender, receiver);
+type Line = (line: string) => void;
+
+function writeMatrixView(result: MatrixResult, index: ResultIndex, line: Line): void {
+  for (const text of [...header(result), ...matrixTable(index), '', summary(index), '']) line(text);
+  for (const sender of index.senders) {
+    for (const receiver of index.receivers) {
+      const cell = index.cell(sender, receiver);
       if (!cell || cell.status !== 'fail') continue;
-      lines.push(
-        `## ${statusEmoji.fail} ${markdownText(sender)} → ${markdownText(receiver)}`,
-        '',
-        `${cell.counts.fail} of ${plural(cell.documents, 'document')} fail.`,
-        '',
-      );
+      line(`## ${statusEmoji.fail} ${markdownText(sender)} → ${markdownText(receiver)}`);
+      line('');
+      line(`${cell.counts.fail} of ${plural(cell.documents, 'document')} fail.`);
+      line('');
       if (cell.topReasons.length > 0) {
-        lines.push('Top reasons:', '');
-        for (const reason of cell.topReasons) lines.push(`1. ${markdownText(reason)}`);
-        lines.push('');
+        line('Top reasons:');
+        line('');
+        for (const reason of cell.topReasons) line(`1. ${markdownText(reason)}`);
+        line('');
       }
       if (cell.routes?.length) {
-        lines.push('Routes through a gateway:', '');
+        line('Routes through a gateway:');
+        line('');
         for (const route of cell.routes) {
           const conditions = route.conditions.map(markdownText).join('; ');
-          lines.push(
-            `- ↪️ via **${markdownText(route.via)}**${conditions ? ` — ${conditions}` : ''}`,
-          );
+          line(`- ↪️ via **${markdownText(route.via)}**${conditions ? ` — ${conditions}` : ''}`);
         }
-        lines.push('');
+        line('');
       }
-      for (const pair of pairsOf(result, sender, receiver)) {
-        if (pair.status !== 'ok') lines.push(...pairSection(pair));
+      for (const pair of index.pairs(sender, receiver)) {
+        if (pair.status !== 'ok') for (const text of pairSection(pair)) line(text);
       }
     }
   }
-  return lines;
 }
 
-function checkView(result: MatrixResult): string[] {
-  const lines = [...header(result), summary(result), ''];
-  const findings = result.pairs.flatMap((pair) =>
-    [...pair.findings]
-      .sort(compareFindings)
-      .map((finding) => ({ finding, from: senderLabel(pair.sender, pair.senderCountry) })),
-  );
-  if (findings.length === 0) return [...lines, '✅ No findings.', ''];
-  lines.push(
-    '| Document | Sender → Receiver | Severity | Rule | Message | Location | Hint |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-  );
-  for (const { finding, from } of findings) {
-    const pos = position(finding);
-    const location = [
-      pos ? markdownCode(pos) : '',
-      finding.location.path ? markdownCode(finding.location.path) : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    lines.push(
-      `| ${markdownCode(finding.document)} | ${markdownText(from)} → ${markdownText(finding.receiver)} | ` +
-        `${severityEmoji[finding.severity]} ${finding.severity} | ${markdownCode(finding.ruleId)} | ` +
-        `${markdownText(finding.message)} | ${location || '—'} | ${finding.hint ? markdownText(finding.hint) : ''} |`,
-    );
+function writeCheckView(result: MatrixResult, index: ResultIndex, line: Line): void {
+  for (const text of [...header(result), summary(index), '']) line(text);
+  if (index.severities.error + index.severities.warning + index.severities.info === 0) {
+    line('✅ No findings.');
+    line('');
+    return;
   }
-  return [...lines, ''];
+  line('| Document | Sender → Receiver | Severity | Rule | Message | Location | Hint |');
+  line('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const pair of result.pairs) {
+    const from = senderLabel(pair.sender, pair.senderCountry);
+    for (const finding of [...pair.findings].sort(compareFindings)) {
+      const pos = position(finding);
+      const location = [
+        pos ? markdownCode(pos) : '',
+        finding.location.path ? markdownCode(finding.location.path) : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      line(
+        `| ${markdownCode(finding.document)} | ${markdownText(from)} → ${markdownText(finding.receiver)} | ` +
+          `${severityEmoji[finding.severity]} ${finding.severity} | ${markdownCode(finding.ruleId)} | ` +
+          `${markdownText(finding.message)} | ${location || '—'} | ${finding.hint ? markdownText(finding.hint) : ''} |`,
+      );
+    }
+  }
+  line('');
 }
 
 /** Markdown for pull-request comments and job summaries. */
@@ -182,7 +172,10 @@ export const markdownFormatter: Formatter = {
   id: 'markdown',
   description: 'Markdown (GitHub-flavoured): matrix table with emoji, failing cells with findings',
   extension: 'md',
-  format(result) {
-    return (result.kind === 'matrix' ? matrixView(result) : checkView(result)).join('\n');
+  write(result, out) {
+    const line = lineWriter(out);
+    const index = indexResult(result);
+    if (result.kind === 'matrix') writeMatrixView(result, index, line);
+    else writeCheckView(result, index, line);
   },
 };

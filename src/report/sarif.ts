@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CellRoute, Finding, GatewayRoute, MatrixResult, Severity } from '../engine/types.js';
 import { artifactUri } from './artifact-path.js';
 import { reachableVia, routeLookup } from './cell-routes.js';
+import { writeJson } from './json-stream.js';
 import { senderLabel } from './sender-label.js';
 import type { Formatter, RuleMeta } from './types.js';
 
@@ -115,35 +116,44 @@ function lastSegment(path: string): string {
   return segments[segments.length - 1] ?? path;
 }
 
-/** SARIF 2.1.0 log with one run; rules come from the registry, unknown ids get a stub rule. */
-export function toSarif(
+/**
+ * The rule descriptors: the registry's, then a stub for each rule id a finding names that the
+ * registry does not list (each finding needs a valid ruleIndex), in order of first appearance.
+ * Rules come before results in the log, so this is a pass of its own.
+ */
+function ruleDescriptors(
   result: MatrixResult,
   rules: readonly RuleMeta[],
-  cwd: string,
-  informationUri?: string,
-): SarifLog {
+): { descriptors: SarifReportingDescriptor[]; index: Map<string, number> } {
   const descriptors = rules.map(descriptor);
   const index = new Map(descriptors.map((rule, i) => [rule.id, i]));
-  const results: SarifResult[] = [];
+  for (const pair of result.pairs) {
+    for (const finding of pair.findings) {
+      if (index.has(finding.ruleId)) continue;
+      index.set(finding.ruleId, descriptors.length);
+      descriptors.push(
+        descriptor({
+          id: finding.ruleId,
+          description: finding.ruleId,
+          defaultSeverity: finding.severity,
+        }),
+      );
+    }
+  }
+  return { descriptors, index };
+}
+
+function* sarifResults(
+  result: MatrixResult,
+  index: ReadonlyMap<string, number>,
+  cwd: string,
+): Generator<SarifResult> {
   const routeOf = routeLookup(result);
   for (const pair of result.pairs) {
     const { route, gateways } = routeOf(pair.sender, pair.receiver);
     // The fingerprint stays keyed by the profile: the country is for the reader.
     const from = senderLabel(pair.sender, pair.senderCountry);
     for (const finding of pair.findings) {
-      let ruleIndex = index.get(finding.ruleId);
-      if (ruleIndex === undefined) {
-        // A finding whose rule the registry does not list still needs a valid ruleIndex.
-        ruleIndex = descriptors.length;
-        descriptors.push(
-          descriptor({
-            id: finding.ruleId,
-            description: finding.ruleId,
-            defaultSeverity: finding.severity,
-          }),
-        );
-        index.set(finding.ruleId, ruleIndex);
-      }
       const { line, column, path } = finding.location;
       const region =
         line !== undefined && line >= 1
@@ -155,9 +165,9 @@ export function toSarif(
       // Only an error is what the gateway works around; warnings keep their own text.
       const via =
         gateways.length > 0 && finding.severity === 'error' ? ` (${reachableVia(gateways)})` : '';
-      results.push({
+      yield {
         ruleId: finding.ruleId,
-        ruleIndex,
+        ruleIndex: index.get(finding.ruleId) ?? 0,
         level: level[finding.severity],
         message: { text: `${from} → ${finding.receiver}: ${finding.message}${via}` },
         locations: [
@@ -189,9 +199,24 @@ export function toSarif(
           ...(route ? { route } : {}),
           ...(gateways.length > 0 ? { routes: gateways } : {}),
         },
-      });
+      };
     }
   }
+}
+
+/**
+ * SARIF 2.1.0 log with one run, its results a generator: written with writeJson, a log is never
+ * held whole. Rules come from the registry; unknown ids get a stub rule.
+ */
+export function sarifLog(
+  result: MatrixResult,
+  rules: readonly RuleMeta[],
+  cwd: string,
+  informationUri?: string,
+): Omit<SarifLog, 'runs'> & {
+  runs: Array<Omit<SarifLog['runs'][number], 'results'> & { results: Iterable<SarifResult> }>;
+} {
+  const { descriptors, index } = ruleDescriptors(result, rules);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -207,7 +232,7 @@ export function toSarif(
           },
         },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: sarifResults(result, index, cwd),
         properties: {
           kind: result.kind,
           asOf: result.asOf,
@@ -223,13 +248,14 @@ export const sarifFormatter: Formatter = {
   id: 'sarif',
   description: 'SARIF 2.1.0 for code-scanning dashboards (GitHub, Azure DevOps, IDEs)',
   extension: 'sarif',
-  format(result, context) {
-    const log = toSarif(
+  write(result, out, context) {
+    const log = sarifLog(
       result,
       context.rules,
       context.cwd ?? process.cwd(),
       context.informationUri,
     );
-    return `${JSON.stringify(log, null, 2)}\n`;
+    writeJson(out, log);
+    out.write('\n');
   },
 };

@@ -38,34 +38,12 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /** Senders in matrix row order: profiles first (as listed), then any other sender ids. */
 export function senders(result: MatrixResult): string[] {
-  return orderedUnion(
-    result.profiles,
-    result.cells.map((cell) => cell.sender),
-    result.pairs.map((pair) => pair.sender),
-  ).filter((id) => hasSender(result, id));
+  return indexResult(result).senders;
 }
 
 /** Receivers in matrix column order: profiles first (as listed), then any other receiver ids. */
 export function receivers(result: MatrixResult): string[] {
-  return orderedUnion(
-    result.profiles,
-    result.cells.map((cell) => cell.receiver),
-    result.pairs.map((pair) => pair.receiver),
-  ).filter((id) => hasReceiver(result, id));
-}
-
-function hasSender(result: MatrixResult, id: string): boolean {
-  return result.cells.some((c) => c.sender === id) || result.pairs.some((p) => p.sender === id);
-}
-
-function hasReceiver(result: MatrixResult, id: string): boolean {
-  return result.cells.some((c) => c.receiver === id) || result.pairs.some((p) => p.receiver === id);
-}
-
-function orderedUnion(...lists: string[][]): string[] {
-  const seen = new Set<string>();
-  for (const list of lists) for (const id of list) seen.add(id);
-  return [...seen];
+  return indexResult(result).receivers;
 }
 
 export function findCell(
@@ -73,11 +51,81 @@ export function findCell(
   sender: string,
   receiver: string,
 ): MatrixCell | undefined {
-  return cellsOf(result).find((cell) => cell.sender === sender && cell.receiver === receiver);
+  return indexResult(result).cell(sender, receiver);
 }
 
 export function pairsOf(result: MatrixResult, sender: string, receiver: string): PairResult[] {
-  return result.pairs.filter((pair) => pair.sender === sender && pair.receiver === receiver);
+  return indexResult(result).pairs(sender, receiver);
+}
+
+/**
+ * What the grid formats look up per cell, indexed in one pass over cells and pairs: searching
+ * the pairs once per cell would be quadratic in receivers. A formatter builds it once per report.
+ */
+export interface ResultIndex {
+  senders: string[];
+  receivers: string[];
+  cell(sender: string, receiver: string): MatrixCell | undefined;
+  /** The cell's pairs, in result order. */
+  pairs(sender: string, receiver: string): PairResult[];
+  /** Findings per severity over every pair. */
+  severities: SeverityCounts;
+  /** Pairs whose status is ok. */
+  okPairs: number;
+}
+
+const cellKey = (sender: string, receiver: string): string => JSON.stringify([sender, receiver]);
+
+export function indexResult(result: MatrixResult): ResultIndex {
+  const cells = new Map<string, MatrixCell>();
+  for (const cell of cellsOf(result)) {
+    // The first of duplicate cells wins, as a search in order would find it.
+    const key = cellKey(cell.sender, cell.receiver);
+    if (!cells.has(key)) cells.set(key, cell);
+  }
+  const byCell = new Map<string, PairResult[]>();
+  const pairSenders = new Set<string>();
+  const pairReceivers = new Set<string>();
+  const severities: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  let okPairs = 0;
+  for (const pair of result.pairs) {
+    const key = cellKey(pair.sender, pair.receiver);
+    const list = byCell.get(key);
+    if (list) list.push(pair);
+    else byCell.set(key, [pair]);
+    pairSenders.add(pair.sender);
+    pairReceivers.add(pair.receiver);
+    if (pair.status === 'ok') okPairs += 1;
+    for (const finding of pair.findings) severities[finding.severity] += 1;
+  }
+  const cellSenders = new Set(result.cells.map((cell) => cell.sender));
+  const cellReceivers = new Set(result.cells.map((cell) => cell.receiver));
+  const ordered = (present: (id: string) => boolean, ...lists: Iterable<string>[]): string[] =>
+    orderedUnion(...lists).filter(present);
+  return {
+    senders: ordered(
+      (id) => cellSenders.has(id) || pairSenders.has(id),
+      result.profiles,
+      cellSenders,
+      pairSenders,
+    ),
+    receivers: ordered(
+      (id) => cellReceivers.has(id) || pairReceivers.has(id),
+      result.profiles,
+      cellReceivers,
+      pairReceivers,
+    ),
+    cell: (sender, receiver) => cells.get(cellKey(sender, receiver)),
+    pairs: (sender, receiver) => byCell.get(cellKey(sender, receiver)) ?? [],
+    severities,
+    okPairs,
+  };
+}
+
+function orderedUnion(...lists: Iterable<string>[]): string[] {
+  const seen = new Set<string>();
+  for (const list of lists) for (const id of list) seen.add(id);
+  return [...seen];
 }
 
 export const statusLabel: Record<CellStatus, string> = { ok: 'ok', warn: 'warn', fail: 'fail' };

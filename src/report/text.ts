@@ -1,6 +1,5 @@
 import type {
   CellStatus,
-  Finding,
   MatrixCell,
   MatrixResult,
   PairResult,
@@ -8,27 +7,21 @@ import type {
 } from '../engine/types.js';
 import { palette, stripAnsi, type Palette } from './ansi.js';
 import { senderLabel } from './sender-label.js';
+import type { Sink } from './sink.js';
 import type { Formatter } from './types.js';
-import {
-  allFindings,
-  compareFindings,
-  countSeverities,
-  findCell,
-  plural,
-  position,
-  receivers,
-  senders,
-} from './summary.js';
+import { compareFindings, indexResult, plural, position, type ResultIndex } from './summary.js';
 
 /** Terminal text: ESLint "stylish" for `check`, an aligned sender × receiver grid for `matrix`. */
 export const textFormatter: Formatter = {
   id: 'text',
   description: 'Human-readable terminal output (stylish findings for check, a grid for matrix)',
   extension: 'txt',
-  format(result, context) {
+  write(result, out, context) {
     const p = palette(context.color);
-    const body = result.kind === 'matrix' ? matrixView(result, p) : checkView(result, p);
-    return `${body}\n${summaryLine(result, p)}\n`;
+    const index = indexResult(result);
+    if (result.kind === 'matrix') out.write(matrixView(result, index, p));
+    else writeCheckView(result, out, p);
+    out.write(`\n${summaryLine(result, index, p)}\n`);
   },
 };
 
@@ -47,13 +40,15 @@ const severityStyle: Record<Severity, (p: Palette, text: string) => string> = {
   info: (p, text) => p.cyan(text),
 };
 
-function checkView(result: MatrixResult, p: Palette): string {
-  const blocks: string[] = [];
+/** One block per pair with findings, blank-line separated, framed by newlines when any. */
+function writeCheckView(result: MatrixResult, out: Sink, p: Palette): void {
+  let first = true;
   for (const pair of result.pairs) {
     if (pair.findings.length === 0) continue;
-    blocks.push(pairBlock(pair, p));
+    out.write(`${first ? '\n' : '\n\n'}${pairBlock(pair, p)}`);
+    first = false;
   }
-  return blocks.length === 0 ? '' : `\n${blocks.join('\n\n')}\n`;
+  if (!first) out.write('\n');
 }
 
 function pairBlock(pair: PairResult, p: Palette): string {
@@ -118,15 +113,15 @@ function statusStyle(p: Palette, status: CellStatus, text: string): string {
   return p.green(text);
 }
 
-function matrixView(result: MatrixResult, p: Palette): string {
-  const rowIds = senders(result);
-  const columnIds = receivers(result);
+function matrixView(result: MatrixResult, index: ResultIndex, p: Palette): string {
+  const rowIds = index.senders;
+  const columnIds = index.receivers;
   const corner = 'sender ↓ receiver →';
   const table: string[][] = [[corner, ...columnIds.map((id) => p.bold(terminalSafe(id)))]];
   for (const sender of rowIds) {
     const row = [p.bold(terminalSafe(sender))];
     for (const receiver of columnIds) {
-      const cell = findCell(result, sender, receiver);
+      const cell = index.cell(sender, receiver);
       if (!cell) {
         row.push(p.dim('—'));
         continue;
@@ -156,7 +151,7 @@ function matrixView(result: MatrixResult, p: Palette): string {
   const reasons: string[] = [];
   for (const sender of rowIds) {
     for (const receiver of columnIds) {
-      const cell = findCell(result, sender, receiver);
+      const cell = index.cell(sender, receiver);
       if (!cell || cell.status !== 'fail') continue;
       reasons.push(
         `${p.red(glyph.fail)} ${p.bold(`${terminalSafe(sender)} → ${terminalSafe(receiver)}`)}` +
@@ -179,11 +174,10 @@ function matrixView(result: MatrixResult, p: Palette): string {
   );
 }
 
-function summaryLine(result: MatrixResult, p: Palette): string {
-  const findings: Finding[] = allFindings(result);
-  const counts = countSeverities(findings);
+function summaryLine(result: MatrixResult, index: ResultIndex, p: Palette): string {
+  const counts = index.severities;
   const total = counts.error + counts.warning + counts.info;
-  const ok = result.pairs.filter((pair) => pair.status === 'ok').length;
+  const ok = index.okPairs;
   const pairs = `${ok} of ${plural(result.pairs.length, 'document→receiver pair')} ok`;
   if (total === 0) return p.green(p.bold(`✔ no problems`)) + p.dim(` (${pairs})`);
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];

@@ -1,4 +1,5 @@
 import type { MatrixResult, Severity } from '../engine/types.js';
+import type { Sink } from './sink.js';
 
 /** What a formatter needs to know about a rule; the rule registry supplies these. */
 export interface RuleMeta {
@@ -24,5 +25,6 @@ export interface Formatter {
   description: string;
   /** File extension, without the dot, for `--output` defaults. */
   extension: string;
-  format(result: MatrixResult, context: FormatContext): string;
+  /** Writes the report to `out` in pieces, in order (see sink.ts); returns nothing. */
+  write(result: MatrixResult, out: Sink, context: FormatContext): void;
 }

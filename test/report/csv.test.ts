@@ -1,3 +1,4 @@
+import { formatToString } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, csvFormatter } from '../../src/report/csv.js';
 import { HOSTILE_MESSAGE, context, documentIds, matrixResult } from './fixture.js';
@@ -54,7 +55,7 @@ function parseCsv(input: string): string[][] {
 }
 
 describe('csv formatter', () => {
-  const output = csvFormatter.format(matrixResult, context);
+  const output = formatToString(csvFormatter, matrixResult, context);
   const [header, ...rows] = parseCsv(output);
   const column = (name: (typeof CSV_COLUMNS)[number]): number => CSV_COLUMNS.indexOf(name);
 
@@ -131,7 +132,7 @@ describe('csv formatter', () => {
 });
 
 describe('csv formatter: gateway routes', () => {
-  const [, ...rows] = parseCsv(csvFormatter.format(routedResult, context));
+  const [, ...rows] = parseCsv(formatToString(csvFormatter, routedResult, context));
   const column = (name: (typeof CSV_COLUMNS)[number]): number => CSV_COLUMNS.indexOf(name);
   const cellOf = (row: string[]) => `${row[column('sender')]}→${row[column('receiver')]}`;
 
@@ -160,13 +161,13 @@ describe('csv formatter: gateway routes', () => {
   });
 
   it('defuses a formula in a gateway id', () => {
-    const [, ...hostile] = parseCsv(csvFormatter.format(hostileRouteResult, context));
+    const [, ...hostile] = parseCsv(formatToString(csvFormatter, hostileRouteResult, context));
     const routed = hostile.find((row) => row[column('route')] === 'gateway');
     expect(routed?.[column('via')]).toBe(`'=HYPERLINK("http://x")`);
   });
 
   it('names the issuing member state on every row of its document, and only there', () => {
-    const [, ...member] = parseCsv(csvFormatter.format(memberResult, context));
+    const [, ...member] = parseCsv(formatToString(csvFormatter, memberResult, context));
     const issued = member.filter((row) => row[column('document')] === MEMBER_DOCUMENT);
     // Two findings to CN and one clean row each to RU and KZ.
     expect(issued).toHaveLength(4);

@@ -1,3 +1,4 @@
+import { formatToString } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubFormatter } from '../../src/report/github.js';
 import { context, documentIds, expectedCounts, matrixResult } from './fixture.js';
@@ -28,7 +29,7 @@ function parseCommand(line: string): {
 }
 
 describe('github formatter', () => {
-  const lines = githubFormatter.format(matrixResult, context).trimEnd().split('\n');
+  const lines = formatToString(githubFormatter, matrixResult, context).trimEnd().split('\n');
   const commands = lines.map(parseCommand);
 
   it('writes one annotation per finding, mapping info to notice', () => {
@@ -67,7 +68,7 @@ describe('github formatter', () => {
 });
 
 describe('github formatter: gateway routes', () => {
-  const lines = githubFormatter.format(routedResult, context).trimEnd().split('\n');
+  const lines = formatToString(githubFormatter, routedResult, context).trimEnd().split('\n');
   const commands = lines.map(parseCommand);
   const of = (sender: string, receiver: string) =>
     commands.filter((c) => c.message.startsWith(`${sender} → ${receiver}: `));
@@ -92,14 +93,13 @@ describe('github formatter: gateway routes', () => {
     const warning = of('RU', 'CN').find((c) => c.command === 'warning')!;
     expect(warning.message).not.toContain('↪');
     for (const c of of('KZ', 'CN')) expect(c.message).not.toContain('↪');
-    const plain = githubFormatter.format(matrixResult, context);
+    const plain = formatToString(githubFormatter, matrixResult, context);
     expect(plain).not.toContain('↪');
   });
 });
 
 describe('github formatter: member-state senders', () => {
-  const commands = githubFormatter
-    .format(memberResult, context)
+  const commands = formatToString(githubFormatter, memberResult, context)
     .trimEnd()
     .split('\n')
     .map(parseCommand);

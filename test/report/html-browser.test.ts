@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatToString } from '../../src/report/index.js';
 import { htmlFormatter } from '../../src/report/html.js';
 import { CdpPipe, findChromium } from './cdp-pipe.js';
 import { context, matrixResult } from './fixture.js';
@@ -20,7 +21,7 @@ describe.skipIf(!runs)('html report in headless Chromium', () => {
     if (!chromium) throw new Error('chromium not found: install the Debian package "chromium"');
     dir = mkdtempSync(path.join(tmpdir(), 'corridor-report-'));
     const file = path.join(dir, 'report.html');
-    writeFileSync(file, htmlFormatter.format(matrixResult, context));
+    writeFileSync(file, formatToString(htmlFormatter, matrixResult, context));
     browser = CdpPipe.launch(chromium);
     session = await browser.open(pathToFileURL(file).href);
   });

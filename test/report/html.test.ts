@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { formatToString } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
 import { htmlFormatter } from '../../src/report/html.js';
 import { HOSTILE_MESSAGE, checkResult, context, matrixResult } from './fixture.js';
 import { memberResult } from './member-fixture.js';
 
-const html = htmlFormatter.format(matrixResult, context);
+const html = formatToString(htmlFormatter, matrixResult, context);
 
 function count(pattern: RegExp): number {
   return (html.match(pattern) ?? []).length;
@@ -92,7 +93,7 @@ describe('html formatter', () => {
     hostile.profileVersions = { [hostile.profiles[0]!]: '<b>1</b>' };
     hostile.cells[0]!.sender = '"><svg onload=alert(1)>';
     hostile.pairs[0]!.documentType = '"><script>x</script>';
-    const out = htmlFormatter.format(hostile, context);
+    const out = formatToString(htmlFormatter, hostile, context);
     expect(out).not.toContain('<img src=x');
     expect(out).not.toContain('<svg onload');
     expect(out).not.toContain('<b>1</b>');
@@ -103,7 +104,7 @@ describe('html formatter', () => {
   });
 
   it('renders a check result too', () => {
-    const check = htmlFormatter.format(checkResult, context);
+    const check = formatToString(htmlFormatter, checkResult, context);
     expect(check).toContain('corridor <span class="kind">check report</span>');
     expect((check.match(/class="cell /g) ?? []).length).toBe(9);
   });
@@ -111,7 +112,7 @@ describe('html formatter', () => {
 
 describe('html formatter: member-state senders', () => {
   it('names the issuing country in the pair detail of its document, and only there', () => {
-    const member = htmlFormatter.format(memberResult, context);
+    const member = formatToString(htmlFormatter, memberResult, context);
     const types = [...member.matchAll(/<h4><code>([^<]*)<\/code><span class="type">([^<]*)</g)].map(
       (match) => [match[1], match[2]],
     );

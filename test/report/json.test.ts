@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { formatToString } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
 import { jsonFormatter } from '../../src/report/json.js';
 import { checkResult, context, matrixResult } from './fixture.js';
@@ -15,7 +16,7 @@ function validator() {
 
 describe('json formatter', () => {
   it('round-trips the result exactly', () => {
-    const output = jsonFormatter.format(matrixResult, context);
+    const output = formatToString(jsonFormatter, matrixResult, context);
     expect(JSON.parse(output)).toEqual(matrixResult);
     expect(output).toBe(`${JSON.stringify(matrixResult, null, 2)}\n`);
   });
@@ -23,7 +24,7 @@ describe('json formatter', () => {
   it('validates against schemas/matrix-output.schema.json for check and matrix results', () => {
     const validate = validator();
     for (const result of [matrixResult, checkResult]) {
-      const ok = validate(JSON.parse(jsonFormatter.format(result, context)));
+      const ok = validate(JSON.parse(formatToString(jsonFormatter, result, context)));
       expect(validate.errors ?? []).toEqual([]);
       expect(ok).toBe(true);
     }
@@ -32,7 +33,7 @@ describe('json formatter', () => {
   it('the schema rejects results that break the contract', () => {
     const validate = validator();
     const parsed = (): typeof matrixResult =>
-      JSON.parse(jsonFormatter.format(matrixResult, context)) as typeof matrixResult;
+      JSON.parse(formatToString(jsonFormatter, matrixResult, context)) as typeof matrixResult;
 
     const badSeverity = parsed();
     (badSeverity.pairs[1]!.findings[0] as { severity: string }).severity = 'fatal';

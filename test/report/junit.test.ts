@@ -1,4 +1,5 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import { formatToString } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
 import { junitFormatter } from '../../src/report/junit.js';
 import { HOSTILE_MESSAGE, context, documentIds, matrixResult } from './fixture.js';
@@ -108,7 +109,7 @@ function parse(xml: string): Element {
 }
 
 describe('junit formatter', () => {
-  const xml = junitFormatter.format(matrixResult, context);
+  const xml = formatToString(junitFormatter, matrixResult, context);
   const root = parse(xml);
   const suites = elements(root).filter((element) => element.tagName === 'testsuite');
 
@@ -176,7 +177,7 @@ describe('junit formatter', () => {
   it('replaces characters XML 1.0 forbids instead of emitting an unparsable file', () => {
     const bad = structuredClone(matrixResult);
     bad.pairs[1]!.findings[0]!.message = 'bell \u0007 and NUL \u0000';
-    const parsed = parse(junitFormatter.format(bad, context));
+    const parsed = parse(formatToString(junitFormatter, bad, context));
     expect(parsed.getElementsByTagName('failure')[0]!.getAttribute('message')).toBe(
       'bell \ufffd and NUL \ufffd',
     );
@@ -184,7 +185,7 @@ describe('junit formatter', () => {
 });
 
 describe('junit formatter: gateway routes', () => {
-  const root = parse(junitFormatter.format(routedResult, context));
+  const root = parse(formatToString(junitFormatter, routedResult, context));
   const suite = (name: string): Element =>
     elements(root).find((element) => element.getAttribute('name') === name)!;
   const properties = (name: string): Array<[string, string]> =>
@@ -226,7 +227,7 @@ describe('junit formatter: gateway routes', () => {
   it('does not mention a route for failures without one, nor when the result has none', () => {
     const failure = suite('KZ→CN').getElementsByTagName('failure')[0]!;
     expect(failure.getAttribute('message')).not.toContain('↪');
-    const plain = parse(junitFormatter.format(matrixResult, context));
+    const plain = parse(formatToString(junitFormatter, matrixResult, context));
     const names = Array.from(plain.getElementsByTagName('property')).map((p) =>
       p.getAttribute('name'),
     );
@@ -238,7 +239,7 @@ describe('junit formatter: gateway routes', () => {
 });
 
 describe('junit formatter: member-state senders', () => {
-  const root = parse(junitFormatter.format(memberResult, context));
+  const root = parse(formatToString(junitFormatter, memberResult, context));
   const names = (suite: string): string[] =>
     Array.from(root.getElementsByTagName('testsuite'))
       .filter((element) => element.getAttribute('name') === suite)

@@ -1,3 +1,4 @@
+import { formatToString } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
 import { markdownCode, markdownFormatter, markdownText } from '../../src/report/markdown.js';
 import { checkResult, context, matrixResult } from './fixture.js';
@@ -16,7 +17,7 @@ function tableRows(markdown: string): string[][] {
 }
 
 describe('markdown formatter, matrix view', () => {
-  const output = markdownFormatter.format(matrixResult, context);
+  const output = formatToString(markdownFormatter, matrixResult, context);
 
   it('renders the matrix as a GFM table with emoji statuses', () => {
     const rows = tableRows(output);
@@ -44,7 +45,7 @@ describe('markdown formatter, matrix view', () => {
 });
 
 describe('markdown formatter, check view', () => {
-  const output = markdownFormatter.format(checkResult, context);
+  const output = formatToString(markdownFormatter, checkResult, context);
   const rows = tableRows(output);
 
   it('renders a findings table with one row per finding and 7 columns', () => {
@@ -66,14 +67,14 @@ describe('markdown formatter, check view', () => {
 
 describe('markdown formatter, member-state senders', () => {
   it('names the issuing country in the pair section of its document', () => {
-    const output = markdownFormatter.format(memberResult, context);
+    const output = formatToString(markdownFormatter, memberResult, context);
     const headings = output.split('\n').filter((line) => line.startsWith('### '));
     expect(headings).toContain('### ❌ `docs/waybill-kz.json` (waybill from KZ (KG))');
     expect(headings).toContain('### ❌ `docs/invoice-ru.xml` (invoice)');
   });
 
   it('names it in the Sender → Receiver column of the check table', () => {
-    const body = tableRows(markdownFormatter.format(memberCheckResult, context)).slice(2);
+    const body = tableRows(formatToString(markdownFormatter, memberCheckResult, context)).slice(2);
     const route = (document: string) =>
       body.filter((row) => row[0] === `\`${document}\``).map((row) => row[1]);
     expect(route('docs/waybill-kz.json')).toEqual(['KZ (KG) → CN', 'KZ (KG) → CN']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatters, getFormatter } from '../../src/report/index.js';
+import { formatToString, formatters, getFormatter } from '../../src/report/index.js';
 import { checkResult, context, matrixResult } from './fixture.js';
 
 describe('formatter registry', () => {
@@ -27,7 +27,7 @@ describe('formatter registry', () => {
       expect(formatter.description.length).toBeGreaterThan(10);
       expect(formatter.extension).toMatch(/^[a-z]+$/);
       for (const result of [matrixResult, checkResult]) {
-        expect(formatter.format(result, context).length).toBeGreaterThan(0);
+        expect(formatToString(formatter, result, context).length).toBeGreaterThan(0);
       }
     }
   });
@@ -35,7 +35,7 @@ describe('formatter registry', () => {
   it('renders an empty result without throwing', () => {
     const empty = { ...matrixResult, documents: [], cells: [], pairs: [] };
     for (const formatter of formatters) {
-      expect(() => formatter.format(empty, context)).not.toThrow();
+      expect(() => formatToString(formatter, empty, context)).not.toThrow();
     }
   });
 });

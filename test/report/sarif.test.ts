@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { formatToString } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_KEY, sarifFormatter, type SarifLog } from '../../src/report/sarif.js';
 import { CWD, context, expectedCounts, matrixResult, rules } from './fixture.js';
@@ -29,7 +30,7 @@ function sarifValidator() {
 }
 
 const withUri = { ...context, informationUri: 'https://example.org/corridor' };
-const log = JSON.parse(sarifFormatter.format(matrixResult, withUri)) as SarifLog;
+const log = JSON.parse(formatToString(sarifFormatter, matrixResult, withUri)) as SarifLog;
 const run = log.runs[0]!;
 
 describe('sarif formatter', () => {
@@ -119,7 +120,7 @@ describe('sarif formatter', () => {
 
   it('uses a file: URI for files outside cwd', () => {
     const outside = JSON.parse(
-      sarifFormatter.format(matrixResult, { ...context, cwd: `${CWD}/elsewhere` }),
+      formatToString(sarifFormatter, matrixResult, { ...context, cwd: `${CWD}/elsewhere` }),
     ) as SarifLog;
     const uri = outside.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
     expect(uri).toBe(`file://${CWD}/docs/invoice-ru.xml`);
@@ -133,13 +134,13 @@ describe('sarif formatter', () => {
     const moved = structuredClone(matrixResult);
     moved.pairs[1]!.findings[0]!.location.line = 99;
     moved.pairs[1]!.findings[0]!.message = 'reworded';
-    const again = JSON.parse(sarifFormatter.format(moved, context)) as SarifLog;
+    const again = JSON.parse(formatToString(sarifFormatter, moved, context)) as SarifLog;
     expect(again.runs[0]!.results[0]!.partialFingerprints[FINGERPRINT_KEY]).toBe(prints[0]);
   });
 });
 
 describe('sarif formatter: gateway routes', () => {
-  const routedLog = JSON.parse(sarifFormatter.format(routedResult, withUri)) as SarifLog;
+  const routedLog = JSON.parse(formatToString(sarifFormatter, routedResult, withUri)) as SarifLog;
   const results = routedLog.runs[0]!.results;
   const of = (sender: string, receiver: string) =>
     results.filter((r) => r.properties.sender === sender && r.properties.receiver === receiver);
@@ -178,7 +179,7 @@ describe('sarif formatter: gateway routes', () => {
 });
 
 describe('sarif formatter: member-state senders', () => {
-  const memberLog = JSON.parse(sarifFormatter.format(memberResult, withUri)) as SarifLog;
+  const memberLog = JSON.parse(formatToString(sarifFormatter, memberResult, withUri)) as SarifLog;
   const results = memberLog.runs[0]!.results;
   const issued = results.filter((r) => r.properties.document === MEMBER_DOCUMENT);
 

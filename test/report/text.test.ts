@@ -1,10 +1,11 @@
+import { formatToString } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
 import { stripAnsi } from '../../src/report/ansi.js';
 import { terminalSafe, textFormatter } from '../../src/report/text.js';
 import { checkResult, context, matrixResult } from './fixture.js';
 
 describe('text formatter, check view (stylish)', () => {
-  const output = textFormatter.format(checkResult, context);
+  const output = formatToString(textFormatter, checkResult, context);
   const lines = output.split('\n');
 
   it('groups findings under a "document → receiver" heading per pair with findings', () => {
@@ -44,7 +45,7 @@ describe('text formatter, check view (stylish)', () => {
 
   it('has no ANSI escapes unless colour is on, and the same text when it is', () => {
     expect(output).not.toContain('\u001b[');
-    const colored = textFormatter.format(checkResult, { ...context, color: true });
+    const colored = formatToString(textFormatter, checkResult, { ...context, color: true });
     expect(colored).toContain('\u001b[31merror\u001b[39m');
     expect(colored).toContain('\u001b[33mwarning\u001b[39m');
     expect(colored).toContain('\u001b[2m↳ Sign for CN');
@@ -60,14 +61,14 @@ describe('text formatter, check view (stylish)', () => {
       ...checkResult,
       pairs: checkResult.pairs.map((pair) => ({ ...pair, status: 'ok' as const, findings: [] })),
     };
-    expect(textFormatter.format(clean, context).trim()).toBe(
+    expect(formatToString(textFormatter, clean, context).trim()).toBe(
       '✔ no problems (12 of 12 document→receiver pairs ok)',
     );
   });
 });
 
 describe('text formatter, matrix view', () => {
-  const output = textFormatter.format(matrixResult, context);
+  const output = formatToString(textFormatter, matrixResult, context);
   const lines = output.split('\n');
 
   it('draws an aligned sender × receiver grid with ✔ / ! / ✗', () => {
@@ -97,7 +98,7 @@ describe('text formatter, matrix view', () => {
   });
 
   it('colours statuses only with colour on', () => {
-    const colored = textFormatter.format(matrixResult, { ...context, color: true });
+    const colored = formatToString(textFormatter, matrixResult, { ...context, color: true });
     expect(colored).toContain('\u001b[31m✗ fail 1/1\u001b[39m');
     expect(colored).toContain('\u001b[32m✔ ok\u001b[39m');
     expect(stripAnsi(colored)).toBe(output);

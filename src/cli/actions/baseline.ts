@@ -1,9 +1,11 @@
 import { createBaseline } from '../../engine/baseline.js';
 import { findDocuments, run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
+import { writeJson } from '../../report/json-stream.js';
 import { UserError } from '../../util/errors.js';
 import { prepareGate } from '../gate.js';
-import { emit, parseAsOf, parseList } from '../options.js';
+import { parseAsOf, parseList } from '../options.js';
+import { openOutput } from '../output.js';
 import type { CommandResult } from '../result.js';
 import { SHIPPED_DOCUMENTS_DIR } from '../shipped.js';
 
@@ -40,7 +42,9 @@ export function baselineCreateAction(
     from: isCheck ? options.from : undefined,
   });
   const file = createBaseline(result, output);
-  emit(JSON.stringify(file, null, 2), output);
+  const out = openOutput(output);
+  writeJson(out, file);
+  out.close();
   process.stderr.write(
     `corridor: wrote ${output}: ${file.findings.length} baseline entr${file.findings.length === 1 ? 'y' : 'ies'}\n`,
   );

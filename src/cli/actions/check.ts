@@ -1,9 +1,9 @@
 import { run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { limitsFromOptions } from '../../security/options.js';
-import { formatResult } from '../format-result.js';
+import { writeResult } from '../format-result.js';
 import { prepareGate, type GateOptions } from '../gate.js';
-import { emit, parseAsOf, parseFailOn, parseList, useColor } from '../options.js';
+import { parseAsOf, parseFailOn, parseList, useColor } from '../options.js';
 import type { CommandResult } from '../result.js';
 
 export interface CheckOptions extends GateOptions {
@@ -32,6 +32,6 @@ export function checkAction(files: string[], options: CheckOptions): CommandResu
     from: options.from,
   });
   const result = gate.apply(raw, { profiles, asOf });
-  emit(formatResult(result, options.format, useColor(options.output)), options.output);
+  writeResult(result, options.format, useColor(options.output), options.output);
   return { exitCode: gate.exitCode(result, parseFailOn(options.failOn, 'error')) };
 }

@@ -1,9 +1,9 @@
 import { findDocuments, run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { limitsFromOptions } from '../../security/options.js';
-import { formatResult } from '../format-result.js';
+import { writeResult } from '../format-result.js';
 import { prepareGate, type GateOptions } from '../gate.js';
-import { displayPaths, emit, parseAsOf, parseFailOn, useColor } from '../options.js';
+import { displayPaths, parseAsOf, parseFailOn, useColor } from '../options.js';
 import { progressBar } from '../progress.js';
 import type { CommandResult } from '../result.js';
 import { SHIPPED_DOCUMENTS_DIR } from '../shipped.js';
@@ -34,6 +34,6 @@ export function matrixAction(options: MatrixOptions): CommandResult {
     onDocument: progressBar(),
   });
   const result = gate.apply(raw, { profiles, asOf });
-  emit(formatResult(result, options.format, useColor(options.output)), options.output);
+  writeResult(result, options.format, useColor(options.output), options.output);
   return { exitCode: gate.exitCode(result, parseFailOn(options.failOn, 'never')) };
 }

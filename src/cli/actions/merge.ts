@@ -1,7 +1,7 @@
 import { mergeResults, needsProfiles, readResult } from '../../engine/merge.js';
 import { loadProfiles } from '../../profiles/load.js';
-import { formatResult } from '../format-result.js';
-import { emit, exitCodeFor, parseFailOn, useColor } from '../options.js';
+import { writeResult } from '../format-result.js';
+import { exitCodeFor, parseFailOn, useColor } from '../options.js';
 import type { CommandResult } from '../result.js';
 
 export interface MergeOptions {
@@ -17,6 +17,6 @@ export function mergeAction(files: string[], options: MergeOptions): CommandResu
   const inputs = files.map(readResult);
   const profiles = needsProfiles(inputs) ? loadProfiles(options.profiles) : undefined;
   const result = mergeResults(inputs, profiles);
-  emit(formatResult(result, options.format, useColor(options.output)), options.output);
+  writeResult(result, options.format, useColor(options.output), options.output);
   return { exitCode: exitCodeFor(result, failOn) };
 }
