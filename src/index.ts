@@ -10,7 +10,8 @@ import type { ParsedDocument } from './documents/model.js';
 import { findDocuments, run } from './engine/run.js';
 import type { MatrixResult } from './engine/types.js';
 import { loadProfiles, type ProfileSet } from './profiles/load.js';
-import { getFormatter, formatters } from './report/index.js';
+import { formatToString, getFormatter, formatters, type Formatter } from './report/index.js';
+import type { Sink } from './report/sink.js';
 import { RULES } from './rules/index.js';
 import { verifyFiles, type VerifyOutput } from './cli/actions/verify.js';
 import { SHIPPED_DOCUMENTS_DIR } from './cli/shipped.js';
@@ -22,7 +23,7 @@ export { loadProfiles, SHIPPED_PROFILES_DIR, ProfileError } from './profiles/loa
 export type { ProfileSet } from './profiles/load.js';
 export type { ResolvedProfile } from './profiles/types.js';
 export { formatters, getFormatter } from './report/index.js';
-export type { FormatContext, Formatter, RuleMeta } from './report/index.js';
+export type { FormatContext, Formatter, RuleMeta, Sink } from './report/index.js';
 export type {
   CellStatus,
   Finding,
@@ -134,13 +135,31 @@ export function format(
   formatId: string,
   options: FormatOptions = {},
 ): string {
+  return formatToString(formatterOf(formatId), result, formatContext(options));
+}
+
+/** As `format`, but writes the report to `out` in pieces (a large result is never one string). */
+export function writeFormat(
+  result: MatrixResult,
+  formatId: string,
+  out: Sink,
+  options: FormatOptions = {},
+): void {
+  formatterOf(formatId).write(result, out, formatContext(options));
+}
+
+function formatterOf(formatId: string): Formatter {
   const formatter = getFormatter(formatId);
   if (!formatter) {
     throw new UserError(
       `unknown format "${formatId}" (available: ${formatters.map((f) => f.id).join(', ')})`,
     );
   }
-  return formatter.format(result, {
+  return formatter;
+}
+
+function formatContext(options: FormatOptions): Parameters<Formatter['write']>[2] {
+  return {
     rules: RULES.map((r) => ({
       id: r.id,
       description: r.description,
@@ -148,7 +167,7 @@ export function format(
     })),
     color: options.color ?? false,
     cwd: options.cwd ?? process.cwd(),
-  });
+  };
 }
 
 function profileSet(profiles: ProfileSet | string | undefined): ProfileSet {
