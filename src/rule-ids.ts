@@ -22,6 +22,8 @@ export const XMLDSIG_RULES = {
   unsupportedTransform: 'xmldsig/unsupported-transform',
   digestMismatch: 'xmldsig/digest-mismatch',
   signatureMismatch: 'xmldsig/signature-mismatch',
+  /** SignatureValue verifies only when read off its standard layout (e.g. ECDSA as DER). */
+  nonconformantEncoding: 'xmldsig/nonconformant-signature-encoding',
   notVerifiableHere: 'xmldsig/not-verifiable-here',
   hmacRefused: 'xmldsig/hmac-refused',
   unknownAlgorithm: 'xmldsig/unknown-algorithm',

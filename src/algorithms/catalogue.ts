@@ -137,6 +137,115 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
     undefined,
     'RFC9231',
   ),
+  // RFC 9231 / RFC 6931 additions, as xmlsec names them (src/strings.c).
+  sig(
+    'rsa-sha224',
+    'RSA PKCS#1 v1.5 with SHA-224',
+    'rsa',
+    [`${W3C_MORE}rsa-sha224`],
+    ['1.2.840.113549.1.1.14'],
+    'sha224',
+    'RFC9231',
+  ),
+  ...pssMore(),
+  sig(
+    'ecdsa-sha1',
+    'ECDSA with SHA-1',
+    'ecdsa',
+    [`${W3C_MORE}ecdsa-sha1`],
+    ['1.2.840.10045.4.1'],
+    'sha1',
+    'RFC9231',
+  ),
+  sig(
+    'ecdsa-sha224',
+    'ECDSA with SHA-224',
+    'ecdsa',
+    [`${W3C_MORE}ecdsa-sha224`],
+    ['1.2.840.10045.4.3.1'],
+    'sha224',
+    'RFC9231',
+  ),
+  ...[224, 256, 384, 512].map((bits, i) =>
+    sig(
+      `ecdsa-sha3-${bits}`,
+      `ECDSA with SHA3-${bits}`,
+      'ecdsa',
+      [`http://www.w3.org/2021/04/xmldsig-more#ecdsa-sha3-${bits}`],
+      [`2.16.840.1.101.3.4.3.${9 + i}`],
+      `sha3-${bits}`,
+      'RFC9231',
+    ),
+  ),
+  {
+    ...sig(
+      'dsa-sha1',
+      'DSA with SHA-1',
+      'dsa',
+      ['http://www.w3.org/2000/09/xmldsig#dsa-sha1'],
+      ['1.2.840.10040.4.3'],
+      'sha1',
+      'XMLDSIG11',
+    ),
+    strength: 'legacy',
+  },
+  {
+    ...sig(
+      'dsa-sha256',
+      'DSA with SHA-256',
+      'dsa',
+      ['http://www.w3.org/2009/xmldsig11#dsa-sha256'],
+      ['2.16.840.1.101.3.4.3.2'],
+      'sha256',
+      'XMLDSIG11; RFC 6931',
+    ),
+    strength: 'legacy',
+  },
+  sig(
+    'ed448',
+    'Ed448',
+    'eddsa',
+    ['http://www.w3.org/2021/04/xmldsig-more#eddsa-ed448'],
+    ['1.3.101.113'],
+    undefined,
+    'RFC9231',
+  ),
+  {
+    ...sig(
+      'rsa-md5',
+      'RSA PKCS#1 v1.5 with MD5',
+      'rsa',
+      [`${W3C_MORE}rsa-md5`],
+      ['1.2.840.113549.1.1.4'],
+      'md5',
+      'RFC9231 (MUST NOT be used, RFC 6151)',
+    ),
+    strength: 'broken',
+  },
+  {
+    ...sig(
+      'rsa-ripemd160',
+      'RSA PKCS#1 v1.5 with RIPEMD-160',
+      'rsa',
+      [`${W3C_MORE}rsa-ripemd160`],
+      ['1.3.36.3.3.1.2'],
+      'ripemd160',
+      'RFC9231',
+    ),
+    strength: 'broken',
+  },
+  {
+    ...sig(
+      'ecdsa-ripemd160',
+      'ECDSA with RIPEMD-160',
+      'ecdsa',
+      ['http://www.w3.org/2007/05/xmldsig-more#ecdsa-ripemd160'],
+      [],
+      'ripemd160',
+      'RFC9231',
+    ),
+    strength: 'broken',
+  },
   sig(
     'gost2001',
     'GOST R 34.10-2001 with GOST R 34.11-94',
@@ -174,7 +283,6 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       'kz-gost34112015-512',
       'pki.gov.kz (third-party note)',
     ),
-    verifiable: false,
     confirmed: false,
   },
   {
@@ -187,7 +295,6 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       undefined,
       'XMLSEC (third-party note)',
     ),
-    verifiable: false,
     confirmed: false,
   },
   {
@@ -211,7 +318,6 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       'bash256',
       'STB 34.101.45-2013; STB 34.101.50-2019 Appendix E',
     ),
-    verifiable: false,
   },
   {
     // No XML URI for SM2 is published anywhere (not RFC 9231, not xmlsec): corridor uses its
@@ -237,7 +343,6 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       undefined,
       "O'z DSt 1092:2009 (OID unconfirmed)",
     ),
-    verifiable: false,
     confirmed: false,
   },
   {
@@ -250,7 +355,6 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       'sha256',
       'RFC9231',
     ),
-    verifiable: false,
   },
   {
     ...sig(
@@ -262,7 +366,6 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       'sha1',
       'XMLDSIG11',
     ),
-    verifiable: false,
   },
 
   // --- digest methods ----------------------------------------------------------------
@@ -283,6 +386,29 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
     ['2.16.840.1.101.3.4.2.3'],
     'XMLENC11',
   ),
+  ...[224, 256, 384, 512].map((bits, i) =>
+    dig(
+      `sha3-${bits}`,
+      `SHA3-${bits}`,
+      [`http://www.w3.org/2007/05/xmldsig-more#sha3-${bits}`],
+      [`2.16.840.1.101.3.4.2.${7 + i}`],
+      'RFC9231',
+    ),
+  ),
+  {
+    ...dig('md5', 'MD5', [`${W3C_MORE}md5`], ['1.2.840.113549.2.5'], 'RFC9231 (RFC 6151)'),
+    strength: 'broken',
+  },
+  {
+    ...dig(
+      'ripemd160',
+      'RIPEMD-160',
+      ['http://www.w3.org/2001/04/xmlenc#ripemd160'],
+      ['1.3.36.3.2.1'],
+      'XMLENC11',
+    ),
+    strength: 'broken',
+  },
   dig(
     'gostr3411-94',
     'GOST R 34.11-94 (CryptoPro S-box)',
@@ -322,7 +448,6 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       ['1.2.398.3.10.1.3.3'],
       'pki.gov.kz (third-party note)',
     ),
-    verifiable: false,
     confirmed: false,
   },
   {
@@ -477,7 +602,6 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       'sha384',
       'RFC9231',
     ),
-    verifiable: false,
   },
   {
     ...sig(
@@ -489,9 +613,23 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       'sha512',
       'RFC9231',
     ),
-    verifiable: false,
   },
 ]);
+
+/** RSA-PSS beyond SHA-2/256+: SHA-1, SHA-224 and SHA3-* (RFC 9231 §2.3.10, xmlsec names). */
+function pssMore(): AlgorithmEntry[] {
+  return ['sha1', 'sha224', 'sha3-224', 'sha3-256', 'sha3-384', 'sha3-512'].map((hash) =>
+    sig(
+      `rsa-pss-${hash}`,
+      `RSA-PSS (MGF1) with ${hash.toUpperCase()}`,
+      'rsa',
+      [`http://www.w3.org/2007/05/xmldsig-more#${hash}-rsa-MGF1`],
+      ['1.2.840.113549.1.1.10'],
+      hash,
+      'RFC9231',
+    ),
+  );
+}
 
 function withJoseNames(entries: AlgorithmEntry[]): AlgorithmEntry[] {
   return entries.map((entry) => {
@@ -517,7 +655,7 @@ function sig(
     uris,
     oids,
     digest,
-    verifiable: true,
+    verifiable: false, // derived by the registry from crypto/schemes
     standard: name,
     source,
     confirmed: true,
@@ -538,7 +676,7 @@ function dig(
     family: id,
     uris,
     oids,
-    verifiable: true,
+    verifiable: false, // derived by the registry from crypto/digests
     standard: name,
     source,
     confirmed: true,

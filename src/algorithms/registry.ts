@@ -1,5 +1,20 @@
-import { ALGORITHMS } from './catalogue.js';
+import { isDigestSupported } from '../crypto/digests.js';
+import { schemeFor } from '../crypto/schemes/index.js';
+import { ALGORITHMS as CATALOGUE } from './catalogue.js';
 import type { AlgorithmEntry, AlgorithmKind } from './types.js';
+
+/**
+ * The catalogue with `verifiable` derived, never stated: a signature method is verifiable
+ * exactly when a registered scheme handles its id (HMAC never is: refused by design), a digest
+ * exactly when crypto/digests computes it.
+ */
+const ALGORITHMS: readonly AlgorithmEntry[] = CATALOGUE.map((entry) => {
+  if (entry.kind === 'signature') {
+    return { ...entry, verifiable: entry.family !== 'hmac' && schemeFor(entry.id) !== undefined };
+  }
+  if (entry.kind === 'digest') return { ...entry, verifiable: isDigestSupported(entry.id) };
+  return entry;
+});
 
 /** Lookup by registry id, by any XML URI or JOSE name and by any OID. Built once at module load. */
 const byId = new Map<string, AlgorithmEntry>();

@@ -23,8 +23,17 @@ export interface AlgorithmEntry {
   joseConfirmed?: boolean;
   /** For signature methods: the registry id of the digest the method implies. */
   digest?: string;
-  /** Can this build of corridor compute / verify it? */
+  /**
+   * Can this build of corridor compute / verify it? For signature methods and digests the
+   * registry derives it from the registered schemes and digests (crypto/schemes, crypto/digests).
+   */
   verifiable: boolean;
+  /**
+   * Cryptographic standing whatever a profile says: `broken` (collisions or forgeries are
+   * practical: MD5, RIPEMD-160 as used here) is always reported as an error, `legacy` (DSA,
+   * kept for old documents) as a warning; profiles still decide what they accept.
+   */
+  strength?: 'broken' | 'legacy';
   standard: string;
   source: string;
   /** False when no public source confirms the URI/OID (see shared/reference/algorithms.md). */

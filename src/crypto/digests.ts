@@ -18,6 +18,13 @@ const NODE_HASHES = new Map<string, string>([
   ['sha256', 'sha256'],
   ['sha384', 'sha384'],
   ['sha512', 'sha512'],
+  ['sha3-224', 'sha3-224'],
+  ['sha3-256', 'sha3-256'],
+  ['sha3-384', 'sha3-384'],
+  ['sha3-512', 'sha3-512'],
+  // Broken (the registry marks them so and rules report it), computed to say so with certainty.
+  ['md5', 'md5'],
+  ['ripemd160', 'ripemd160'],
 ]);
 
 // GOST hashes emit bytes in the order XMLDSig DigestValue carries them (see

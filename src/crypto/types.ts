@@ -6,6 +6,7 @@ import type { KeyObject } from 'node:crypto';
  */
 export type KeyFamily =
   | 'rsa'
+  | 'dsa'
   | 'ecdsa'
   | 'eddsa'
   | 'gost2001'
@@ -17,6 +18,9 @@ export type KeyFamily =
   | 'kz-gost-2015'
   | 'uz-dst'
   | 'unknown';
+
+/** Families whose keys are Node KeyObjects (OpenSSL verifies them). */
+export type NodeFamily = 'rsa' | 'dsa' | 'ecdsa' | 'eddsa';
 
 export interface CurveInfo {
   /** OID of the named curve / parameter set, when the key names one. */
@@ -37,7 +41,7 @@ interface PublicKeyBase {
 
 /** Keys Node's crypto verifies natively. */
 export interface NodePublicKey extends PublicKeyBase {
-  family: 'rsa' | 'ecdsa' | 'eddsa';
+  family: NodeFamily;
   keyObject: KeyObject;
 }
 
@@ -74,7 +78,7 @@ export type PublicKey =
 
 /** Private keys used by the fixtures generator and by `sign` helpers in tests. */
 export type PrivateKey =
-  | { family: 'rsa' | 'ecdsa' | 'eddsa'; keyObject: KeyObject }
+  | { family: NodeFamily; keyObject: KeyObject }
   | { family: 'gost2001' | 'gost2012-256' | 'gost2012-512'; curve: CurveInfo; d: bigint }
   | { family: 'sm2'; d: bigint }
   | { family: 'bign'; curve: CurveInfo; d: bigint };
@@ -85,8 +89,46 @@ export type PrivateKey =
  */
 export type SignatureEncoding = 'xmldsig' | 'x509';
 
+/** The parts of a SubjectPublicKeyInfo every decoder needs. */
+export interface SpkiParts {
+  algorithmOid: string;
+  /** First OID inside the parameters: the named curve / GOST parameter set, if any. */
+  parameterOid?: string;
+  /** Content of the subjectPublicKey BIT STRING. */
+  keyBytes: Uint8Array;
+}
+
+/**
+ * How a key family is read and written: SubjectPublicKeyInfo, PKCS#8 and the certificate
+ * signature it issues with. pki/spki.ts, pki/keys.ts and pki/issue.ts dispatch here, so a new
+ * family is one scheme file (with its codec) plus one line in schemes/index.ts.
+ */
+export interface KeyCodec {
+  /** Families whose private keys this codec writes SPKIs for and picks issuing algorithms for. */
+  families: readonly KeyFamily[];
+  /** True when the codec reads keys with this SPKI / PKCS#8 algorithm OID and parameter OID. */
+  claims(algorithmOid: string, parameterOid: string | undefined): boolean;
+  /** Decodes (and checks) a DER SPKI the codec claims; throws KeyFormatError. */
+  decodeSpki(spki: Uint8Array, parts: SpkiParts): PublicKey;
+  /**
+   * An unencrypted DER PKCS#8 the codec claims. `privateKey` is the content of its privateKey
+   * OCTET STRING; `parameterOid` the first OID of the AlgorithmIdentifier parameters.
+   */
+  decodePkcs8(
+    der: Uint8Array,
+    privateKey: Uint8Array,
+    parameterOid: string | undefined,
+  ): PrivateKey;
+  /** DER SPKI of a private key's public half (for issuing certificates). */
+  spkiOfPrivateKey(key: PrivateKey): Uint8Array;
+  /** Registry id of the signature algorithm an issuer with this key signs certificates with. */
+  defaultSignatureAlgorithm(key: PrivateKey): string;
+}
+
 /** One signature scheme implementation: the message is hashed inside (digest implied by alg). */
 export interface SignatureScheme {
+  /** How keys of this scheme's families are read and written; absent when another scheme's codec serves them. */
+  keyCodec?: KeyCodec;
   /** Registry ids of the signature algorithms this scheme handles (see algorithms/registry). */
   algorithmIds: readonly string[];
   /** Key families this scheme accepts. */
@@ -98,6 +140,17 @@ export interface SignatureScheme {
     signature: Uint8Array,
     encoding: SignatureEncoding,
   ): boolean;
+  /**
+   * Verification of a value laid out other than the standard says (ECDSA written as DER, or
+   * r‖s trimmed or zero-padded by other stacks), tried only after `verify` failed. Returns a
+   * description of the deviation when the value verifies so read; the caller reports it.
+   */
+  verifyLenient?(
+    algorithmId: string,
+    key: PublicKey,
+    message: Uint8Array,
+    signature: Uint8Array,
+  ): string | undefined;
   sign(
     algorithmId: string,
     key: PrivateKey,

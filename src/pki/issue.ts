@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { algorithmById } from '../algorithms/registry.js';
 import { UnsupportedAlgorithmError } from '../crypto/errors.js';
-import { schemeFor } from '../crypto/schemes/index.js';
+import { keyCodecForFamily, schemeFor } from '../crypto/schemes/index.js';
 import type { PrivateKey } from '../crypto/types.js';
 import type { Certificate } from './certificate.js';
 import { CertificateError } from './errors.js';
@@ -116,29 +116,9 @@ function time(date: Date): asn1js.AsnType {
 }
 
 function defaultSignatureAlgorithm(key: PrivateKey): string {
-  switch (key.family) {
-    case 'rsa':
-      return 'rsa-sha256';
-    case 'ecdsa': {
-      const curve = key.keyObject.asymmetricKeyDetails?.namedCurve;
-      return curve === 'secp384r1'
-        ? 'ecdsa-sha384'
-        : curve === 'secp521r1'
-          ? 'ecdsa-sha512'
-          : 'ecdsa-sha256';
-    }
-    case 'eddsa':
-      if (key.keyObject.asymmetricKeyType !== 'ed25519') {
-        throw new UnsupportedAlgorithmError('ed448', 'only Ed25519 issuers are supported');
-      }
-      return 'ed25519';
-    case 'sm2':
-      return 'sm2-sm3';
-    case 'bign':
-      return 'bign-hbelt';
-    default:
-      return key.family; // registry ids gost2001 / gost2012-256 / gost2012-512
-  }
+  const codec = keyCodecForFamily(key.family);
+  if (!codec) throw new UnsupportedAlgorithmError(key.family, `no key codec for ${key.family}`);
+  return codec.defaultSignatureAlgorithm(key);
 }
 
 function algorithmIdentifier(id: string): asn1js.Sequence {

@@ -1,14 +1,14 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import forge from 'node-forge';
 import { KeyFormatError, UnsupportedAlgorithmError } from '../crypto/errors.js';
-import { bignSpkiOfPrivateKey, decodeBignPrivateKey } from '../crypto/bign/keys.js';
 import { decryptBeltPrivateKey } from './belt-encrypted-key.js';
-import { decodeGostPrivateKeyPkcs8, gostPublicKeyFor } from '../crypto/gost/keys.js';
-import { SM2_CURVE_OID, sm2PublicPoint } from '../crypto/sm2/curve.js';
-import { bytesToBigint } from '../crypto/sm2/der-signature.js';
+import { keyCodecFor, keyCodecForFamily } from '../crypto/schemes/index.js';
+import { nodePrivateKey } from '../crypto/schemes/node.js';
+import { sm2Key } from '../crypto/schemes/sm2.js';
+import { parseEcPrivateKey } from '../crypto/sec1.js';
+import { SM2_CURVE_OID } from '../crypto/sm2/curve.js';
 import type { PrivateKey } from '../crypto/types.js';
-import { OID, keyAlgorithmInfo } from './oids.js';
 import { pemBlocks } from './pem.js';
 
 /**
@@ -17,52 +17,11 @@ import { pemBlocks } from './pem.js';
  * GOST becomes d plus its parameter set (crypto/gost/keys.ts reads the PKCS#8 layouts).
  */
 
-function fromNode(keyObject: KeyObject): PrivateKey {
-  switch (keyObject.asymmetricKeyType) {
-    case 'rsa':
-    case 'rsa-pss':
-      return { family: 'rsa', keyObject };
-    case 'ec':
-      return { family: 'ecdsa', keyObject };
-    case 'ed25519':
-    case 'ed448':
-      return { family: 'eddsa', keyObject };
-    default:
-      throw new UnsupportedAlgorithmError(
-        keyObject.asymmetricKeyType ?? 'unknown',
-        `private key type '${keyObject.asymmetricKeyType ?? 'unknown'}' is not supported`,
-      );
-  }
-}
-
 function oidOf(block: asn1js.AsnType | undefined): string | undefined {
   return block instanceof asn1js.ObjectIdentifier ? block.valueBlock.toString() : undefined;
 }
 
-/** SEC1 ECPrivateKey: SEQUENCE { 1, OCTET STRING d, [0] curve OID?, [1] public key? }. */
-function parseEcPrivateKey(der: Uint8Array): { d: bigint; curveOid?: string } {
-  const parsed = asn1js.fromBER(der);
-  const seq = parsed.result;
-  if (parsed.offset !== der.length || !(seq instanceof asn1js.Sequence)) {
-    throw new KeyFormatError('EC private key: not a DER SEQUENCE');
-  }
-  const [, d, ...rest] = seq.valueBlock.value;
-  if (!(d instanceof asn1js.OctetString)) throw new KeyFormatError('EC private key: no scalar');
-  let curveOid: string | undefined;
-  for (const field of rest) {
-    if (field.idBlock.tagClass === 3 && field.idBlock.tagNumber === 0) {
-      curveOid = oidOf((field as asn1js.Constructed).valueBlock.value[0]);
-    }
-  }
-  return { d: bytesToBigint(d.valueBlock.valueHexView), ...(curveOid ? { curveOid } : {}) };
-}
-
-function sm2Key(d: bigint): PrivateKey {
-  sm2PublicPoint(d); // range check
-  return { family: 'sm2', d };
-}
-
-/** A DER PKCS#8 PrivateKeyInfo (unencrypted) of any supported family. */
+/** A DER PKCS#8 PrivateKeyInfo (unencrypted) of any family a registered codec reads. */
 export function privateKeyFromPkcs8(der: Uint8Array): PrivateKey {
   const parsed = asn1js.fromBER(der);
   const seq = parsed.result;
@@ -77,25 +36,15 @@ export function privateKeyFromPkcs8(der: Uint8Array): PrivateKey {
   }
   const [oidBlock, params] = algorithm.valueBlock.value;
   const algorithmOid = oidOf(oidBlock) ?? '';
-  const family = keyAlgorithmInfo(algorithmOid)?.family;
-  const curveOid = oidOf(params);
-  if (family === 'sm2' || (algorithmOid === OID.ecPublicKey && curveOid === SM2_CURVE_OID)) {
-    return sm2Key(parseEcPrivateKey(new Uint8Array(privateKey.valueBlock.valueHexView)).d);
+  const parameterOid = oidOf(params);
+  const codec = keyCodecFor(algorithmOid, parameterOid);
+  if (!codec) {
+    throw new UnsupportedAlgorithmError(
+      algorithmOid,
+      `private key algorithm ${algorithmOid || '(none)'} is not supported`,
+    );
   }
-  if (family === 'gost2001' || family === 'gost2012-256' || family === 'gost2012-512') {
-    const gost = decodeGostPrivateKeyPkcs8(der);
-    return { family: gost.family, curve: gost.curve, d: gost.d };
-  }
-  // bign (bee2 bpki.c layout): the OCTET STRING holds d little-endian, nothing nested.
-  if (family === 'bign') {
-    return decodeBignPrivateKey(curveOid, new Uint8Array(privateKey.valueBlock.valueHexView));
-  }
-  try {
-    return fromNode(createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' }));
-  } catch (error) {
-    if (error instanceof UnsupportedAlgorithmError) throw error;
-    throw new KeyFormatError(`PKCS#8 key rejected: ${(error as Error).message}`);
-  }
+  return codec.decodePkcs8(der, new Uint8Array(privateKey.valueBlock.valueHexView), parameterOid);
 }
 
 /**
@@ -127,12 +76,12 @@ export function loadPrivateKey(input: string | Uint8Array, passphrase?: string):
       case 'SM2 PRIVATE KEY': {
         const ec = parseEcPrivateKey(block.der);
         if (ec.curveOid === SM2_CURVE_OID) return sm2Key(ec.d);
-        return fromNode(
+        return nodePrivateKey(
           createPrivateKey({ key: Buffer.from(block.der), format: 'der', type: 'sec1' }),
         );
       }
       case 'RSA PRIVATE KEY':
-        return fromNode(
+        return nodePrivateKey(
           createPrivateKey({ key: Buffer.from(block.der), format: 'der', type: 'pkcs1' }),
         );
     }
@@ -164,7 +113,7 @@ export function loadPkcs12(der: Uint8Array, password: string): Pkcs12Contents {
   const forgeKey = keyBags.find((b) => b.key)?.key;
   if (!forgeKey)
     throw new KeyFormatError('PKCS#12: no RSA private key found (only RSA is supported)');
-  const key = fromNode(createPrivateKey(forge.pki.privateKeyToPem(forgeKey)));
+  const key = nodePrivateKey(createPrivateKey(forge.pki.privateKeyToPem(forgeKey)));
   const certBags =
     p12.getBags({ bagType: forge.pki.oids.certBag ?? '' })[forge.pki.oids.certBag ?? ''] ?? [];
   const certificates = certBags.flatMap((bag) =>
@@ -184,38 +133,7 @@ export function loadPkcs12(der: Uint8Array, password: string): Pkcs12Contents {
 
 /** DER SubjectPublicKeyInfo of a private key's public half (for issuing certificates). */
 export function spkiOfPrivateKey(key: PrivateKey): Uint8Array {
-  if ('keyObject' in key) {
-    return new Uint8Array(createPublicKey(key.keyObject).export({ format: 'der', type: 'spki' }));
-  }
-  if (key.family === 'sm2') {
-    // Same layout OpenSSL writes: id-ecPublicKey with the sm2p256v1 curve OID.
-    const spki = new asn1js.Sequence({
-      value: [
-        new asn1js.Sequence({
-          value: [
-            new asn1js.ObjectIdentifier({ value: OID.ecPublicKey }),
-            new asn1js.ObjectIdentifier({ value: SM2_CURVE_OID }),
-          ],
-        }),
-        new asn1js.BitString({ valueHex: sm2PublicPoint(key.d) }),
-      ],
-    });
-    return new Uint8Array(spki.toBER(false));
-  }
-  if (key.family === 'bign') {
-    return bignSpkiOfPrivateKey({
-      family: 'bign',
-      curve: { oid: key.curve.oid ?? '', name: key.curve.name },
-      d: key.d,
-    });
-  }
-  const curveOid = key.curve.oid;
-  if (!curveOid) {
-    throw new UnsupportedAlgorithmError(key.family, `GOST key without a parameter-set OID`);
-  }
-  return gostPublicKeyFor({
-    family: key.family,
-    curve: { oid: curveOid, name: key.curve.name },
-    d: key.d,
-  }).spki;
+  const codec = keyCodecForFamily(key.family);
+  if (!codec) throw new UnsupportedAlgorithmError(key.family, `no key codec for ${key.family}`);
+  return codec.spkiOfPrivateKey(key);
 }

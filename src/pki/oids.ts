@@ -1,4 +1,5 @@
 import { algorithmsByOid } from '../algorithms/registry.js';
+import { curveInfo, type CurveEntry } from '../crypto/curves.js';
 import type { KeyFamily } from '../crypto/types.js';
 
 /**
@@ -17,6 +18,7 @@ export interface KeyAlgorithmInfo {
 export const OID = {
   rsaEncryption: '1.2.840.113549.1.1.1',
   rsassaPss: '1.2.840.113549.1.1.10',
+  dsa: '1.2.840.10040.4.1',
   ecPublicKey: '1.2.840.10045.2.1',
   ed25519: '1.3.101.112',
   ed448: '1.3.101.113',
@@ -34,6 +36,7 @@ export const OID = {
 const KEY_ALGORITHMS = new Map<string, KeyAlgorithmInfo>([
   [OID.rsaEncryption, { family: 'rsa', name: 'rsaEncryption', confirmed: true }],
   [OID.rsassaPss, { family: 'rsa', name: 'RSASSA-PSS', confirmed: true }],
+  [OID.dsa, { family: 'dsa', name: 'id-dsa', confirmed: true }],
   [OID.ecPublicKey, { family: 'ecdsa', name: 'id-ecPublicKey', confirmed: true }],
   [OID.ed25519, { family: 'eddsa', name: 'Ed25519', confirmed: true }],
   [OID.ed448, { family: 'eddsa', name: 'Ed448', confirmed: true }],
@@ -45,46 +48,6 @@ const KEY_ALGORITHMS = new Map<string, KeyAlgorithmInfo>([
   [OID.bign, { family: 'bign', name: 'bign-pubkey', confirmed: true }],
   [OID.kzGost2015, { family: 'kz-gost-2015', name: 'KZ GOST 34.10-2015 512', confirmed: false }],
   [OID.uzDst, { family: 'uz-dst', name: "O'z DSt 1092:2009", confirmed: false }],
-]);
-
-export interface CurveEntry {
-  name: string;
-  /** Size of the group order in bits: the "key size" reported for curve keys. */
-  bits: number;
-  /** Node's name for curves Node can verify on. */
-  nodeName?: string;
-}
-
-const CURVES = new Map<string, CurveEntry>([
-  ['1.2.840.10045.3.1.7', { name: 'P-256', bits: 256, nodeName: 'prime256v1' }],
-  ['1.3.132.0.34', { name: 'P-384', bits: 384, nodeName: 'secp384r1' }],
-  ['1.3.132.0.35', { name: 'P-521', bits: 521, nodeName: 'secp521r1' }],
-  ['1.3.132.0.33', { name: 'P-224', bits: 224, nodeName: 'secp224r1' }],
-  ['1.3.132.0.10', { name: 'secp256k1', bits: 256, nodeName: 'secp256k1' }],
-  ['1.3.36.3.3.2.8.1.1.7', { name: 'brainpoolP256r1', bits: 256, nodeName: 'brainpoolP256r1' }],
-  ['1.3.36.3.3.2.8.1.1.11', { name: 'brainpoolP384r1', bits: 384, nodeName: 'brainpoolP384r1' }],
-  ['1.3.36.3.3.2.8.1.1.13', { name: 'brainpoolP512r1', bits: 512, nodeName: 'brainpoolP512r1' }],
-  [OID.sm2, { name: 'sm2p256v1', bits: 256 }],
-  // GOST R 34.10-2001 / 2012-256, CryptoPro sets (RFC 4357 §10.1, §11.4)
-  ['1.2.643.2.2.35.0', { name: 'id-GostR3410-2001-TestParamSet', bits: 256 }],
-  ['1.2.643.2.2.35.1', { name: 'id-GostR3410-2001-CryptoPro-A-ParamSet', bits: 256 }],
-  ['1.2.643.2.2.35.2', { name: 'id-GostR3410-2001-CryptoPro-B-ParamSet', bits: 256 }],
-  ['1.2.643.2.2.35.3', { name: 'id-GostR3410-2001-CryptoPro-C-ParamSet', bits: 256 }],
-  ['1.2.643.2.2.36.0', { name: 'id-GostR3410-2001-CryptoPro-XchA-ParamSet', bits: 256 }],
-  ['1.2.643.2.2.36.1', { name: 'id-GostR3410-2001-CryptoPro-XchB-ParamSet', bits: 256 }],
-  // tc26 sets (RFC 7836, RFC 9215)
-  ['1.2.643.7.1.2.1.1.1', { name: 'id-tc26-gost-3410-12-256-paramSetA', bits: 256 }],
-  ['1.2.643.7.1.2.1.1.2', { name: 'id-tc26-gost-3410-12-256-paramSetB', bits: 256 }],
-  ['1.2.643.7.1.2.1.1.3', { name: 'id-tc26-gost-3410-12-256-paramSetC', bits: 256 }],
-  ['1.2.643.7.1.2.1.1.4', { name: 'id-tc26-gost-3410-12-256-paramSetD', bits: 256 }],
-  ['1.2.643.7.1.2.1.2.0', { name: 'id-tc26-gost-3410-12-512-paramSetTest', bits: 512 }],
-  ['1.2.643.7.1.2.1.2.1', { name: 'id-tc26-gost-3410-12-512-paramSetA', bits: 512 }],
-  ['1.2.643.7.1.2.1.2.2', { name: 'id-tc26-gost-3410-12-512-paramSetB', bits: 512 }],
-  ['1.2.643.7.1.2.1.2.3', { name: 'id-tc26-gost-3410-12-512-paramSetC', bits: 512 }],
-  // Belarus bign (STB 34.101.45 Appendix B)
-  ['1.2.112.0.2.0.34.101.45.3.1', { name: 'bign-curve256v1', bits: 256 }],
-  ['1.2.112.0.2.0.34.101.45.3.2', { name: 'bign-curve384v1', bits: 384 }],
-  ['1.2.112.0.2.0.34.101.45.3.3', { name: 'bign-curve512v1', bits: 512 }],
 ]);
 
 /** Sizes for families whose key size is fixed by the algorithm, not by a parameter. */
@@ -100,13 +63,11 @@ export function keyAlgorithmInfo(oid: string): KeyAlgorithmInfo | undefined {
   return KEY_ALGORITHMS.get(oid);
 }
 
-export function curveInfo(oid: string): CurveEntry | undefined {
-  return CURVES.get(oid);
-}
+export { curveInfo, type CurveEntry };
 
 /** Best known key size for a key algorithm + optional parameter OID; 0 when unknown. */
 export function keyBitsFor(family: KeyFamily, parameterOid?: string): number {
-  const curve = parameterOid ? CURVES.get(parameterOid) : undefined;
+  const curve = parameterOid ? curveInfo(parameterOid) : undefined;
   return curve?.bits ?? FAMILY_BITS[family] ?? 0;
 }
 
@@ -116,6 +77,10 @@ const HASH_OID_TO_DIGEST = new Map<string, string>([
   ['2.16.840.1.101.3.4.2.1', 'sha256'],
   ['2.16.840.1.101.3.4.2.2', 'sha384'],
   ['2.16.840.1.101.3.4.2.3', 'sha512'],
+  ['2.16.840.1.101.3.4.2.7', 'sha3-224'],
+  ['2.16.840.1.101.3.4.2.8', 'sha3-256'],
+  ['2.16.840.1.101.3.4.2.9', 'sha3-384'],
+  ['2.16.840.1.101.3.4.2.10', 'sha3-512'],
 ]);
 
 /** Digest registry id for a hash OID (used inside RSASSA-PSS parameters). */

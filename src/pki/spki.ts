@@ -1,22 +1,12 @@
-import { createPublicKey } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { KeyFormatError } from '../crypto/errors.js';
-import { decodeBignPublicKey } from '../crypto/bign/keys.js';
-import { decodeGostPublicKey } from '../crypto/gost/keys.js';
-import { checkSm2Point, SM2_CURVE_NAME, SM2_CURVE_OID } from '../crypto/sm2/curve.js';
-import type { CurveInfo, KeyFamily, PublicKey } from '../crypto/types.js';
+import { keyCodecFor } from '../crypto/schemes/index.js';
+import type { CurveInfo, KeyFamily, PublicKey, SpkiParts } from '../crypto/types.js';
 import { CertificateError } from './errors.js';
 import { curveInfo, keyAlgorithmInfo, keyBitsFor } from './oids.js';
 import { pemBlocks } from './pem.js';
 
-/** The parts of a SubjectPublicKeyInfo every decoder needs. */
-export interface SpkiParts {
-  algorithmOid: string;
-  /** First OID inside the parameters: the named curve / GOST parameter set, if any. */
-  parameterOid?: string;
-  /** Content of the subjectPublicKey BIT STRING. */
-  keyBytes: Uint8Array;
-}
+export type { SpkiParts } from '../crypto/types.js';
 
 function fail(message: string): never {
   throw new KeyFormatError(`SubjectPublicKeyInfo: ${message}`);
@@ -54,55 +44,7 @@ function curveOf(parameterOid: string | undefined): CurveInfo | undefined {
   return { oid: parameterOid, name: curveInfo(parameterOid)?.name ?? parameterOid };
 }
 
-function decodeNodeKey(spki: Uint8Array, parts: SpkiParts, family: KeyFamily): PublicKey {
-  if (family !== 'rsa' && family !== 'ecdsa' && family !== 'eddsa') fail(`not a Node family`);
-  let keyObject;
-  try {
-    keyObject = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
-  } catch (error) {
-    throw new KeyFormatError(
-      `SubjectPublicKeyInfo: ${family} key rejected by OpenSSL (${(error as Error).message})`,
-    );
-  }
-  const details = keyObject.asymmetricKeyDetails ?? {};
-  const bits =
-    family === 'rsa'
-      ? (details.modulusLength ?? 0)
-      : family === 'ecdsa'
-        ? keyBitsFor(family, parts.parameterOid)
-        : keyObject.asymmetricKeyType === 'ed448'
-          ? 448
-          : 256;
-  const curve =
-    family === 'ecdsa'
-      ? curveOf(parts.parameterOid)
-      : family === 'eddsa'
-        ? {
-            oid: parts.algorithmOid,
-            name: keyObject.asymmetricKeyType === 'ed448' ? 'Ed448' : 'Ed25519',
-          }
-        : undefined;
-  return {
-    family,
-    keyObject,
-    spki,
-    bits,
-    algorithmOid: parts.algorithmOid,
-    ...(curve ? { curve } : {}),
-  };
-}
-
-function decodeSm2Key(spki: Uint8Array, parts: SpkiParts): PublicKey {
-  return {
-    family: 'sm2',
-    point: checkSm2Point(parts.keyBytes),
-    spki,
-    bits: 256,
-    curve: { oid: SM2_CURVE_OID, name: SM2_CURVE_NAME },
-    algorithmOid: parts.algorithmOid,
-  };
-}
-
+/** A key we can name and size but not verify with (no registered codec reads it). */
 function recognised(spki: Uint8Array, parts: SpkiParts, family: KeyFamily): PublicKey {
   const reportFamily =
     family === 'kz-gost-2004' || family === 'kz-gost-2015' || family === 'uz-dst'
@@ -118,26 +60,12 @@ function recognised(spki: Uint8Array, parts: SpkiParts, family: KeyFamily): Publ
   };
 }
 
+/** Each family's codec (crypto/schemes) decodes and checks its keys; others are recognised. */
 function decodeUncached(spki: Uint8Array): PublicKey {
   const parts = spkiParts(spki);
-  const info = keyAlgorithmInfo(parts.algorithmOid);
-  const family = info?.family ?? 'unknown';
-  // An EC key on sm2p256v1 is an SM2 key: Node would load it but cannot verify SM2 correctly.
-  if (family === 'sm2' || (family === 'ecdsa' && parts.parameterOid === SM2_CURVE_OID)) {
-    return decodeSm2Key(spki, parts);
-  }
-  if (family === 'rsa' || family === 'ecdsa' || family === 'eddsa') {
-    return decodeNodeKey(spki, parts, family);
-  }
-  // Little-endian x‖y inside an OCTET STRING, checked on the curve of its parameter set.
-  if (family === 'gost2001' || family === 'gost2012-256' || family === 'gost2012-512') {
-    return decodeGostPublicKey(spki);
-  }
-  // x‖y little-endian in the BIT STRING itself (STB 34.101.45 Appendix D), checked on its curve.
-  if (family === 'bign') {
-    return decodeBignPublicKey(spki, parts.algorithmOid, parts.parameterOid, parts.keyBytes);
-  }
-  return recognised(spki, parts, family);
+  const codec = keyCodecFor(parts.algorithmOid, parts.parameterOid);
+  if (codec) return codec.decodeSpki(spki, parts);
+  return recognised(spki, parts, keyAlgorithmInfo(parts.algorithmOid)?.family ?? 'unknown');
 }
 
 // Keys repeat across documents (one signer, many files): decode each SPKI once.

@@ -9,6 +9,8 @@ import { signatureAlgorithmName } from './signature-algorithm-name.js';
 import { signatureKeySize } from './signature-key-size.js';
 import { signatureCurve } from './signature-curve.js';
 import { signatureAlgorithmSunset } from './signature-algorithm-sunset.js';
+import { signatureAlgorithmStrength } from './signature-algorithm-strength.js';
+import { signatureValueEncoding } from './signature-value-encoding.js';
 import { signatureDigestAccepted } from './signature-digest-accepted.js';
 import { signatureCanonicalizationAccepted } from './signature-canonicalization-accepted.js';
 import { signatureTransformAccepted } from './signature-transform-accepted.js';
@@ -43,6 +45,8 @@ export const RULES: readonly Rule[] = [
   signatureKeySize,
   signatureCurve,
   signatureAlgorithmSunset,
+  signatureAlgorithmStrength,
+  signatureValueEncoding,
   signatureDigestAccepted,
   signatureCanonicalizationAccepted,
   signatureTransformAccepted,

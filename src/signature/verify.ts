@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { algorithmByUri } from '../algorithms/registry.js';
 import { digest, isDigestSupported } from '../crypto/digests.js';
 import { schemeFor } from '../crypto/schemes/index.js';
-import type { KeyFamily, PublicKey } from '../crypto/types.js';
+import type { KeyFamily, PublicKey, SignatureScheme } from '../crypto/types.js';
 import { canonicalize } from '../xml/c14n.js';
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
 import { elementPath } from '../xml/path.js';
@@ -313,9 +313,10 @@ function checkSignatureValue(
     inclusiveNamespacesPrefixes: info.canonicalizationPrefixes,
   });
   const signatureValue = info.signatureValue;
-  const ok = keys.candidates.some(({ key }) =>
-    scheme.verify(methodId, key, octets, signatureValue, 'xmldsig'),
-  );
+  const ok =
+    keys.candidates.some(({ key }) =>
+      scheme.verify(methodId, key, octets, signatureValue, 'xmldsig'),
+    ) || verifiesLeniently(scheme, methodId, keys, octets, signatureValue, problems);
   if (!ok) {
     problems.push(
       problem(
@@ -325,6 +326,34 @@ function checkSignatureValue(
     );
   }
   return ok;
+}
+
+/**
+ * A value other stacks lay out off-standard (ECDSA as DER, r‖s trimmed or padded) is checked
+ * as read leniently, and the deviation is always reported: never silently valid.
+ */
+function verifiesLeniently(
+  scheme: SignatureScheme,
+  methodId: string,
+  keys: ReturnType<typeof chooseKey>,
+  octets: Uint8Array,
+  signatureValue: Uint8Array,
+  problems: SignatureProblem[],
+): boolean {
+  if (!scheme.verifyLenient) return false;
+  for (const { key } of keys.candidates) {
+    const layout = scheme.verifyLenient(methodId, key, octets, signatureValue);
+    if (layout) {
+      problems.push(
+        problem(
+          XMLDSIG_RULES.nonconformantEncoding,
+          `SignatureValue verifies only when read leniently: ${layout} (RFC 9231 §2.3.6: r‖s, each as long as the group order)`,
+        ),
+      );
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -107,7 +107,7 @@ describe('nodeScheme', () => {
   });
 
   it('sign refuses unknown ids and mismatched keys', () => {
-    expect(() => nodeScheme.sign('rsa-md5', rsa.priv, message, 'xmldsig')).toThrow(
+    expect(() => nodeScheme.sign('rsa-md4', rsa.priv, message, 'xmldsig')).toThrow(
       UnsupportedAlgorithmError,
     );
     expect(() => nodeScheme.sign('ecdsa-sha256', rsa.priv, message, 'xmldsig')).toThrow(

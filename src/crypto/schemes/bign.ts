@@ -1,11 +1,18 @@
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { beltHash } from '../belt/hash.js';
 import { BIGN_CURVE_256_OID, bignCurveParams } from '../bign/curves.js';
-import { bignPointFromBytes } from '../bign/keys.js';
+import {
+  BIGN_PUBKEY_OID,
+  bignPointFromBytes,
+  bignSpkiOfPrivateKey,
+  decodeBignPrivateKey,
+  decodeBignPublicKey,
+} from '../bign/keys.js';
 import { bignSignHash, bignVerifyHash } from '../bign/signature.js';
 import { UnsupportedAlgorithmError } from '../errors.js';
 import type {
   BignPublicKey,
+  KeyCodec,
   PrivateKey,
   PublicKey,
   SignatureEncoding,
@@ -55,9 +62,31 @@ function pointOf(key: BignPublicKey): WeierstrassPoint<bigint> | null {
   return prepared?.point ?? null;
 }
 
+/**
+ * bign keys: x‖y little-endian in the SPKI BIT STRING (STB 34.101.45 Appendix D); PKCS#8 as
+ * bee2's bpki.c writes it, d little-endian in the OCTET STRING with nothing nested.
+ */
+const bignCodec: KeyCodec = {
+  families: ['bign'],
+  claims: (algorithmOid) => algorithmOid === BIGN_PUBKEY_OID,
+  decodeSpki: (spki, parts) =>
+    decodeBignPublicKey(spki, parts.algorithmOid, parts.parameterOid, parts.keyBytes),
+  decodePkcs8: (_der, privateKey, parameterOid) => decodeBignPrivateKey(parameterOid, privateKey),
+  spkiOfPrivateKey(key) {
+    if (key.family !== 'bign') throw new UnsupportedAlgorithmError(key.family);
+    return bignSpkiOfPrivateKey({
+      family: 'bign',
+      curve: { oid: key.curve.oid ?? '', name: key.curve.name },
+      d: key.d,
+    });
+  },
+  defaultSignatureAlgorithm: () => ID,
+};
+
 export const bignScheme: SignatureScheme = {
   algorithmIds: [ID],
   families: ['bign'],
+  keyCodec: bignCodec,
 
   verify(
     algorithmId: string,

@@ -1,5 +1,6 @@
 import { UnsupportedAlgorithmError } from '../errors.js';
 import { gostCurveParams } from '../gost/curves.js';
+import { decodeGostPrivateKeyPkcs8, decodeGostPublicKey, gostPublicKeyFor } from '../gost/keys.js';
 import { gostFamilyBits, type GostFamily } from '../gost/oids.js';
 import { prepareGostKey } from '../gost/prepared-key.js';
 import {
@@ -10,7 +11,13 @@ import {
 } from '../gost/signature.js';
 import { gostr341194 } from '../gostr3411-94.js';
 import { streebog256, streebog512 } from '../streebog.js';
-import type { PrivateKey, PublicKey, SignatureEncoding, SignatureScheme } from '../types.js';
+import type {
+  KeyCodec,
+  PrivateKey,
+  PublicKey,
+  SignatureEncoding,
+  SignatureScheme,
+} from '../types.js';
 
 /**
  * GOST R 34.10-2001 (with GOST R 34.11-94, CryptoPro parameters) and GOST R 34.10-2012
@@ -35,9 +42,40 @@ function isGostId(id: string): id is GostFamily {
   return (ALGORITHM_IDS as readonly string[]).includes(id);
 }
 
+/** SPKI algorithm OIDs: id-GostR3410-2001 (RFC 4491), id-tc26-gost3410-12-256/512 (RFC 9215). */
+const KEY_OIDS: readonly string[] = ['1.2.643.2.2.19', '1.2.643.7.1.1.1.1', '1.2.643.7.1.1.1.2'];
+
+/** Little-endian x‖y inside an OCTET STRING, checked on the curve of its parameter set. */
+const gostCodec: KeyCodec = {
+  families: ALGORITHM_IDS,
+  claims: (algorithmOid) => KEY_OIDS.includes(algorithmOid),
+  decodeSpki: (spki) => decodeGostPublicKey(spki),
+  decodePkcs8(der) {
+    const gost = decodeGostPrivateKeyPkcs8(der);
+    return { family: gost.family, curve: gost.curve, d: gost.d };
+  },
+  spkiOfPrivateKey(key) {
+    if (!isGostId(key.family) || !('curve' in key) || !('d' in key)) {
+      throw new UnsupportedAlgorithmError(key.family);
+    }
+    const curveOid = key.curve.oid;
+    if (!curveOid) {
+      throw new UnsupportedAlgorithmError(key.family, `GOST key without a parameter-set OID`);
+    }
+    return gostPublicKeyFor({
+      family: key.family,
+      curve: { oid: curveOid, name: key.curve.name },
+      d: key.d,
+    }).spki;
+  },
+  // Registry ids gost2001 / gost2012-256 / gost2012-512 are the family names.
+  defaultSignatureAlgorithm: (key) => key.family,
+};
+
 export const gostScheme: SignatureScheme = {
   algorithmIds: ALGORITHM_IDS,
   families: ALGORITHM_IDS,
+  keyCodec: gostCodec,
 
   verify(
     algorithmId: string,

@@ -1,6 +1,20 @@
-import type { PrivateKey, PublicKey, SignatureEncoding, SignatureScheme } from '../types.js';
+import * as asn1js from 'asn1js';
+import type {
+  KeyCodec,
+  PrivateKey,
+  PublicKey,
+  SignatureEncoding,
+  SignatureScheme,
+} from '../types.js';
 import { UnsupportedAlgorithmError } from '../errors.js';
-import { SM2_FIELD_BYTES } from '../sm2/curve.js';
+import { parseEcPrivateKey } from '../sec1.js';
+import {
+  checkSm2Point,
+  SM2_CURVE_NAME,
+  SM2_CURVE_OID,
+  SM2_FIELD_BYTES,
+  sm2PublicPoint,
+} from '../sm2/curve.js';
 import {
   decodeDerRs,
   decodeRawRs,
@@ -26,9 +40,55 @@ function checkId(algorithmId: string): void {
   if (algorithmId !== 'sm2-sm3') throw new UnsupportedAlgorithmError(algorithmId);
 }
 
+const EC_PUBLIC_KEY_OID = '1.2.840.10045.2.1';
+
+/** An SM2 private key from its scalar (range-checked). */
+export function sm2Key(d: bigint): PrivateKey {
+  sm2PublicPoint(d); // range check
+  return { family: 'sm2', d };
+}
+
+/**
+ * SM2 keys: id-ecPublicKey on sm2p256v1 (what OpenSSL writes) or, as some Chinese CAs do, the
+ * curve OID in the algorithm field itself.
+ */
+const sm2Codec: KeyCodec = {
+  families: ['sm2'],
+  claims: (algorithmOid, parameterOid) =>
+    algorithmOid === SM2_CURVE_OID ||
+    (algorithmOid === EC_PUBLIC_KEY_OID && parameterOid === SM2_CURVE_OID),
+  decodeSpki: (spki, parts) => ({
+    family: 'sm2',
+    point: checkSm2Point(parts.keyBytes),
+    spki,
+    bits: 256,
+    curve: { oid: SM2_CURVE_OID, name: SM2_CURVE_NAME },
+    algorithmOid: parts.algorithmOid,
+  }),
+  decodePkcs8: (_der, privateKey) => sm2Key(parseEcPrivateKey(privateKey).d),
+  spkiOfPrivateKey(key) {
+    if (key.family !== 'sm2') throw new UnsupportedAlgorithmError(key.family);
+    // Same layout OpenSSL writes: id-ecPublicKey with the sm2p256v1 curve OID.
+    const spki = new asn1js.Sequence({
+      value: [
+        new asn1js.Sequence({
+          value: [
+            new asn1js.ObjectIdentifier({ value: EC_PUBLIC_KEY_OID }),
+            new asn1js.ObjectIdentifier({ value: SM2_CURVE_OID }),
+          ],
+        }),
+        new asn1js.BitString({ valueHex: sm2PublicPoint(key.d) }),
+      ],
+    });
+    return new Uint8Array(spki.toBER(false));
+  },
+  defaultSignatureAlgorithm: () => 'sm2-sm3',
+};
+
 export const sm2Scheme: SignatureScheme = {
   algorithmIds: ['sm2-sm3'],
   families: ['sm2'],
+  keyCodec: sm2Codec,
 
   verify(
     algorithmId: string,

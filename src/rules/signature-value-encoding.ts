@@ -1,0 +1,27 @@
+import { XMLDSIG_RULES } from '../signature/problems.js';
+import { signatureLocation } from './signature-facts.js';
+import type { Rule, RuleReport } from './types.js';
+
+/**
+ * A SignatureValue that verifies only when read off its standard layout (ECDSA written as
+ * DER, r‖s trimmed or zero-padded): a strict receiver (xmlsec, .NET) refuses it.
+ */
+export const signatureValueEncoding: Rule = {
+  id: 'signature/value-encoding',
+  description: 'The SignatureValue is laid out as the standard says (ECDSA: r‖s of fixed size).',
+  defaultSeverity: 'warning',
+  check: ({ document, verifications }) => {
+    const reports: RuleReport[] = [];
+    document.signatures.forEach((signature, index) => {
+      for (const p of verifications[index]?.problems ?? []) {
+        if (p.ruleId !== XMLDSIG_RULES.nonconformantEncoding) continue;
+        reports.push({
+          message: p.message,
+          location: signatureLocation(signature, 'SignatureValue'),
+          hint: 'Emit ECDSA SignatureValue as r‖s, each half left-padded to the size of the curve order (RFC 9231 §2.3.6); strict receivers reject other layouts.',
+        });
+      }
+    });
+    return reports;
+  },
+};
