@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { allAlgorithms } from '../../algorithms/registry.js';
 import type { AlgorithmKind } from '../../algorithms/types.js';
 import { emit } from '../options.js';
 import type { CommandResult } from '../result.js';
@@ -18,7 +17,9 @@ export function registerAlgorithmsCommand(
       'signature, digest, canonicalization, transform, encryption or key-transport',
     )
     .option('-f, --format <format>', 'text or json', 'text')
-    .action((options: { kind?: string; format: string }) => {
+    .action(async (options: { kind?: string; format: string }) => {
+      // Loaded when the command runs: the registry loads the schemes that derive `verifiable`.
+      const { allAlgorithms } = await import('../../algorithms/registry.js');
       const entries = allAlgorithms(options.kind as AlgorithmKind | undefined);
       if (options.format === 'json') {
         emit(JSON.stringify(entries, null, 2), undefined);
