@@ -4,6 +4,7 @@ import { TOOL } from '../version.js';
 import { registerAlgorithmsCommand } from './commands/algorithms.js';
 import { registerBaselineCommand } from './commands/baseline.js';
 import { registerCheckCommand } from './commands/check.js';
+import { registerDoctypesCommand } from './commands/doctypes.js';
 import { registerFixturesCommand } from './commands/fixtures.js';
 import { registerForecastCommand } from './commands/forecast.js';
 import { registerMatrixCommand } from './commands/matrix.js';
@@ -37,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
   registerVerifyCommand(program, done);
   registerProfilesCommand(program, done);
   registerProfilesDiffCommand(program, done);
+  registerDoctypesCommand(program, done);
   registerAlgorithmsCommand(program, done);
   registerFixturesCommand(program, done);
   registerBaselineCommand(program, done);

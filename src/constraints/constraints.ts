@@ -107,9 +107,12 @@ export class ConstraintSet {
           );
   }
 
-  evaluate(type: DocumentType, model: ModelValue): Violation[] {
+  /** `format`: the document's definition id; constraints naming other formats are skipped. */
+  evaluate(type: DocumentType, model: ModelValue, format?: string): Violation[] {
     const violations: Violation[] = [];
     for (const { constraint, validate } of this.compiledFor(type)) {
+      if (constraint.formats && (format === undefined || !constraint.formats.includes(format)))
+        continue;
       if (validate(model)) continue;
       for (const error of usefulErrors(validate.errors ?? [])) {
         const pointer = errorPointer(error);

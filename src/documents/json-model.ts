@@ -2,7 +2,7 @@ import type { ModelObject, ModelValue } from './model.js';
 import { JWS_CT_MEMBER } from '../jose/jws-ct-read.js';
 import { escapePointerToken } from './locations.js';
 import { isPollutingName, setMember } from './model-members.js';
-import { DOCUMENT_TYPE_DEFINITIONS } from './types/index.js';
+import { documentTypeDefinitions } from './types/index.js';
 import type { DocumentTypeDefinition } from './types/definition.js';
 
 /** Key in a JSON document naming its type: the same namespace URI the XML form uses. */
@@ -25,14 +25,16 @@ export type JsonModelResult =
  * string form so that one set of constraints serves XML and JSON alike.
  */
 export function jsonToModel(value: unknown): JsonModelResult {
-  const hint = `A JSON document is an object with "${JSON_TYPE_KEY}": one of ${DOCUMENT_TYPE_DEFINITIONS.map((d) => `"${d.namespace}"`).join(', ')}.`;
+  const hint = `A JSON document is an object with "${JSON_TYPE_KEY}": one of ${documentTypeDefinitions()
+    .map((d) => `"${d.namespace}"`)
+    .join(', ')}.`;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { problem: 'a JSON document must be an object', hint };
   }
   const typeUri = Object.hasOwn(value, JSON_TYPE_KEY)
     ? (value as Record<string, unknown>)[JSON_TYPE_KEY]
     : undefined;
-  const definition = DOCUMENT_TYPE_DEFINITIONS.find((d) => d.namespace === typeUri);
+  const definition = documentTypeDefinitions().find((d) => d.namespace === typeUri);
   if (!definition) {
     return { problem: `unknown JSON document type: ${JSON.stringify(typeUri ?? null)}`, hint };
   }

@@ -30,9 +30,26 @@ export interface SourceLocation {
 
 export interface DocumentProblem {
   ruleId: string;
+  /** Below the rule's default (e.g. a schema that is not shipped is info). */
+  severity?: 'error' | 'warning' | 'info';
   message: string;
   location?: SourceLocation;
   hint?: string;
+}
+
+/** Which definition (doctypes/*.json) read the document, and through which envelopes. */
+export interface DocumentFormat {
+  /** Definition id, e.g. `ru-fts-esadout-cu`. */
+  id: string;
+  title: string;
+  /** The version the document states (namespace or attribute), when the definition reads one. */
+  version?: string;
+  /** Envelopes opened to reach the business document, outermost first. */
+  envelopes: Array<{ id: string; path: string }>;
+  /** Element path of the business document (the root unless enveloped). */
+  path: string;
+  /** Indexes (into `signatures`) of the signatures whose signed elements contain the business document. */
+  coveredBy: number[];
 }
 
 export interface ParsedDocument {
@@ -41,6 +58,10 @@ export interface ParsedDocument {
   format: 'xml' | 'json';
   /** Undefined when the document could not be read or its type is unknown. */
   type?: DocumentType;
+  /** The definition that recognised the document (absent when unknown or unreadable). */
+  documentFormat?: DocumentFormat;
+  /** Schema validation problems (document/schema-valid), found once per document. */
+  schemaProblems?: DocumentProblem[];
   model: ModelObject;
   /** ISO 3166 code from the document's issuing-country field: the sender. */
   issuingCountry?: string;

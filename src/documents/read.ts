@@ -10,12 +10,13 @@ import { readSignatures } from '../signature/read.js';
 import { clipQuoted } from '../util/clip.js';
 import { UserError } from '../util/errors.js';
 import { readEncryption } from './encryption.js';
-import { jsonToModel } from './json-model.js';
 import { LocationMap } from './locations.js';
+import { jsonToModel } from './json-model.js';
 import { pollutingNameProblems } from './model-members.js';
 import type { ParsedDocument } from './model.js';
-import { DOCUMENT_TYPE_DEFINITIONS, definitionByNamespace } from './types/index.js';
-import { xmlToModel } from './xml-model.js';
+import { shippedDoctypes, type DoctypeSet } from '../doctypes/load.js';
+import { readFormat } from '../doctypes/read-format.js';
+import type { XsdEngine } from '../doctypes/xsd.js';
 
 /** Bytes looked at to tell JSON from XML: a BOM, some blank space and the first character. */
 const PEEK_BYTES = 64;
@@ -23,6 +24,10 @@ const PEEK_BYTES = 64;
 export interface ReadOptions {
   /** Parser and security limits (src/security/limits.ts); the rest keep their defaults. */
   limits?: Partial<DocumentLimits>;
+  /** Document type definitions (default: the shipped ones; `--doctypes` adds more). */
+  doctypes?: DoctypeSet;
+  /** XSD validation (libxml2); without it, schemas are not checked (e.g. `verify`). */
+  xsd?: XsdEngine;
 }
 
 /** Reads a file: a missing or unreadable file is a UserError (exit 2), bad content is a problem. */
@@ -159,37 +164,14 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
   }
   document.xml = xml;
   markReadStart(xml, started);
-  const root = xml.root;
-  const definition = definitionByNamespace(root.namespaceURI, root.localName);
   // The verifier verifies (or refuses) the same first signatures: results stay aligned.
   const signatures = readSignatures(xml);
   document.signatureCount = signatures.length;
   document.signatures = signatures.slice(0, documentLimits(options.limits).maxSignatures);
   document.encryption = readEncryption(xml);
-  if (!definition) {
-    document.problems.push({
-      ruleId: 'document/type',
-      message: `unknown document type: root element {${root.namespaceURI ?? ''}}${root.localName}`,
-      location: { path: `/${root.name}`, pos: root.pos },
-      hint: `Known roots: ${DOCUMENT_TYPE_DEFINITIONS.map((d) => `{${d.namespace}}${d.rootElement}`).join(', ')}.`,
-    });
-    return document;
-  }
-  const locations = new LocationMap({ path: `/${root.name}`, pos: root.pos });
-  document.type = definition.type;
-  const collisions: string[] = [];
-  const polluting: string[] = [];
-  document.model = xmlToModel(
-    root,
-    definition,
-    locations,
-    document.encryptedPointers,
-    collisions,
-    polluting,
-  );
-  const country = document.model[definition.issuingCountryKey];
-  if (typeof country === 'string' && country) document.issuingCountry = country;
-  document.locate = (pointer) => locations.locate(pointer);
+  const read = readFormat(xml, bytes, options.doctypes ?? shippedDoctypes(), document, options.xsd);
+  if (!read) return document;
+  const { collisions, polluting } = read;
   for (const pointer of collisions.slice(0, 16)) {
     // The model keeps one value per field: rules would check the last copy and miss the rest.
     document.problems.push({

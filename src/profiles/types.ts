@@ -68,6 +68,8 @@ export interface DocumentConstraint extends Provenance {
   id: string;
   description?: string;
   schema?: Record<string, unknown>;
+  /** Definition ids (doctypes/*.json) this constraint is for; left out: every format. */
+  formats?: string[];
   severity?: Level;
   hint?: string;
   disabled?: boolean;
@@ -75,6 +77,8 @@ export interface DocumentConstraint extends Provenance {
 
 export interface DocumentPolicy extends Provenance {
   accepted?: boolean;
+  /** XSD errors as errors (`required`, default) or warnings (`warn`). */
+  schemaValidity?: 'required' | 'warn';
   constraints?: DocumentConstraint[];
 }
 

@@ -23,7 +23,11 @@ export function constraintRule(options: {
       const hidden = (pointer: string) =>
         document.encryptedPointers.some((p) => pointer === p || pointer.startsWith(`${p}/`));
       let unchecked = 0;
-      for (const violation of set.evaluate(document.type, document.model)) {
+      for (const violation of set.evaluate(
+        document.type,
+        document.model,
+        document.documentFormat?.id,
+      )) {
         // Encrypted content cannot be read here: its rules are not checked, and we say so.
         if (hidden(violation.pointer)) {
           unchecked++;

@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 import { documentReadable } from './document-readable.js';
 import { documentTypeAccepted } from './document-type-accepted.js';
+import { documentSchemaValid } from './document-schema-valid.js';
 import { signatureRequired } from './signature-required.js';
 import { signatureFormatAccepted } from './signature-format-accepted.js';
 import { signatureValid } from './signature-valid.js';
@@ -37,6 +38,7 @@ import { securityPrototypePollution } from './security-prototype-pollution.js';
 export const RULES: readonly Rule[] = [
   documentReadable,
   documentTypeAccepted,
+  documentSchemaValid,
   signatureRequired,
   signatureFormatAccepted,
   signatureValid,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/documents/read.js';
-import { DOCUMENT_TYPE_DEFINITIONS, definitionByType } from '../../src/documents/types/index.js';
+import { documentTypeDefinitions, definitionByType } from '../../src/documents/types/index.js';
 import { modelToXml } from '../../src/fixtures/model-to-xml.js';
 import { sampleModels } from '../../src/fixtures/sample-models.js';
 
@@ -87,7 +87,7 @@ describe('document locations', () => {
 
 describe('document type detection and reading problems', () => {
   it('knows each type by root element and namespace', () => {
-    for (const definition of DOCUMENT_TYPE_DEFINITIONS) {
+    for (const definition of documentTypeDefinitions()) {
       const doc = readDocument(
         't.xml',
         bytes(`<${definition.rootElement} xmlns="${definition.namespace}"/>`),

@@ -1,3 +1,4 @@
+import type { ReadOptions } from '../../documents/read.js';
 import { run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { limitsFromOptions } from '../../security/options.js';
@@ -11,6 +12,7 @@ export interface CheckOptions extends GateOptions {
   from?: string;
   to: string;
   profiles?: string;
+  doctypes?: string;
   asOf?: string;
   format: string;
   output?: string;
@@ -18,7 +20,11 @@ export interface CheckOptions extends GateOptions {
 }
 
 /** `corridor check`: the given documents, sent to the receivers in `--to`. */
-export function checkAction(files: string[], options: CheckOptions): CommandResult {
+export function checkAction(
+  files: string[],
+  options: CheckOptions,
+  documentTypes: Pick<ReadOptions, 'doctypes' | 'xsd'> = {},
+): CommandResult {
   const gate = prepareGate(options);
   const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
@@ -27,7 +33,7 @@ export function checkAction(files: string[], options: CheckOptions): CommandResu
     profiles,
     files: gate.select(files, '.'),
     asOf,
-    read: { limits: limitsFromOptions(options) },
+    read: { limits: limitsFromOptions(options), ...documentTypes },
     receivers: options.to === 'all' ? 'all' : parseList(options.to),
     from: options.from,
   });

@@ -1,3 +1,4 @@
+import type { ReadOptions } from '../../documents/read.js';
 import { findDocuments, run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { limitsFromOptions } from '../../security/options.js';
@@ -11,6 +12,7 @@ import { SHIPPED_DOCUMENTS_DIR } from '../shipped.js';
 export interface MatrixOptions extends GateOptions {
   maxBytes?: string;
   profiles?: string;
+  doctypes?: string;
   docs?: string;
   asOf?: string;
   format: string;
@@ -19,7 +21,10 @@ export interface MatrixOptions extends GateOptions {
 }
 
 /** `corridor matrix`: every document under `--docs` against every profile. */
-export function matrixAction(options: MatrixOptions): CommandResult {
+export function matrixAction(
+  options: MatrixOptions,
+  documentTypes: Pick<ReadOptions, 'doctypes' | 'xsd'> = {},
+): CommandResult {
   const gate = prepareGate(options);
   const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
@@ -29,7 +34,7 @@ export function matrixAction(options: MatrixOptions): CommandResult {
     profiles,
     files: displayPaths(gate.select(findDocuments(docs), docs)),
     asOf,
-    read: { limits: limitsFromOptions(options) },
+    read: { limits: limitsFromOptions(options), ...documentTypes },
     receivers: 'all',
     onDocument: progressBar(),
   });

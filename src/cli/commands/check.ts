@@ -3,6 +3,7 @@ import type { CheckOptions } from '../actions/check.js';
 import { baselineOption, maxWarningsOption, shardOption } from '../gate-options.js';
 import { FORMAT_HELP } from '../options.js';
 import type { CommandResult } from '../result.js';
+import { DOCTYPES_OPTION_HELP, documentTypeReadOptions } from '../doctype-options.js';
 import { maxBytesOption } from '../../security/options.js';
 
 export function registerCheckCommand(
@@ -23,6 +24,7 @@ export function registerCheckCommand(
       'all',
     )
     .option('--profiles <dir>', 'profiles folder (default: the shipped profiles)')
+    .option('--doctypes <dir>', DOCTYPES_OPTION_HELP)
     .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default: today)')
     .option('-f, --format <format>', FORMAT_HELP(), 'text')
     .option('-o, --output <file>', 'write the report to a file')
@@ -34,6 +36,6 @@ export function registerCheckCommand(
     .action(async (files: string[], options: CheckOptions) => {
       // Loaded on use: `--help` and the other commands do not pay for the engine.
       const { checkAction } = await import('../actions/check.js');
-      done(checkAction(files, options));
+      done(checkAction(files, options, await documentTypeReadOptions(options)));
     });
 }

@@ -3,6 +3,7 @@ import type { MatrixOptions } from '../actions/matrix.js';
 import { baselineOption, maxWarningsOption, shardOption } from '../gate-options.js';
 import { FORMAT_HELP } from '../options.js';
 import type { CommandResult } from '../result.js';
+import { DOCTYPES_OPTION_HELP, documentTypeReadOptions } from '../doctype-options.js';
 import { maxBytesOption } from '../../security/options.js';
 
 export function registerMatrixCommand(
@@ -15,6 +16,7 @@ export function registerMatrixCommand(
       'evaluate every document against every receiver profile and show who can exchange what',
     )
     .option('--profiles <dir>', 'profiles folder (default: the shipped profiles)')
+    .option('--doctypes <dir>', DOCTYPES_OPTION_HELP)
     .option('--docs <dir>', 'documents folder (default: the shipped fixtures/documents)')
     .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default: today)')
     .option('-f, --format <format>', FORMAT_HELP(), 'text')
@@ -29,6 +31,6 @@ export function registerMatrixCommand(
     .addOption(maxBytesOption())
     .action(async (options: MatrixOptions) => {
       const { matrixAction } = await import('../actions/matrix.js');
-      done(matrixAction(options));
+      done(matrixAction(options, await documentTypeReadOptions(options)));
     });
 }

@@ -1,22 +1,42 @@
 import type { DocumentType } from '../model.js';
-import { customsDeclaration } from './customs-declaration.js';
+import { shippedDoctypes } from '../../doctypes/load.js';
+import type { Doctype } from '../../doctypes/types.js';
 import type { DocumentTypeDefinition } from './definition.js';
-import { licence } from './licence.js';
 
-/** Every document type corridor reads: add a type with one file and one line here. */
-export const DOCUMENT_TYPE_DEFINITIONS: readonly DocumentTypeDefinition[] = [
-  customsDeclaration,
-  licence,
-];
+/**
+ * corridor's own formats, whose element names are the model: now data in doctypes/
+ * (corridor-customs-declaration.json, corridor-licence.json), seen here in the shape the
+ * element-name reader, the JSON reader and the fixture writer use.
+ */
+export function elementNameDefinition(doctype: Doctype): DocumentTypeDefinition | undefined {
+  if (!doctype.elementNames || doctype.kind === 'envelope' || doctype.match.namespace.includes('*'))
+    return undefined;
+  const root = Array.isArray(doctype.match.localName)
+    ? doctype.match.localName[0]
+    : doctype.match.localName;
+  return {
+    type: doctype.kind,
+    title: doctype.title,
+    namespace: doctype.match.namespace,
+    rootElement: root as string,
+    arrays: doctype.elementNames.arrays,
+    leafAttributes: doctype.elementNames.leafAttributes,
+    issuingCountryKey: doctype.issuingCountryKey ?? 'issuingCountry',
+  };
+}
 
-export function definitionByNamespace(namespace: string | null, localName: string) {
-  return DOCUMENT_TYPE_DEFINITIONS.find(
-    (d) => d.namespace === namespace && d.rootElement === localName,
-  );
+let definitions: readonly DocumentTypeDefinition[] | undefined;
+
+/** corridor's own formats (the shipped element-name definitions). */
+export function documentTypeDefinitions(): readonly DocumentTypeDefinition[] {
+  definitions ??= shippedDoctypes()
+    .doctypes.map(elementNameDefinition)
+    .filter((d): d is DocumentTypeDefinition => d !== undefined);
+  return definitions;
 }
 
 export function definitionByType(type: DocumentType): DocumentTypeDefinition {
-  const found = DOCUMENT_TYPE_DEFINITIONS.find((d) => d.type === type);
+  const found = documentTypeDefinitions().find((d) => d.type === type);
   if (!found) throw new Error(`no definition for document type ${type}`);
   return found;
 }

@@ -1,0 +1,122 @@
+import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import { elementPath } from '../xml/path.js';
+import { LocationMap } from '../documents/locations.js';
+import type { ModelObject, ParsedDocument } from '../documents/model.js';
+import { elementNameDefinition } from '../documents/types/index.js';
+import { xmlToModel } from '../documents/xml-model.js';
+import type { DoctypeSet } from './load.js';
+import { mapFields } from './map-fields.js';
+import { nativeModel } from './native.js';
+import { describeDoctype, qualifiedName, recognise } from './recognise.js';
+import type { Doctype } from './types.js';
+import { validateAgainstXsd, type XsdEngine } from './xsd.js';
+
+/** The model key holding the document under its own names (see native.ts). */
+export const NATIVE_KEY = 'native';
+
+/**
+ * Recognises the document with the definitions, opens its envelopes, and reads the business
+ * document into the model: element names (corridor's own formats) or `fields` (real formats),
+ * plus the whole document under `native`. Reports an unknown type with its root QName and the
+ * known types; validates against the XSD of the document's own version when one is shipped.
+ */
+export function readFormat(
+  xml: XmlDocument,
+  bytes: Uint8Array,
+  set: DoctypeSet,
+  document: ParsedDocument,
+  xsd: XsdEngine | undefined,
+): { collisions: string[]; polluting: string[] } | undefined {
+  const found = recognise(set.doctypes, xml.root);
+  const at = (el: XmlElement) => ({ path: elementPath(el), pos: el.pos });
+  const through = found.envelopes.length
+    ? ` inside ${found.envelopes.map((e) => e.doctype.id).join(' → ')}`
+    : '';
+  if (found.kind === 'unknown') {
+    const known = set.doctypes.filter((d) => d.kind !== 'envelope').map(describeDoctype);
+    document.problems.push({
+      ruleId: 'document/type',
+      message: `unknown document type: root element ${qualifiedName(found.root)}${through}`,
+      location: at(found.root),
+      hint: `Known types: ${known.join(', ')}. A new format is one definition file (--doctypes <dir>).`,
+    });
+    return undefined;
+  }
+  if (found.kind === 'version-refused') {
+    document.problems.push({
+      ruleId: 'document/type',
+      message: `${found.doctype.id}: version ${found.version ?? '(none stated)'} of ${qualifiedName(found.root)} is not one this definition reads (${(found.doctype.match.versions ?? []).join(', ')})${through}`,
+      location: at(found.root),
+      hint: 'Send a version the definition covers, or add a definition for this version (--doctypes).',
+    });
+    return undefined;
+  }
+  if (found.kind === 'empty-envelope') {
+    document.problems.push({
+      ruleId: 'document/type',
+      message: `${found.doctype.id} envelope ${qualifiedName(found.root)} carries no business document at ${(found.doctype.payload?.paths ?? []).join(' | ')}`,
+      location: at(found.root),
+      hint: 'Put the business document where the envelope carries it (or check the envelope definition).',
+    });
+    return undefined;
+  }
+  const { doctype, root } = found;
+  const locations = new LocationMap(at(root));
+  const collisions: string[] = [];
+  const polluting: string[] = [];
+  let model: ModelObject | undefined;
+  const definition = elementNameDefinition(doctype);
+  if (doctype.elementNames && definition) {
+    model = xmlToModel(
+      root,
+      { ...definition, namespace: root.namespaceURI ?? '' },
+      locations,
+      document.encryptedPointers,
+      collisions,
+      polluting,
+    );
+  } else {
+    locations.set('', at(root));
+    model = mapFields(root, doctype.fields ?? {}, doctype.namespaces ?? {}, locations);
+    if (doctype.native ?? true) model[NATIVE_KEY] = nativeModel(root, `/${NATIVE_KEY}`, locations);
+  }
+  if (doctype.kind === 'envelope') return undefined;
+  document.type = doctype.kind;
+  document.model = model;
+  const country = model[doctype.issuingCountryKey ?? 'issuingCountry'];
+  if (typeof country === 'string' && country) document.issuingCountry = country;
+  document.locate = (pointer) => locations.locate(pointer);
+  const payloadPath = elementPath(root);
+  document.documentFormat = {
+    id: doctype.id,
+    title: doctype.title,
+    ...(found.version !== undefined ? { version: found.version } : {}),
+    envelopes: found.envelopes.map((e) => ({ id: e.doctype.id, path: e.path })),
+    path: payloadPath,
+    coveredBy: coveringSignatures(document, payloadPath),
+  };
+  if (xsd && doctype.xsd)
+    document.schemaProblems = schemaCheck(xsd, doctype, found.version, bytes, root, xml);
+  return { collisions, polluting };
+}
+
+/** Signatures whose signed elements are the business document or contain it. */
+function coveringSignatures(document: ParsedDocument, path: string): number[] {
+  const covered: number[] = [];
+  document.signatures.forEach((signature, index) => {
+    const signed = signature.signedPaths ?? [];
+    if (signed.some((p) => p === path || path.startsWith(`${p}/`))) covered.push(index);
+  });
+  return covered;
+}
+
+function schemaCheck(
+  engine: XsdEngine,
+  doctype: Doctype,
+  version: string | undefined,
+  bytes: Uint8Array,
+  root: XmlElement,
+  xml: XmlDocument,
+) {
+  return validateAgainstXsd(engine, doctype, version, bytes, root, xml);
+}

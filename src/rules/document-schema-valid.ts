@@ -1,0 +1,26 @@
+import type { Rule } from './types.js';
+
+/**
+ * The business document is valid against the XSD of its own version (doctypes/*.json `xsd`),
+ * checked once per document with libxml2. The receiver decides whether errors count as
+ * errors (`schemaValidity: "required"`, the default) or warnings (`"warn"`).
+ */
+export const documentSchemaValid: Rule = {
+  id: 'document/schema-valid',
+  description: 'The document is valid against the XML Schema of its format and version.',
+  defaultSeverity: 'error',
+  check: ({ document, receiver }) => {
+    const problems = document.schemaProblems ?? [];
+    if (problems.length === 0 || !document.type) return [];
+    const warnOnly = receiver.documents?.[document.type]?.schemaValidity === 'warn';
+    return problems.map((problem) => {
+      const severity = problem.severity ?? 'error';
+      return {
+        message: problem.message,
+        location: problem.location,
+        hint: problem.hint,
+        severity: warnOnly && severity === 'error' ? 'warning' : severity,
+      };
+    });
+  },
+};
