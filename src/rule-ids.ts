@@ -33,7 +33,6 @@ export const XMLDSIG_RULES = {
   badCertificate: 'xmldsig/bad-certificate',
   badKeyValue: 'xmldsig/bad-key-value',
   retrievalMethodIgnored: 'xmldsig/retrieval-method-ignored',
-  signedElementNotRoot: 'xmldsig/signed-element-not-root',
   noSignature: 'xmldsig/no-signature',
   untrusted: 'xmldsig/untrusted',
   internalError: 'xmldsig/internal-error',
@@ -110,7 +109,6 @@ export const PROBLEM_TO_SECURITY_RULE: ReadonlyMap<string, SecurityRuleId> = new
   string,
   SecurityRuleId
 >([
-  [XMLDSIG_RULES.signedElementNotRoot, SECURITY_RULES.signatureWrapping],
   [XMLDSIG_RULES.duplicateId, SECURITY_RULES.signatureWrapping],
   [SECURITY_RULES.signatureWrapping, SECURITY_RULES.signatureWrapping],
   [XMLDSIG_RULES.multipleSignedInfo, SECURITY_RULES.multipleSignedInfo],

@@ -14,7 +14,8 @@ export function verifyJsonDocument(
 ): SignatureVerification[] {
   return document.signatures.map((info) => {
     try {
-      return verifyJwsCt(info, options);
+      // A JWS/CT signature signs the whole document but its own member (JCS of the rest).
+      return { ...verifyJwsCt(info, options), scope: { kind: 'document', paths: ['/'], uris: [] } };
     } catch (error) {
       return uncheckedJwsVerification(info, [
         {

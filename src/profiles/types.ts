@@ -50,6 +50,12 @@ export interface SignaturePolicy extends Provenance {
   /** Signature syntaxes accepted; left out: any. */
   formats?: SignatureFormatEntry[];
   placement?: Placement[];
+  /**
+   * What a signature must cover: "document" (the whole document: URI="" or the root by ID) or
+   * "element" (business content signed by ID, as SMEV 3 does). Fields outside every valid
+   * signature's scope are reported either way (signature/unsigned-content).
+   */
+  scope?: 'document' | 'element';
   methods?: AlgorithmPolicyEntry[];
   digests?: AlgorithmPolicyEntry[];
   canonicalizations?: AlgorithmPolicyEntry[];

@@ -1,5 +1,5 @@
 import { algorithmByUri } from '../algorithms/registry.js';
-import type { SignatureVerification, SigningTime } from '../signature/types.js';
+import type { SignatureVerification, SignedScope, SigningTime } from '../signature/types.js';
 
 /** The `--format json` document; schemas/verify-output.schema.json describes it. */
 export interface VerifyOutput {
@@ -26,6 +26,8 @@ export interface SignatureResult {
   signer?: { subject?: string; keyAlgorithm: string; keyBits: number; curve?: string };
   /** When the signer says it signed: `time` in UTC when readable, else as written. */
   signingTime?: { time: string; source: SigningTime['source']; signed: boolean };
+  /** What the signature covers: the document, elements by path, its ds:Object content, detached URIs. */
+  scope?: SignedScope;
   trusted: boolean | null;
   problems: OutputProblem[];
 }
@@ -53,10 +55,25 @@ export function renderVerifyText(output: VerifyOutput): string {
         ? `, signing time ${time.time} (${time.source === 'xades' ? 'XAdES SigningTime' : 'JWS sigT'}${time.signed ? ', signed' : ', NOT signed: a claim'})`
         : '';
       lines.push(
-        `${result.file} signature ${i + 1}: ${verdict} ${method}, key from ${s.keySource}: ${signer}${trusted}${signed}`,
+        `${result.file} signature ${i + 1}: ${verdict} ${method}, key from ${s.keySource}: ${signer}${trusted}${signed}${s.scope ? `; covers ${scopeText(s.scope)}` : ''}`,
       );
       for (const p of s.problems) lines.push(`  ${p.ruleId}: ${p.message}`);
     });
   }
   return lines.join('\n');
+}
+
+function scopeText(scope: SignedScope): string {
+  switch (scope.kind) {
+    case 'document':
+      return 'the whole document';
+    case 'elements':
+      return `elements ${scope.paths.join(', ')} (content outside them is not signed)`;
+    case 'objects':
+      return `its own ds:Object content ${scope.paths.join(', ')}`;
+    case 'detached':
+      return `detached content ${scope.uris.join(', ')}`;
+    default:
+      return 'nothing resolved';
+  }
 }

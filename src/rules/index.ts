@@ -16,6 +16,7 @@ import { signatureDigestAccepted } from './signature-digest-accepted.js';
 import { signatureCanonicalizationAccepted } from './signature-canonicalization-accepted.js';
 import { signatureTransformAccepted } from './signature-transform-accepted.js';
 import { signaturePlacement } from './signature-placement.js';
+import { signatureUnsignedContent } from './signature-unsigned-content.js';
 import { signatureTrusted } from './signature-trusted.js';
 import { signatureCertificateValidity } from './signature-certificate-validity.js';
 import { encryptionRequired } from './encryption-required.js';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   signatureCanonicalizationAccepted,
   signatureTransformAccepted,
   signaturePlacement,
+  signatureUnsignedContent,
   signatureCertificateValidity,
   signatureTrusted,
   encryptionRequired,

@@ -2,12 +2,13 @@ import { dsigChild, isDsig, valueText } from '../signature/dsig-elements.js';
 import { XMLDSIG_RULES } from '../signature/problems.js';
 import { readSignatures, signatureElementOf } from '../signature/read.js';
 import type { SignatureInfo, SignatureProblem, SignatureVerification } from '../signature/types.js';
-import { verifySignature, type VerifyOptions } from '../signature/verify.js';
+import { amendVerification, verifySignature, type VerifyOptions } from '../signature/verify.js';
 import type { XmlDocument, XmlElement, XmlPosition } from '../xml/dom.js';
 import { elementPath } from '../xml/path.js';
 import { budgetOf } from './budget.js';
 import { SECURITY_RULES } from './ids.js';
 import { documentLimits, type DocumentLimits } from './limits.js';
+import { wrappingProblems } from './wrapping.js';
 import { xincludeElements } from './xinclude.js';
 
 export interface GuardedVerifyOptions extends VerifyOptions {
@@ -18,9 +19,8 @@ export interface GuardedVerifyOptions extends VerifyOptions {
  * `verifyDocument` behind corridor's security gates — the one entry point `check`, `matrix`
  * and `verify` use. Before any cryptography: the number of signatures, of references and the
  * length of every base64 value are bounded, XInclude is refused, and the time budget is
- * checked before each signature and each of its References. After it: a signature that covers something other than the
- * root corridor reads (wrapping), or whose only key is the bare KeyValue it carries, is not
- * reported valid. One verification per signature, for the first `maxSignatures` signatures
+ * checked before each signature and each of its References. After it: a wrapped signature
+ * (wrapping.ts), or one whose only key is the bare KeyValue it carries, is not reported valid. One verification per signature, for the first `maxSignatures` signatures
  * (the document reader keeps the same ones), so results stay aligned with `signatures`.
  */
 export function verifyWithinLimits(
@@ -69,7 +69,7 @@ export function verifyWithinLimits(
       pos: element.pos,
     });
   }
-  return infos.slice(0, limits.maxSignatures).map((info) => {
+  const verifications = infos.slice(0, limits.maxSignatures).map((info) => {
     if (documentProblems.length > 0) return refused(info, documentProblems, false);
     const element = signatureElementOf(doc, info);
     const over = element ? structuralLimit(element, info, limits) : undefined;
@@ -93,12 +93,19 @@ export function verifyWithinLimits(
     }
     return afterVerification(info, verification);
   });
+  // Wrapping is judged over all signatures at once: what one leaves unsigned another may cover.
+  for (const [index, problems] of wrappingProblems(doc, verifications)) {
+    const verification = verifications[index] as SignatureVerification;
+    verifications[index] = amendVerification(verification, {
+      valid: verification.valid === null ? null : false,
+      problems: [...verification.problems, ...problems],
+    });
+  }
+  return verifications;
 }
 
 /**
- * Verdicts the cryptography alone cannot give. A signature over an element other than the
- * root leaves what the rules read unsigned (wrapping: the signed element moved or a sibling
- * signed); a RetrievalMethod beside a usable key invites a verifier to fetch another one; a
+ * Verdicts the cryptography alone cannot give (wrapping is judged in wrapping.ts): a RetrievalMethod beside a usable key invites a verifier to fetch another one; a
  * bare KeyValue proves the bytes are unchanged under a key that names no one.
  */
 function afterVerification(
@@ -119,10 +126,10 @@ function afterVerification(
   }
   let valid = verification.valid;
   if (valid === true) {
-    if (ids.has(XMLDSIG_RULES.signedElementNotRoot) || retrieval) valid = false;
+    if (retrieval) valid = false;
     else if (verification.keySource === 'key-value') valid = null;
   }
-  return { ...verification, valid, problems };
+  return amendVerification(verification, { valid, problems });
 }
 
 function refused(

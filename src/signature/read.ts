@@ -229,7 +229,7 @@ function placeSignature(doc: XmlDocument, signature: XmlElement, info: Signature
   let enveloping = false;
   for (const reference of info.references) {
     const resolution = resolveReference(doc, reference.uri);
-    if (resolution.kind === 'problem') continue;
+    if (resolution.kind === 'problem' || resolution.kind === 'detached') continue;
     signedPaths.push(elementPath(resolution.element));
     if (isAncestorOrSelf(resolution.element, signature)) enveloped = true;
     else if (isAncestorOrSelf(signature, resolution.element)) enveloping = true;

@@ -7,6 +7,8 @@ import type { SignatureProblem } from './types.js';
 export type Resolution =
   | { kind: 'document'; element: XmlElement }
   | { kind: 'element'; element: XmlElement }
+  /** Bytes of an external URI the user supplied (`--content uri=file`); nothing is fetched. */
+  | { kind: 'detached'; bytes: Uint8Array }
   | { kind: 'problem'; problem: SignatureProblem };
 
 // One ID index per parsed document: built on first use, shared by reader and verifier.
@@ -26,7 +28,11 @@ function idIndexOf(doc: XmlDocument): Map<string, XmlElement[]> {
  * whose meaning depends on a network fetch is not verifiable offline). An ID that names
  * several elements is refused: which one is "signed" is exactly what wrapping attacks abuse.
  */
-export function resolveReference(doc: XmlDocument, uri: string | null): Resolution {
+export function resolveReference(
+  doc: XmlDocument,
+  uri: string | null,
+  content?: ReadonlyMap<string, Uint8Array>,
+): Resolution {
   if (uri === null) {
     return fail(
       XMLDSIG_RULES.referenceUnresolved,
@@ -35,9 +41,11 @@ export function resolveReference(doc: XmlDocument, uri: string | null): Resoluti
   }
   if (uri === '') return { kind: 'document', element: doc.root };
   if (!uri.startsWith('#')) {
+    const bytes = content?.get(uri);
+    if (bytes) return { kind: 'detached', bytes };
     return fail(
       XMLDSIG_RULES.externalReference,
-      `Reference URI '${uri}' is outside the document and is never fetched`,
+      `Reference URI '${uri}' is outside the document and is never fetched (supply its bytes with --content URI=file)`,
     );
   }
   const id = uri.slice(1);

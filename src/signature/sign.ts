@@ -64,6 +64,8 @@ export function signEnveloped(input: XmlDocument | string, options: SignOptions)
   const target = resolveReference(doc, referenceUri);
   if (target.kind === 'problem')
     throw new Error(`cannot sign ${referenceUri}: ${target.problem.message}`);
+  if (target.kind === 'detached')
+    throw new Error(`cannot sign ${referenceUri}: not in the document`);
   const enveloped = target.kind === 'document' || target.element === doc.root;
   const referenced = canonicalize(target.kind === 'document' ? doc : target.element, {
     method: c14n.method,

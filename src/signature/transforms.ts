@@ -8,27 +8,43 @@ import {
   plainAttribute,
   valueText,
 } from './dsig-elements.js';
-import { ENVELOPED_SIGNATURE_URI, EXC_C14N_NS, XPATH_URI } from './names.js';
+import {
+  BASE64_TRANSFORM_URI,
+  ENVELOPED_SIGNATURE_URI,
+  EXC_C14N_NS,
+  XPATH_URI,
+  XSLT_URI,
+} from './names.js';
 import { problem, XMLDSIG_RULES } from './problems.js';
+import { SMEV_TRANSFORM_URI } from './smev-transform.js';
 import type { SignatureProblem } from './types.js';
 import { isSignatureExclusionFilter } from './xpath-filter.js';
+
+/** One step of a Reference's transform chain after the node-set filters. */
+export type TransformStep =
+  | { kind: 'c14n'; c14n: C14nChoice; inclusiveNamespacePrefixes?: string[] }
+  /** `xmldsig#base64`: the text of the node-set (or the octets) decoded. */
+  | { kind: 'base64' }
+  /** `urn://smev-gov-ru/xmldsig/transform` (smev-transform.ts), on octets. */
+  | { kind: 'smev' };
 
 /** How to turn a Reference's node-set into the octets that are digested. */
 export interface TransformPlan {
   /** Subtrees removed from the node-set (enveloped signature, the XPath filter). */
   exclude: (element: XmlElement) => boolean;
-  c14n: C14nChoice;
-  inclusiveNamespacePrefixes?: string[];
+  /** Steps in order; a node-set left at the end is canonicalized with C14N 1.0 (§4.4.3.2). */
+  steps: TransformStep[];
 }
 
 /** Node-set → octets when no C14N transform is given (XMLDSig §4.4.3.2). */
-const DEFAULT_C14N: C14nChoice = { method: 'c14n10', withComments: false };
+export const DEFAULT_C14N: C14nChoice = { method: 'c14n10', withComments: false };
 
 /**
- * Plans a Reference's transform chain. corridor runs node-set filters (enveloped-signature
- * and the one XPath form it recognises) followed by at most one final C14N; anything else
- * would need another parse or an XPath/XSLT engine and is reported, never skipped — a
- * skipped transform makes a verifier sign off on bytes the signer never digested.
+ * Plans a Reference's transform chain: node-set filters (enveloped-signature and the one XPath
+ * form recognised) first, then canonicalizations, base64 and the SMEV transform in order.
+ * Anything else is reported, never skipped — a skipped transform makes a verifier sign off on
+ * bytes the signer never digested. XSLT is refused by design: it runs a program read from the
+ * document (xmlsec disables it by default too).
  */
 export function planTransforms(
   reference: XmlElement,
@@ -36,20 +52,19 @@ export function planTransforms(
 ): TransformPlan | SignatureProblem {
   let excludeOwnSignature = false;
   let excludeAllSignatures = false;
-  let c14n: C14nChoice | undefined;
-  let prefixes: string[] | undefined;
+  const steps: TransformStep[] = [];
   const transformsElement = dsigChild(reference, 'Transforms');
   const transforms = transformsElement ? dsigChildren(transformsElement, 'Transform') : [];
   for (const transform of transforms) {
     const uri = algorithmOf(transform);
-    if (c14n) {
-      return unsupported(`transform '${uri}' after a canonicalization`, transform);
-    }
-    if (uri === ENVELOPED_SIGNATURE_URI) {
-      excludeOwnSignature = true;
-      continue;
-    }
-    if (uri === XPATH_URI) {
+    if (uri === ENVELOPED_SIGNATURE_URI || uri === XPATH_URI) {
+      if (steps.length > 0) {
+        return unsupported(`node-set transform '${uri}' after octets were produced`, transform);
+      }
+      if (uri === ENVELOPED_SIGNATURE_URI) {
+        excludeOwnSignature = true;
+        continue;
+      }
       const xpaths = dsigChildren(transform, 'XPath');
       const xpath = xpaths[0];
       if (
@@ -66,21 +81,36 @@ export function planTransforms(
       excludeAllSignatures = true;
       continue;
     }
+    if (uri === BASE64_TRANSFORM_URI) {
+      steps.push({ kind: 'base64' });
+      continue;
+    }
+    if (uri === SMEV_TRANSFORM_URI) {
+      steps.push({ kind: 'smev' });
+      continue;
+    }
+    if (uri === XSLT_URI) {
+      return problem(
+        XMLDSIG_RULES.unsupportedTransform,
+        'XSLT transform refused: corridor never runs a stylesheet carried by a document (xmlsec refuses it by default too); the reference cannot be checked',
+        transform.pos,
+      );
+    }
     const choice = c14nForUri(uri);
     if (!choice) return unsupported(`transform '${uri || '(no Algorithm)'}'`, transform);
-    // Same-document node-sets carry no comments (§4.4.3.3): #WithComments changes nothing.
-    c14n = { method: choice.method, withComments: false };
-    const list = inclusiveList(transform);
-    if (list) prefixes = list;
+    const list = choice.method === 'exc-c14n' ? inclusiveList(transform) : undefined;
+    steps.push({
+      kind: 'c14n',
+      c14n: choice,
+      ...(list ? { inclusiveNamespacePrefixes: list } : {}),
+    });
   }
-  const plan: TransformPlan = {
+  return {
     exclude: (element) =>
       (excludeAllSignatures && isDsig(element, 'Signature')) ||
       (excludeOwnSignature && element === signature),
-    c14n: c14n ?? DEFAULT_C14N,
+    steps,
   };
-  if (prefixes && plan.c14n.method === 'exc-c14n') plan.inclusiveNamespacePrefixes = prefixes;
-  return plan;
 }
 
 function inclusiveList(transform: XmlElement): string[] | undefined {

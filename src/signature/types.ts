@@ -115,6 +115,27 @@ export interface SignatureVerification {
   problems: SignatureProblem[];
   /** Per-Reference outcome, in SignedInfo order (what each one signed and whether it matched). */
   references?: ReferenceVerification[];
+  /** What the signature covers (XMLDSig: from its References; JWS/CT: always the document). */
+  scope?: SignedScope;
+}
+
+/**
+ * What one Reference signs: the whole document (URI="" or the root by ID), an element by ID,
+ * content inside this signature's own ds:Object, or detached bytes the user supplied.
+ */
+export type ReferenceScope = 'document' | 'element' | 'object' | 'detached';
+
+/**
+ * What a signature covers, as signxml and DSS report it. `kind` is the widest of its
+ * References' scopes: document, else elements, else objects, else detached; none when no
+ * Reference resolved. A valid signature vouches only for what lies inside its scope.
+ */
+export interface SignedScope {
+  kind: 'document' | 'elements' | 'objects' | 'detached' | 'none';
+  /** Paths of the signed elements (elements and objects; the root for document), in Reference order. */
+  paths: string[];
+  /** URIs of detached content, in Reference order. */
+  uris: string[];
 }
 
 export interface ReferenceVerification {
@@ -123,4 +144,6 @@ export interface ReferenceVerification {
   signedPath?: string;
   /** true: digest matches; false: differs; null: could not be computed. */
   digestValid: boolean | null;
+  /** What it signs; absent when unresolved. */
+  scope?: ReferenceScope;
 }

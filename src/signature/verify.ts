@@ -7,11 +7,12 @@ import { canonicalize } from '../xml/c14n.js';
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
 import { elementPath } from '../xml/path.js';
 import { c14nForUri } from './c14n-method.js';
-import { dsigChild, dsigChildren } from './dsig-elements.js';
+import { dsigChild, dsigChildren, isDsig } from './dsig-elements.js';
 import { chooseKey, type ExplicitKey } from './key-selection.js';
 import { problem, XMLDSIG_RULES } from './problems.js';
 import { readSignatures, signatureElementOf } from './read.js';
-import { resolveReference } from './resolve.js';
+import { resolveReference, type Resolution } from './resolve.js';
+import { referenceOctets, type ReferenceInput } from './reference-octets.js';
 import { planTransforms } from './transforms.js';
 import type {
   ReferenceInfo,
@@ -19,6 +20,8 @@ import type {
   SignatureInfo,
   SignatureProblem,
   SignatureVerification,
+  ReferenceScope,
+  SignedScope,
 } from './types.js';
 
 export type { ExplicitKey } from './key-selection.js';
@@ -53,6 +56,31 @@ const REFUSING = new Set<string>([
   XMLDSIG_RULES.nonTextInValue,
   XMLDSIG_RULES.missingElement,
 ]);
+
+// What each verification's References resolved to, for the wrapping and scope checks that
+// need the elements themselves (the verification carries only their paths).
+const signedElementsByVerification = new WeakMap<SignatureVerification, SignedElement[]>();
+
+export interface SignedElement {
+  element: XmlElement;
+  scope: ReferenceScope;
+}
+
+/** The same-document elements a verified signature's References resolved to (document: the root). */
+export function signedElementsOf(verification: SignatureVerification): readonly SignedElement[] {
+  return signedElementsByVerification.get(verification) ?? [];
+}
+
+/** A copy of a verification (other verdict, more problems) that keeps its signed elements. */
+export function amendVerification(
+  verification: SignatureVerification,
+  changes: Partial<SignatureVerification>,
+): SignatureVerification {
+  const amended = { ...verification, ...changes };
+  const signed = signedElementsByVerification.get(verification);
+  if (signed) signedElementsByVerification.set(amended, signed);
+  return amended;
+}
 
 /** Reads and verifies every ds:Signature of a parsed document, in document order. */
 export function verifyDocument(doc: XmlDocument, options: VerifyOptions): SignatureVerification[] {
@@ -106,7 +134,7 @@ export function verifySignature(
   // References: each resolved, transformed, canonicalized and digested.
   const referenceElements = dsigChildren(signedInfo, 'Reference');
   const references: ReferenceVerification[] = [];
-  const signedElements: XmlElement[] = [];
+  const signedElements: SignedElement[] = [];
   let stopped: SignatureProblem | undefined;
   referenceElements.forEach((element, index) => {
     const reference = info.references[index];
@@ -118,7 +146,7 @@ export function verifySignature(
       return;
     }
     const outcome = guarded(
-      () => verifyReference(doc, signature, element, reference),
+      () => verifyReference(doc, signature, element, reference, options.content),
       (message): ReferenceOutcome => ({
         result: { uri: reference.uri, digestValid: null },
         problem: problem(XMLDSIG_RULES.internalError, message, element.pos),
@@ -127,8 +155,11 @@ export function verifySignature(
     references.push(outcome.result);
     verdicts.push(outcome.result.digestValid);
     if (outcome.problem) problems.push(outcome.problem);
-    if (outcome.signed) signedElements.push(outcome.signed);
+    if (outcome.signed && outcome.result.scope) {
+      signedElements.push({ element: outcome.signed, scope: outcome.result.scope });
+    }
   });
+  signedElementsByVerification.set(result, signedElements);
   result.references = references;
   if (stopped) {
     // Unchecked References: the signature cannot be valid, and what they sign is unknown, so
@@ -137,16 +168,7 @@ export function verifySignature(
     result.valid = combine(verdicts);
     return result;
   }
-  // Wrapping defence: the document reader reads the root, so the root must be what is signed.
-  if (signedElements.length > 0 && !signedElements.includes(doc.root)) {
-    problems.push(
-      problem(
-        XMLDSIG_RULES.signedElementNotRoot,
-        `the signature covers ${signedElements.map(elementPath).join(', ')}, not the document root ${elementPath(doc.root)}: content outside it is unsigned`,
-        info.pos,
-      ),
-    );
-  }
+  result.scope = scopeOf(references);
 
   // SignatureValue over the canonical SignedInfo.
   if (method.verdict === true && method.id) {
@@ -211,6 +233,7 @@ function classifyMethod(uri: string): MethodClass {
 interface ReferenceOutcome {
   result: ReferenceVerification;
   problem?: SignatureProblem;
+  /** The resolved same-document element (the root for URI=""). */
   signed?: XmlElement;
 }
 
@@ -219,24 +242,50 @@ function verifyReference(
   signature: XmlElement,
   element: XmlElement,
   reference: ReferenceInfo,
+  content: ReadonlyMap<string, Uint8Array> | undefined,
 ): ReferenceOutcome {
   const result: ReferenceVerification = { uri: reference.uri, digestValid: null };
-  const resolution = resolveReference(doc, reference.uri);
+  const resolution = resolveReference(doc, reference.uri, content);
   if (resolution.kind === 'problem') {
     // An external reference is merely uncheckable; a missing or ambiguous target is a failure.
     if (resolution.problem.ruleId !== XMLDSIG_RULES.externalReference) result.digestValid = false;
     return { result, problem: { ...resolution.problem, pos: element.pos } };
   }
-  result.signedPath = elementPath(resolution.element);
-  const signed = resolution.element;
+  const outcome = digestReference(doc, signature, element, reference, resolution, result);
+  if (resolution.kind !== 'detached') outcome.signed = resolution.element;
+  return outcome;
+}
+
+function digestReference(
+  doc: XmlDocument,
+  signature: XmlElement,
+  element: XmlElement,
+  reference: ReferenceInfo,
+  resolution: Exclude<Resolution, { kind: 'problem' }>,
+  result: ReferenceVerification,
+): ReferenceOutcome {
+  let input: ReferenceInput;
+  if (resolution.kind === 'detached') {
+    result.scope = 'detached';
+    input = { kind: 'octets', bytes: resolution.bytes };
+  } else {
+    const signed = resolution.element;
+    result.signedPath = elementPath(signed);
+    result.scope =
+      resolution.kind === 'document' || signed === doc.root
+        ? 'document'
+        : inOwnObject(signature, signed)
+          ? 'object'
+          : 'element';
+    input = { kind: 'nodes', target: resolution.kind === 'document' ? doc : signed };
+  }
   const plan = planTransforms(element, signature);
-  if ('ruleId' in plan) return { result, problem: plan, signed };
+  if ('ruleId' in plan) return { result, problem: plan };
 
   const entry = algorithmByUri(reference.digestMethod);
   if (!entry || entry.kind !== 'digest') {
     return {
       result,
-      signed,
       problem: problem(
         XMLDSIG_RULES.unknownAlgorithm,
         `unknown DigestMethod '${reference.digestMethod || '(none)'}'`,
@@ -247,7 +296,6 @@ function verifyReference(
   if (!entry.verifiable || !isDigestSupported(entry.id)) {
     return {
       result,
-      signed,
       problem: problem(
         XMLDSIG_RULES.notVerifiableHere,
         `digest ${entry.name} (${entry.id}): recognised, not verifiable here`,
@@ -257,24 +305,45 @@ function verifyReference(
   }
   if (!reference.digestValue) {
     result.digestValid = false;
-    return { result, signed };
+    return { result };
   }
-  const octets = canonicalize(resolution.kind === 'document' ? doc : resolution.element, {
-    method: plan.c14n.method,
-    withComments: plan.c14n.withComments,
-    inclusiveNamespacesPrefixes: plan.inclusiveNamespacePrefixes,
-    exclude: plan.exclude,
-  });
+  const octets = referenceOctets(input, plan);
   result.digestValid = equalConstantTime(digest(entry.id, octets), reference.digestValue);
-  if (result.digestValid) return { result, signed };
+  if (result.digestValid) return { result };
   return {
     result,
-    signed,
     problem: problem(
       XMLDSIG_RULES.digestMismatch,
       `digest of Reference URI="${reference.uri ?? ''}" does not match: the signed content was changed`,
       element.pos,
     ),
+  };
+}
+
+/** True when `element` lies inside one of this signature's own ds:Object children. */
+function inOwnObject(signature: XmlElement, element: XmlElement): boolean {
+  for (let el: XmlElement | null = element; el; el = el.parent) {
+    if (el.parent === signature) return isDsig(el, 'Object');
+  }
+  return false;
+}
+
+/** The signature's scope from its References' (document beats elements beats objects beats detached). */
+function scopeOf(references: readonly ReferenceVerification[]): SignedScope {
+  const scopes = new Set(references.map((r) => r.scope));
+  const kind: SignedScope['kind'] = scopes.has('document')
+    ? 'document'
+    : scopes.has('element')
+      ? 'elements'
+      : scopes.has('object')
+        ? 'objects'
+        : scopes.has('detached')
+          ? 'detached'
+          : 'none';
+  return {
+    kind,
+    paths: references.flatMap((r) => (r.signedPath !== undefined ? [r.signedPath] : [])),
+    uris: references.flatMap((r) => (r.scope === 'detached' && r.uri !== null ? [r.uri] : [])),
   };
 }
 

@@ -178,10 +178,11 @@ describe('independent verifier', () => {
     const v = verify(signed, pair);
     expect(v.valid).toBe(true);
     expect(v.references?.[0]?.signedPath).toBe('/p:Doc/p:Part[1]');
-    // It signs a part, not the root: the wrapping warning says what is unsigned.
-    expect(v.problems.map((p) => p.ruleId)).toEqual(['xmldsig/signed-element-not-root']);
+    // It signs a part, not the root: its scope says so (check flags unsigned fields it reads).
+    expect(v.problems.map((p) => p.ruleId)).toEqual([]);
+    expect(v.scope).toEqual({ kind: 'elements', paths: ['/p:Doc/p:Part[1]'], uris: [] });
     expect(verify(signed.replace('<p:V>1<', '<p:V>9<'), pair).valid).toBe(false);
-    // The unsigned part may change: the verdict stays, the warning is what protects readers.
+    // The unsigned part may change: the verdict stays, the scope is what protects readers.
     expect(verify(signed.replace('>2</p:Part>', '>3</p:Part>'), pair).valid).toBe(true);
   });
 });

@@ -39,7 +39,10 @@ describe('verifyDocument on the xmlsec vectors', () => {
       expect(v.problems).toEqual([]);
       expect(v.valid).toBe(true);
       expect(v.keySource).toBe(key ? 'key-file' : 'x509');
-      expect(v.references).toEqual([{ uri: '', signedPath: '/Envelope', digestValid: true }]);
+      expect(v.references).toEqual([
+        { uri: '', signedPath: '/Envelope', digestValid: true, scope: 'document' },
+      ]);
+      expect(v.scope).toEqual({ kind: 'document', paths: ['/Envelope'], uris: [] });
     });
 
     it(`${name} is invalid after a one-character change inside <Data>`, () => {
@@ -213,7 +216,7 @@ describe('verifyDocument on corridor-signed documents', () => {
     expect(ruleIds(missing)).toContain('xmldsig/reference-unresolved');
   });
 
-  it('flags a signature that covers an element rather than the root', () => {
+  it('reports the scope of a signature over an element rather than the root, without invalidating it', () => {
     const signed = signEnveloped(unsigned, {
       signatureAlgorithm: 'rsa-sha256',
       digestAlgorithm: 'sha256',
@@ -221,14 +224,18 @@ describe('verifyDocument on corridor-signed documents', () => {
       referenceUri: '#a',
     });
     const v = verifyText(signed, [rsa.publicKey]);
-    expect(ruleIds(v)).toEqual(['xmldsig/signed-element-not-root']);
-    expect(v.references?.[0]?.signedPath).toBe('/doc/item[1]');
+    expect(v.valid).toBe(true);
+    expect(ruleIds(v)).toEqual([]);
+    expect(v.scope).toEqual({ kind: 'elements', paths: ['/doc/item[1]'], uris: [] });
+    expect(v.references?.[0]).toMatchObject({ signedPath: '/doc/item[1]', scope: 'element' });
     const whole = signEnveloped(unsigned, {
       signatureAlgorithm: 'rsa-sha256',
       digestAlgorithm: 'sha256',
       privateKey: rsa.privateKey,
     });
-    expect(ruleIds(verifyText(whole, [rsa.publicKey]))).toEqual([]);
+    const wholeResult = verifyText(whole, [rsa.publicKey]);
+    expect(ruleIds(wholeResult)).toEqual([]);
+    expect(wholeResult.scope?.kind).toBe('document');
   });
 
   it('uses a KeyValue key only with a warning, and the certificate-less key is no identity', () => {

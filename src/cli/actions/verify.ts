@@ -199,6 +199,7 @@ function toResult(
       ...(signer.curve !== undefined ? { curve: signer.curve } : {}),
     };
   }
+  if (verification.scope) result.scope = verification.scope;
   if (signingTime) {
     result.signingTime = {
       time: signingTime.utc ?? signingTime.text,

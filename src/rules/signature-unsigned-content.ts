@@ -1,0 +1,129 @@
+import type { ModelValue, ParsedDocument } from '../documents/model.js';
+import type { SignatureVerification } from '../signature/types.js';
+import type { Rule, RuleContext, RuleReport } from './types.js';
+
+/** Unsigned fields reported one by one; the rest are counted in one more finding. */
+const MAX_FIELDS = 16;
+
+interface Coverage {
+  /** Some valid signature covers the whole document. */
+  document: boolean;
+  /** What each valid signature covers, for messages: "signature 1 covers /a/b". */
+  summary: string;
+  /** Model pointers of fields outside every valid signature's scope, with their XML paths. */
+  unsigned: Array<{ pointer: string; path: string }>;
+  hasValid: boolean;
+}
+
+// Receiver-independent: computed once per document, whatever the number of receivers.
+const coverageCache = new WeakMap<ParsedDocument, Coverage>();
+
+/**
+ * Signed scope (signxml, DSS): a valid signature vouches only for what it covers. A field the
+ * rules read — every field of the document model, which the receiver's document rules and
+ * data-export rules are written against — that lies outside the scope of every valid
+ * signature could have been added or changed by anyone, so it is an error. A receiver may also
+ * require the whole document signed (profile `signature.scope: "document"`). Only documents
+ * with at least one valid XMLDSig signature are judged here: without one, signature/valid and
+ * signature/required already say the document is not signed.
+ */
+export const signatureUnsignedContent: Rule = {
+  id: 'signature/unsigned-content',
+  description:
+    'Every field the rules read lies inside the scope of a valid signature, and the whole document is signed when the receiver requires it.',
+  defaultSeverity: 'error',
+  check: (context: RuleContext): RuleReport[] => {
+    const { document, receiver } = context;
+    if (document.format !== 'xml' || !document.xml) return [];
+    const coverage = coverageOf(document, context.verifications);
+    if (!coverage.hasValid || coverage.document) return [];
+    const reports: RuleReport[] = [];
+    if (receiver.signature?.scope === 'document') {
+      reports.push({
+        message: `${receiver.id} requires a signature over the whole document (signature.scope "document"); ${coverage.summary}`,
+        location: { path: document.xml.root ? `/${document.xml.root.name}` : '/' },
+        hint: 'Sign the whole document: Reference URI="" with the enveloped-signature transform, or the root element by its ID.',
+      });
+    }
+    for (const field of coverage.unsigned.slice(0, MAX_FIELDS)) {
+      reports.push({
+        message: `${field.pointer} (${field.path}) is read by the rules but lies outside every valid signature: ${coverage.summary}`,
+        location: document.locate(field.pointer),
+        hint: 'Sign the element that carries this field, or the whole document; unsigned content can be changed by anyone on the way.',
+      });
+    }
+    const more = coverage.unsigned.length - MAX_FIELDS;
+    if (more > 0) {
+      reports.push({
+        message: `${more} more unsigned field${more === 1 ? '' : 's'} read by the rules (${coverage.unsigned.length} in all); ${coverage.summary}`,
+        location: { path: `/${document.xml.root.name}` },
+        hint: 'Sign the whole document.',
+      });
+    }
+    return reports;
+  },
+};
+
+function coverageOf(
+  document: ParsedDocument,
+  verifications: readonly SignatureVerification[],
+): Coverage {
+  const cached = coverageCache.get(document);
+  if (cached) return cached;
+  const valid = verifications
+    .map((verification, index) => ({ verification, index }))
+    .filter(({ verification }) => verification.valid === true && verification.scope);
+  const covered = valid.flatMap(({ verification }) =>
+    verification.scope?.kind === 'detached' ? [] : (verification.scope?.paths ?? []),
+  );
+  const coverage: Coverage = {
+    hasValid: valid.length > 0,
+    document: valid.some(({ verification }) => verification.scope?.kind === 'document'),
+    summary: valid
+      .map(({ verification, index }) => {
+        const scope = verification.scope;
+        const what =
+          scope?.kind === 'detached'
+            ? `detached content ${scope.uris.join(', ')}`
+            : `${scope?.kind ?? 'none'} ${scope?.paths.join(', ') ?? ''}`;
+        return `signature ${index + 1} covers ${what}`;
+      })
+      .join('; '),
+    unsigned: [],
+  };
+  if (coverage.hasValid && !coverage.document) {
+    for (const pointer of leafPointers(document.model)) {
+      const path = document.locate(pointer).path;
+      const element = path.replace(/\/@[^/]*$/, '');
+      if (!covered.some((signed) => element === signed || element.startsWith(`${signed}/`))) {
+        coverage.unsigned.push({ pointer, path });
+      }
+    }
+  }
+  coverageCache.set(document, coverage);
+  return coverage;
+}
+
+/** JSON pointers of every string leaf of the model, in document order. */
+function leafPointers(model: ModelValue): string[] {
+  const pointers: string[] = [];
+  const stack: Array<{ value: ModelValue; pointer: string }> = [{ value: model, pointer: '' }];
+  while (stack.length > 0) {
+    const { value, pointer } = stack.pop() as { value: ModelValue; pointer: string };
+    if (typeof value === 'string') {
+      pointers.push(pointer);
+      continue;
+    }
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v] as const)
+      : Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i] as readonly [string, ModelValue];
+      stack.push({
+        value: child,
+        pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      });
+    }
+  }
+  return pointers;
+}
