@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Suites that spawn external tools or many processes (xmlsec1, OpenSSL + GOST engine, jose,
- * Chromium, CLI start-up): `npm test` runs them, `npm run test:fast` leaves them out.
+ * Chromium, CLI start-up, npm pack + install): `npm test` runs them, `npm run test:fast` leaves them out.
  */
 const SLOW = [
   'test/signature/xmlsec1-interop.test.ts',
@@ -12,6 +12,7 @@ const SLOW = [
   'test/jose/openssl-interop.test.ts',
   'test/report/html-browser.test.ts',
   'test/cli/startup.test.ts',
+  'test/package/package.test.ts',
 ];
 
 export default defineConfig({

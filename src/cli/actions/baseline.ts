@@ -3,6 +3,7 @@ import { findDocuments, run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { writeJson } from '../../report/json-stream.js';
 import { UserError } from '../../util/errors.js';
+import { withConfig, type ConfigOption } from '../config.js';
 import { prepareGate } from '../gate.js';
 import { parseAsOf, parseList } from '../options.js';
 import { openOutput } from '../output.js';
@@ -17,13 +18,16 @@ export interface BaselineCreateOptions {
   profiles?: string;
   asOf?: string;
   shard?: string;
+  config?: ConfigOption;
 }
 
 /** `corridor baseline create`: check (with files) or matrix (without), every finding recorded. */
-export function baselineCreateAction(
-  files: string[],
-  options: BaselineCreateOptions,
-): CommandResult {
+export function baselineCreateAction(files: string[], flags: BaselineCreateOptions): CommandResult {
+  // A config's docs folder is the matrix default; files on the command line make it a check.
+  const options = withConfig(
+    flags,
+    files.length > 0 ? ['profiles', 'doctypes', 'asOf'] : ['profiles', 'doctypes', 'docs', 'asOf'],
+  );
   const output = options.output;
   if (!output) throw new UserError('baseline create needs -o <file>');
   const isCheck = files.length > 0;

@@ -2,29 +2,32 @@ import type { ReadOptions } from '../../documents/read.js';
 import { run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { limitsFromOptions } from '../../security/options.js';
-import { writeResult } from '../format-result.js';
+import { withConfig, type ConfigOption } from '../config.js';
 import { prepareGate, type GateOptions } from '../gate.js';
-import { parseAsOf, parseFailOn, parseList, useColor } from '../options.js';
+import { parseAsOf, parseFailOn, parseList } from '../options.js';
+import { outputTargets, writeOutputs, type OutputOptions } from '../outputs.js';
 import type { CommandResult } from '../result.js';
 
-export interface CheckOptions extends GateOptions {
+export interface CheckOptions extends GateOptions, OutputOptions {
   maxBytes?: string;
   from?: string;
   to: string;
   profiles?: string;
   doctypes?: string;
   asOf?: string;
-  format: string;
-  output?: string;
   failOn?: string;
+  config?: ConfigOption;
 }
 
 /** `corridor check`: the given documents, sent to the receivers in `--to`. */
 export function checkAction(
   files: string[],
-  options: CheckOptions,
+  flags: CheckOptions,
   documentTypes: Pick<ReadOptions, 'doctypes' | 'xsd'> = {},
 ): CommandResult {
+  const options = withConfig(flags, CONFIGURABLE);
+  const targets = outputTargets(options);
+  const failOn = parseFailOn(options.failOn, 'error');
   const gate = prepareGate(options);
   const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
@@ -38,6 +41,8 @@ export function checkAction(
     from: options.from,
   });
   const result = gate.apply(raw, { profiles, asOf });
-  writeResult(result, options.format, useColor(options.output), options.output);
-  return { exitCode: gate.exitCode(result, parseFailOn(options.failOn, 'error')) };
+  writeOutputs(result, targets);
+  return { exitCode: gate.exitCode(result, failOn) };
 }
+
+const CONFIGURABLE = ['profiles', 'doctypes', 'asOf', 'failOn', 'maxWarnings', 'baseline'] as const;

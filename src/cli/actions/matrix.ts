@@ -2,29 +2,32 @@ import type { ReadOptions } from '../../documents/read.js';
 import { findDocuments, run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { limitsFromOptions } from '../../security/options.js';
-import { writeResult } from '../format-result.js';
+import { withConfig, type ConfigOption } from '../config.js';
 import { prepareGate, type GateOptions } from '../gate.js';
-import { displayPaths, parseAsOf, parseFailOn, useColor } from '../options.js';
+import { displayPaths, parseAsOf, parseFailOn } from '../options.js';
+import { outputTargets, writeOutputs, type OutputOptions } from '../outputs.js';
 import { progressBar } from '../progress.js';
 import type { CommandResult } from '../result.js';
 import { SHIPPED_DOCUMENTS_DIR } from '../shipped.js';
 
-export interface MatrixOptions extends GateOptions {
+export interface MatrixOptions extends GateOptions, OutputOptions {
   maxBytes?: string;
   profiles?: string;
   doctypes?: string;
   docs?: string;
   asOf?: string;
-  format: string;
-  output?: string;
   failOn?: string;
+  config?: ConfigOption;
 }
 
 /** `corridor matrix`: every document under `--docs` against every profile. */
 export function matrixAction(
-  options: MatrixOptions,
+  flags: MatrixOptions,
   documentTypes: Pick<ReadOptions, 'doctypes' | 'xsd'> = {},
 ): CommandResult {
+  const options = withConfig(flags, CONFIGURABLE);
+  const targets = outputTargets(options);
+  const failOn = parseFailOn(options.failOn, 'never');
   const gate = prepareGate(options);
   const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
@@ -39,6 +42,16 @@ export function matrixAction(
     onDocument: progressBar(),
   });
   const result = gate.apply(raw, { profiles, asOf });
-  writeResult(result, options.format, useColor(options.output), options.output);
-  return { exitCode: gate.exitCode(result, parseFailOn(options.failOn, 'never')) };
+  writeOutputs(result, targets);
+  return { exitCode: gate.exitCode(result, failOn) };
 }
+
+const CONFIGURABLE = [
+  'profiles',
+  'doctypes',
+  'docs',
+  'asOf',
+  'failOn',
+  'maxWarnings',
+  'baseline',
+] as const;

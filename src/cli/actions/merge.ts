@@ -1,22 +1,24 @@
 import { mergeResults, needsProfiles, readResult } from '../../engine/merge.js';
 import { loadProfiles } from '../../profiles/load.js';
-import { writeResult } from '../format-result.js';
-import { exitCodeFor, parseFailOn, useColor } from '../options.js';
+import { withConfig, type ConfigOption } from '../config.js';
+import { exitCodeFor, parseFailOn } from '../options.js';
+import { outputTargets, writeOutputs, type OutputOptions } from '../outputs.js';
 import type { CommandResult } from '../result.js';
 
-export interface MergeOptions {
+export interface MergeOptions extends OutputOptions {
   profiles?: string;
-  format: string;
-  output?: string;
   failOn?: string;
+  config?: ConfigOption;
 }
 
 /** `corridor merge`: `--shard` JSON results combined into one, cells and routes recomputed. */
-export function mergeAction(files: string[], options: MergeOptions): CommandResult {
+export function mergeAction(files: string[], flags: MergeOptions): CommandResult {
+  const options = withConfig(flags, ['profiles', 'failOn']);
+  const targets = outputTargets(options);
   const failOn = parseFailOn(options.failOn, 'never');
   const inputs = files.map(readResult);
   const profiles = needsProfiles(inputs) ? loadProfiles(options.profiles) : undefined;
   const result = mergeResults(inputs, profiles);
-  writeResult(result, options.format, useColor(options.output), options.output);
+  writeOutputs(result, targets);
   return { exitCode: exitCodeFor(result, failOn) };
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { BaselineCreateOptions } from '../actions/baseline.js';
 import { shardOption } from '../gate-options.js';
+import { configOption, noConfigOption } from '../output-options.js';
 import type { CommandResult } from '../result.js';
 
 export function registerBaselineCommand(
@@ -31,6 +32,8 @@ export function registerBaselineCommand(
     .option('--profiles <dir>', 'profiles folder (default: the shipped profiles)')
     .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default: today)')
     .addOption(shardOption())
+    .addOption(configOption())
+    .addOption(noConfigOption())
     .action(async (files: string[], options: BaselineCreateOptions) => {
       const { baselineCreateAction } = await import('../actions/baseline.js');
       done(baselineCreateAction(files, options));

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CheckOptions } from '../actions/check.js';
 import { baselineOption, maxWarningsOption, shardOption } from '../gate-options.js';
 import { FORMAT_HELP } from '../options.js';
+import { configOption, noConfigOption, outputOption } from '../output-options.js';
 import type { CommandResult } from '../result.js';
 import { DOCTYPES_OPTION_HELP, documentTypeReadOptions } from '../doctype-options.js';
 import { maxBytesOption } from '../../security/options.js';
@@ -26,9 +27,14 @@ export function registerCheckCommand(
     .option('--profiles <dir>', 'profiles folder (default: the shipped profiles)')
     .option('--doctypes <dir>', DOCTYPES_OPTION_HELP)
     .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default: today)')
-    .option('-f, --format <format>', FORMAT_HELP(), 'text')
-    .option('-o, --output <file>', 'write the report to a file')
-    .option('--fail-on <level>', 'exit 1 on findings at this level: error, warning, never', 'error')
+    .option('-f, --format <format>', FORMAT_HELP())
+    .addOption(outputOption())
+    .addOption(configOption())
+    .addOption(noConfigOption())
+    .option(
+      '--fail-on <level>',
+      'exit 1 on findings at this level: error, warning, never (default: error)',
+    )
     .addOption(maxWarningsOption())
     .addOption(baselineOption())
     .addOption(shardOption())
@@ -36,6 +42,9 @@ export function registerCheckCommand(
     .action(async (files: string[], options: CheckOptions) => {
       // Loaded on use: `--help` and the other commands do not pay for the engine.
       const { checkAction } = await import('../actions/check.js');
-      done(checkAction(files, options, await documentTypeReadOptions(options)));
+      // The config's doctypes folder too: the definitions are read before the action runs.
+      const { withConfig } = await import('../config.js');
+      const withDoctypes = withConfig(options, ['doctypes']);
+      done(checkAction(files, withDoctypes, await documentTypeReadOptions(withDoctypes)));
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { MatrixOptions } from '../actions/matrix.js';
 import { baselineOption, maxWarningsOption, shardOption } from '../gate-options.js';
 import { FORMAT_HELP } from '../options.js';
+import { configOption, noConfigOption, outputOption } from '../output-options.js';
 import type { CommandResult } from '../result.js';
 import { DOCTYPES_OPTION_HELP, documentTypeReadOptions } from '../doctype-options.js';
 import { maxBytesOption } from '../../security/options.js';
@@ -19,8 +20,10 @@ export function registerMatrixCommand(
     .option('--doctypes <dir>', DOCTYPES_OPTION_HELP)
     .option('--docs <dir>', 'documents folder (default: the shipped fixtures/documents)')
     .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default: today)')
-    .option('-f, --format <format>', FORMAT_HELP(), 'text')
-    .option('-o, --output <file>', 'write the report to a file')
+    .option('-f, --format <format>', FORMAT_HELP())
+    .addOption(outputOption())
+    .addOption(configOption())
+    .addOption(noConfigOption())
     .option(
       '--fail-on <level>',
       'exit 1 on findings at this level: error, warning, never (default: never)',
@@ -31,6 +34,9 @@ export function registerMatrixCommand(
     .addOption(maxBytesOption())
     .action(async (options: MatrixOptions) => {
       const { matrixAction } = await import('../actions/matrix.js');
-      done(matrixAction(options, await documentTypeReadOptions(options)));
+      // The config's doctypes folder too: the definitions are read before the action runs.
+      const { withConfig } = await import('../config.js');
+      const withDoctypes = withConfig(options, ['doctypes']);
+      done(matrixAction(withDoctypes, await documentTypeReadOptions(withDoctypes)));
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { MergeOptions } from '../actions/merge.js';
 import { FORMAT_HELP } from '../options.js';
+import { configOption, noConfigOption, outputOption } from '../output-options.js';
 import type { CommandResult } from '../result.js';
 
 export function registerMergeCommand(
@@ -15,8 +16,10 @@ export function registerMergeCommand(
       '--profiles <dir>',
       'the profiles the shards ran with, to recompute gateway routes (default: the shipped profiles)',
     )
-    .option('-f, --format <format>', FORMAT_HELP(), 'text')
-    .option('-o, --output <file>', 'write the report to a file')
+    .option('-f, --format <format>', FORMAT_HELP())
+    .addOption(outputOption())
+    .addOption(configOption())
+    .addOption(noConfigOption())
     .option(
       '--fail-on <level>',
       'exit 1 on findings at this level: error, warning, never (default: never)',

@@ -1,0 +1,69 @@
+import type { MatrixResult } from '../engine/types.js';
+import { formatters, getFormatter } from '../report/index.js';
+import { UserError } from '../util/errors.js';
+import type { OutputTarget } from './config.js';
+import { writeResult } from './format-result.js';
+import { useColor } from './options.js';
+
+export type { OutputTarget } from './config.js';
+
+/** The output options of `check`, `matrix` and `merge`. */
+export interface OutputOptions {
+  /** `-f`: the format of the main report (default text). */
+  format?: string;
+  /** `-o <file>` and `--output <format>:<file>`, repeatable. */
+  output?: string[];
+  /** `outputs` of corridor.config.json: used when no output flag is given. */
+  configOutputs?: OutputTarget[];
+}
+
+/**
+ * The reports one run writes, validated before the run so a typo fails fast (exit 2).
+ * `-o <file>` is the `-f` report's file; `--output <format>:<file>` adds a report in that format
+ * (`<format>:-` for standard output). With only `--output <format>:<file>` flags, nothing else
+ * is written; any output flag replaces the config's `outputs`.
+ */
+export function outputTargets(options: OutputOptions): OutputTarget[] {
+  const typed: OutputTarget[] = [];
+  const plain: string[] = [];
+  for (const value of options.output ?? []) {
+    const match = /^([a-z]+):(.*)$/.exec(value);
+    if (match && getFormatter(match[1]!)) {
+      const file = match[2]!;
+      if (file === '') throw new UserError(`--output ${value}: name a file (or "-" for stdout)`);
+      typed.push({ format: match[1]!, file: file === '-' ? undefined : file });
+    } else {
+      plain.push(value);
+    }
+  }
+  if (plain.length > 1) {
+    throw new UserError(
+      `-o given ${plain.length} plain files (${plain.join(', ')}): name each extra report as --output <format>:<file>`,
+    );
+  }
+  const flagged = options.format !== undefined || (options.output ?? []).length > 0;
+  const targets: OutputTarget[] =
+    !flagged && options.configOutputs
+      ? options.configOutputs
+      : options.format !== undefined || plain.length > 0 || typed.length === 0
+        ? [{ format: options.format ?? 'text', file: plain[0] }, ...typed]
+        : typed;
+  for (const target of targets) {
+    if (!getFormatter(target.format)) {
+      throw new UserError(
+        `unknown format "${target.format}" (available: ${formatters.map((f) => f.id).join(', ')})`,
+      );
+    }
+  }
+  if (targets.filter((t) => t.file === undefined).length > 1) {
+    throw new UserError('only one report can go to standard output; give the others a file');
+  }
+  return targets;
+}
+
+/** Writes every report of the run: the result is computed once, then formatted per target. */
+export function writeOutputs(result: MatrixResult, targets: readonly OutputTarget[]): void {
+  for (const target of targets) {
+    writeResult(result, target.format, useColor(target.file), target.file);
+  }
+}
