@@ -51,7 +51,7 @@ export function outputTargets(options: OutputOptions): OutputTarget[] {
   for (const target of targets) {
     if (!getFormatter(target.format)) {
       throw new UserError(
-        `unknown format "${target.format}" (available: ${formatters.map((f) => f.id).join(', ')})`,
+        `unknown --format "${target.format}" (available: ${formatters.map((f) => f.id).join(', ')})`,
       );
     }
   }

@@ -147,7 +147,7 @@ describe('--output <format>:<file>', () => {
       join(dir, 'docs'),
     ];
     for (const [args, message] of [
-      [['-f', 'yaml'], 'unknown format "yaml"'],
+      [['-f', 'yaml'], 'unknown --format "yaml"'],
       [['-f', 'json', '--output', 'sarif:-'], 'only one report can go to standard output'],
       [['-o', 'a', '-o', 'b'], 'name each extra report as --output <format>:<file>'],
       [['--fail-on', 'sometimes'], '--fail-on expects error, warning or never'],
