@@ -8,6 +8,9 @@ import type { AlgorithmEntry } from './types.js';
  */
 const W3C_MORE = 'http://www.w3.org/2001/04/xmldsig-more#';
 const CP = 'urn:ietf:params:xml:ns:cpxmlsec:algorithms:';
+const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
+const EPORT_2022 = 'http://www.chinaport.gov.cn/2022/04/xmldsig#';
+const PKIGOVKZ = 'urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:';
 
 /**
  * JOSE `alg` names of signature methods: RFC 7518 §3.1 (RS*, PS*, ES*, HS*), RFC 9864
@@ -246,15 +249,23 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
     ),
     strength: 'broken',
   },
-  sig(
-    'gost2001',
-    'GOST R 34.10-2001 with GOST R 34.11-94',
-    'gost2001',
-    [`${W3C_MORE}gostr34102001-gostr3411`, `${CP}gostr34102001-gostr3411`],
-    ['1.2.643.2.2.3'],
-    'gostr3411-94',
-    'RFC9231; CPXMLSEC',
-  ),
+  {
+    // Two names for one algorithm: xmlsec and SMEV 3 GOST 2001 requests use the W3C-style URI
+    // (draft-chudov-cryptopro-cpxmldsig-00), CryptoPro's later drafts and IANA the URN.
+    ...sig(
+      'gost2001',
+      'GOST R 34.10-2001 with GOST R 34.11-94',
+      'gost2001',
+      [`${W3C_MORE}gostr34102001-gostr3411`, `${CP}gostr34102001-gostr3411`],
+      ['1.2.643.2.2.3'],
+      'gostr3411-94',
+      'RFC9231; CPXMLSEC; XMLSEC tests/aleksey-xmldsig-01/enveloped-gost2001.xml',
+    ),
+    aliases: {
+      [`${CP}gostr34102001-gostr3411`]:
+        'IANA cpxmlsec registry; draft-chudov-cryptopro-cpxmldsig-03 onward',
+    },
+  },
   sig(
     'gost2012-256',
     'GOST R 34.10-2012 256 with Streebog-256',
@@ -278,12 +289,23 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       'kz-gost2015-512',
       'Kazakhstan GOST 34.10-2015 512 with GOST 34.11-2015',
       'kz-gost-2015',
-      ['urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512'],
+      [`${PKIGOVKZ}gostr34102015-gostr34112015-512`],
       ['1.2.398.3.10.1.1.2.3.2'],
       'kz-gost34112015-512',
-      'pki.gov.kz (third-party note)',
+      'pkigovkz/xmldsig DsigConstants.java (NCA of Kazakhstan); malikzh/NCANode KalkanUtil.java',
     ),
-    confirmed: false,
+  },
+  {
+    // Not in the NCA's older jsr105 provider; NCANode maps the signature OID to this URI.
+    ...sig(
+      'kz-gost2015-256',
+      'Kazakhstan GOST 34.10-2015 256 with GOST 34.11-2015',
+      'kz-gost-2015',
+      [`${PKIGOVKZ}gostr34102015-gostr34112015-256`],
+      ['1.2.398.3.10.1.1.2.3.1'],
+      'kz-gost34112015-256',
+      'malikzh/NCANode KalkanUtil.java',
+    ),
   },
   {
     ...sig(
@@ -292,10 +314,9 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       'kz-gost-2004',
       [`${W3C_MORE}gost34310-gost34311`],
       ['1.2.398.3.10.1.1.1.2'],
-      undefined,
-      'XMLSEC (third-party note)',
+      'kz-gost34311',
+      'pkigovkz/xmldsig DsigConstants.java and pkigovkz.xml (NCA of Kazakhstan)',
     ),
-    confirmed: false,
   },
   {
     ...sig(
@@ -320,18 +341,24 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
     ),
   },
   {
-    // No XML URI for SM2 is published anywhere (not RFC 9231, not xmlsec): corridor uses its
-    // own URN and says so; a receiver that expects another name is told so by the rules.
+    // No standard XML URI for SM2 exists (not RFC 9231, not xmlsec, not GmSSL). China e-Port
+    // customs XML names it in the W3C namespace without W3C defining it (with SHA-1 Reference
+    // digests), and its 2022 client in its own namespace (with SM3 digests). corridor's earlier
+    // URN stays an alias so documents it signed still parse; no receiver lists it.
     ...sig(
       'sm2-sm3',
       'SM2 with SM3',
       'sm2',
-      ['urn:corridor:xmldsig:sm2-sm3'],
+      [`${DSIG}sm2-sm3`, `${EPORT_2022}sm2-sm3`, 'urn:corridor:xmldsig:sm2-sm3'],
       ['1.2.156.10197.1.501'],
       'sm3',
-      'GM/T 0003-2012; GB/T 33560-2017 (OID); URI is corridor-defined',
+      'GM/T 0003-2012; GB/T 33560-2017 (OID); China e-Port usage: Weasley-J/chinaport-data-signature SignatureAlgorithm.java',
     ),
-    confirmed: false,
+    aliases: {
+      [`${EPORT_2022}sm2-sm3`]:
+        'China e-Port client of 2022 (with the digest …2022/04/xmldsig#sm3)',
+      'urn:corridor:xmldsig:sm2-sm3': 'corridor before 2026.12 (its own name; no system uses it)',
+    },
   },
   {
     ...sig(
@@ -434,21 +461,38 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
     ...dig(
       'sm3',
       'SM3',
-      ['urn:corridor:xmldsig:sm3'],
+      [`${EPORT_2022}sm3`, 'urn:corridor:xmldsig:sm3'],
       ['1.2.156.10197.1.401'],
-      'GB/T 32905-2016; URI is corridor-defined',
+      'GB/T 32905-2016; URI as used by the China e-Port 2022 client (no standard URI)',
     ),
-    confirmed: false,
+    aliases: { 'urn:corridor:xmldsig:sm3': 'corridor before 2026.12 (its own name)' },
   },
   {
     ...dig(
       'kz-gost34112015-512',
       'Kazakhstan GOST 34.11-2015 512',
-      ['urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34112015-512'],
+      [`${PKIGOVKZ}gostr34112015-512`],
       ['1.2.398.3.10.1.3.3'],
-      'pki.gov.kz (third-party note)',
+      'pkigovkz/xmldsig DsigConstants.java (NCA of Kazakhstan)',
     ),
-    confirmed: false,
+  },
+  {
+    ...dig(
+      'kz-gost34112015-256',
+      'Kazakhstan GOST 34.11-2015 256',
+      [`${PKIGOVKZ}gostr34112015-256`],
+      ['1.2.398.3.10.1.3.2'],
+      'malikzh/NCANode KalkanUtil.java',
+    ),
+  },
+  {
+    ...dig(
+      'kz-gost34311',
+      'Kazakhstan GOST 34.311-95',
+      [`${W3C_MORE}gost34311`],
+      ['1.2.398.3.10.1.3.1'],
+      'pkigovkz/xmldsig pkigovkz.xml (NCA of Kazakhstan)',
+    ),
   },
   {
     ...dig(

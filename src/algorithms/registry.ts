@@ -24,7 +24,13 @@ const byOid = new Map<string, AlgorithmEntry[]>();
 for (const entry of ALGORITHMS) {
   if (byId.has(entry.id)) throw new Error(`duplicate algorithm id ${entry.id}`);
   byId.set(entry.id, entry);
-  for (const uri of entry.uris) byUri.set(uri, entry);
+  for (const uri of entry.uris) {
+    if (byUri.has(uri)) throw new Error(`URI ${uri} names two algorithms`);
+    byUri.set(uri, entry);
+  }
+  for (const alias of Object.keys(entry.aliases ?? {})) {
+    if (!isAliasUri(entry, alias)) throw new Error(`${alias} is not an alias of ${entry.id}`);
+  }
   // JOSE names share the lookup, so rules matching a signature's method work for JWS unchanged.
   for (const name of entry.jose ?? []) {
     if (byUri.has(name)) throw new Error(`JOSE name ${name} collides with another identifier`);

@@ -11,8 +11,13 @@ export interface AlgorithmEntry {
   name: string;
   /** For signatures: the key family; for digests/ciphers: the algorithm family name. */
   family: KeyFamily | string;
-  /** XML URIs naming the algorithm; the first is the canonical one. */
+  /** XML URIs naming the algorithm; the first is the canonical one, the others aliases. */
   uris: readonly string[];
+  /**
+   * Where each alias (a URI after the first) is used, for names real systems emit beside the
+   * canonical one. A receiver's profile says which of the names it accepts (`uris`).
+   */
+  aliases?: Readonly<Record<string, string>>;
   oids: readonly string[];
   /**
    * JOSE `alg` names (RFC 7518, RFC 8037) for signature methods; a JWS names its algorithm by

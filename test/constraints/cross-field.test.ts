@@ -278,7 +278,7 @@ describe('cross-field checks in profiles', () => {
     expect(violated('CN', 'customs-declaration', (m) => (item(m)['netMass'] = '9999'))).toEqual([]);
   });
 
-  it('EAEU: licence number country and year parts match the issuing country and issue year', () => {
+  it('EAEU: licence number country part is the issuing country, year part the application year', () => {
     const number = (id: string, value: string, issueDate?: string) =>
       violated(id, 'licence', (m) => {
         m['licenceNumber'] = value;
@@ -288,8 +288,13 @@ describe('cross-field checks in profiles', () => {
     expect(number('BY', '002RU26014000045')).toEqual([
       'eaeu-licence-number-country /licenceNumber',
     ]);
-    expect(number('KZ', '003KZ25007000318')).toEqual(['eaeu-licence-number-year /licenceNumber']);
+    // Characters 6–7 are the year the application was registered: applied for in 2025 and
+    // issued in 2026 is right; an application year after the issue year is not.
+    expect(number('KZ', '003KZ25007000318', '2026-01-15')).toEqual([]);
     expect(number('KZ', '003KZ25007000318', '2025-01-31')).toEqual([]);
+    expect(number('KZ', '003KZ27007000318', '2026-11-02')).toEqual([
+      'eaeu-licence-number-year /licenceNumber',
+    ]);
     // A malformed number gets one finding (its format), not three.
     expect(number('AM', '001AM2600200007')).toEqual(['eaeu-licence-number /licenceNumber']);
     // A malformed issue date is the dates rule's finding; the year is not compared.
