@@ -2,6 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import type { DocumentType, ModelValue } from '../documents/model.js';
 import type { DocumentConstraint, Level, ResolvedProfile } from '../profiles/types.js';
+import type { Memo } from '../util/memo.js';
 import { loadCodeLists } from './code-lists.js';
 import { addCompareKeyword, unknownCorridorKeywords } from './cross-field.js';
 
@@ -107,19 +108,24 @@ export class ConstraintSet {
           );
   }
 
-  /** `format`: the document's definition id; constraints naming other formats are skipped. */
-  evaluate(type: DocumentType, model: ModelValue, format?: string): Violation[] {
+  /**
+   * The violations of `model`. `format`: the document's definition id; constraints naming other
+   * formats are skipped. With the document's memo, each distinct schema is validated once per
+   * document, whichever profiles carry it (profiles that extend one another share most).
+   */
+  evaluate(type: DocumentType, model: ModelValue, format?: string, memo?: Memo): Violation[] {
     const violations: Violation[] = [];
     for (const { constraint, validate } of this.compiledFor(type)) {
       if (constraint.formats && (format === undefined || !constraint.formats.includes(format)))
         continue;
-      if (validate(model)) continue;
-      for (const error of usefulErrors(validate.errors ?? [])) {
-        const pointer = errorPointer(error);
+      const failures = memo
+        ? memo.once(validate, 'failures', () => failuresOf(validate, model))
+        : failuresOf(validate, model);
+      for (const { pointer, text } of failures) {
         violations.push({
           constraintId: constraint.id,
           pointer,
-          message: `${constraint.description ?? constraint.id}: ${describeError(error, pointer)}`,
+          message: `${constraint.description ?? constraint.id}: ${text}`,
           severity: constraint.severity ?? 'error',
           hint: constraint.hint,
         });
@@ -233,6 +239,18 @@ function explainFailure<T>(
 
 export class ConstraintCompileError extends Error {
   override name = 'ConstraintCompileError';
+}
+
+/** What a validator finds wrong with a value: where, and said for a person. */
+function failuresOf(
+  validate: ValidateFunction,
+  model: ModelValue,
+): Array<{ pointer: string; text: string }> {
+  if (validate(model)) return [];
+  return usefulErrors(validate.errors ?? []).map((error) => {
+    const pointer = errorPointer(error);
+    return { pointer, text: describeError(error, pointer) };
+  });
 }
 
 /** Branch noise from anyOf/oneOf/if is dropped; the leaf errors say what is wrong. */

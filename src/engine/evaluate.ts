@@ -4,7 +4,8 @@ import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
 import type { SignatureVerification } from '../signature/types.js';
 import { constraintSetFor } from '../constraints/constraints.js';
-import { evaluateTrust, type TrustResult } from './trust.js';
+import { Memo } from '../util/memo.js';
+import { anchorSetKey, evaluateTrust } from './trust.js';
 import type { CellStatus, Finding, PairResult } from './types.js';
 
 export interface DocumentUnderTest {
@@ -15,6 +16,11 @@ export interface DocumentUnderTest {
   sender?: ResolvedProfile;
   /** The issuing country when it is a member state of the sender profile (DE for EU). */
   senderCountry?: string;
+  /**
+   * The document's context for one evaluation (one as-of date, one profile set): what its pairs
+   * share is computed once here. Absent: each pair starts its own.
+   */
+  memo?: Memo;
 }
 
 /** Evaluates one document against one receiver: every rule, one PairResult. */
@@ -25,7 +31,7 @@ export function evaluatePair(
   rules: readonly Rule[] = RULES,
 ): PairResult {
   const { document, verifications, senderId, sender } = subject;
-  const trustCache = new Map<number, TrustResult>();
+  const memo = subject.memo ?? new Memo();
   const context: RuleContext = {
     document,
     senderId,
@@ -33,15 +39,13 @@ export function evaluatePair(
     receiver,
     asOf,
     verifications,
-    trust: (index) => {
-      let trust = trustCache.get(index);
-      if (!trust) {
-        trust = evaluateTrust(verifications[index], receiver, asOf);
-        trustCache.set(index, trust);
-      }
-      return trust;
-    },
+    // Receivers with the same anchors share the chain built for a signature.
+    trust: (index) =>
+      memo.once(verifications, `trust ${index} ${anchorSetKey(receiver)}`, () =>
+        evaluateTrust(verifications[index], receiver, asOf, memo),
+      ),
     constraints: (profile) => constraintSetFor(profile),
+    memo,
   };
   const findings: Finding[] = [];
   for (const rule of rules) {

@@ -7,6 +7,7 @@ import { resolveProfileCode } from '../profiles/members.js';
 import type { ResolvedProfile } from '../profiles/types.js';
 import type { SignatureVerification } from '../signature/types.js';
 import { UserError } from '../util/errors.js';
+import { Memo } from '../util/memo.js';
 import { TOOL } from '../version.js';
 import { evaluatePair, type DocumentUnderTest } from './evaluate.js';
 import { buildCells } from './cells.js';
@@ -129,10 +130,13 @@ function subjectOf(loaded: LoadedDocument, options: EvaluateOptions): DocumentUn
   const { document, verifications } = loaded;
   const code = options.from ?? document.issuingCountry ?? 'unknown';
   const resolved = resolveProfileCode(options.profiles.profiles, code);
-  if (!resolved) return { document, verifications, senderId: code };
+  // One memo per document and evaluation: its pairs share what does not depend on the receiver.
+  const memo = new Memo();
+  if (!resolved) return { document, verifications, senderId: code, memo };
   return {
     document,
     verifications,
+    memo,
     senderId: resolved.profile.id,
     sender: resolved.profile,
     ...(resolved.country ? { senderCountry: resolved.country } : {}),

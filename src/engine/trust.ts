@@ -2,6 +2,7 @@ import { parseCertificate, type Certificate } from '../pki/certificate.js';
 import { buildChain } from '../pki/chain.js';
 import type { ResolvedProfile } from '../profiles/types.js';
 import type { SignatureVerification } from '../signature/types.js';
+import { Memo } from '../util/memo.js';
 
 export interface TrustResult {
   trusted: boolean;
@@ -21,11 +22,41 @@ function anchorsOf(profile: ResolvedProfile): Certificate[] {
   return anchors;
 }
 
+const anchorKeys = new WeakMap<ResolvedProfile, string>();
+/** Anchor sets seen, by their bytes, numbered: keys stay short whatever the certificates. */
+const anchorSets = new Map<string, string>();
+
+/**
+ * Names a profile's set of anchors (their bytes, in order): profiles with equal keys have equal
+ * anchors, so a chain built for one serves the others.
+ */
+export function anchorSetKey(profile: ResolvedProfile): string {
+  let key = anchorKeys.get(profile);
+  if (key === undefined) {
+    const bytes = profile.anchors.map((a) => Buffer.from(a.der).toString('base64')).join(' ');
+    key = anchorSets.get(bytes) ?? `anchors#${anchorSets.size}`;
+    anchorSets.set(bytes, key);
+    anchorKeys.set(profile, key);
+  }
+  return key;
+}
+
+/** A signature's certificates, parsed once per document (leaf first); throws when unreadable. */
+export function chainCertificates(
+  verification: SignatureVerification,
+  memo: Memo = new Memo(),
+): Certificate[] {
+  return memo.once(verification, 'certificates', () =>
+    verification.certificateChain.map((der) => parseCertificate(der)),
+  );
+}
+
 /** Chain from the signer's certificate to the receiver's anchors, valid on the as-of date. */
 export function evaluateTrust(
   verification: SignatureVerification | undefined,
   receiver: ResolvedProfile,
   asOf: Date,
+  memo?: Memo,
 ): TrustResult {
   if (!verification || verification.certificateChain.length === 0) {
     return {
@@ -38,7 +69,7 @@ export function evaluateTrust(
   }
   let certificates: Certificate[];
   try {
-    certificates = verification.certificateChain.map((der) => parseCertificate(der));
+    certificates = chainCertificates(verification, memo);
   } catch (error) {
     return {
       trusted: false,

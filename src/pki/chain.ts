@@ -50,8 +50,23 @@ function computeSignatureCheck(cert: Certificate, issuer: Certificate): Signatur
 }
 
 function issuedBy(cert: Certificate, issuer: Certificate): boolean {
-  if (Buffer.from(cert.issuerDer).equals(Buffer.from(issuer.subjectDer))) return true;
-  return normalizedName(cert.issuer) === normalizedName(issuer.subject);
+  if (Buffer.compare(cert.issuerDer, issuer.subjectDer) === 0) return true;
+  return comparable(cert, 'issuer') === comparable(issuer, 'subject');
+}
+
+/**
+ * Comparison forms of a certificate's names, made once per parsed certificate: a matrix
+ * compares each document's chain with every receiver's anchors.
+ */
+const comparableNames = new WeakMap<Certificate, { issuer: string; subject: string }>();
+
+function comparable(cert: Certificate, which: 'issuer' | 'subject'): string {
+  let names = comparableNames.get(cert);
+  if (!names) {
+    names = { issuer: normalizedName(cert.issuer), subject: normalizedName(cert.subject) };
+    comparableNames.set(cert, names);
+  }
+  return names[which];
 }
 
 function validityProblems(chain: Certificate[], asOf: Date): ChainProblem[] {

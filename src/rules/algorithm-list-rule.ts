@@ -31,20 +31,24 @@ export function algorithmListRule(options: {
         seen.add(key);
         const index = context.document.signatures.indexOf(use.signature);
         const signing = signingDayOf(use.signature, context.verifications[index]);
-        const match = matchAlgorithm(use.uri, policy, context.asOf, {}, signing.day);
+        // Receivers sharing a list share the verdict: once per document and list.
+        const match = context.memo.once(policy, `${use.uri} ${signing.day ?? ''}`, () =>
+          matchAlgorithm(use.uri, policy, context.asOf, {}, signing.day),
+        );
         const location = signatureLocation(use.signature, use.where);
-        const accepted = acceptedList(policy, context.asOf);
+        // Only a finding needs the list spelled out.
+        const accepted = (): string => acceptedList(policy, context.asOf);
         if (match.outcome === 'unknown-uri') {
           reports.push({
             message: `unknown ${options.noun} ${clipQuoted(use.uri)}`,
             location,
-            hint: `Use one of: ${accepted}.`,
+            hint: `Use one of: ${accepted()}.`,
           });
         } else if (match.outcome === 'not-listed') {
           reports.push({
-            message: `${context.receiver.id} does not accept the ${options.noun} ${match.algorithm.name} (accepts: ${accepted})`,
+            message: `${context.receiver.id} does not accept the ${options.noun} ${match.algorithm.name} (accepts: ${accepted()})`,
             location,
-            hint: `Use one of: ${accepted}.`,
+            hint: `Use one of: ${accepted()}.`,
           });
         } else if (match.outcome === 'rejected') {
           for (const failure of match.failures) {
@@ -62,13 +66,13 @@ export function algorithmListRule(options: {
                   signing,
                 ),
                 location,
-                hint: `Use one of: ${accepted}.`,
+                hint: `Use one of: ${accepted()}.`,
               });
             } else if (failure.aspect === 'date') {
               reports.push({
                 message: `${context.receiver.id} accepts the ${options.noun} ${match.algorithm.name} only${failure.notBefore ? ` from ${failure.notBefore}` : ''}${failure.notAfter ? ` until ${failure.notAfter}` : ''}`,
                 location,
-                hint: `Use one of: ${accepted}.`,
+                hint: `Use one of: ${accepted()}.`,
               });
             }
           }

@@ -15,11 +15,15 @@ export const signatureCertificateValidity: Rule = {
   id: 'signature/certificate-validity',
   description: 'The signer’s certificate is within its validity period on the as-of date.',
   defaultSeverity: 'error',
-  check: ({ document, verifications, asOf }) => {
+  check: ({ document, verifications, asOf, memo }) => {
     const reports: RuleReport[] = [];
     const day = asOf.toISOString();
     document.signatures.forEach((signature, index) => {
-      const signer = signerValidity(verifications[index]);
+      const verification = verifications[index];
+      // The leaf does not depend on the receiver: read once per document.
+      const signer = verification
+        ? memo.once(verification, 'signer-validity', () => signerValidity(verification))
+        : undefined;
       if (!signer) return;
       const location = signatureLocation(signature, 'KeyInfo');
       if (day > signer.notAfter) {

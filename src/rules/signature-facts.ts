@@ -23,6 +23,16 @@ export function signatureMethodMatches(context: RuleContext): SignatureMatch[] {
   // A receiver with no list of methods does not restrict them.
   const methods = context.receiver.signature?.methods;
   if (!methods) return [];
+  // Five rules ask; receivers sharing a list share the answer: once per document and list.
+  return context.memo.once(methods, 'signature-method-matches', () =>
+    methodMatches(context, methods),
+  );
+}
+
+function methodMatches(
+  context: RuleContext,
+  methods: readonly AlgorithmPolicyEntry[],
+): SignatureMatch[] {
   return context.document.signatures.map((signature, index) => {
     const verification = context.verifications[index];
     return {

@@ -4,6 +4,7 @@ import type { ResolvedProfile } from '../profiles/types.js';
 import type { SignatureVerification } from '../signature/types.js';
 import type { ConstraintSet } from '../constraints/constraints.js';
 import type { TrustResult } from '../engine/trust.js';
+import type { Memo } from '../util/memo.js';
 
 /** What one rule sees for one document and one sender→receiver pair. */
 export interface RuleContext {
@@ -19,6 +20,11 @@ export interface RuleContext {
   trust(signatureIndex: number): TrustResult;
   /** Compiled document constraints of a profile (compiled once per profile and type). */
   constraints(profile: ResolvedProfile): ConstraintSet | undefined;
+  /**
+   * The document's context, shared by all its pairs in one evaluation (same as-of date): work
+   * that does not depend on the receiver, or only on a policy object, goes through `once`.
+   */
+  memo: Memo;
 }
 
 /** What a rule reports; the engine adds rule id, pair, document and default severity. */
