@@ -17,7 +17,10 @@ interface Profile {
 
 /** Phase name → test on "functionName url". */
 const PHASES: Array<[string, RegExp]> = [
-  ['module loading (import/compile)', /^(wrapSafe|compileSourceTextModule|moduleStrategy|link|instantiate|require) /],
+  [
+    'module loading (import/compile)',
+    /^(wrapSafe|compileSourceTextModule|moduleStrategy|link|instantiate|require) /,
+  ],
   ['loadProfiles', /^loadProfiles .*profiles\/load/],
   ['read + parse document', /^readDocumentFile /],
   ['  xml parse', /^parseXml .*xml\/parse/],
@@ -37,7 +40,8 @@ if (!file) throw new Error('usage: cpuprofile-split.ts <file.cpuprofile>');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
-for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+for (const node of profile.nodes)
+  for (const child of node.children ?? []) parent.set(child, node.id);
 const self = new Map<number, number>();
 let total = 0;
 profile.samples.forEach((id, i) => {
@@ -58,8 +62,15 @@ for (const [id, us] of self) {
   for (const name of hit) phaseTime.set(name, (phaseTime.get(name) ?? 0) + us);
 }
 console.log(`${(total / 1000).toFixed(0)} ms sampled`);
-const names = [...PHASES.map(([name]) => name), ...[...phaseTime.keys()].filter((k) => k.startsWith('    rule')).sort((a, b) => (phaseTime.get(b) ?? 0) - (phaseTime.get(a) ?? 0))];
+const names = [
+  ...PHASES.map(([name]) => name),
+  ...[...phaseTime.keys()]
+    .filter((k) => k.startsWith('    rule'))
+    .sort((a, b) => (phaseTime.get(b) ?? 0) - (phaseTime.get(a) ?? 0)),
+];
 for (const name of names) {
   const us = phaseTime.get(name) ?? 0;
-  console.log(`${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`);
+  console.log(
+    `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`,
+  );
 }

@@ -26,7 +26,8 @@ function keyLabel(spec: KeySpec): string {
   return spec.family;
 }
 
-const der = (file: string): Uint8Array => new Uint8Array(new X509Certificate(readFileSync(file)).raw);
+const der = (file: string): Uint8Array =>
+  new Uint8Array(new X509Certificate(readFileSync(file)).raw);
 
 /** The samples xmlsec1 can verify, with a function that signs a variant as the sample was. */
 function sources(): Source[] {
@@ -39,7 +40,9 @@ function sources(): Source[] {
       if (spec.key.family !== 'rsa' && spec.key.family !== 'ecdsa') continue;
       const family = spec.key.family;
       const keys = join(ROOT, 'fixtures/keys', id);
-      const keyObject = createPrivateKey(readFileSync(join(keys, `signer-${keyLabel(spec.key)}.key.pem`)));
+      const keyObject = createPrivateKey(
+        readFileSync(join(keys, `signer-${keyLabel(spec.key)}.key.pem`)),
+      );
       const certificates = [
         der(join(keys, `signer-${keyLabel(spec.key)}.cert.pem`)),
         der(join(keys, 'ca.cert.pem')),
