@@ -116,6 +116,7 @@ function readField(
     if (Object.keys(object).length === 0) return false;
     return put(object, node);
   }
-  const text = nodeText(node);
+  const whole = nodeText(node);
+  const text = spec.slice ? whole.slice(spec.slice[0], spec.slice[1]) : whole;
   return text === '' ? false : put(text, node);
 }

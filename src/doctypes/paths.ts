@@ -4,7 +4,8 @@ import { matchGlob } from './glob.js';
 /**
  * The small path language of definitions: steps separated by `/`, each `prefix:Name`,
  * `prefix:*`, `*`, an unprefixed name (no namespace), or a final `@attr`; predicates
- * `[prefix:Child='value']`, `[@attr='value']` and `[n]` (1-based). A leading `/` starts at
+ * `[prefix:Child='value']`, `[@attr='value']`, `[prefix:Child]` (present, not empty), `[@attr]`
+ * and `[n]` (1-based). A leading `/` starts at
  * the business document's root element. Prefixes are the definition's own (`namespaces`),
  * bound to namespace globs, so one path reads every version of a format.
  */
@@ -17,8 +18,8 @@ interface NameTest {
 
 type Predicate =
   | { kind: 'index'; index: number }
-  | { kind: 'child'; name: NameTest; value: string }
-  | { kind: 'attribute'; name: NameTest; value: string };
+  | { kind: 'child'; name: NameTest; value?: string }
+  | { kind: 'attribute'; name: NameTest; value?: string };
 
 interface Step {
   attribute: boolean;
@@ -73,14 +74,14 @@ function parseStep(text: string, source: string): Step {
   };
   let rest = open < 0 ? '' : text.slice(open);
   while (rest.length > 0) {
-    const m = /^\[\s*(?:(\d+)|(@?)([^=\]\s]+)\s*=\s*'([^']*)')\s*\]/.exec(rest);
+    const m = /^\[\s*(?:(\d+)|(@?)([^=\]\s]+)(?:\s*=\s*'([^']*)')?)\s*\]/.exec(rest);
     if (!m) throw new PathSyntaxError(`bad predicate "${rest}" in path "${source}"`);
     if (m[1]) step.predicates.push({ kind: 'index', index: Number(m[1]) });
     else
       step.predicates.push({
         kind: m[2] ? 'attribute' : 'child',
         name: nameTest(m[3] as string, source),
-        value: m[4] as string,
+        ...(m[4] !== undefined ? { value: m[4] } : {}),
       });
     rest = rest.slice(m[0].length);
   }
@@ -188,11 +189,16 @@ export class PathEvaluator {
         for (const p of step.predicates) {
           if (p.kind === 'index') candidates = candidates.slice(p.index - 1, p.index);
           else if (p.kind === 'attribute')
-            candidates = candidates.filter((c) => this.attributeOf(p.name, c)?.value === p.value);
+            candidates = candidates.filter((c) => {
+              const a = this.attributeOf(p.name, c);
+              return a !== undefined && (p.value === undefined || a.value === p.value);
+            });
           else
             candidates = candidates.filter((c) =>
               this.children(c).some(
-                (g) => this.elementMatches(p.name, g) && directText(g) === p.value,
+                (g) =>
+                  this.elementMatches(p.name, g) &&
+                  (p.value === undefined ? directText(g) !== '' : directText(g) === p.value),
               ),
             );
         }

@@ -29,6 +29,8 @@ export interface FieldRule {
   /** Texts of several paths joined with `separator` (default ''), when at least one exists. */
   concat?: string[];
   separator?: string;
+  /** Characters [start, end) of the text found (e.g. the country prefix of an office code). */
+  slice?: [number, number];
 }
 
 export interface DoctypeMatch {
