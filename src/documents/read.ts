@@ -5,7 +5,7 @@ import { markReadStart } from '../security/budget.js';
 import { documentLimits, type DocumentLimits } from '../limits.js';
 import { readJwsCt } from '../jose/jws-ct-read.js';
 import { scanMembers } from '../jose/json-members.js';
-import { lineColumnAt } from '../util/json-position.js';
+import { firstJsonErrorOffset, lineColumnAt } from '../util/json-position.js';
 import { readSignatures } from '../signature/read.js';
 import { clipQuoted } from '../util/clip.js';
 import { UserError } from '../util/errors.js';
@@ -207,10 +207,17 @@ function readJson(file: string, bytes: Uint8Array, options: ReadOptions): Parsed
   try {
     value = JSON.parse(text);
   } catch (error) {
+    // Node 20's message has no position: locate the first character that stops being JSON.
+    const offset = firstJsonErrorOffset(text);
+    const { line, column } = lineColumnAt(text, offset);
     document.problems.push({
       ruleId: 'document/well-formed',
-      message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      location: { path: '/' },
+      message: `invalid JSON: ${
+        offset < text.length
+          ? `unexpected ${JSON.stringify(text[offset])}`
+          : 'unexpected end of input'
+      }`,
+      location: { path: '/', pos: { line, column, offset } },
     });
     return document;
   }

@@ -40,23 +40,49 @@ const severityStyle: Record<Severity, (p: Palette, text: string) => string> = {
   info: (p, text) => p.cyan(text),
 };
 
-/** One block per pair with findings, blank-line separated, framed by newlines when any. */
+/**
+ * One block per pair with findings, blank-line separated, framed by newlines when any. Pairs of
+ * one document with the same findings for several receivers (a document that cannot be read
+ * says the same to everyone) are one block naming those receivers.
+ */
 function writeCheckView(result: MatrixResult, out: Sink, p: Palette): void {
-  let first = true;
+  const groups = new Map<string, { pair: PairResult; receivers: string[] }>();
   for (const pair of result.pairs) {
     if (pair.findings.length === 0) continue;
-    out.write(`${first ? '\n' : '\n\n'}${pairBlock(pair, p)}`);
+    const key = JSON.stringify([pair.document, pair.sender, pair.findings.map(sameFinding)]);
+    const group = groups.get(key);
+    if (group) group.receivers.push(pair.receiver);
+    else groups.set(key, { pair, receivers: [pair.receiver] });
+  }
+  let first = true;
+  for (const { pair, receivers } of groups.values()) {
+    out.write(`${first ? '\n' : '\n\n'}${pairBlock(pair, receivers, p)}`);
     first = false;
   }
   if (!first) out.write('\n');
 }
 
-function pairBlock(pair: PairResult, p: Palette): string {
+/** What makes two receivers' findings the same block (everything but the receiver). */
+function sameFinding(f: PairResult['findings'][number]): unknown[] {
+  return [
+    f.ruleId,
+    f.severity,
+    f.message,
+    f.hint,
+    f.location.line,
+    f.location.column,
+    f.location.path,
+  ];
+}
+
+function pairBlock(pair: PairResult, receivers: readonly string[], p: Palette): string {
+  const unread = pair.documentType === 'unknown' && pair.sender === 'unknown';
+  const about = unread
+    ? 'not readable: sender and type unknown'
+    : `${terminalSafe(pair.documentType)} from ${terminalSafe(senderLabel(pair.sender, pair.senderCountry))}`;
   const heading =
-    `${p.underline(terminalSafe(pair.document))} ${p.dim('→')} ${p.bold(terminalSafe(pair.receiver))}` +
-    p.dim(
-      `  (${terminalSafe(pair.documentType)} from ${terminalSafe(senderLabel(pair.sender, pair.senderCountry))})`,
-    );
+    `${p.underline(terminalSafe(pair.document))} ${p.dim('→')} ${p.bold(receivers.map(terminalSafe).join(', '))}` +
+    p.dim(`  (${about})`);
   const findings = [...pair.findings].sort(compareFindings);
   const rows = findings.map((finding) => [
     position(finding) || '-',

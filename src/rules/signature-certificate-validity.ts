@@ -25,7 +25,7 @@ export const signatureCertificateValidity: Rule = {
         ? memo.once(verification, 'signer-validity', () => signerValidity(verification))
         : undefined;
       if (!signer) return;
-      const location = signatureLocation(signature, 'KeyInfo');
+      const location = signatureLocation(signature, 'X509Certificate');
       if (day > signer.notAfter) {
         reports.push({
           message: `signer certificate expired on ${signer.notAfter.slice(0, 10)} (as of ${day.slice(0, 10)}): ${signer.subject}`,

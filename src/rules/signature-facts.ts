@@ -1,3 +1,4 @@
+import type { SourceLocation } from '../documents/model.js';
 import type { SignatureInfo, SignatureVerification } from '../signature/types.js';
 import type { AlgorithmPolicyEntry } from '../profiles/types.js';
 import { algorithmByUri } from '../algorithms/registry.js';
@@ -120,11 +121,42 @@ export function policyFor(
 }
 
 /**
- * Where a finding about a signature points. `where` is a path inside ds:Signature
- * (`SignedInfo/SignatureMethod`, `KeyInfo`); a JWS has no such elements (its header is base64url
- * inside one string), so its findings point at the signature member itself.
+ * Where a finding about a signature points: the element `where` names inside ds:Signature
+ * (`SignedInfo/SignatureMethod`, `SignedInfo/CanonicalizationMethod`, `SignatureValue`,
+ * `KeyInfo`, `X509Certificate`, `Reference[i]/DigestMethod|DigestValue|Transforms`), with its
+ * full path as written (prefixes kept) and its own line and column. When the element is absent,
+ * the signature itself. A JWS has no such elements (its header is base64url inside one string),
+ * so its findings point at the signature member.
  */
-export function signatureLocation(signature: SignatureInfo, where?: string) {
-  const inside = where && signature.format === 'xmldsig';
-  return { path: inside ? `${signature.path}/${where}` : signature.path, pos: signature.pos };
+export function signatureLocation(signature: SignatureInfo, where?: string): SourceLocation {
+  const whole = { path: signature.path, pos: signature.pos };
+  const elements = signature.elements;
+  if (!where || signature.format !== 'xmldsig') return whole;
+  // A signature built in memory (tests, other readers) has no element positions.
+  if (!elements) return { path: `${signature.path}/${where}`, pos: signature.pos };
+  const reference = /^Reference\[(\d+)\]\/(DigestMethod|DigestValue|Transforms)$/.exec(where);
+  if (reference) {
+    const parts = elements.references[Number(reference[1]) - 1];
+    const part = reference[2] as 'DigestMethod' | 'DigestValue' | 'Transforms';
+    const key =
+      part === 'DigestMethod'
+        ? 'digestMethod'
+        : part === 'DigestValue'
+          ? 'digestValue'
+          : 'transforms';
+    return parts?.[key] ?? parts?.reference ?? whole;
+  }
+  const found =
+    where === 'SignedInfo/SignatureMethod'
+      ? elements.signatureMethod
+      : where === 'SignedInfo/CanonicalizationMethod'
+        ? elements.canonicalizationMethod
+        : where === 'SignatureValue'
+          ? elements.signatureValue
+          : where === 'KeyInfo'
+            ? elements.keyInfo
+            : where === 'X509Certificate'
+              ? (elements.x509Certificate ?? elements.keyInfo)
+              : undefined;
+  return found ?? whole;
 }

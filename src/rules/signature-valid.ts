@@ -16,9 +16,14 @@ export const signatureValid: Rule = {
       if (!verification || verification.valid === true) return;
       const reasons = verification.problems.map((p) => `${p.message} [${p.ruleId}]`).join('; ');
       if (verification.valid === false) {
+        // The first Reference whose digest differs, else the signature value.
+        const changed = verification.references?.findIndex((r) => r.digestValid === false) ?? -1;
         reports.push({
           message: `signature does not verify${reasons ? `: ${reasons}` : ''}`,
-          location: signatureLocation(signature),
+          location: signatureLocation(
+            signature,
+            changed >= 0 ? `Reference[${changed + 1}]/DigestValue` : 'SignatureValue',
+          ),
           hint: 'The signed content or the signature was changed after signing, or the wrong key is named. Re-sign the final document.',
         });
       } else {

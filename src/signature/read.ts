@@ -1,3 +1,4 @@
+import { signatureParts } from './element-locations.js';
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
 import { elementPath } from '../xml/path.js';
 import { decodeBase64Strict } from './base64.js';
@@ -101,6 +102,7 @@ function readSignature(doc: XmlDocument, signature: XmlElement): SignatureInfo {
     keyInfo,
     placement: 'detached',
     problems,
+    elements: signatureParts(signature),
   };
   const prefixes = c14nElement && inclusivePrefixes(c14nElement);
   if (prefixes) info.canonicalizationPrefixes = prefixes;

@@ -1,3 +1,4 @@
+import type { SignatureElements } from './element-locations.js';
 import type { XmlPosition } from '../xml/dom.js';
 import type { KeyFamily } from '../crypto/types.js';
 
@@ -81,6 +82,8 @@ export interface SignatureInfo {
   signedPaths?: string[];
   /** The signing time the signature carries, if any (see SigningTime for when it counts). */
   signingTime?: SigningTime;
+  /** Where its parts are (XMLDSig), so findings point at the element they are about. */
+  elements?: SignatureElements;
 }
 
 export interface SignatureProblem {

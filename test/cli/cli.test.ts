@@ -199,3 +199,16 @@ describe('JSON output', () => {
     ).toBe(1);
   });
 });
+
+describe('a document that cannot be read', () => {
+  it('is one block naming every receiver, with line and column, not one per receiver', async () => {
+    const dir = tempTree({ 'bad.json': '{\n  "a": [1,]\n}\n' });
+    const run = await runCli(['check', join(dir, 'bad.json'), '--as-of', '2026-12-01']);
+    expect(run.code).toBe(1);
+    const blocks = run.stdout.split('\n').filter((line) => line.includes('bad.json →'));
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toContain('AM, BY, CN, EU');
+    expect(blocks[0]).toContain('not readable: sender and type unknown');
+    expect(run.stdout).toContain('2:11  error  invalid JSON: unexpected "]"');
+  });
+});

@@ -137,3 +137,14 @@ describe('document type detection and reading problems', () => {
     ]);
   });
 });
+
+describe('JSON syntax errors', () => {
+  it('carry the line and column of the first character that is not JSON', () => {
+    const text = '{\n  "a": 1,\n  "b": [1, 2,]\n}\n';
+    const document = readDocument('bad.json', new TextEncoder().encode(text));
+    const [problem] = document.problems;
+    expect(problem?.ruleId).toBe('document/well-formed');
+    expect(problem?.message).toBe('invalid JSON: unexpected "]"');
+    expect(problem?.location?.pos).toEqual({ line: 3, column: 14, offset: text.indexOf(']') });
+  });
+});
