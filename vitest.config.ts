@@ -13,6 +13,7 @@ const SLOW = [
   'test/report/html-browser.test.ts',
   'test/cli/startup.test.ts',
   'test/package/package.test.ts',
+  'test/hostile/signature-move-fuzz.test.ts', // ~1,400 documents × every receiver
 ];
 
 export default defineConfig({

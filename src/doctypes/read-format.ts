@@ -3,7 +3,7 @@ import { elementPath } from '../xml/path.js';
 import { LocationMap } from '../documents/locations.js';
 import type { ModelObject, ParsedDocument } from '../documents/model.js';
 import { elementNameDefinition } from '../documents/types/index.js';
-import { xmlToModel } from '../documents/xml-model.js';
+import { emptyNonDataContent, xmlToModel, type NonDataContent } from '../documents/xml-model.js';
 import type { DoctypeSet } from './load.js';
 import { mapFields } from './map-fields.js';
 import { nativeModel } from './native.js';
@@ -26,7 +26,9 @@ export function readFormat(
   set: DoctypeSet,
   document: ParsedDocument,
   xsd: XsdEngine | undefined,
-): { collisions: string[]; polluting: string[] } | undefined {
+):
+  | { collisions: string[]; polluting: string[]; nonData: NonDataContent; root: XmlElement }
+  | undefined {
   const found = recognise(set.doctypes, xml.root);
   const at = (el: XmlElement) => ({ path: elementPath(el), pos: el.pos });
   const through = found.envelopes.length
@@ -64,6 +66,7 @@ export function readFormat(
   const locations = new LocationMap(at(root));
   const collisions: string[] = [];
   const polluting: string[] = [];
+  const nonData = emptyNonDataContent();
   let model: ModelObject | undefined;
   const definition = elementNameDefinition(doctype);
   if (doctype.elementNames && definition) {
@@ -74,6 +77,7 @@ export function readFormat(
       document.encryptedPointers,
       collisions,
       polluting,
+      nonData,
     );
   } else {
     locations.set('', at(root));
@@ -97,7 +101,7 @@ export function readFormat(
   };
   if (xsd && doctype.xsd)
     document.schemaProblems = schemaCheck(xsd, doctype, found.version, bytes, root, xml);
-  return { collisions, polluting };
+  return { collisions, polluting, nonData, root };
 }
 
 /** Signatures whose signed elements are the business document or contain it. */

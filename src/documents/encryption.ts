@@ -2,8 +2,14 @@ import type { XmlDocument, XmlElement } from '../xml/dom.js';
 import type { EncryptionInfo } from './model.js';
 import { DSIG_NS, XENC_NS } from './xml-model.js';
 
-/** Reads XML Encryption metadata: the data algorithm and key-transport algorithms per EncryptedData. */
-export function readEncryption(doc: XmlDocument): EncryptionInfo[] {
+/**
+ * Reads XML Encryption metadata: the data algorithm and key-transport algorithms per
+ * EncryptedData; `replacing` are those the model reader found to replace document content.
+ */
+export function readEncryption(
+  doc: XmlDocument,
+  replacing: ReadonlySet<XmlElement> = new Set(),
+): EncryptionInfo[] {
   const found: EncryptionInfo[] = [];
   const stack: Array<{ element: XmlElement; path: string }> = [
     { element: doc.root, path: `/${doc.root.name}` },
@@ -18,6 +24,7 @@ export function readEncryption(doc: XmlDocument): EncryptionInfo[] {
         keyTransport: encryptedKeys(element).map(
           (key) => algorithmOf(child(key, XENC_NS, 'EncryptionMethod')) ?? '',
         ),
+        replacesContent: replacing.has(element),
       });
       continue;
     }

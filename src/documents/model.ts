@@ -20,6 +20,12 @@ export interface EncryptionInfo {
   pos?: XmlPosition;
   dataAlgorithm: string | null;
   keyTransport: string[];
+  /**
+   * It really replaced document content (a field's whole content, or an element next to plain
+   * fields) and carries an algorithm and a cipher: only such an EncryptedData counts as
+   * encryption. False for empty dummies, ones beside plain text, and ones inside ds:Signature.
+   */
+  replacesContent?: boolean;
 }
 
 export interface SourceLocation {
@@ -74,6 +80,15 @@ export interface ParsedDocument {
   encryption: EncryptionInfo[];
   /** Model pointers whose content is encrypted (XML Encryption Type #Content): not checkable. */
   encryptedPointers: string[];
+  /**
+   * Model pointers of objects one of whose children was replaced by an EncryptedData of type
+   * #Element: a child missing there may be the encrypted one.
+   */
+  encryptedElementParents?: string[];
+  /** ds:Signature elements found inside business fields (rule signature/placement). */
+  misplacedSignatures?: SourceLocation[];
+  /** Document content inside a ds:Object no Reference signs (rule signature/placement). */
+  unsignedObjectContent?: SourceLocation[];
   /** Problems found while reading (not well-formed, unknown type…). */
   problems: DocumentProblem[];
   /** Where a JSON pointer into the model came from in the original document. */

@@ -12,6 +12,7 @@ import { UserError } from '../util/errors.js';
 import { readEncryption } from './encryption.js';
 import { LocationMap } from './locations.js';
 import { jsonToModel } from './json-model.js';
+import { unsignedObjectContent } from './object-content.js';
 import { pollutingNameProblems } from './model-members.js';
 import type { ParsedDocument } from './model.js';
 import { shippedDoctypes, type DoctypeSet } from '../doctypes/load.js';
@@ -168,10 +169,17 @@ function readXml(file: string, bytes: Uint8Array, options: ReadOptions): ParsedD
   const signatures = readSignatures(xml);
   document.signatureCount = signatures.length;
   document.signatures = signatures.slice(0, documentLimits(options.limits).maxSignatures);
-  document.encryption = readEncryption(xml);
   const read = readFormat(xml, bytes, options.doctypes ?? shippedDoctypes(), document, options.xsd);
-  if (!read) return document;
-  const { collisions, polluting } = read;
+  if (!read) {
+    document.encryption = readEncryption(xml);
+    return document;
+  }
+  const { collisions, polluting, nonData, root } = read;
+  // Only an EncryptedData that replaced document content counts (xml-model.ts).
+  document.encryption = readEncryption(xml, nonData.replacing);
+  document.encryptedElementParents = nonData.encryptedElementParents;
+  document.misplacedSignatures = nonData.misplacedSignatures;
+  document.unsignedObjectContent = unsignedObjectContent(xml, root.namespaceURI ?? '', signatures);
   for (const pointer of collisions.slice(0, 16)) {
     // The model keeps one value per field: rules would check the last copy and miss the rest.
     document.problems.push({

@@ -1,11 +1,29 @@
 import type { XmlElement } from '../xml/dom.js';
-import type { ModelObject } from './model.js';
+import { isRealEncryptedData } from './encrypted-data.js';
+import type { ModelObject, SourceLocation } from './model.js';
 import { LocationMap, escapePointerToken } from './locations.js';
 import { isPollutingName, ownMember, setMember } from './model-members.js';
 import type { DocumentTypeDefinition } from './types/definition.js';
 
 export const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 export const XENC_NS = 'http://www.w3.org/2001/04/xmlenc#';
+
+/** Where XML that is not document data sits inside a typed document (see xmlToModel). */
+export interface NonDataContent {
+  /** ds:Signature elements inside a business field (anywhere but a child of the root). */
+  misplacedSignatures: SourceLocation[];
+  /**
+   * Model pointers of elements holding an XML Encryption `EncryptedData` of type #Element next
+   * to plain children: the element it replaced is one of that element's missing children.
+   */
+  encryptedElementParents: string[];
+  /** The EncryptedData elements that replaced document content (real, not dummies). */
+  replacing: Set<XmlElement>;
+}
+
+export function emptyNonDataContent(): NonDataContent {
+  return { misplacedSignatures: [], encryptedElementParents: [], replacing: new Set() };
+}
 
 /** Attributes that identify elements for signature references, not document data. */
 const IDENTITY_ATTRIBUTES = new Set(['Id', 'ID', 'id']);
@@ -22,6 +40,12 @@ function capitalise(name: string): string {
  * Maps the root element of a typed document onto the model. Elements of the document's own
  * namespace become camelCase keys; signatures and encrypted parts are left to their readers.
  * Iterative over an explicit stack, so hostile nesting depth cannot overflow.
+ *
+ * Signatures and encryption never change what a data field reads as (issue #15): a ds:Signature
+ * moved into a field leaves its text as it was (and is reported in `nonData`), and an
+ * EncryptedData hides a field from the rules only when it really replaced its content — it is
+ * the field's only content and carries an algorithm and a cipher value — never because a dummy
+ * was added next to plain data.
  */
 export function xmlToModel(
   root: XmlElement,
@@ -32,6 +56,7 @@ export function xmlToModel(
   collisions: string[] = [],
   /** Pointers of names that are a prototype-pollution payload (model-members.ts). */
   polluting: string[] = [],
+  nonData: NonDataContent = emptyNonDataContent(),
 ): ModelObject {
   const model: ModelObject = {};
   const rootPath = `/${root.name}`;
@@ -57,14 +82,7 @@ export function xmlToModel(
     for (const key of copyAttributes(element, target, pointer, path, locations, collisions)) {
       note(key, parentKey, `${pointer}/${escapePointerToken(key)}`);
     }
-    if (
-      element.children.some(
-        (c) =>
-          c.kind === 'element' && c.namespaceURI === XENC_NS && c.localName === 'EncryptedData',
-      )
-    ) {
-      encryptedPointers.push(pointer);
-    }
+    noteNonData(element, root, pointer, path, encryptedPointers, nonData);
 
     const children = element.children.filter(
       (c): c is XmlElement => c.kind === 'element' && c.namespaceURI === definition.namespace,
@@ -93,8 +111,10 @@ export function xmlToModel(
           setMember(target, key, list);
         }
         childPointer = `${pointer}/${escapePointerToken(key)}/${list.length}`;
-        list.push(isLeaf(child) ? leafText(child) : {});
-        if (!isLeaf(child)) {
+        const leaf = isLeaf(child);
+        list.push(leaf ? leafText(child) : {});
+        if (leaf) noteNonData(child, root, childPointer, childPath, encryptedPointers, nonData);
+        else {
           stack.push({
             element: child,
             target: list[list.length - 1] as ModelObject,
@@ -109,6 +129,7 @@ export function xmlToModel(
         if (Object.hasOwn(target, key)) collisions.push(childPointer);
         if (isLeaf(child)) {
           setMember(target, key, leafText(child));
+          noteNonData(child, root, childPointer, childPath, encryptedPointers, nonData);
           for (const attribute of child.attributes) {
             if (IDENTITY_ATTRIBUTES.has(attribute.name) || attribute.prefix) continue;
             const attrKey = key + capitalise(attribute.localName);
@@ -162,9 +183,70 @@ function copyAttributes(
   return keys;
 }
 
-/** A leaf has no element children in any namespace (text, comments and PIs only). */
+const isEncryptedData = (e: XmlElement): boolean =>
+  e.namespaceURI === XENC_NS && e.localName === 'EncryptedData';
+
+/**
+ * Children that are document structure: not XML Signature elements (ds:Signature, ds:Object
+ * moved into a field), and not an EncryptedData that did not replace the field's content.
+ */
+function structural(element: XmlElement): XmlElement[] {
+  const elements = element.children.filter(
+    (c): c is XmlElement => c.kind === 'element' && c.namespaceURI !== DSIG_NS,
+  );
+  if (replacedContent(element, elements)) return elements;
+  return elements.filter((c) => !isEncryptedData(c));
+}
+
+/** The element's content is one real EncryptedData and blank text: it was encrypted. */
+function replacedContent(element: XmlElement, elements: XmlElement[]): XmlElement | undefined {
+  const only = elements.length === 1 ? elements[0] : undefined;
+  if (!only || !isEncryptedData(only) || !isRealEncryptedData(only)) return undefined;
+  const text = element.children.some((c) => c.kind === 'text' && c.value.trim() !== '');
+  return text ? undefined : only;
+}
+
+/** Records signatures in fields and the encryption that hides document content. */
+function noteNonData(
+  element: XmlElement,
+  root: XmlElement,
+  pointer: string,
+  path: string,
+  encryptedPointers: string[],
+  nonData: NonDataContent,
+): void {
+  const elements: XmlElement[] = [];
+  for (const c of element.children) {
+    if (c.kind !== 'element') continue;
+    if (c.namespaceURI === DSIG_NS) {
+      if (c.localName === 'Signature' && element !== root) {
+        nonData.misplacedSignatures.push({ path: `${path}/${c.name}`, pos: c.pos });
+      }
+      continue;
+    }
+    elements.push(c);
+  }
+  const replaced = replacedContent(element, elements);
+  if (replaced) {
+    encryptedPointers.push(pointer);
+    nonData.replacing.add(replaced);
+    return;
+  }
+  for (const c of elements) {
+    const type = c.attributes.find((a) => a.localName === 'Type' && !a.prefix)?.value;
+    if (isEncryptedData(c) && type === `${XENC_NS}Element` && isRealEncryptedData(c)) {
+      nonData.encryptedElementParents.push(pointer);
+      nonData.replacing.add(c);
+    }
+  }
+}
+
+/**
+ * A leaf has no structural element children (text, comments and PIs only): a signature or a
+ * dummy EncryptedData put into a field does not turn its value into an object.
+ */
 function isLeaf(element: XmlElement): boolean {
-  return !element.children.some((c) => c.kind === 'element');
+  return structural(element).length === 0;
 }
 
 function leafText(element: XmlElement): string {

@@ -1,6 +1,33 @@
 import type { ConstraintSet } from '../constraints/constraints.js';
+import type { ModelValue, ParsedDocument } from '../documents/model.js';
 import type { ResolvedProfile } from '../profiles/types.js';
 import type { Rule, RuleContext, RuleReport } from './types.js';
+
+/**
+ * A violation lies in content encryption replaced: at or below a field whose whole content is
+ * a real EncryptedData, or a field missing from an object where an EncryptedData of type
+ * #Element stands (the missing field may be the encrypted one). Fields in plain text are
+ * always checked, whatever EncryptedData sits next to them.
+ */
+function encryptedAway(document: ParsedDocument, pointer: string): boolean {
+  if (document.encryptedPointers.some((p) => pointer === p || pointer.startsWith(`${p}/`)))
+    return true;
+  const slash = pointer.lastIndexOf('/');
+  if (slash < 0 || !(document.encryptedElementParents ?? []).includes(pointer.slice(0, slash)))
+    return false;
+  return valueAt(document.model, pointer) === undefined;
+}
+
+function valueAt(model: ModelValue, pointer: string): ModelValue | undefined {
+  let value: ModelValue | undefined = model;
+  for (const raw of pointer.split('/').slice(1)) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (value === undefined || typeof value !== 'object' || !Object.hasOwn(value, token))
+      return undefined;
+    value = (value as Record<string, ModelValue>)[token];
+  }
+  return value;
+}
 
 /** The receiver's or the sender's document constraints, evaluated with compiled schemas. */
 export function constraintRule(options: {
@@ -16,8 +43,7 @@ export function constraintRule(options: {
     const { document, memo } = context;
     if (!document.type) return [];
     const reports: RuleReport[] = [];
-    const hidden = (pointer: string) =>
-      document.encryptedPointers.some((p) => pointer === p || pointer.startsWith(`${p}/`));
+    const hidden = (pointer: string) => encryptedAway(document, pointer);
     let unchecked = 0;
     for (const violation of set.evaluate(
       document.type,
@@ -39,10 +65,16 @@ export function constraintRule(options: {
       });
     }
     if (unchecked > 0) {
+      const where = [
+        ...document.encryptedPointers,
+        ...(document.encryptedElementParents ?? []).map((p) => `an element of ${p || '/'}`),
+      ];
       reports.push({
         severity: 'info',
-        message: `${unchecked} ${profile.id} rule check(s) on encrypted content (${document.encryptedPointers.join(', ')}) not evaluated`,
-        location: document.locate(document.encryptedPointers[0] ?? ''),
+        message: `${unchecked} ${profile.id} rule check(s) on encrypted content (${where.join(', ')}) not evaluated`,
+        location: document.locate(
+          document.encryptedPointers[0] ?? document.encryptedElementParents?.[0] ?? '',
+        ),
       });
     }
     return reports;

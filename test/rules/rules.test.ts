@@ -283,9 +283,26 @@ describe('encryption rules', () => {
     expect(findingsOf('encryption/algorithm-accepted', aes, receiver)).toEqual([]);
   });
 
-  it('encryption/required', () => {
+  it('encryption/required: met only by content really encrypted with what the receiver accepts', () => {
+    const withEncryption = (replacesContent: boolean, dataAlgorithm: string) =>
+      declaration(
+        {},
+        {
+          encryption: [{ path: '/x', dataAlgorithm, keyTransport: [URI.rsaOaep], replacesContent }],
+        },
+      );
     expect(findingsOf('encryption/required', declaration(), receiver)).toHaveLength(1);
-    expect(findingsOf('encryption/required', encrypted, receiver)).toEqual([]);
+    expect(findingsOf('encryption/required', withEncryption(true, URI.aesGcm), receiver)).toEqual(
+      [],
+    );
+    // A cipher the receiver cannot decrypt, or an EncryptedData that replaced nothing.
+    expect(findingsOf('encryption/required', withEncryption(true, URI.sm4), receiver)).toHaveLength(
+      1,
+    );
+    expect(
+      findingsOf('encryption/required', withEncryption(false, URI.aesGcm), receiver),
+    ).toHaveLength(1);
+    expect(findingsOf('encryption/required', encrypted, receiver)).toHaveLength(1);
   });
 });
 
