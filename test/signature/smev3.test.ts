@@ -34,7 +34,7 @@ async function verify(path: string): Promise<VerifyJson['results'][number]['sign
 
 describe('real SMEV 3 messages', () => {
   it('are all here: requests, acknowledgements, and SMEV-signed responses', () => {
-    expect(FILES.length).toBe(6);
+    expect(FILES.length).toBe(6); // with send-request-response.xml, added for #13
   });
 
   it.each(FILES)(
