@@ -190,4 +190,29 @@ describe('public sample instances read to the model', () => {
       true,
     );
   });
+
+  it('a profile rule for one format: RU requires DocumentModeID on ESADout_CU only', () => {
+    const text = readFileSync(vector('renelogasel/esadout-cu-5.23.0-transit.xml'), 'utf8');
+    const dir = tempTree({
+      'with.xml': text,
+      'without.xml': text.replace(' DocumentModeID="1006107E"', ''),
+    });
+    const result = run({
+      kind: 'check',
+      profiles: loadProfiles(),
+      files: [`${dir}/with.xml`, `${dir}/without.xml`],
+      asOf: new Date('2026-12-01T00:00:00Z'),
+      receivers: ['RU'],
+      from: 'KZ',
+      read: options,
+    });
+    const mentions = (file: string) =>
+      result.pairs
+        .filter((p) => p.document.endsWith(file))
+        .flatMap((p) => p.findings)
+        .filter((f) => f.message.includes('ru-esadout-document-mode'));
+    expect(mentions('with.xml')).toEqual([]);
+    expect(mentions('without.xml')).toHaveLength(1);
+    expect(mentions('without.xml')[0]?.ruleId).toBe('document/receiver-rules');
+  });
 });
