@@ -30,6 +30,8 @@ export const XMLDSIG_RULES = {
   keyValueOnly: 'xmldsig/keyvalue-only',
   noKey: 'xmldsig/no-key',
   keyMismatch: 'xmldsig/key-mismatch',
+  /** A KeyName or X509Data lookup fits several certificates: not guessed. */
+  ambiguousKey: 'xmldsig/ambiguous-key',
   badCertificate: 'xmldsig/bad-certificate',
   badKeyValue: 'xmldsig/bad-key-value',
   retrievalMethodIgnored: 'xmldsig/retrieval-method-ignored',

@@ -28,12 +28,14 @@ export interface RunOptions {
    */
   from?: string;
   read?: ReadOptions;
+  /** Key material for verification (`--certs`). */
+  verify?: Omit<DocumentVerifyOptions, 'asOf' | 'limits'>;
   /** Called after each document, for progress reporting. */
   onDocument?: (done: number, total: number) => void;
 }
 
 /** Everything `run` needs except the documents themselves. */
-export type EvaluateOptions = Omit<RunOptions, 'files' | 'read' | 'onDocument'>;
+export type EvaluateOptions = Omit<RunOptions, 'files' | 'read' | 'verify' | 'onDocument'>;
 
 /** A document read once and verified once: independent of profiles and of the as-of date. */
 export interface LoadedDocument {
@@ -49,7 +51,7 @@ export interface LoadedDocument {
 export function run(options: RunOptions): MatrixResult {
   const evaluation = startEvaluation(options);
   options.files.forEach((file, index) => {
-    evaluation.add(loadDocument(file, options.read, options.asOf));
+    evaluation.add(loadDocument(file, options.read, options.asOf, options.verify));
     options.onDocument?.(index + 1, options.files.length);
   });
   return evaluation.result();

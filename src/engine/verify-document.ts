@@ -10,6 +10,8 @@ export interface DocumentVerifyOptions {
   limits?: Partial<DocumentLimits> | undefined;
   /** Keys the caller vouches for (`verify --key`); when given, keys in the document are not used. */
   keys?: readonly ExplicitKey[] | undefined;
+  /** Untrusted certificates (`--certs`): signers KeyInfo names, and intermediates. */
+  certificates?: readonly Uint8Array[] | undefined;
   /** Detached content the user supplied (`--content uri=file`), by Reference URI. */
   content?: ReadonlyMap<string, Uint8Array> | undefined;
 }
@@ -31,6 +33,7 @@ export function verifyParsedDocument(
         asOf: options.asOf,
         limits: options.limits,
         ...(keys ? { keys } : {}),
+        ...(options.certificates?.length ? { certificates: options.certificates } : {}),
         ...(options.content ? { content: options.content } : {}),
       },
       {

@@ -59,6 +59,10 @@ export interface Certificate {
   signatureValue: Uint8Array;
   isCA: boolean;
   keyUsage?: KeyUsageName[];
+  /** subjectKeyIdentifier extension value (XMLDSig X509SKI lookups). */
+  subjectKeyIdentifier?: Uint8Array;
+  /** URIs of the CRL distribution points (listed in findings, never fetched). */
+  crlDistributionPoints?: string[];
   /** SHA-256 of the DER, lower-case hex. */
   sha256: string;
 }
@@ -113,6 +117,22 @@ function publicKeyOf(spki: Uint8Array): PublicKey {
   }
 }
 
+const SKI_OID = '2.5.29.14';
+const CRL_DP_OID = '2.5.29.31';
+
+/** uniformResourceIdentifier (GeneralName [6]) full names of the distribution points. */
+function distributionPointUris(points: pkijs.CRLDistributionPoints): string[] {
+  const uris: string[] = [];
+  for (const point of points.distributionPoints) {
+    const names = point.distributionPoint;
+    if (!Array.isArray(names)) continue;
+    for (const name of names) {
+      if (name.type === 6 && typeof name.value === 'string') uris.push(name.value.slice(0, 512));
+    }
+  }
+  return uris.slice(0, 8);
+}
+
 function parseUncached(der: Uint8Array, sha256: string): Certificate {
   const asn1 = asn1js.fromBER(der);
   if (asn1.offset === -1) {
@@ -139,11 +159,20 @@ function parseUncached(der: Uint8Array, sha256: string): Certificate {
       : registryIdForSignatureOid(sigOid);
   let isCA = false;
   let keyUsage: KeyUsageName[] | undefined;
+  let subjectKeyIdentifier: Uint8Array | undefined;
+  let crlDistributionPoints: string[] | undefined;
   for (const ext of cert.extensions ?? []) {
     if (ext.extnID === OID.basicConstraints && ext.parsedValue instanceof pkijs.BasicConstraints) {
       isCA = ext.parsedValue.cA === true;
     } else if (ext.extnID === OID.keyUsage) {
       keyUsage = keyUsageOf(ext.parsedValue);
+    } else if (ext.extnID === SKI_OID && ext.parsedValue instanceof asn1js.OctetString) {
+      subjectKeyIdentifier = bytes(ext.parsedValue.valueBlock.valueHexView);
+    } else if (
+      ext.extnID === CRL_DP_OID &&
+      ext.parsedValue instanceof pkijs.CRLDistributionPoints
+    ) {
+      crlDistributionPoints = distributionPointUris(ext.parsedValue);
     }
   }
   const subjectDer = bytes(cert.subject.valueBeforeDecode);
@@ -165,6 +194,8 @@ function parseUncached(der: Uint8Array, sha256: string): Certificate {
     signatureValue: bytes(cert.signatureValue.valueBlock.valueHexView),
     isCA,
     ...(keyUsage ? { keyUsage } : {}),
+    ...(subjectKeyIdentifier ? { subjectKeyIdentifier } : {}),
+    ...(crlDistributionPoints?.length ? { crlDistributionPoints } : {}),
     sha256,
   };
 }

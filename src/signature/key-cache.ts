@@ -1,5 +1,5 @@
 import type { PublicKey } from '../crypto/types.js';
-import { parseCertificate, signerSummary } from '../pki/certificate.js';
+import { parseCertificate, signerSummary, type Certificate } from '../pki/certificate.js';
 import { decodePublicKey } from '../pki/spki.js';
 import type { SignerSummary } from './types.js';
 
@@ -11,6 +11,7 @@ export interface CertificateFacts {
   subject: string;
   issuer: string;
   signer: SignerSummary;
+  certificate: Certificate;
 }
 
 export type Cached<T> = T | { error: string };
@@ -42,6 +43,7 @@ export function certificateFacts(der: Uint8Array): Cached<CertificateFacts> {
       subject: Buffer.from(cert.subjectDer).toString('hex'),
       issuer: Buffer.from(cert.issuerDer).toString('hex'),
       signer: signerSummary(cert),
+      certificate: cert,
     };
   } catch (error) {
     facts = { error: (error as Error).message };

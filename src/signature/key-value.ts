@@ -1,10 +1,11 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import * as asn1js from 'asn1js';
 import { BIGN_CURVE_256_OID, bignCurveParams } from '../crypto/bign/curves.js';
 import { encodeBignSpki } from '../crypto/bign/keys.js';
 import type { XmlElement } from '../xml/dom.js';
 import { decodeBase64Strict } from './base64.js';
 import { dsigChild, plainAttribute, valueText } from './dsig-elements.js';
-import { DSIG11_NS } from './names.js';
+import { DSIG11_NS, DSIG_NS } from './names.js';
 
 /** Named curves an ECKeyValue may name (XMLDSig 1.1 §4.5.2.3.1 uses `urn:oid:` URIs). */
 const EC_CURVES = new Map<string, { crv: string; bytes: number }>([
@@ -31,9 +32,88 @@ export function keyValueSpki(keyInfo: XmlElement): KeyValueResult | undefined {
   if (rsa) return rsaSpki(rsa);
   const ec = dsigChild(keyValue, 'ECKeyValue', DSIG11_NS);
   if (ec) return ecSpki(ec);
-  const bign = dsigChild(keyValue, 'BignKeyValue', DSIG11_NS);
-  if (bign) return bignSpki(bign);
-  return { error: 'KeyValue holds no RSAKeyValue, ECKeyValue or BignKeyValue corridor can read' };
+  return keyValueElementSpki(keyValue);
+}
+
+/**
+ * The SPKI of one key value element, or of the first one inside a ds:KeyValue (also what a
+ * RetrievalMethod reached): RSAKeyValue, DSAKeyValue, dsig11:ECKeyValue, RFC 4050
+ * ECDSAKeyValue, dsig11:BignKeyValue, dsig11:DEREncodedKeyValue.
+ */
+export function keyValueElementSpki(element: XmlElement): KeyValueResult | undefined {
+  if (element.namespaceURI === DSIG_NS && element.localName === 'KeyValue') {
+    const inner = element.children.find((c): c is XmlElement => c.kind === 'element');
+    return inner ? keyValueElementSpki(inner) : { error: 'KeyValue holds no key value element' };
+  }
+  const ns = element.namespaceURI;
+  const name = element.localName;
+  if (ns === DSIG_NS && name === 'RSAKeyValue') return rsaSpki(element);
+  if (ns === DSIG_NS && name === 'DSAKeyValue') return dsaSpki(element);
+  if (ns === DSIG11_NS && name === 'ECKeyValue') return ecSpki(element);
+  if (ns === RFC4050_NS && name === 'ECDSAKeyValue') return ecdsaKeyValueSpki(element);
+  if (ns === DSIG11_NS && name === 'BignKeyValue') return bignSpki(element);
+  if (ns === DSIG11_NS && name === 'DEREncodedKeyValue') {
+    const bytes = decodeBase64Strict(strictText(element) ?? '!');
+    return bytes ? { spki: bytes } : { error: 'DEREncodedKeyValue is not valid base64' };
+  }
+  return {
+    error: `${name} is not a key value corridor reads (RSA, DSA, EC, RFC 4050 ECDSA, bign, DER)`,
+  };
+}
+
+/** RFC 4050 namespace of ECDSAKeyValue. */
+const RFC4050_NS = 'http://www.w3.org/2001/04/xmldsig-more#';
+
+/** DSAKeyValue (XMLDSig §4.4.2.1): P, Q, G, Y as big-endian integers; the SPKI of RFC 3279. */
+function dsaSpki(dsa: XmlElement): KeyValueResult {
+  const [p, q, g, y] = ['P', 'Q', 'G', 'Y'].map((n) => base64Child(dsa, n, DSIG_NS));
+  if (!p || !q || !g || !y) return { error: 'DSAKeyValue needs base64 P, Q, G and Y' };
+  const integer = (bytes: Uint8Array) =>
+    new asn1js.Integer({ valueHex: bytes[0]! & 0x80 ? Uint8Array.from([0, ...bytes]) : bytes });
+  const spki = new asn1js.Sequence({
+    value: [
+      new asn1js.Sequence({
+        value: [
+          new asn1js.ObjectIdentifier({ value: '1.2.840.10040.4.1' }),
+          new asn1js.Sequence({ value: [integer(p), integer(q), integer(g)] }),
+        ],
+      }),
+      new asn1js.BitString({ valueHex: integer(y).toBER(false) }),
+    ],
+  });
+  const der = new Uint8Array(spki.toBER(false));
+  try {
+    createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' });
+  } catch (error) {
+    return { error: `DSAKeyValue is not a usable key: ${(error as Error).message}` };
+  }
+  return { spki: der };
+}
+
+/**
+ * RFC 4050 ECDSAKeyValue: DomainParameters/NamedCurve@URN and PublicKey/X@Value, Y@Value as
+ * decimal integers (what older .NET and xmlsec write).
+ */
+function ecdsaKeyValueSpki(ecdsa: XmlElement): KeyValueResult {
+  const domain = dsigChild(ecdsa, 'DomainParameters', RFC4050_NS);
+  const named = domain && dsigChild(domain, 'NamedCurve', RFC4050_NS);
+  const urn = named && plainAttribute(named, 'URN');
+  const curve = urn ? EC_CURVES.get(urn) : undefined;
+  if (!curve) return { error: `ECDSAKeyValue curve '${urn ?? '(none)'}' is not supported` };
+  const point = dsigChild(ecdsa, 'PublicKey', RFC4050_NS);
+  const coordinate = (n: string) => {
+    const element = point && dsigChild(point, n, RFC4050_NS);
+    const value = element && plainAttribute(element, 'Value');
+    if (!value || !/^\d{1,200}$/.test(value)) return undefined;
+    const hex = BigInt(value)
+      .toString(16)
+      .padStart(curve.bytes * 2, '0');
+    return hex.length === curve.bytes * 2 ? Buffer.from(hex, 'hex') : undefined;
+  };
+  const x = coordinate('X');
+  const y = coordinate('Y');
+  if (!x || !y) return { error: 'ECDSAKeyValue needs decimal X and Y of its curve' };
+  return fromJwk({ kty: 'EC', crv: curve.crv, x: base64url(x), y: base64url(y) });
 }
 
 function rsaSpki(rsa: XmlElement): KeyValueResult {

@@ -203,7 +203,8 @@ function readKeyInfo(
     } else if (known && child.localName === 'KeyValue') {
       summary.hasKeyValue = true;
     } else if (known && child.localName === 'RetrievalMethod') {
-      summary.hasRetrievalMethod = true;
+      // Same-document pointers (`#id`) are followed (key-info.ts); others never are.
+      if (!(plainAttribute(child, 'URI') ?? '').startsWith('#')) summary.hasRetrievalMethod = true;
     } else if (known && child.localName === 'X509Data') {
       for (const item of child.children) {
         if (item.kind !== 'element') continue;

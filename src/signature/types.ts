@@ -47,6 +47,7 @@ export interface KeyInfoSummary {
   /** DER of every X509Certificate, in document order. */
   certificates: Uint8Array[];
   hasKeyValue: boolean;
+  /** A RetrievalMethod pointing outside the document (never followed; `#id` ones are). */
   hasRetrievalMethod: boolean;
   /** Other child element names (e.g. X509IssuerSerial alone). */
   other: string[];

@@ -8,6 +8,7 @@ import type { XmlDocument, XmlElement } from '../xml/dom.js';
 import { elementPath } from '../xml/path.js';
 import { c14nForUri } from './c14n-method.js';
 import { dsigChild, dsigChildren, isDsig } from './dsig-elements.js';
+import { keyInfoContents } from './key-info.js';
 import { chooseKey, type ExplicitKey } from './key-selection.js';
 import { problem, XMLDSIG_RULES } from './problems.js';
 import { readSignatures, signatureElementOf } from './read.js';
@@ -29,6 +30,12 @@ export type { ExplicitKey } from './key-selection.js';
 export interface VerifyOptions {
   /** Keys the caller vouches for (`--key`); when given, KeyInfo keys are not used. */
   keys?: readonly (PublicKey | ExplicitKey)[];
+  /**
+   * Untrusted certificates (`--certs`): the signer's when KeyInfo names it without carrying it
+   * (X509Data lookups, KeyName), and intermediates for building paths. Never trusted by
+   * themselves.
+   */
+  certificates?: readonly Uint8Array[];
   /** Evaluation date; trust and certificate validity are judged by the caller on this date. */
   asOf: Date;
   /**
@@ -121,7 +128,11 @@ export function verifySignature(
   if (method.problem) problems.push(method.problem);
 
   const explicit = options.keys?.map((k): ExplicitKey => ('key' in k ? k : { key: k }));
-  const keys = chooseKey(info, dsigChild(signature, 'KeyInfo'), method.family, explicit);
+  const keyInfo = dsigChild(signature, 'KeyInfo');
+  const keys = chooseKey(info, keyInfo, method.family, explicit, {
+    ...(options.certificates ? { certificates: options.certificates } : {}),
+    contents: keyInfoContents(doc, keyInfo),
+  });
   problems.push(...keys.problems);
   result.keySource = keys.keySource;
   result.certificateChain = keys.certificateChain;

@@ -105,17 +105,23 @@ export function inScopeNamespaces(el: XmlElement): Map<string, string> {
   return map;
 }
 
+/** OASIS WSS 1.0 utility namespace (`wsu:Id`). */
+export const WSU_NS =
+  'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
+
 /**
  * Index of ID-like attribute values → elements carrying them, in document order. Several
  * elements per ID are kept on purpose: duplicate IDs signal signature-wrapping attacks.
  *
  * Names are matched as follows: `xml:id` means the attribute `id` in the XML namespace;
- * another name with a colon matches the qualified name as written (e.g. `wsu:Id`); a name
- * without a colon matches only the unprefixed attribute.
+ * `wsu:Id` means `Id` in the WS-Security utility namespace (OASIS WSS 1.0, whatever its
+ * prefix: SOAP messages reference their Body and BinarySecurityToken by it); another name with
+ * a colon matches the qualified name as written; a name without a colon matches only the
+ * unprefixed attribute.
  */
 export function buildIdIndex(
   doc: XmlDocument,
-  attrNames: readonly string[] = ['Id', 'ID', 'id', 'xml:id'],
+  attrNames: readonly string[] = ['Id', 'ID', 'id', 'xml:id', 'wsu:Id'],
 ): Map<string, XmlElement[]> {
   const index = new Map<string, XmlElement[]>();
   const visit = (el: XmlElement): void => {
@@ -124,6 +130,7 @@ export function buildIdIndex(
       let match = false;
       for (const n of attrNames) {
         if (n === 'xml:id') match = a.namespaceURI === XML_NS && a.localName === 'id';
+        else if (n === 'wsu:Id') match = a.namespaceURI === WSU_NS && a.localName === 'Id';
         else if (n.includes(':')) match = a.name === n;
         else match = a.prefix === null && a.localName === n;
         if (match) break;

@@ -3,6 +3,7 @@ import { run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { limitsFromOptions } from '../../security/options.js';
 import { withConfig, type ConfigOption } from '../config.js';
+import { loadCertificates } from '../key-material.js';
 import { prepareGate, type GateOptions } from '../gate.js';
 import { parseAsOf, parseFailOn, parseList } from '../options.js';
 import { outputTargets, writeOutputs, type OutputOptions } from '../outputs.js';
@@ -10,6 +11,8 @@ import type { CommandResult } from '../result.js';
 
 export interface CheckOptions extends GateOptions, OutputOptions {
   maxBytes?: string;
+  /** `--certs` paths: untrusted certificates for finding signers and building paths. */
+  certs?: string[];
   from?: string;
   to: string;
   profiles?: string;
@@ -37,6 +40,7 @@ export function checkAction(
     files: gate.select(files, '.'),
     asOf,
     read: { limits: limitsFromOptions(options), ...documentTypes },
+    verify: { certificates: loadCertificates(options.certs) },
     receivers: options.to === 'all' ? 'all' : parseList(options.to),
     from: options.from,
   });

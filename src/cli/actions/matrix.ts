@@ -3,6 +3,7 @@ import { findDocuments, run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { limitsFromOptions } from '../../security/options.js';
 import { withConfig, type ConfigOption } from '../config.js';
+import { loadCertificates } from '../key-material.js';
 import { prepareGate, type GateOptions } from '../gate.js';
 import { displayPaths, parseAsOf, parseFailOn } from '../options.js';
 import { outputTargets, writeOutputs, type OutputOptions } from '../outputs.js';
@@ -12,6 +13,8 @@ import { SHIPPED_DOCUMENTS_DIR } from '../shipped.js';
 
 export interface MatrixOptions extends GateOptions, OutputOptions {
   maxBytes?: string;
+  /** `--certs` paths: untrusted certificates for finding signers and building paths. */
+  certs?: string[];
   profiles?: string;
   doctypes?: string;
   docs?: string;
@@ -38,6 +41,7 @@ export function matrixAction(
     files: displayPaths(gate.select(findDocuments(docs), docs)),
     asOf,
     read: { limits: limitsFromOptions(options), ...documentTypes },
+    verify: { certificates: loadCertificates(options.certs) },
     receivers: 'all',
     onDocument: progressBar(),
   });

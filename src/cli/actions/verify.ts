@@ -18,6 +18,7 @@ import {
   type VerifyOutput,
 } from '../../report/verify.js';
 import { limitsFromOptions } from '../../security/options.js';
+import { loadCertificates } from '../key-material.js';
 import type { ExplicitKey } from '../../signature/key-selection.js';
 import { XMLDSIG_RULES } from '../../signature/problems.js';
 import type { SignatureVerification, SigningTime } from '../../signature/types.js';
@@ -34,6 +35,8 @@ export type {
 export interface VerifyCommandOptions {
   /** PEM files (public keys or certificates) to verify with. */
   key?: string[];
+  /** `--certs`: untrusted certificates (PEM, DER or directories) to find signers and paths. */
+  certs?: string[];
   /** PEM files of trust anchors; enables `trusted`. */
   trust?: string[];
   asOf?: string;
@@ -82,6 +85,7 @@ export function verifyFiles(
   if (files.length === 0) throw new UserError('no files to verify');
   const asOf = parseAsOf(options.asOf);
   const keys = (options.key ?? []).map(loadKey);
+  const certificates = loadCertificates(options.certs);
   const anchors = options.trust ? options.trust.flatMap(loadAnchors) : undefined;
   const limits = limitsFromOptions(options);
   // One file at a time, read and verified as `check` does, so memory holds one document.
@@ -90,7 +94,7 @@ export function verifyFiles(
       const document = readDocumentFile(file, { limits });
       let verifications: SignatureVerification[];
       try {
-        verifications = verifyParsedDocument(document, { asOf, limits, keys });
+        verifications = verifyParsedDocument(document, { asOf, limits, keys, certificates });
       } catch (error) {
         // A bug must not turn into a stack trace for the user: report it against the file.
         const message = errorMessage(error);
@@ -117,7 +121,15 @@ function loadKey(file: string): ExplicitKey {
   const text = readText(file, '--key file');
   try {
     const name = basename(file);
-    return { key: publicKeyFromPem(text), names: [name, basename(name, extname(name))] };
+    // A certificate stays one: its chain to --trust is judged like a KeyInfo certificate's.
+    const certificate = pemBlocks(text).find((b) => b.label === 'CERTIFICATE')?.der;
+    return {
+      key: publicKeyFromPem(text),
+      names: [name, basename(name, extname(name))],
+      ...(certificate && !pemBlocks(text).some((b) => b.label === 'PUBLIC KEY')
+        ? { certificate }
+        : {}),
+    };
   } catch (error) {
     throw new UserError(`--key ${file}: ${errorMessage(error)}`);
   }

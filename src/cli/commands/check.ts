@@ -6,6 +6,7 @@ import { configOption, noConfigOption, outputOption } from '../output-options.js
 import type { CommandResult } from '../result.js';
 import { DOCTYPES_OPTION_HELP, documentTypeReadOptions } from '../doctype-options.js';
 import { maxBytesOption } from '../../security/options.js';
+import { certsOption } from '../key-options.js';
 
 export function registerCheckCommand(
   program: Command,
@@ -39,6 +40,7 @@ export function registerCheckCommand(
     .addOption(baselineOption())
     .addOption(shardOption())
     .addOption(maxBytesOption())
+    .addOption(certsOption())
     .action(async (files: string[], options: CheckOptions) => {
       // Loaded on use: `--help` and the other commands do not pay for the engine.
       const { checkAction } = await import('../actions/check.js');

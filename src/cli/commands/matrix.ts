@@ -6,6 +6,7 @@ import { configOption, noConfigOption, outputOption } from '../output-options.js
 import type { CommandResult } from '../result.js';
 import { DOCTYPES_OPTION_HELP, documentTypeReadOptions } from '../doctype-options.js';
 import { maxBytesOption } from '../../security/options.js';
+import { certsOption } from '../key-options.js';
 
 export function registerMatrixCommand(
   program: Command,
@@ -32,6 +33,7 @@ export function registerMatrixCommand(
     .addOption(baselineOption())
     .addOption(shardOption())
     .addOption(maxBytesOption())
+    .addOption(certsOption())
     .action(async (options: MatrixOptions) => {
       const { matrixAction } = await import('../actions/matrix.js');
       // The config's doctypes folder too: the definitions are read before the action runs.

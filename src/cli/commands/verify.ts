@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { maxBytesOption } from '../../security/options.js';
+import { certsOption } from '../key-options.js';
 import type { CommandResult } from '../result.js';
 import type { VerifyCommandOptions } from '../actions/verify.js';
 
@@ -23,6 +24,7 @@ export function registerVerifyCommand(
     .option('--as-of <date>', 'evaluate trust on this date (YYYY-MM-DD; default: today)')
     .option('-f, --format <format>', 'output format: text or json', 'text')
     .addOption(maxBytesOption())
+    .addOption(certsOption())
     .action(async (files: string[], options: VerifyCommandOptions) => {
       const { runVerify } = await import('../actions/verify.js');
       const result = runVerify(files, options);

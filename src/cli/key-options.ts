@@ -1,0 +1,15 @@
+import { Option } from 'commander';
+
+/**
+ * Options naming key material outside the document, shared by check, matrix and verify. Only
+ * commander here: the loaders (key-material.ts) parse certificates and run with the command.
+ */
+export const certsOption = (): Option =>
+  new Option(
+    '--certs <pem|der|dir>',
+    'untrusted certificates (signers, intermediates) to find the signer and build paths; never trusted by themselves; repeatable',
+  ).argParser(collect);
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
