@@ -237,6 +237,7 @@ function resolveTarget(
     out.problems.push({ ...resolved.problem, pos: from.pos });
     return undefined;
   }
+  if (resolved.kind === 'detached') return undefined; // `#id` never resolves to outside content
   return resolved.element;
 }
 
