@@ -8,7 +8,29 @@ import type { AlgorithmPolicyEntry, ResolvedProfile } from './types.js';
 export interface LintReport {
   errors: ProfileProblem[];
   /** Facts marked `confirmed: false`, listed so nobody mistakes them for sourced ones. */
-  unconfirmed: ProfileProblem[];
+  unconfirmed: UnconfirmedFact[];
+}
+
+/** One fact a profile marks `"confirmed": false`, as the profile resolves it. */
+export interface UnconfirmedFact {
+  /** Id of the profile that holds the fact (itself or by inheritance). */
+  profile: string;
+  file: string;
+  /** JSON pointer in the resolved profile; in `file` itself unless the fact is inherited. */
+  pointer: string;
+  /** What the fact is about: an algorithm id, a format, a constraint or data-export rule id. */
+  subject: string;
+  source?: string;
+  /** What is unknown, as the profile says. */
+  note?: string;
+  /** Where the fact is stated, when the profile inherits it: an ancestor in `extends`. */
+  inheritedFrom?: { profile: string; pointer: string };
+}
+
+interface FactEntry {
+  source?: string;
+  confirmed?: boolean;
+  note?: string;
 }
 
 /**
@@ -19,9 +41,39 @@ export interface LintReport {
  */
 export function lintDefinitions(set: ProfileSet): LintReport {
   const report: LintReport = { errors: [], unconfirmed: [] };
-  for (const profile of set.profiles.values()) lintProfile(profile, report);
+  const stated = new Map<UnconfirmedFact, FactEntry>();
+  for (const profile of set.profiles.values()) lintProfile(profile, report, stated);
+  markInherited(set, report.unconfirmed, stated);
   report.errors.push(...memberStateProblems(set.profiles));
   return report;
+}
+
+/**
+ * A fact is inherited when an ancestor (in `extends`) holds the same entry, subject and content
+ * alike (merging may copy entries, so identity cannot tell): the nearest such ancestor states it.
+ */
+function markInherited(
+  set: ProfileSet,
+  facts: UnconfirmedFact[],
+  stated: Map<UnconfirmedFact, FactEntry>,
+): void {
+  // The list it sits in (the pointer without its index), what it is about, and its content.
+  const key = (fact: UnconfirmedFact) =>
+    [fact.pointer.replace(/\/\d+$/, ''), fact.subject, JSON.stringify(stated.get(fact))].join(
+      '\u0000',
+    );
+  const holders = new Map<string, Map<string, UnconfirmedFact>>();
+  for (const fact of facts) {
+    const k = key(fact);
+    holders.set(k, (holders.get(k) ?? new Map<string, UnconfirmedFact>()).set(fact.profile, fact));
+  }
+  for (const fact of facts) {
+    const lineage = set.profiles.get(fact.profile)?.lineage ?? [];
+    const owners = holders.get(key(fact));
+    const origin = lineage.find((id) => id !== fact.profile && owners?.has(id));
+    const at = origin ? owners?.get(origin) : undefined;
+    if (origin && at) fact.inheritedFrom = { profile: origin, pointer: at.pointer };
+  }
 }
 
 /**
@@ -63,7 +115,11 @@ function lintWindows(
   }
 }
 
-function lintProfile(profile: ResolvedProfile, report: LintReport): void {
+function lintProfile(
+  profile: ResolvedProfile,
+  report: LintReport,
+  stated: Map<UnconfirmedFact, FactEntry>,
+): void {
   const file = profile.file;
   const sourceIds = new Set((profile.sources ?? []).map((s) => s.id));
   const checkAlgorithms = (
@@ -98,14 +154,11 @@ function lintProfile(profile: ResolvedProfile, report: LintReport): void {
           }
         }
       }
-      checkSource(at, entry.source, entry.confirmed);
+      checkSource(at, entry, entry.algorithm);
     });
   };
-  const checkSource = (
-    pointer: string,
-    source: string | undefined,
-    confirmed: boolean | undefined,
-  ) => {
+  const checkSource = (pointer: string, entry: FactEntry, subject: string) => {
+    const source = entry.source;
     if (source && /^[a-z0-9][a-z0-9._-]*$/.test(source) && !sourceIds.has(source)) {
       report.errors.push({
         file,
@@ -113,12 +166,17 @@ function lintProfile(profile: ResolvedProfile, report: LintReport): void {
         message: `source "${source}" is not listed in "sources"`,
       });
     }
-    if (confirmed === false) {
-      report.unconfirmed.push({
+    if (entry.confirmed === false) {
+      const fact: UnconfirmedFact = {
+        profile: profile.id,
         file,
         pointer,
-        message: `unconfirmed${source ? ` (${source})` : ''}`,
-      });
+        subject,
+        ...(source !== undefined ? { source } : {}),
+        ...(entry.note !== undefined ? { note: entry.note } : {}),
+      };
+      report.unconfirmed.push(fact);
+      stated.set(fact, entry);
     }
   };
 
@@ -134,7 +192,7 @@ function lintProfile(profile: ResolvedProfile, report: LintReport): void {
       });
     }
     seenFormats.add(entry.format);
-    checkSource(at, entry.source, entry.confirmed);
+    checkSource(at, entry, entry.format);
   });
   checkAlgorithms('/signature/methods', profile.signature?.methods, ['signature']);
   checkAlgorithms('/signature/digests', profile.signature?.digests, ['digest']);
@@ -150,14 +208,13 @@ function lintProfile(profile: ResolvedProfile, report: LintReport): void {
   checkAlgorithms('/gateway/reissues', profile.gateway?.reissues, ['signature']);
   for (const [type, policy] of Object.entries(profile.documents ?? {})) {
     policy?.constraints?.forEach((c, i) =>
-      checkSource(`/documents/${type}/constraints/${i}`, c.source, c.confirmed),
+      checkSource(`/documents/${type}/constraints/${i}`, c, c.id),
     );
   }
-  if (profile.memberStates)
-    checkSource('/memberStates', profile.memberStates.source, profile.memberStates.confirmed);
-  profile.dataExport?.forEach((rule, i) =>
-    checkSource(`/dataExport/${i}`, rule.source, rule.confirmed),
-  );
+  if (profile.memberStates) checkSource('/memberStates', profile.memberStates, 'memberStates');
+  profile.dataExport?.forEach((rule, i) => checkSource(`/dataExport/${i}`, rule, rule.id));
+  if (profile.signature) checkSource('/signature', profile.signature, 'signature');
+  if (profile.gateway) checkSource('/gateway', profile.gateway, 'gateway');
 
   try {
     constraintSetFor(profile).checkAll();

@@ -3,7 +3,7 @@ import { errorMessage } from '../util/errors.js';
 import { lintDefinitions, type LintReport } from './definition-lint.js';
 import type { ProfileProblem, ProfileSet } from './read.js';
 
-export type { LintReport } from './definition-lint.js';
+export type { LintReport, UnconfirmedFact } from './definition-lint.js';
 
 /** Every profile check: the definitions', and trust anchors that must parse as certificates. */
 export function lintProfiles(set: ProfileSet): LintReport {

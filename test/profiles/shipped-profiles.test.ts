@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentType, ModelObject } from '../../src/documents/model.js';
@@ -156,6 +156,19 @@ describe('shipped profiles', () => {
     expect(kg.map((m) => m.algorithm)).toContain('kz-gost34310');
     expect(kg.some((m) => m.algorithm.startsWith('ecdsa'))).toBe(false);
     expect(profile('TTP-EAEU').gateway?.reissues?.every((r) => r.confirmed === false)).toBe(true);
+  });
+
+  it('cite sources by public URL, or by a path inside the repository that exists', () => {
+    const root = join(SHIPPED_PROFILES_DIR, '..');
+    for (const p of profiles) {
+      for (const source of p.sources ?? []) {
+        if (!source.url || /^https?:\/\//.test(source.url)) continue;
+        expect(
+          existsSync(join(root, source.url.split('#')[0] as string)),
+          `${p.id} ${source.id}`,
+        ).toBe(true);
+      }
+    }
   });
 
   it('cite no file outside the repository', () => {

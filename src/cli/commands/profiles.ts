@@ -31,10 +31,13 @@ export function registerProfilesCommand(
 
   profiles
     .command('lint')
-    .description('validate profiles: schema, extends, algorithm ids, sources, constraints, anchors')
+    .description(
+      'validate profiles (schema, extends, algorithm ids, sources, constraints, anchors) and list the unconfirmed facts',
+    )
     .argument('[dir]', 'profiles folder (default: the shipped profiles)')
-    .action(async (dir: string | undefined) => {
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action(async (dir: string | undefined, options: { format: string }) => {
       const { profilesLintAction } = await import('../actions/profiles-lint.js');
-      done(profilesLintAction(dir));
+      done(profilesLintAction(dir, options));
     });
 }
