@@ -214,7 +214,7 @@ function readJson(file: string, bytes: Uint8Array, options: ReadOptions): Parsed
   }
   try {
     value = JSON.parse(text);
-  } catch (error) {
+  } catch {
     // Node 20's message has no position: locate the first character that stops being JSON.
     const offset = firstJsonErrorOffset(text);
     const { line, column } = lineColumnAt(text, offset);
