@@ -1,5 +1,5 @@
 import type { MatrixResult } from '../engine/types.js';
-import { getFormatter, formatters, type Formatter } from '../report/index.js';
+import { getFormatter, formatters, type FormatContext, type Formatter } from '../report/index.js';
 import { RULES } from '../rules/index.js';
 import { UserError } from '../util/errors.js';
 import { openOutput } from './output.js';
@@ -25,6 +25,7 @@ export function writeResult(
   format: string,
   color: boolean,
   output: string | undefined,
+  extra: Pick<FormatContext, 'reportFiles'> = {},
 ): void {
   const formatter = formatterFor(format);
   const out = openOutput(output);
@@ -36,6 +37,7 @@ export function writeResult(
     })),
     color,
     cwd: process.cwd(),
+    ...extra,
   });
   out.close();
 }

@@ -3,7 +3,10 @@ import { formatters, getFormatter } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import type { OutputTarget } from './config.js';
 import { writeResult } from './format-result.js';
-import { useColor } from './options.js';
+import { displayPaths, useColor } from './options.js';
+import { writeJobSummary } from '../report/github-summary.js';
+import { stringSink } from '../report/sink.js';
+import { appendFileSync } from 'node:fs';
 
 export type { OutputTarget } from './config.js';
 
@@ -63,7 +66,23 @@ export function outputTargets(options: OutputOptions): OutputTarget[] {
 
 /** Writes every report of the run: the result is computed once, then formatted per target. */
 export function writeOutputs(result: MatrixResult, targets: readonly OutputTarget[]): void {
+  const files = targets.flatMap((t) => (t.file && t.format !== 'github' ? [t.file] : []));
   for (const target of targets) {
-    writeResult(result, target.format, useColor(target.file), target.file);
+    writeResult(result, target.format, useColor(target.file), target.file, {
+      reportFiles: displayPaths(files),
+    });
+    const summary = process.env['GITHUB_STEP_SUMMARY'];
+    if (target.format === 'github' && summary) appendJobSummary(result, summary);
+  }
+}
+
+/** GitHub's job summary: appended (other steps write theirs too), never replaced. */
+function appendJobSummary(result: MatrixResult, file: string): void {
+  const out = stringSink();
+  writeJobSummary(result, out, process.cwd());
+  try {
+    appendFileSync(file, out.text());
+  } catch {
+    throw new UserError(`cannot write the job summary to GITHUB_STEP_SUMMARY: ${file}`);
   }
 }

@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/types.js';
+import type { Finding, GatewayRoute, Severity } from '../engine/types.js';
 import { relativeFile } from './artifact-path.js';
 import { routeLines, routeLookup } from './cell-routes.js';
 import { senderLabel } from './sender-label.js';
@@ -15,42 +15,135 @@ export function escapeProperty(text: string): string {
 }
 
 const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
- * GitHub Actions annotations, one `::error|warning|notice …::message` line per finding. An error
- * of a pair that reaches its receiver through a gateway says so (`↪ via G: conditions`) under
- * the message: the annotation still fails, but shows the way round.
+ * GitHub shows 10 error and 10 warning annotations per step and 50 per job: more are lost.
+ * corridor writes at most this many, errors first, then one notice saying what was left out.
+ */
+export const GITHUB_MAX_ANNOTATIONS = 50;
+
+/** The receivers one annotation speaks for: what each was told, and its gateway routes. */
+interface Entry {
+  receiver: string;
+  finding: Finding;
+  gateways: readonly GatewayRoute[];
+}
+
+/** One annotation: one (document, location, rule), listing every receiver it affects. */
+export interface Annotation {
+  severity: Severity;
+  file: string;
+  line?: number;
+  column?: number;
+  ruleId: string;
+  sender: string;
+  entries: Entry[];
+}
+
+/** Groups findings by (document, location, rule), errors first, in document order within. */
+export function annotations(result: Parameters<Formatter['write']>[0], cwd: string): Annotation[] {
+  const routeOf = routeLookup(result);
+  const groups = new Map<string, Annotation>();
+  for (const pair of result.pairs) {
+    const { gateways } = routeOf(pair.sender, pair.receiver);
+    const sender = senderLabel(pair.sender, pair.senderCountry);
+    for (const finding of pair.findings) {
+      const { file, line, column, path } = finding.location;
+      const key = JSON.stringify([file, line, column, path, finding.ruleId, sender]);
+      let group = groups.get(key);
+      if (!group) {
+        group = {
+          severity: finding.severity,
+          file: relativeFile(file, cwd),
+          line,
+          column,
+          ruleId: finding.ruleId,
+          sender,
+          entries: [],
+        };
+        groups.set(key, group);
+      }
+      if (RANK[finding.severity] < RANK[group.severity]) group.severity = finding.severity;
+      group.entries.push({
+        receiver: finding.receiver,
+        finding,
+        gateways: finding.severity === 'error' ? gateways : [],
+      });
+    }
+  }
+  // A stable sort: document order is kept within each severity.
+  return [...groups.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
+/** `S → R1, R2: message` per distinct message, the hints, then the gateway routes. */
+function annotationMessage(annotation: Annotation): string {
+  const byMessage = new Map<string, string[]>();
+  const hints: string[] = [];
+  for (const { receiver, finding } of annotation.entries) {
+    const receivers = byMessage.get(finding.message) ?? [];
+    if (!receivers.includes(receiver)) receivers.push(receiver);
+    byMessage.set(finding.message, receivers);
+    if (finding.hint && !hints.includes(finding.hint)) hints.push(finding.hint);
+  }
+  const several = annotation.entries.length > 1;
+  const routes = annotation.entries.flatMap(({ receiver, gateways }) =>
+    routeLines(gateways).map((line) =>
+      several ? `${annotation.sender} → ${receiver} ${line}` : line,
+    ),
+  );
+  return [
+    ...[...byMessage].map(
+      ([message, receivers]) => `${annotation.sender} → ${receivers.join(', ')}: ${message}`,
+    ),
+    ...hints.map((hint) => `Hint: ${hint}`),
+    ...routes,
+  ].join('\n');
+}
+
+/**
+ * GitHub Actions annotations: one `::error|warning|notice …::message` line per (document,
+ * location, rule), naming the receivers it affects; errors first, at most
+ * GITHUB_MAX_ANNOTATIONS, then a notice counting what was left out and where it is. An error
+ * of a pair that reaches its receiver through a gateway says so (`↪ via G: conditions`).
  */
 export const githubFormatter: Formatter = {
   id: 'github',
-  description: 'GitHub Actions workflow annotations (::error file=…,line=…::message)',
+  description:
+    'GitHub Actions workflow annotations (::error file=…,line=…::message), grouped and capped',
   extension: 'txt',
   write(result, out, context) {
-    const cwd = context.cwd ?? process.cwd();
-    const routeOf = routeLookup(result);
-    for (const pair of result.pairs) {
-      const { gateways } = routeOf(pair.sender, pair.receiver);
-      const from = senderLabel(pair.sender, pair.senderCountry);
-      for (const finding of pair.findings) {
-        const properties: Array<[string, string]> = [
-          ['file', relativeFile(finding.location.file, cwd)],
-        ];
-        if (finding.location.line !== undefined) {
-          properties.push(['line', String(finding.location.line)]);
-          if (finding.location.column !== undefined) {
-            properties.push(['col', String(finding.location.column)]);
-          }
-        }
-        properties.push(['title', finding.ruleId]);
-        const routes = finding.severity === 'error' ? routeLines(gateways) : [];
-        const message = [
-          `${from} → ${finding.receiver}: ${finding.message}`,
-          ...(finding.hint ? [`Hint: ${finding.hint}`] : []),
-          ...routes,
-        ].join('\n');
-        const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
-        out.write(`::${command[finding.severity]} ${props}::${escapeData(message)}\n`);
+    const all = annotations(result, context.cwd ?? process.cwd());
+    const shown = all.slice(0, GITHUB_MAX_ANNOTATIONS);
+    for (const annotation of shown) {
+      const properties: Array<[string, string]> = [['file', annotation.file]];
+      if (annotation.line !== undefined) {
+        properties.push(['line', String(annotation.line)]);
+        if (annotation.column !== undefined) properties.push(['col', String(annotation.column)]);
       }
+      const receivers = new Set(annotation.entries.map((entry) => entry.receiver)).size;
+      properties.push([
+        'title',
+        receivers > 1 ? `${annotation.ruleId} (${receivers} receivers)` : annotation.ruleId,
+      ]);
+      const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
+      out.write(
+        `::${command[annotation.severity]} ${props}::${escapeData(annotationMessage(annotation))}\n`,
+      );
+    }
+    const left = all.slice(GITHUB_MAX_ANNOTATIONS);
+    if (left.length > 0) {
+      const count = (severity: Severity) => left.filter((a) => a.severity === severity).length;
+      const where = context.reportFiles?.length
+        ? `the full report: ${context.reportFiles.join(', ')}`
+        : 'the full report: run with --output sarif:<file> or --output html:<file>';
+      const text =
+        `corridor: ${left.length} more annotation${left.length === 1 ? '' : 's'} not shown ` +
+        `(${count('error')} errors, ${count('warning')} warnings, ${count('info')} notices; ` +
+        `GitHub shows at most 10 errors and 10 warnings per step); ${where}`;
+      out.write(
+        `::notice title=${escapeProperty('corridor: annotations capped')}::${escapeData(text)}\n`,
+      );
     }
   },
 };

@@ -56,12 +56,14 @@ function header(result: MatrixResult): string[] {
   ];
 }
 
-function summary(index: ResultIndex): string {
+/** The counts line: `**2 errors, 1 warning, 0 info**`. */
+export function summaryLine(index: ResultIndex): string {
   const counts = index.severities;
   return `**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info**`;
 }
 
-function matrixTable(index: ResultIndex): string[] {
+/** The sender × receiver grid as a GFM table, counts in failing and warning cells. */
+export function matrixTable(index: ResultIndex): string[] {
   const columns = index.receivers;
   const lines = [
     `| sender ↓ / receiver → | ${columns.map((id) => `**${markdownText(id)}**`).join(' | ')} |`,
@@ -107,7 +109,8 @@ function pairSection(pair: PairResult): string[] {
 type Line = (line: string) => void;
 
 function writeMatrixView(result: MatrixResult, index: ResultIndex, line: Line): void {
-  for (const text of [...header(result), ...matrixTable(index), '', summary(index), '']) line(text);
+  for (const text of [...header(result), ...matrixTable(index), '', summaryLine(index), ''])
+    line(text);
   for (const sender of index.senders) {
     for (const receiver of index.receivers) {
       const cell = index.cell(sender, receiver);
@@ -139,7 +142,7 @@ function writeMatrixView(result: MatrixResult, index: ResultIndex, line: Line): 
 }
 
 function writeCheckView(result: MatrixResult, index: ResultIndex, line: Line): void {
-  for (const text of [...header(result), summary(index), '']) line(text);
+  for (const text of [...header(result), summaryLine(index), '']) line(text);
   if (index.severities.error + index.severities.warning + index.severities.info === 0) {
     line('✅ No findings.');
     line('');

@@ -18,6 +18,8 @@ export interface FormatContext {
   cwd?: string;
   /** Project home page for SARIF `tool.driver.informationUri` (absolute URI); omitted when unset. */
   informationUri?: string;
+  /** The files the run's other reports go to (where the capped `github` format points). */
+  reportFiles?: string[];
 }
 
 export interface Formatter {

@@ -1,7 +1,13 @@
 import { formatToString } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, githubFormatter } from '../../src/report/github.js';
-import { context, documentIds, expectedCounts, matrixResult } from './fixture.js';
+import {
+  escapeData,
+  escapeProperty,
+  GITHUB_MAX_ANNOTATIONS,
+  githubFormatter,
+} from '../../src/report/github.js';
+import type { MatrixResult } from '../../src/engine/types.js';
+import { context, documentIds, matrixResult } from './fixture.js';
 import { MEMBER_DOCUMENT, memberResult } from './member-fixture.js';
 import { ROUTE_CONDITIONS, routedResult } from './routed-fixture.js';
 
@@ -28,15 +34,49 @@ function parseCommand(line: string): {
   return { command: match[1]!, props, message: unescape(match[3]!) };
 }
 
+/** Distinct (document, location, rule) of a result: the annotations it should give. */
+function groupCount(result: MatrixResult): number {
+  const keys = result.pairs.flatMap((pair) =>
+    pair.findings.map((f) =>
+      JSON.stringify([
+        f.location.file,
+        f.location.line,
+        f.location.column,
+        f.location.path,
+        f.ruleId,
+      ]),
+    ),
+  );
+  return new Set(keys).size;
+}
+
 describe('github formatter', () => {
   const lines = formatToString(githubFormatter, matrixResult, context).trimEnd().split('\n');
   const commands = lines.map(parseCommand);
 
-  it('writes one annotation per finding, mapping info to notice', () => {
-    expect(lines).toHaveLength(expectedCounts.error + expectedCounts.warning + expectedCounts.info);
-    expect(commands.filter((c) => c.command === 'error')).toHaveLength(expectedCounts.error);
-    expect(commands.filter((c) => c.command === 'warning')).toHaveLength(expectedCounts.warning);
-    expect(commands.filter((c) => c.command === 'notice')).toHaveLength(expectedCounts.info);
+  it('writes one annotation per (document, location, rule), errors first, info as notice', () => {
+    expect(lines).toHaveLength(groupCount(matrixResult));
+    const ranks = commands.map((c) => ['error', 'warning', 'notice'].indexOf(c.command));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(commands.filter((c) => c.command === 'notice').length).toBeGreaterThan(0);
+    // Every finding is in exactly one annotation, under its receiver.
+    const findings = matrixResult.pairs.flatMap((p) => p.findings);
+    const named = commands.flatMap((c) =>
+      c.message
+        .split('\n')
+        .flatMap((l) => /^\S+(?: \(\S+\))? → ([^:]+): /.exec(l)?.[1]?.split(', ') ?? []),
+    );
+    expect(named).toHaveLength(findings.length);
+  });
+
+  it('lists the receivers of one place and rule in one annotation', () => {
+    const grouped = commands.find((c) => c.props.title === 'signature/key-size (2 receivers)')!;
+    expect(grouped.command).toBe('warning');
+    expect(grouped.message.split('\n')).toEqual([
+      expect.stringMatching(/^CN → RU: RSA key of 2048 bits: RU prefers 3072 bits/),
+      'CN → KZ: RSA key of 2048 bits: KZ prefers 3072 bits',
+      'Hint: Re-issue the signing key with 3072 bits.',
+    ]);
   });
 
   it('gives file relative to cwd, line and col when known, and the rule id as title', () => {
@@ -74,7 +114,7 @@ describe('github formatter: gateway routes', () => {
     commands.filter((c) => c.message.startsWith(`${sender} → ${receiver}: `));
 
   it('adds the gateway and its conditions under the error of a routed pair', () => {
-    expect(lines).toHaveLength(expectedCounts.error + expectedCounts.warning + expectedCounts.info);
+    expect(lines).toHaveLength(groupCount(routedResult));
     const error = of('RU', 'CN').find((c) => c.command === 'error')!;
     expect(error.message.split('\n')).toEqual([
       'RU → CN: CN does not accept GOST R 34.10-2012 (256) signatures (accepts: SM2, RSA-SHA256)',
@@ -113,5 +153,39 @@ describe('github formatter: member-state senders', () => {
     const others = commands.filter((c) => c.props.file !== MEMBER_DOCUMENT);
     expect(others.length).toBeGreaterThan(0);
     for (const c of others) expect(c.message).toMatch(/^[A-Z]{2} → [A-Z]{2}: /);
+  });
+});
+
+describe('github formatter: GitHub limits', () => {
+  it('caps at GITHUB_MAX_ANNOTATIONS, errors first, with a notice counting the rest and naming the report', () => {
+    const pair = matrixResult.pairs.find((p) => p.findings.length > 0)!;
+    const many: MatrixResult = {
+      ...matrixResult,
+      pairs: [
+        {
+          ...pair,
+          findings: Array.from({ length: 120 }, (_, i) => ({
+            ...pair.findings[0]!,
+            severity: i % 3 === 0 ? ('error' as const) : ('warning' as const),
+            location: { ...pair.findings[0]!.location, line: i + 1 },
+          })),
+        },
+      ],
+    };
+    const out = formatToString(githubFormatter, many, {
+      ...context,
+      reportFiles: ['corridor.sarif'],
+    })
+      .trimEnd()
+      .split('\n')
+      .map(parseCommand);
+    expect(out).toHaveLength(GITHUB_MAX_ANNOTATIONS + 1);
+    expect(out.slice(0, 40).every((c) => c.command === 'error')).toBe(true);
+    const notice = out[GITHUB_MAX_ANNOTATIONS]!;
+    expect(notice.command).toBe('notice');
+    expect(notice.message).toContain(
+      '70 more annotations not shown (0 errors, 70 warnings, 0 notices',
+    );
+    expect(notice.message).toContain('corridor.sarif');
   });
 });
