@@ -5,6 +5,7 @@ import type { Rule, RuleContext } from '../rules/types.js';
 import type { SignatureVerification } from '../signature/types.js';
 import { constraintSetFor } from '../constraints/constraints.js';
 import { Memo } from '../util/memo.js';
+import { capReports, DEFAULT_MAX_FINDINGS_PER_RULE } from './findings-cap.js';
 import { anchorSetKey, evaluateTrust } from './trust.js';
 import type { CellStatus, Finding, PairResult } from './types.js';
 
@@ -21,6 +22,8 @@ export interface DocumentUnderTest {
    * share is computed once here. Absent: each pair starts its own.
    */
   memo?: Memo;
+  /** Findings kept per rule for each pair before one summary finding (findings-cap.ts). */
+  maxFindingsPerRule?: number;
 }
 
 /** Evaluates one document against one receiver: every rule, one PairResult. */
@@ -49,7 +52,8 @@ export function evaluatePair(
   };
   const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const report of rule.check(context)) {
+    const max = subject.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
+    for (const report of capReports(rule.id, rule.check(context), max, rule.defaultSeverity)) {
       const location = report.location;
       findings.push({
         ruleId: rule.id,

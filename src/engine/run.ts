@@ -27,6 +27,8 @@ export interface RunOptions {
    * country, resolved the same way.
    */
   from?: string;
+  /** Findings kept per document, receiver and rule; the rest become one summary finding. */
+  maxFindingsPerRule?: number;
   read?: ReadOptions;
   /** Key material for verification (`--certs`). */
   verify?: Omit<DocumentVerifyOptions, 'asOf' | 'limits'>;
@@ -97,6 +99,7 @@ function startEvaluation(options: EvaluateOptions): {
   return {
     add: (loaded) => {
       const subject = subjectOf(loaded, options);
+      subject.maxFindingsPerRule = options.maxFindingsPerRule;
       documents.push({
         document: loaded.document.file,
         documentType: subject.document.type ?? 'unknown',

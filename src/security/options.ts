@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { UserError } from '../util/errors.js';
 import { DEFAULT_DOCUMENT_LIMITS, parseByteSize, type DocumentLimits } from './limits.js';
+import { DEFAULT_MAX_FINDINGS_PER_RULE } from '../engine/findings-cap.js';
 
 /** `--max-bytes`, shared by check, matrix and verify. */
 export const maxBytesOption = (): Option =>
@@ -20,4 +21,23 @@ export function limitsFromOptions(options: { maxBytes?: string }): Partial<Docum
   }
   // The text limit follows, so one long text node cannot be larger than the document allows.
   return { maxBytes, maxTextLength: Math.min(maxBytes, DEFAULT_DOCUMENT_LIMITS.maxTextLength) };
+}
+
+/** `--max-findings-per-rule`, shared by check and matrix. */
+export const maxFindingsOption = (): Option =>
+  new Option(
+    '--max-findings-per-rule <n>',
+    `findings listed per document, receiver and rule; the rest are counted in one summary finding (default ${DEFAULT_MAX_FINDINGS_PER_RULE})`,
+  );
+
+/** The findings cap the options ask for; anything but a positive integer is exit 2. */
+export function maxFindingsFromOptions(options: {
+  maxFindingsPerRule?: string;
+}): number | undefined {
+  const value = options.maxFindingsPerRule;
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(n) || n < 1)
+    throw new UserError(`--max-findings-per-rule expects a positive integer, got "${value}"`);
+  return n;
 }

@@ -1,7 +1,7 @@
 import type { ReadOptions } from '../../documents/read.js';
 import { run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
-import { limitsFromOptions } from '../../security/options.js';
+import { limitsFromOptions, maxFindingsFromOptions } from '../../security/options.js';
 import { withConfig, type ConfigOption } from '../config.js';
 import { loadCertificates } from '../key-material.js';
 import { prepareGate, type GateOptions } from '../gate.js';
@@ -11,6 +11,7 @@ import type { CommandResult } from '../result.js';
 
 export interface CheckOptions extends GateOptions, OutputOptions {
   maxBytes?: string;
+  maxFindingsPerRule?: string;
   /** `--certs` paths: untrusted certificates for finding signers and building paths. */
   certs?: string[];
   from?: string;
@@ -40,6 +41,7 @@ export function checkAction(
     files: gate.select(files, '.'),
     asOf,
     read: { limits: limitsFromOptions(options), ...documentTypes },
+    maxFindingsPerRule: maxFindingsFromOptions(options),
     verify: { certificates: loadCertificates(options.certs) },
     receivers: options.to === 'all' ? 'all' : parseList(options.to),
     from: options.from,

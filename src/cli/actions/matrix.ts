@@ -1,7 +1,7 @@
 import type { ReadOptions } from '../../documents/read.js';
 import { findDocuments, run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
-import { limitsFromOptions } from '../../security/options.js';
+import { limitsFromOptions, maxFindingsFromOptions } from '../../security/options.js';
 import { withConfig, type ConfigOption } from '../config.js';
 import { loadCertificates } from '../key-material.js';
 import { prepareGate, type GateOptions } from '../gate.js';
@@ -13,6 +13,7 @@ import { SHIPPED_DOCUMENTS_DIR } from '../shipped.js';
 
 export interface MatrixOptions extends GateOptions, OutputOptions {
   maxBytes?: string;
+  maxFindingsPerRule?: string;
   /** `--certs` paths: untrusted certificates for finding signers and building paths. */
   certs?: string[];
   profiles?: string;
@@ -41,6 +42,7 @@ export function matrixAction(
     files: displayPaths(gate.select(findDocuments(docs), docs)),
     asOf,
     read: { limits: limitsFromOptions(options), ...documentTypes },
+    maxFindingsPerRule: maxFindingsFromOptions(options),
     verify: { certificates: loadCertificates(options.certs) },
     receivers: 'all',
     onDocument: progressBar(),

@@ -5,7 +5,7 @@ import { FORMAT_HELP } from '../options.js';
 import { configOption, noConfigOption, outputOption } from '../output-options.js';
 import type { CommandResult } from '../result.js';
 import { DOCTYPES_OPTION_HELP, documentTypeReadOptions } from '../doctype-options.js';
-import { maxBytesOption } from '../../security/options.js';
+import { maxBytesOption, maxFindingsOption } from '../../security/options.js';
 import { certsOption } from '../key-options.js';
 
 export function registerCheckCommand(
@@ -40,6 +40,7 @@ export function registerCheckCommand(
     .addOption(baselineOption())
     .addOption(shardOption())
     .addOption(maxBytesOption())
+    .addOption(maxFindingsOption())
     .addOption(certsOption())
     .action(async (files: string[], options: CheckOptions) => {
       // Loaded on use: `--help` and the other commands do not pay for the engine.

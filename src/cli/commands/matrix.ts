@@ -5,7 +5,7 @@ import { FORMAT_HELP } from '../options.js';
 import { configOption, noConfigOption, outputOption } from '../output-options.js';
 import type { CommandResult } from '../result.js';
 import { DOCTYPES_OPTION_HELP, documentTypeReadOptions } from '../doctype-options.js';
-import { maxBytesOption } from '../../security/options.js';
+import { maxBytesOption, maxFindingsOption } from '../../security/options.js';
 import { certsOption } from '../key-options.js';
 
 export function registerMatrixCommand(
@@ -33,6 +33,7 @@ export function registerMatrixCommand(
     .addOption(baselineOption())
     .addOption(shardOption())
     .addOption(maxBytesOption())
+    .addOption(maxFindingsOption())
     .addOption(certsOption())
     .action(async (options: MatrixOptions) => {
       const { matrixAction } = await import('../actions/matrix.js');
