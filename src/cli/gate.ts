@@ -6,7 +6,7 @@ import {
   type ApplyOptions,
 } from '../engine/baseline.js';
 import { selectShard, type Shard } from '../engine/shard.js';
-import type { MatrixResult } from '../engine/types.js';
+import { totalsOf, type MatrixResult } from '../engine/types.js';
 import { UserError } from '../util/errors.js';
 import { exitCodeFor, type FailOn } from './options.js';
 
@@ -63,10 +63,7 @@ export function prepareGate(options: GateOptions): Gate {
       return filtered;
     },
     exitCode: (result, failOn) => {
-      const warnings = result.pairs.reduce(
-        (sum, pair) => sum + pair.findings.filter((f) => f.severity === 'warning').length,
-        0,
-      );
+      const warnings = totalsOf(result).findings.warning;
       const tooMany = maxWarnings !== undefined && warnings > maxWarnings;
       if (tooMany) {
         process.stderr.write(

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import type { MatrixResult, Severity } from '../engine/types.js';
+import { totalsOf, type MatrixResult, type Severity } from '../engine/types.js';
 import { formatters } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 
@@ -37,7 +37,8 @@ export function parseList(value: string): string[] {
 export function exitCodeFor(result: MatrixResult, failOn: FailOn): 0 | 1 {
   if (failOn === 'never') return 0;
   const failing: Severity[] = failOn === 'warning' ? ['error', 'warning'] : ['error'];
-  return result.pairs.some((p) => p.findings.some((f) => failing.includes(f.severity))) ? 1 : 0;
+  const { findings } = totalsOf(result);
+  return failing.some((severity) => findings[severity] > 0) ? 1 : 0;
 }
 
 /** Writes to `-o <file>` or stdout. */

@@ -147,7 +147,7 @@ export function applyBaseline(
   );
   return {
     ...result,
-    cells: attachRoutes(buildCells(pairs), pairs, options.profiles, options.asOf),
+    cells: attachRoutes(buildCells(pairs), options.profiles, options.asOf),
     pairs,
     baseline: { suppressed, stale },
   };

@@ -1,6 +1,6 @@
 import { RULES } from '../rules/index.js';
 import { statusOf } from './evaluate.js';
-import type { CellStatus, MatrixCell, PairResult } from './types.js';
+import type { CellStatus, Finding, MatrixCell, PairResult } from './types.js';
 
 const RANK: Record<CellStatus, number> = { ok: 0, warn: 1, fail: 2 };
 /** Equally frequent reasons are listed in rule order: the more fundamental mismatch first. */
@@ -8,15 +8,35 @@ const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.id, index]));
 const ruleOrder = (reason: string) =>
   RULE_ORDER.get(reason.slice(0, reason.indexOf(':'))) ?? RULES.length;
 
+const cellKey = (sender: string, receiver: string): string => `${sender}\u0000${receiver}`;
+
 /**
- * A cell is one sender→receiver pair over all of the sender's documents: its status is the
- * worst document's, and its reasons are the most frequent findings.
+ * An error a gateway cannot repair by re-signing: content, or a refused signature format (a
+ * gateway re-signs in the document's own syntax). Routes need to know whether a cell has one.
  */
-export function buildCells(pairs: readonly PairResult[]): MatrixCell[] {
-  const cells = new Map<string, { cell: MatrixCell; reasons: Map<string, number> }>();
-  for (const pair of pairs) {
-    const key = `${pair.sender}\u0000${pair.receiver}`;
-    let entry = cells.get(key);
+export function isContentError(finding: Finding): boolean {
+  return (
+    finding.severity === 'error' &&
+    (!finding.ruleId.startsWith('signature/') || finding.ruleId === 'signature/format-accepted')
+  );
+}
+
+interface Entry {
+  cell: MatrixCell;
+  reasons: Map<string, number>;
+  contentErrors: boolean;
+}
+
+/**
+ * Cells built as pairs stream past: each pair is counted once and can be dropped at once, so
+ * building the cells holds one entry per cell and reason, never the pairs.
+ */
+export class CellBuilder {
+  private readonly entries = new Map<string, Entry>();
+
+  add(pair: PairResult): void {
+    const key = cellKey(pair.sender, pair.receiver);
+    let entry = this.entries.get(key);
     if (!entry) {
       entry = {
         cell: {
@@ -29,8 +49,9 @@ export function buildCells(pairs: readonly PairResult[]): MatrixCell[] {
           topReasons: [],
         },
         reasons: new Map(),
+        contentErrors: false,
       };
-      cells.set(key, entry);
+      this.entries.set(key, entry);
     }
     const { cell, reasons } = entry;
     const status = statusOf(pair.findings);
@@ -38,21 +59,41 @@ export function buildCells(pairs: readonly PairResult[]): MatrixCell[] {
     cell.counts[status]++;
     if (RANK[status] > RANK[cell.status]) cell.status = status;
     for (const finding of pair.findings) {
+      if (isContentError(finding)) entry.contentErrors = true;
       if (finding.severity === 'info') continue;
       cell.findings[finding.ruleId] = (cell.findings[finding.ruleId] ?? 0) + 1;
       const reason = `${finding.ruleId}: ${finding.message}`;
       reasons.set(reason, (reasons.get(reason) ?? 0) + (finding.severity === 'error' ? 1000 : 1));
     }
   }
-  return [...cells.values()]
-    .map(({ cell, reasons }) => ({
-      ...cell,
-      topReasons: [...reasons.entries()]
-        .sort(
-          (a, b) => b[1] - a[1] || ruleOrder(a[0]) - ruleOrder(b[0]) || a[0].localeCompare(b[0]),
-        )
-        .slice(0, 3)
-        .map(([reason]) => reason),
-    }))
-    .sort((a, b) => a.sender.localeCompare(b.sender) || a.receiver.localeCompare(b.receiver));
+
+  /** Whether a pair of the cell has an error no gateway repairs (see isContentError). */
+  hasContentErrors(sender: string, receiver: string): boolean {
+    return this.entries.get(cellKey(sender, receiver))?.contentErrors ?? false;
+  }
+
+  /** The cells, sorted by sender and receiver, each with its three most frequent reasons. */
+  cells(): MatrixCell[] {
+    return [...this.entries.values()]
+      .map(({ cell, reasons }) => ({
+        ...cell,
+        topReasons: [...reasons.entries()]
+          .sort(
+            (a, b) => b[1] - a[1] || ruleOrder(a[0]) - ruleOrder(b[0]) || a[0].localeCompare(b[0]),
+          )
+          .slice(0, 3)
+          .map(([reason]) => reason),
+      }))
+      .sort((a, b) => a.sender.localeCompare(b.sender) || a.receiver.localeCompare(b.receiver));
+  }
+}
+
+/**
+ * A cell is one sender→receiver pair over all of the sender's documents: its status is the
+ * worst document's, and its reasons are the most frequent findings.
+ */
+export function buildCells(pairs: Iterable<PairResult>): CellBuilder {
+  const builder = new CellBuilder();
+  for (const pair of pairs) builder.add(pair);
+  return builder;
 }

@@ -101,7 +101,9 @@ export function mergeResults(inputs: readonly ShardInput[], profiles?: ProfileSe
       documents.push(document);
     }
     for (const pair of input.result.pairs) {
-      pairsByDocument.set(pair.document, [...(pairsByDocument.get(pair.document) ?? []), pair]);
+      const list = pairsByDocument.get(pair.document);
+      if (list) list.push(pair);
+      else pairsByDocument.set(pair.document, [pair]);
     }
   }
   documents.sort((a, b) => a.document.localeCompare(b.document));
@@ -111,8 +113,8 @@ export function mergeResults(inputs: readonly ShardInput[], profiles?: ProfileSe
     ...first.result,
     documents,
     cells: profiles
-      ? attachRoutes(cells, pairs, profiles, new Date(`${first.result.asOf}T00:00:00Z`))
-      : cells,
+      ? attachRoutes(cells, profiles, new Date(`${first.result.asOf}T00:00:00Z`))
+      : cells.cells(),
     pairs,
   };
   delete merged.baseline;

@@ -2,7 +2,8 @@ import { algorithmById } from '../algorithms/registry.js';
 import type { ProfileSet } from '../profiles/load.js';
 import type { AlgorithmPolicyEntry, ResolvedProfile } from '../profiles/types.js';
 import { algorithmLabel, matchAlgorithm } from '../rules/policy-match.js';
-import type { GatewayRoute, MatrixCell, PairResult } from './types.js';
+import type { CellBuilder } from './cells.js';
+import type { GatewayRoute, MatrixCell } from './types.js';
 
 const cellKey = (sender: string, receiver: string): string => `${sender}\u0000${receiver}`;
 
@@ -13,30 +14,19 @@ const cellKey = (sender: string, receiver: string): string => `${sender}\u0000${
  * refused format (a gateway re-signs; it changes neither content nor syntax), and G re-issues
  * with a signature algorithm R accepts on the as-of date.
  */
-export function attachRoutes(
-  cells: readonly MatrixCell[],
-  pairs: readonly PairResult[],
-  profiles: ProfileSet,
-  asOf: Date,
-): MatrixCell[] {
+export function attachRoutes(built: CellBuilder, profiles: ProfileSet, asOf: Date): MatrixCell[] {
+  const cells = built.cells();
   const gateways = [...profiles.profiles.values()]
     .filter((profile) => profile.kind === 'gateway')
     .sort((a, b) => a.id.localeCompare(b.id));
   const byKey = new Map(cells.map((cell) => [cellKey(cell.sender, cell.receiver), cell]));
-  const pairsByKey = new Map<string, PairResult[]>();
-  for (const pair of pairs) {
-    const key = cellKey(pair.sender, pair.receiver);
-    const group = pairsByKey.get(key);
-    if (group) group.push(pair);
-    else pairsByKey.set(key, [pair]);
-  }
   return cells.map((cell): MatrixCell => {
     if (cell.status !== 'fail') return { ...cell, route: 'direct' };
     const receiver = profiles.profiles.get(cell.receiver);
-    const directPairs = pairsByKey.get(cellKey(cell.sender, cell.receiver)) ?? [];
+    const contentErrors = built.hasContentErrors(cell.sender, cell.receiver);
     const routes = receiver
       ? gateways.flatMap((gateway) => {
-          const route = routeVia(cell, gateway, receiver, byKey, directPairs, asOf);
+          const route = routeVia(cell, gateway, receiver, byKey, contentErrors, asOf);
           return route ? [route] : [];
         })
       : [];
@@ -49,7 +39,8 @@ function routeVia(
   gateway: ResolvedProfile,
   receiver: ResolvedProfile,
   cells: ReadonlyMap<string, MatrixCell>,
-  directPairs: readonly PairResult[],
+  /** A pair of the cell has an error re-signing does not repair (cells.ts isContentError). */
+  contentErrors: boolean,
   asOf: Date,
 ): GatewayRoute | undefined {
   if (gateway.id === cell.sender || gateway.id === cell.receiver) return undefined;
@@ -59,13 +50,6 @@ function routeVia(
   if (!hop || hop.status === 'fail') return undefined;
   // A gateway re-signs in the document's own syntax (a JSON document stays JWS): a refused
   // signature format is as much beyond it as a content error.
-  const contentErrors = directPairs.some((pair) =>
-    pair.findings.some(
-      (f) =>
-        f.severity === 'error' &&
-        (!f.ruleId.startsWith('signature/') || f.ruleId === 'signature/format-accepted'),
-    ),
-  );
   if (contentErrors) return undefined;
   for (const reissue of gateway.gateway?.reissues ?? []) {
     const accepted = acceptedReissue(reissue, receiver, asOf);

@@ -10,10 +10,10 @@ import { UserError } from '../util/errors.js';
 import { Memo } from '../util/memo.js';
 import { TOOL } from '../version.js';
 import { evaluatePair, type DocumentUnderTest } from './evaluate.js';
-import { buildCells } from './cells.js';
+import { CellBuilder } from './cells.js';
 import { attachRoutes } from './routes.js';
 import { verifyParsedDocument, type DocumentVerifyOptions } from './verify-document.js';
-import type { MatrixResult, PairResult } from './types.js';
+import { countPair, type MatrixResult, type PairResult, type ResultTotals } from './types.js';
 
 export interface RunOptions {
   kind: 'check' | 'matrix';
@@ -34,6 +34,11 @@ export interface RunOptions {
   verify?: Omit<DocumentVerifyOptions, 'asOf' | 'limits'>;
   /** Called after each document, for progress reporting. */
   onDocument?: (done: number, total: number) => void;
+  /**
+   * false: pairs are counted into cells and `totals` and then dropped (`pairs` stays empty), so
+   * memory does not grow with the corpus; for outputs that print no pair (the text grid).
+   */
+  keepPairs?: boolean;
 }
 
 /** Everything `run` needs except the documents themselves. */
@@ -96,6 +101,14 @@ function startEvaluation(options: EvaluateOptions): {
   }
   const pairs: PairResult[] = [];
   const documents: MatrixResult['documents'] = [];
+  // Cells are built as pairs stream past; the pairs are kept only when the output prints them.
+  const cells = new CellBuilder();
+  const keep = options.keepPairs !== false;
+  const totals: ResultTotals = {
+    pairs: 0,
+    okPairs: 0,
+    findings: { error: 0, warning: 0, info: 0 },
+  };
   return {
     add: (loaded) => {
       const subject = subjectOf(loaded, options);
@@ -106,7 +119,12 @@ function startEvaluation(options: EvaluateOptions): {
         sender: subject.senderId,
         ...(subject.senderCountry ? { senderCountry: subject.senderCountry } : {}),
       });
-      for (const receiver of receivers) pairs.push(evaluatePair(subject, receiver, options.asOf));
+      for (const receiver of receivers) {
+        const pair = evaluatePair(subject, receiver, options.asOf);
+        cells.add(pair);
+        if (keep) pairs.push(pair);
+        else countPair(totals, pair);
+      }
     },
     result: () => {
       const profileIds = [...options.profiles.profiles.keys()].sort();
@@ -119,8 +137,9 @@ function startEvaluation(options: EvaluateOptions): {
           profileIds.map((id) => [id, options.profiles.profiles.get(id)?.version ?? '']),
         ),
         documents,
-        cells: attachRoutes(buildCells(pairs), pairs, options.profiles, options.asOf),
+        cells: attachRoutes(cells, options.profiles, options.asOf),
         pairs,
+        ...(keep ? {} : { totals }),
       };
     },
   };

@@ -91,6 +91,38 @@ export interface MatrixResult {
   pairs: PairResult[];
   /** Present when a `--baseline` was applied: what it hid and which entries no longer match. */
   baseline?: BaselineOutcome;
+  /**
+   * Present only when the producer counted the pairs and dropped them (`pairs` is then empty):
+   * the CLI does so for the text grid, which prints none. Never in JSON output.
+   */
+  totals?: ResultTotals;
+}
+
+/** Counts over a result's pairs. */
+export interface ResultTotals {
+  pairs: number;
+  /** Pairs whose status is ok. */
+  okPairs: number;
+  /** Findings per severity. */
+  findings: Record<Severity, number>;
+}
+
+export function countPair(totals: ResultTotals, pair: PairResult): void {
+  totals.pairs += 1;
+  if (pair.status === 'ok') totals.okPairs += 1;
+  for (const finding of pair.findings) totals.findings[finding.severity] += 1;
+}
+
+/** The totals of a result: its own when it dropped its pairs, else counted from them. */
+export function totalsOf(result: MatrixResult): ResultTotals {
+  if (result.totals) return result.totals;
+  const totals: ResultTotals = {
+    pairs: 0,
+    okPairs: 0,
+    findings: { error: 0, warning: 0, info: 0 },
+  };
+  for (const pair of result.pairs) countPair(totals, pair);
+  return totals;
 }
 
 /** One known finding, identified without its message or line so rewording does not matter. */

@@ -72,6 +72,8 @@ export interface ResultIndex {
   severities: SeverityCounts;
   /** Pairs whose status is ok. */
   okPairs: number;
+  /** Pairs evaluated (counted by the producer when it dropped them). */
+  pairCount: number;
 }
 
 const cellKey = (sender: string, receiver: string): string => JSON.stringify([sender, receiver]);
@@ -117,8 +119,13 @@ export function indexResult(result: MatrixResult): ResultIndex {
     ),
     cell: (sender, receiver) => cells.get(cellKey(sender, receiver)),
     pairs: (sender, receiver) => byCell.get(cellKey(sender, receiver)) ?? [],
-    severities,
-    okPairs,
+    ...(result.totals
+      ? {
+          severities: { ...result.totals.findings },
+          okPairs: result.totals.okPairs,
+          pairCount: result.totals.pairs,
+        }
+      : { severities, okPairs, pairCount: result.pairs.length }),
   };
 }
 

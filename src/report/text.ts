@@ -204,7 +204,7 @@ function summaryLine(result: MatrixResult, index: ResultIndex, p: Palette): stri
   const counts = index.severities;
   const total = counts.error + counts.warning + counts.info;
   const ok = index.okPairs;
-  const pairs = `${ok} of ${plural(result.pairs.length, 'document→receiver pair')} ok`;
+  const pairs = `${ok} of ${plural(index.pairCount, 'document→receiver pair')} ok`;
   if (total === 0) return p.green(p.bold(`✔ no problems`)) + p.dim(` (${pairs})`);
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
   if (counts.info > 0) parts.push(`${counts.info} info`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachRoutes } from '../../src/engine/routes.js';
-import type { Finding, MatrixCell, PairResult } from '../../src/engine/types.js';
+import { buildCells } from '../../src/engine/cells.js';
+import type { Finding, PairResult } from '../../src/engine/types.js';
 import type { ProfileSet } from '../../src/profiles/load.js';
 import { profile } from '../rules/builders.js';
 
@@ -22,18 +23,6 @@ const profiles: ProfileSet = {
   ]),
 };
 
-function cell(sender: string, receiverId: string, status: MatrixCell['status']): MatrixCell {
-  return {
-    sender,
-    receiver: receiverId,
-    status,
-    documents: 1,
-    counts: { ok: 0, warn: 0, fail: 0, [status]: 1 },
-    findings: {},
-    topReasons: [],
-  };
-}
-
 function routeOf(ruleId: string) {
   const finding: Finding = {
     ruleId,
@@ -52,8 +41,9 @@ function routeOf(ruleId: string) {
     status: 'fail',
     findings: [finding],
   };
-  const cells = [cell('AA', 'RR', 'fail'), cell('AA', 'GW', 'ok')];
-  const routed = attachRoutes(cells, [pair], profiles, new Date('2026-06-01T00:00:00Z'));
+  const hop: PairResult = { ...pair, receiver: 'GW', status: 'ok', findings: [] };
+  const cells = buildCells([pair, hop]);
+  const routed = attachRoutes(cells, profiles, new Date('2026-06-01T00:00:00Z'));
   return routed.find((c) => c.receiver === 'RR')?.route;
 }
 

@@ -1,0 +1,370 @@
+/**
+ * The full pairwise check at scale, side by side in one run (issue #14):
+ *   1. `corridor matrix` (13 receivers) vs `xmlsec1 --verify` of the same files in one process,
+ *      on 1,000 distinct signed documents (5,000 too with --large): every copy re-signed, so no
+ *      two share signed content (bench/lib/signed-corpus.ts);
+ *   2. `corridor verify` vs xmlsec1 and xml-crypto on 200 distinct 22 KB RSA documents;
+ *   3. peak RSS of `matrix` at 1,000 and 10,000 documents (50,000 too with --large), json and text;
+ *   4. the cost of a receiver: 1,000 documents against 13 and against 26 receivers (the shipped
+ *      profiles plus a renamed copy of each).
+ * CPU is user + system time reported by each child (a shared machine disturbs it less than
+ * wall time); medians of --runs interleaved runs. With --before <bin/corridor.js of another
+ * build> every corridor figure is measured for both builds, interleaved, in the same run.
+ *
+ *   npm run build && npx tsx bench/scale.ts [--before /tmp/old/bin/corridor.js] [--runs 3] [--large]
+ */
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { signEnveloped } from '../src/signature/sign.js';
+import { linkedCorpus, signedCorpus } from './lib/signed-corpus.js';
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const after = join(root, 'bin/corridor.js');
+const beforeArg = argument('--before');
+const before = beforeArg ? resolve(beforeArg) : undefined;
+const runs = Number(argument('--runs') ?? 3);
+const large = process.argv.includes('--large');
+if (!existsSync(join(root, 'dist/cli/main.js'))) throw new Error('run npm run build first');
+if (spawnSync('xmlsec1', ['--version']).status !== 0) {
+  console.log(
+    'xmlsec1 is not installed: nothing to compare with (Debian: apt-get install xmlsec1).',
+  );
+  process.exit(0);
+}
+if (spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status !== 0) {
+  throw new Error('/usr/bin/time (Debian package time) is needed to measure xmlsec1');
+}
+
+const work = mkdtempSync(join(tmpdir(), 'corridor-bench-scale-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+interface Sample {
+  cpu: number;
+  wall: number;
+  rssMiB: number;
+}
+
+// Preloaded into a node child: its own CPU time and peak RSS on stderr, after everything else.
+const PROBE =
+  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();' +
+  'process.stderr.write("\\nprobe:"+(u.user+u.system)+":"+process.resourceUsage().maxRSS)})';
+
+function node(args: string[], okStatus: number[] = [0, 1]): Sample {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--import', PROBE, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, CI: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const stderr = String(run.stderr);
+  const probe = /probe:(\d+):(\d+)\s*$/.exec(stderr);
+  if (!okStatus.includes(run.status ?? -1) || !probe)
+    throw new Error(
+      `node ${args.slice(0, 3).join(' ')}… exited ${run.status}: ${stderr.slice(-500)}`,
+    );
+  return { cpu: Number(probe[1]) / 1e6, wall, rssMiB: Number(probe[2]) / 1024 };
+}
+
+function xmlsec1(args: string[], expectOk: number): Sample {
+  const start = process.hrtime.bigint();
+  const run = spawnSync('/usr/bin/time', ['-f', 'time:%U:%S:%M', 'xmlsec1', '--verify', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const time = /time:([\d.]+):([\d.]+):(\d+)\s*$/.exec(run.stderr);
+  const ok = (`${run.stdout}${run.stderr}`.match(/^OK$/gm) ?? []).length;
+  if (!time || ok !== expectOk)
+    throw new Error(`xmlsec1 verified ${ok} of ${expectOk}: ${run.stderr.slice(0, 500)}`);
+  return { cpu: Number(time[1]) + Number(time[2]), wall, rssMiB: Number(time[3]) / 1024 };
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Medians of `count` interleaved runs of each named command. */
+function interleaved(commands: Record<string, () => Sample>, count = runs): Record<string, Sample> {
+  const samples: Record<string, Sample[]> = {};
+  for (let i = 0; i < count; i++)
+    for (const [name, command] of Object.entries(commands)) (samples[name] ??= []).push(command());
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => [
+      name,
+      {
+        cpu: median(list.map((s) => s.cpu)),
+        wall: median(list.map((s) => s.wall)),
+        rssMiB: median(list.map((s) => s.rssMiB)),
+      },
+    ]),
+  );
+}
+
+const builds: Array<[string, string]> = before
+  ? [
+      ['before', before],
+      ['after', after],
+    ]
+  : [['this build', after]];
+const f2 = (n: number): string => n.toFixed(2);
+const table = (rows: string[][]): void => {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    );
+};
+
+console.log(
+  `node ${process.version}; ${runs} interleaved runs, medians; CPU = user + system of the child`,
+);
+if (before) console.log(`before: ${before}\nafter:  ${after}`);
+
+// 1. matrix vs xmlsec1 batch verify.
+const sizes = large ? [1000, 5000] : [1000];
+const biggest = signedCorpus(join(work, 'signed'), Math.max(...sizes));
+const trusted = biggest.caFiles.flatMap((file) => ['--trusted-pem', file]);
+console.log(
+  '\n1. matrix (13 receivers, -f json -o file) vs xmlsec1 --verify of the same files in one process',
+);
+const matrixRows = [
+  ['documents', 'command', 'CPU s', 'wall s', 'CPU ratio', 'wall ratio', 'peak RSS MiB'],
+];
+for (const size of sizes) {
+  const dir = size === biggest.files.length ? biggest.dir : join(work, `signed-${size}`);
+  const files =
+    size === biggest.files.length ? biggest.files : linkedSubset(biggest.files, dir, size);
+  const commands: Record<string, () => Sample> = {
+    xmlsec1: () => xmlsec1([...trusted, ...files], size),
+  };
+  for (const [name, bin] of builds)
+    commands[`corridor matrix (${name})`] = () =>
+      node([
+        bin,
+        'matrix',
+        '--docs',
+        dir,
+        '-f',
+        'json',
+        '-o',
+        join(work, 'out.json'),
+        '--as-of',
+        '2026-12-01',
+      ]);
+  const result = interleaved(commands);
+  const base = result['xmlsec1']!;
+  for (const [name, s] of Object.entries(result))
+    matrixRows.push([
+      String(size),
+      name,
+      f2(s.cpu),
+      f2(s.wall),
+      f2(s.cpu / base.cpu),
+      f2(s.wall / base.wall),
+      s.rssMiB.toFixed(0),
+    ]);
+}
+table(matrixRows);
+
+/** The first `count` files of a corpus, hard-linked under `dir` (same content, same names). */
+function linkedSubset(files: readonly string[], dir: string, count: number): string[] {
+  return linkedCorpus({ dir: '', files: files.slice(0, count), caFiles: [] }, dir, count);
+}
+
+// 2. verify: corridor vs xmlsec1 vs xml-crypto on 200 × 22 KB.
+{
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyFile = join(work, 'rsa.pem');
+  writeFileSync(keyFile, rsa.publicKey.export({ type: 'spki', format: 'pem' }));
+  const dir = join(work, 'verify');
+  mkdirSync(dir);
+  const files = Array.from({ length: 200 }, (_, n) => {
+    const lines = [`<d:Declaration xmlns:d="urn:corridor:bench" number="D-${n}">`];
+    for (let line = 0; lines.join('\n').length < 21 * 1024; line++)
+      lines.push(
+        `  <d:Line no="${line}"><d:Hs>${8400 + (line % 90)}.10</d:Hs><d:Goods>Machine parts, lot ${n}-${line} &amp; spares</d:Goods><d:Mass unit="kg">${(n + line * 1.25).toFixed(2)}</d:Mass></d:Line>`,
+      );
+    lines.push('</d:Declaration>');
+    const xml = signEnveloped(`<?xml version="1.0" encoding="UTF-8"?>\n${lines.join('\n')}\n`, {
+      signatureAlgorithm: 'rsa-sha256',
+      digestAlgorithm: 'sha256',
+      canonicalization: 'exc-c14n',
+      privateKey: { family: 'rsa', keyObject: rsa.privateKey },
+    });
+    const file = join(dir, `d${n}.xml`);
+    writeFileSync(file, xml);
+    return file;
+  });
+  const sizeKb = readFileSync(files[0]!).length / 1024;
+  const xmlCrypto = join(work, 'xml-crypto.mjs');
+  // xml-crypto in a process of its own, as the CLIs: read, parse (xmldom), verify each file.
+  writeFileSync(
+    xmlCrypto,
+    `import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+const require = createRequire(${JSON.stringify(join(root, 'package.json'))});
+const { DOMParser } = require('@xmldom/xmldom');
+const { SignedXml } = require('xml-crypto');
+const key = readFileSync(process.argv[2], 'utf8');
+let ok = 0;
+for (const file of process.argv.slice(3)) {
+  const xml = readFileSync(file, 'utf8');
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const signature = doc.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0];
+  const sig = new SignedXml({ publicCert: key });
+  sig.loadSignature(signature);
+  if (sig.checkSignature(xml)) ok++;
+}
+if (ok !== process.argv.length - 3) { console.error('xml-crypto verified ' + ok); process.exit(3); }
+`,
+  );
+  const commands: Record<string, () => Sample> = {
+    'xmlsec1 --verify': () => xmlsec1(['--pubkey-pem', keyFile, ...files], files.length),
+    'xml-crypto (node process)': () => node([xmlCrypto, keyFile, ...files], [0]),
+  };
+  for (const [name, bin] of builds)
+    commands[`corridor verify (${name})`] = () =>
+      node([bin, 'verify', '--key', keyFile, '--format', 'json', ...files], [0]);
+  const result = interleaved(commands);
+  console.log(
+    `\n2. verify of ${files.length} distinct ${sizeKb.toFixed(0)} KB RSA-SHA256 documents, one process each`,
+  );
+  const base = result['xmlsec1 --verify']!;
+  const crypto = result['xml-crypto (node process)']!;
+  const rows = [['command', 'CPU s', 'wall s', 'CPU / xmlsec1', 'xml-crypto CPU / this']];
+  for (const [name, s] of Object.entries(result))
+    rows.push([name, f2(s.cpu), f2(s.wall), f2(s.cpu / base.cpu), f2(crypto.cpu / s.cpu)]);
+  table(rows);
+}
+
+// 3. peak RSS against the number of documents.
+{
+  const counts = large ? [1000, 10000, 50000] : [1000, 10000];
+  console.log(
+    '\n3. peak RSS of matrix (MiB) by documents (hard links to the 1,000 signed ones), one run each',
+  );
+  const rows = [['build', 'format', ...counts.map(String), `${counts.at(-1)} / ${counts[0]}`]];
+  const dirs = counts.map((count) => {
+    const dir = join(work, `linked-${count}`);
+    linkedCorpus(biggest, dir, count);
+    return dir;
+  });
+  for (const [name, bin] of builds)
+    for (const format of ['json', 'text']) {
+      const peaks = dirs.map(
+        (dir) =>
+          node([
+            bin,
+            'matrix',
+            '--docs',
+            dir,
+            '-f',
+            format,
+            '-o',
+            join(work, `out.${format}`),
+            '--as-of',
+            '2026-12-01',
+          ]).rssMiB,
+      );
+      rows.push([name, format, ...peaks.map((p) => p.toFixed(0)), f2(peaks.at(-1)! / peaks[0]!)]);
+    }
+  table(rows);
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+
+// 4. the cost of a receiver: 13 vs 26.
+{
+  /** Each build's own shipped profiles, and a copy with a renamed twin of every receiver. */
+  const doubled = (bin: string, name: string): { dir: string; receivers: number } => {
+    const shipped = resolve(dirname(bin), '../profiles');
+    const dir = join(work, `profiles-26-${name.replace(/\W/g, '')}`);
+    cpSync(shipped, dir, { recursive: true });
+    let receivers = 0;
+    for (const file of readdirSync(dir).filter(
+      (f) => f.endsWith('.json') && !f.includes('schema'),
+    )) {
+      const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+      if (profile['kind'] === 'baseline') continue;
+      receivers++;
+      // A renamed copy is one more receiver; it claims no member states (senders stay as they are).
+      delete profile['memberStates'];
+      writeFileSync(
+        join(dir, `${profile['id']}-B.json`),
+        JSON.stringify({ ...profile, id: `${profile['id']}-B` }, null, 2),
+      );
+    }
+    return { dir, receivers };
+  };
+  const commands: Record<string, () => Sample> = {};
+  let receivers = 0;
+  for (const [name, bin] of builds) {
+    const twice = doubled(bin, name);
+    receivers = twice.receivers;
+    for (const [label, dir] of [
+      ['single', resolve(dirname(bin), '../profiles')],
+      ['double', twice.dir],
+    ] as const)
+      commands[`${name}|${label}`] = () =>
+        node([
+          bin,
+          'matrix',
+          '--docs',
+          biggest.dir,
+          '--profiles',
+          dir,
+          '-f',
+          'json',
+          '-o',
+          join(work, 'out.json'),
+          '--as-of',
+          '2026-12-01',
+        ]);
+  }
+  const result = interleaved(commands);
+  console.log(
+    `\n4. cost of a receiver: matrix of ${biggest.files.length} documents, ${receivers} vs ${2 * receivers} receivers (-f json)`,
+  );
+  const rows = [
+    [
+      'build',
+      `CPU s (${receivers})`,
+      `CPU s (${2 * receivers})`,
+      `per extra receiver, % of the ${receivers}-receiver run`,
+    ],
+  ];
+  for (const [name] of builds) {
+    const small = result[`${name}|single`]!.cpu;
+    const big = result[`${name}|double`]!.cpu;
+    rows.push([
+      name,
+      f2(small),
+      f2(big),
+      `${((100 * (big - small)) / receivers / small).toFixed(1)}%`,
+    ]);
+  }
+  table(rows);
+}
