@@ -38,6 +38,12 @@ export const XMLDSIG_RULES = {
   noSignature: 'xmldsig/no-signature',
   untrusted: 'xmldsig/untrusted',
   internalError: 'xmldsig/internal-error',
+  /** A SignedProperties Reference resolving outside this signature's QualifyingProperties. */
+  signedPropertiesNotFound: 'xmldsig/signed-properties-not-found',
+  /** A Reference of Type Object/Manifest, or any signed content, inside a misplaced ds:Object. */
+  signedDataNotFound: 'xmldsig/signed-data-not-found',
+  /** The signed XAdES SigningCertificate(V2) names another certificate than the verifying one. */
+  signingCertificateMismatch: 'xmldsig/signing-certificate-mismatch',
   /** XAdES SigningTime unreadable, or several of them: the signing time is not used. */
   badSigningTime: 'xmldsig/bad-signing-time',
 } as const;
@@ -112,6 +118,8 @@ export const PROBLEM_TO_SECURITY_RULE: ReadonlyMap<string, SecurityRuleId> = new
   SecurityRuleId
 >([
   [XMLDSIG_RULES.duplicateId, SECURITY_RULES.signatureWrapping],
+  [XMLDSIG_RULES.signedPropertiesNotFound, SECURITY_RULES.signatureWrapping],
+  [XMLDSIG_RULES.signedDataNotFound, SECURITY_RULES.signatureWrapping],
   [SECURITY_RULES.signatureWrapping, SECURITY_RULES.signatureWrapping],
   [XMLDSIG_RULES.multipleSignedInfo, SECURITY_RULES.multipleSignedInfo],
   [XMLDSIG_RULES.nonTextInValue, SECURITY_RULES.valueTampering],

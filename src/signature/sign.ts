@@ -31,9 +31,10 @@ export interface SignOptions {
   /**
    * Adds XAdES QualifyingProperties carrying this SigningTime (xsd:dateTime text, written as
    * given) in a ds:Object. A second Reference signs its SignedProperties unless `signed` is
-   * false, which leaves the time a bare claim (negative samples).
+   * false, which leaves the time a bare claim (negative samples). `signingCertificate`: DER of
+   * the certificate a SigningCertificateV2 names by its SHA-256 digest.
    */
-  xadesSigningTime?: { time: string; signed?: boolean };
+  xadesSigningTime?: { time: string; signed?: boolean; signingCertificate?: Uint8Array };
 }
 
 const SIGNATURE_ID = 'corridor-signature';
@@ -97,7 +98,7 @@ export function signEnveloped(input: XmlDocument | string, options: SignOptions)
         `</ds:Reference>`) +
     `</ds:SignedInfo>`;
   const keyInfo = keyInfoXml(options);
-  const object = xades ? qualifyingPropertiesXml(xades.time) : '';
+  const object = xades ? qualifyingPropertiesXml(xades.time, xades.signingCertificate) : '';
   const signatureId = xades ? ` Id="${SIGNATURE_ID}"` : '';
   const headWith = (propertiesDigest: string | undefined) =>
     `<ds:Signature xmlns:ds="${DSIG_NS}"${signatureId}>${signedInfoWith(propertiesDigest)}<ds:SignatureValue>`;
@@ -131,11 +132,17 @@ export function signEnveloped(input: XmlDocument | string, options: SignOptions)
   return splice(head + encodeBase64Lines(value) + tail);
 }
 
-function qualifyingPropertiesXml(time: string): string {
+function qualifyingPropertiesXml(time: string, certificate?: Uint8Array): string {
+  const signingCertificate = certificate
+    ? `<xades:SigningCertificateV2><xades:Cert><xades:CertDigest>` +
+      `<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/>` +
+      `<ds:DigestValue>${Buffer.from(digest('sha256', certificate)).toString('base64')}</ds:DigestValue>` +
+      `</xades:CertDigest></xades:Cert></xades:SigningCertificateV2>`
+    : '';
   return (
     `<ds:Object><xades:QualifyingProperties xmlns:xades="${XADES_NS}" Target="#${SIGNATURE_ID}">` +
     `<xades:SignedProperties Id="${SIGNED_PROPERTIES_ID}"><xades:SignedSignatureProperties>` +
-    `<xades:SigningTime>${escapeXml(time)}</xades:SigningTime>` +
+    `<xades:SigningTime>${escapeXml(time)}</xades:SigningTime>${signingCertificate}` +
     `</xades:SignedSignatureProperties></xades:SignedProperties>` +
     `</xades:QualifyingProperties></ds:Object>`
   );

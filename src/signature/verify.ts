@@ -15,6 +15,7 @@ import { readSignatures, signatureElementOf } from './read.js';
 import { resolveReference, type Resolution } from './resolve.js';
 import { referenceOctets, type ReferenceInput } from './reference-octets.js';
 import { planTransforms } from './transforms.js';
+import { checkXades } from './xades.js';
 import type {
   ReferenceInfo,
   ReferenceVerification,
@@ -146,6 +147,7 @@ export function verifySignature(
   const referenceElements = dsigChildren(signedInfo, 'Reference');
   const references: ReferenceVerification[] = [];
   const signedElements: SignedElement[] = [];
+  const resolved: (XmlElement | undefined)[] = [];
   let stopped: SignatureProblem | undefined;
   referenceElements.forEach((element, index) => {
     const reference = info.references[index];
@@ -166,6 +168,7 @@ export function verifySignature(
     references.push(outcome.result);
     verdicts.push(outcome.result.digestValid);
     if (outcome.problem) problems.push(outcome.problem);
+    resolved[index] = outcome.signed;
     if (outcome.signed && outcome.result.scope) {
       signedElements.push({ element: outcome.signed, scope: outcome.result.scope });
     }
@@ -180,6 +183,9 @@ export function verifySignature(
     return result;
   }
   result.scope = scopeOf(references);
+  const xades = checkXades(signature, info.references, resolved, keys.certificateChain[0]);
+  problems.push(...xades.problems);
+  verdicts.push(xades.verdict);
 
   // SignatureValue over the canonical SignedInfo.
   if (method.verdict === true && method.id) {

