@@ -11,6 +11,7 @@ import { registerMatrixCommand } from './commands/matrix.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { registerProfilesCommand } from './commands/profiles.js';
 import { registerProfilesDiffCommand } from './commands/profiles-diff.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import type { CommandResult } from './result.js';
 
@@ -44,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   registerBaselineCommand(program, done);
   registerMergeCommand(program, done);
   registerForecastCommand(program, done);
+  registerServeCommand(program, done);
   for (const command of program.commands) command.exitOverride();
 
   try {

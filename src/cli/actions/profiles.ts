@@ -1,4 +1,6 @@
+import { relative, sep } from 'node:path';
 import { resolveProfileCode } from '../../profiles/members.js';
+import type { ResolvedProfile } from '../../profiles/types.js';
 import { loadProfileDescriptions } from '../../profiles/read.js';
 import { UserError } from '../../util/errors.js';
 import { emit } from '../options.js';
@@ -9,21 +11,7 @@ export function profilesListAction(options: { profiles?: string; format: string 
   const set = loadProfileDescriptions(options.profiles);
   const rows = [...set.profiles.values()].sort((a, b) => a.id.localeCompare(b.id));
   if (options.format === 'json') {
-    emit(
-      JSON.stringify(
-        rows.map((p) => ({
-          id: p.id,
-          name: p.name,
-          kind: p.kind,
-          version: p.version,
-          lineage: p.lineage,
-          ...(p.memberStates ? { memberStates: p.memberStates.countries } : {}),
-        })),
-        null,
-        2,
-      ),
-      undefined,
-    );
+    emit(JSON.stringify(rows.map(profileRow), null, 2), undefined);
   } else {
     const lines = rows.map(
       (p) =>
@@ -49,7 +37,28 @@ export function profilesShowAction(id: string, options: { profiles?: string }): 
   // On stderr, so that stdout stays one JSON document.
   if (resolved.country)
     process.stderr.write(`${id} is a member state of ${profile.id}; showing ${profile.id}\n`);
-  const { anchors, ...shown } = profile;
-  emit(JSON.stringify({ ...shown, anchors: anchors.map((a) => a.file) }, null, 2), undefined);
+  emit(JSON.stringify(profileShown(profile), null, 2), undefined);
   return { exitCode: 0 };
+}
+
+/** One row of `profiles list --format json` (and of `GET /v1/profiles`). */
+export function profileRow(p: ResolvedProfile): Record<string, unknown> {
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    version: p.version,
+    lineage: p.lineage,
+    ...(p.memberStates ? { memberStates: p.memberStates.countries } : {}),
+  };
+}
+
+/**
+ * A resolved profile as `profiles show` prints it; `GET /v1/profiles/{id}` passes the profiles
+ * folder as `base`, so anchors are named relative to it and the server's paths stay private.
+ */
+export function profileShown(profile: ResolvedProfile, base?: string): Record<string, unknown> {
+  const { anchors, ...shown } = profile;
+  const name = (file: string) => (base ? relative(base, file).split(sep).join('/') : file);
+  return { ...shown, anchors: anchors.map((a) => name(a.file)) };
 }

@@ -1,0 +1,101 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Task, TaskOutcome, WorkerConfig } from './tasks.js';
+
+/** The queue is full: the caller answers 503 with Retry-After. */
+export class QueueFullError extends Error {
+  constructor() {
+    super('the server is busy: every worker is working and the queue is full');
+    this.name = 'QueueFullError';
+  }
+}
+
+/** A task ran past its hard deadline and its worker was stopped. */
+export class TaskTimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`the document was not processed within ${ms} ms`);
+    this.name = 'TaskTimeoutError';
+  }
+}
+
+export interface PoolOptions {
+  workers?: number;
+  /** Tasks waiting for a worker before new ones are refused. */
+  maxQueue?: number;
+  /**
+   * Hard deadline per task. The per-document time budget stops work between phases; this is the
+   * backstop for a phase that never ends: piscina terminates that worker and starts a new one.
+   */
+  deadlineMs: number;
+  config: WorkerConfig;
+}
+
+/**
+ * The request worker pool (piscina). Its own module in src/serve/ because no shared pool
+ * existed in src/ when the service was written (#14 had not landed one).
+ */
+export class WorkPool {
+  readonly workers: number;
+  readonly maxQueue: number;
+  private readonly pool: Piscina<Task, TaskOutcome>;
+  private readonly deadlineMs: number;
+
+  constructor(options: PoolOptions) {
+    this.workers = options.workers ?? Math.max(1, availableParallelism() - 1);
+    this.maxQueue = options.maxQueue ?? this.workers * 16;
+    this.deadlineMs = options.deadlineMs;
+    const filename = workerFile();
+    this.pool = new Piscina<Task, TaskOutcome>({
+      filename,
+      minThreads: this.workers,
+      maxThreads: this.workers,
+      maxQueue: this.maxQueue,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      workerData: options.config,
+      // From source (tests, `tsx`), a worker thread needs the TypeScript loader, and only it:
+      // the parent's own flags may hold an `-e` script, which a worker would run again.
+      ...(filename.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
+    });
+    // A worker that fails to start (a profile unreadable since the main thread read it) fails
+    // its tasks; piscina reports it here too, which must not end the process.
+    this.pool.on('error', () => undefined);
+  }
+
+  /** True when a new task would be refused: checked before a request body is read. */
+  get full(): boolean {
+    return this.pool.queueSize >= this.maxQueue;
+  }
+
+  get queued(): number {
+    return this.pool.queueSize;
+  }
+
+  async run(task: Task): Promise<TaskOutcome> {
+    if (this.full) throw new QueueFullError();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.deadlineMs);
+    try {
+      return await this.pool.run(task, { signal: controller.signal });
+    } catch (error) {
+      if (controller.signal.aborted) throw new TaskTimeoutError(this.deadlineMs);
+      if (error instanceof Error && /queue is at limit/i.test(error.message))
+        throw new QueueFullError();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Waits for every running and queued task, then stops the threads. */
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+}
+
+/** worker.js beside this module when compiled, worker.ts when run from source. */
+function workerFile(): string {
+  const here = new URL(import.meta.url);
+  const ext = here.pathname.endsWith('.ts') ? 'ts' : 'js';
+  return fileURLToPath(new URL(`./worker.${ext}`, here));
+}
