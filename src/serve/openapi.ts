@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+/** The base of the `$id`s corridor's schemas use (verify-output.schema.json names one). */
+const SCHEMA_BASE = 'https://corridor.dev/schemas/';
 const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
 /**
@@ -18,7 +20,8 @@ export function openApiDocument(): Record<string, unknown> {
     if (schema.$ref && !schema.$ref.startsWith('#')) {
       // The dialect is the document's (2020-12); a `$schema` inside would name another one.
       const { $schema: _dialect, ...inlined } = readJson(schema.$ref) as Record<string, unknown>;
-      schemas[name] = inlined;
+      // Its own `$id` keeps its `#/$defs/…` references inside it once it is embedded.
+      schemas[name] = { $id: `${SCHEMA_BASE}${schema.$ref}`, ...inlined };
     }
   }
   return document;
