@@ -61,12 +61,14 @@ export async function startService(config: ServeConfig): Promise<Service> {
     workers: config.workers,
     maxQueue: config.maxQueue,
     deadlineMs: limits.timeBudgetMs + 10_000,
+    onError: (error) => logger.error({ err: error }, 'worker failed'),
     config: {
       profilesDir: profiles.dir,
       docsDir: config.docsDir ?? SHIPPED_DOCUMENTS_DIR,
       limits: config.limits,
     },
   });
+  const state = { phase: 'starting' as 'starting' | 'ready' | 'stopping' };
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     // A client's X-Request-Id is kept when it is a plain token, so logs join across services.
@@ -78,7 +80,6 @@ export async function startService(config: ServeConfig): Promise<Service> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  const state = { phase: 'starting' as 'starting' | 'ready' | 'stopping' };
 
   app.removeAllContentTypeParsers();
   // Raw bytes, as the CLI reads a file: fastify counts them against bodyLimit while they
@@ -101,6 +102,8 @@ export async function startService(config: ServeConfig): Promise<Service> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
+    // Answered while stopping: the client's keep-alive connection must not hold the exit open.
+    if (state.phase === 'stopping') reply.header('connection', 'close');
   });
   app.setNotFoundHandler((request, reply) => {
     const problem = new HttpProblem(404, `no such endpoint: ${request.method} ${request.url}`);

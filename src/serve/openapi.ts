@@ -13,7 +13,7 @@ const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
  */
 export function openApiDocument(): Record<string, unknown> {
   const document = readJson('openapi.json') as {
-    components: { schemas: Record<string, { $ref?: string }> };
+    components: { schemas: Record<string, Record<string, unknown> & { $ref?: string }> };
   };
   const schemas = document.components.schemas;
   for (const [name, schema] of Object.entries(schemas)) {

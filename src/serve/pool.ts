@@ -29,6 +29,7 @@ export interface PoolOptions {
    */
   deadlineMs: number;
   config: WorkerConfig;
+  onError?: (error: unknown) => void;
 }
 
 /**
@@ -57,9 +58,9 @@ export class WorkPool {
       // the parent's own flags may hold an `-e` script, which a worker would run again.
       ...(filename.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
     });
-    // A worker that fails to start (a profile unreadable since the main thread read it) fails
-    // its tasks; piscina reports it here too, which must not end the process.
-    this.pool.on('error', () => undefined);
+    // A worker that fails (a profile unreadable since the main thread read it) is reported
+    // here; it must not end the process.
+    this.pool.on('error', (error: unknown) => options.onError?.(error));
   }
 
   /** True when a new task would be refused: checked before a request body is read. */

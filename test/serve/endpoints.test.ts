@@ -110,7 +110,9 @@ describe('corridor serve over HTTP, every response checked against /openapi.json
     const cli = await runCli(['check', RU, '--to', 'CN', '--as-of', AS_OF, '--format', 'json']);
     expect(cli.code).toBe(1);
     expect(response.json()).toEqual(asUploaded(cli.stdout, RU));
-    const report = response.json() as { pairs: { status: string; findings: { ruleId: string }[] }[] };
+    const report = response.json() as {
+      pairs: { status: string; findings: { ruleId: string }[] }[];
+    };
     expect(report.pairs[0]!.status).toBe('fail');
     expect(report.pairs[0]!.findings.map((f) => f.ruleId)).toContain('signature/method-accepted');
   });
@@ -130,7 +132,10 @@ describe('corridor serve over HTTP, every response checked against /openapi.json
       body: readFileSync(EU_JSON),
     });
     const report = response.json() as { documents: { documentType: string; sender: string }[] };
-    expect(report.documents[0]).toMatchObject({ documentType: 'customs-declaration', sender: 'EU' });
+    expect(report.documents[0]).toMatchObject({
+      documentType: 'customs-declaration',
+      sender: 'EU',
+    });
   });
 
   it('POST /v1/check takes several documents as multipart, each under its file name', async () => {
@@ -169,7 +174,9 @@ describe('corridor serve over HTTP, every response checked against /openapi.json
   it('POST /v1/verify answers the verify JSON: 200 valid, 422 tampered', async () => {
     const valid = await call('POST', `/v1/verify?asOf=${AS_OF}&name=ru.xml`, xml(RU));
     expect(valid.status).toBe(200);
-    const output = valid.json() as { results: { file: string; signatures: { valid: unknown }[] }[] };
+    const output = valid.json() as {
+      results: { file: string; signatures: { valid: unknown }[] }[];
+    };
     expect(output.results[0]).toMatchObject({ file: 'ru.xml', signatures: [{ valid: true }] });
     const tampered = await call('POST', `/v1/verify?asOf=${AS_OF}`, xml(TAMPERED));
     expect(tampered.status).toBe(422);
@@ -224,7 +231,9 @@ describe('corridor serve over HTTP, every response checked against /openapi.json
     expect(unknown.status).toBe(400);
     expect((unknown.json() as { detail: string }).detail).toContain('unknown receiver profile: ZZ');
     expect((await call('POST', '/v1/check?asOf=2026-13-01', xml(RU))).status).toBe(400);
-    const empty = await call('POST', '/v1/check', { headers: { 'content-type': 'application/xml' } });
+    const empty = await call('POST', '/v1/check', {
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(empty.status).toBe(400);
     const text = await call('POST', '/v1/check', {
       headers: { 'content-type': 'text/plain' },
@@ -240,9 +249,7 @@ describe('corridor serve over HTTP, every response checked against /openapi.json
     expect(hostile.status).toBe(422);
     const report = hostile.json() as { pairs: { findings: { ruleId: string }[] }[] };
     expect(report.pairs[0]!.findings.map((f) => f.ruleId)).toContain('security/dtd');
-    expect((await call('POST', `/v1/check?to=CN&asOf=${AS_OF}`, xml(CN))).status).toBeLessThan(
-      500,
-    );
+    expect((await call('POST', `/v1/check?to=CN&asOf=${AS_OF}`, xml(CN))).status).toBeLessThan(500);
   });
 
   it('logs carry the request id and never the document content', async () => {
