@@ -39,14 +39,22 @@ button:disabled{opacity:.55;cursor:default}
 .banner h2{font-size:16px;margin:0 0 6px}
 .receiver{background:#fff;border:1px solid var(--line);border-left:6px solid;border-radius:8px;padding:12px 16px}
 .receiver.ok{border-left-color:var(--ok)}.receiver.warn{border-left-color:var(--warn)}.receiver.fail{border-left-color:var(--fail)}
-.receiver h3{margin:0;font-size:15px;display:flex;gap:10px;align-items:baseline}
+.receiver summary{font-size:15px;font-weight:600;display:flex;gap:10px;align-items:baseline;cursor:pointer;list-style:none}
+.receiver summary::-webkit-details-marker{display:none}
+.receiver summary::after{content:"▸";color:var(--muted);margin-left:auto}
+.receiver[open] summary::after{content:"▾"}
+.receiver.empty summary::after{content:none}
+.counts{font-weight:400;font-size:13px;color:var(--muted)}
+.chips{display:flex;flex-wrap:wrap;gap:6px;margin-top:10px}
+.chip{font-size:13px;font-weight:600;padding:2px 10px;border-radius:12px;text-decoration:none;border:1px solid}
+.chip.ok{color:var(--ok);border-color:var(--ok);background:#dafbe1}.chip.warn{color:var(--warn);border-color:#d4a72c;background:#fff8c5}.chip.fail{color:var(--fail);border-color:var(--fail);background:#ffebe9}
 .verdict{font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:.04em;padding:1px 8px;border-radius:10px;color:#fff}
 .ok .verdict{background:var(--ok)}.warn .verdict{background:var(--warn)}.fail .verdict{background:var(--fail)}
 ul.findings{margin:8px 0 0;padding:0;list-style:none;display:grid;gap:8px}
 .finding{border-top:1px solid #eaeef2;padding-top:8px}
-.sev{font-size:12px;font-weight:700;text-transform:uppercase;margin-right:6px}
+.sev{font-size:12px;font-weight:700;text-transform:uppercase;margin-right:8px}
 .sev.error{color:var(--fail)}.sev.warning{color:var(--warn)}.sev.info{color:var(--muted)}
-.rule{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;color:var(--muted);margin-left:6px}
+.rule{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;color:var(--muted);margin-left:8px;white-space:nowrap}
 .hint{color:var(--muted);margin:2px 0 0 0}
 .hint::before{content:"↳ "}
 .where{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;color:var(--muted)}
@@ -112,26 +120,53 @@ const SCRIPT = `
       shared.forEach((f) => list.append(finding(f)));
       banner.append(list);
       result.append(banner);
+      // Nothing but the refusal to say per receiver: one line, not a card each.
+      const own = (p) => p.findings.filter((f) => !shared.some((s) => s.ruleId === f.ruleId && s.message === f.message));
+      if (pairs.every((p) => own(p).length === 0)) {
+        banner.append(el('p', '', 'None of the ' + pairs.length + ' receivers chosen can accept it: ' + pairs.map((p) => p.receiver).join(', ') + '.'));
+        return;
+      }
     }
     const failing = pairs.filter((p) => p.status === 'fail').length;
     const summary = el('section', 'banner summary');
     summary.append(el('h2', '', (doc.documentType || 'document') + ' from ' + (doc.senderCountry || doc.sender || 'unknown sender') + ': ' + (pairs.length - failing) + ' of ' + pairs.length + ' receivers accept it'));
-    result.append(summary);
     const order = { fail: 0, warn: 1, ok: 2 };
-    [...pairs].sort((a, b) => order[a.status] - order[b.status] || a.receiver.localeCompare(b.receiver)).forEach((p) => {
-      const card = el('section', 'receiver ' + p.status);
+    const sorted = [...pairs].sort((a, b) => order[a.status] - order[b.status] || a.receiver.localeCompare(b.receiver));
+    const chips = el('div', 'chips');
+    sorted.forEach((p) => {
+      const chip = el('a', 'chip ' + p.status, (p.status === 'ok' ? '✔ ' : p.status === 'warn' ? '! ' : '✗ ') + p.receiver);
+      chip.href = '#to-' + p.receiver;
+      chips.append(chip);
+    });
+    summary.append(chips);
+    result.append(summary);
+    const counts = (findings) => {
+      const n = (s) => findings.filter((f) => f.severity === s).length;
+      return [[n('error'), 'error'], [n('warning'), 'warning'], [n('info'), 'info']].filter(([k]) => k > 0).map(([k, w]) => k + ' ' + w + (k > 1 && w !== 'info' ? 's' : '')).join(' · ');
+    };
+    // With many receivers the findings are folded; a verdict chip or a click unfolds them.
+    const fold = pairs.length > 3;
+    sorted.forEach((p) => {
+      const card = el('details', 'receiver ' + p.status);
+      card.id = 'to-' + p.receiver;
       card.dataset.receiver = p.receiver;
       card.dataset.status = p.status;
-      const h = el('h3');
-      h.append(el('span', 'verdict', p.status === 'ok' ? 'accepted' : p.status === 'warn' ? 'warnings' : 'rejected'), el('span', '', p.sender + ' → ' + p.receiver));
-      card.append(h);
+      // Folded, the first card that is not accepted stays open as an example.
+      card.open = !fold || p === sorted[0];
       const own = p.findings.filter((f) => !shared.some((s) => s.ruleId === f.ruleId && s.message === f.message));
+      const h = el('summary');
+      h.append(el('span', 'verdict', p.status === 'ok' ? 'accepted' : p.status === 'warn' ? 'warnings' : 'rejected'), el('span', 'pair', p.sender + ' → ' + p.receiver), el('span', 'counts', counts(own)));
+      card.append(h);
       if (own.length) {
         const list = el('ul', 'findings');
         own.forEach((f) => list.append(finding(f)));
         card.append(list);
-      }
+      } else card.classList.add('empty');
       result.append(card);
+    });
+    window.addEventListener('hashchange', () => {
+      const target = document.getElementById(location.hash.slice(1));
+      if (target && target.tagName === 'DETAILS') target.open = true;
     });
   };
   const refuse = (title, detail) => {
