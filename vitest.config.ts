@@ -14,6 +14,8 @@ const SLOW = [
   'test/cli/startup.test.ts',
   'test/package/package.test.ts',
   'test/hostile/signature-move-fuzz.test.ts', // ~1,400 documents × every receiver
+  'test/serve/page-browser.test.ts',
+  'test/serve/limits.test.ts',
 ];
 
 export default defineConfig({

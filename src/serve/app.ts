@@ -4,6 +4,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { SHIPPED_DOCUMENTS_DIR } from '../cli/shipped.js';
+import { loadDoctypes } from '../doctypes/load.js';
 import { loadProfiles, type ProfileSet } from '../profiles/load.js';
 import { documentLimits, type DocumentLimits } from '../security/limits.js';
 import { HttpProblem, problemBody } from './problem.js';
@@ -15,6 +16,7 @@ export interface ServeConfig {
   /** 0: an ephemeral port (tests). */
   port: number;
   profilesDir?: string;
+  doctypesDir?: string;
   docsDir?: string;
   /** Bytes of documents per request, counted while reading; also the document limit. */
   limits: Partial<DocumentLimits>;
@@ -46,12 +48,13 @@ export interface Service {
 }
 
 /**
- * Builds and starts `corridor serve`. Profiles are loaded here first, on the main thread, so a
- * broken profile stops start-up with the CLI's own error (a UserError, exit 2) before anything
- * listens; each worker then loads them once for its own use.
+ * Builds and starts `corridor serve`. Profiles and document types are loaded here first, on the
+ * main thread, so a broken one stops start-up with the CLI's own error (a UserError, exit 2)
+ * before anything listens; each worker then loads them once for its own use.
  */
 export async function startService(config: ServeConfig): Promise<Service> {
   const profiles = loadProfiles(config.profilesDir);
+  const doctypes = loadDoctypes(config.doctypesDir);
   const limits = documentLimits(config.limits);
   const logger = pino(
     { level: config.logLevel ?? 'info', base: { service: 'corridor' } },
@@ -64,6 +67,7 @@ export async function startService(config: ServeConfig): Promise<Service> {
     onError: (error) => logger.error({ err: error }, 'worker failed'),
     config: {
       profilesDir: profiles.dir,
+      doctypesDir: config.doctypesDir,
       docsDir: config.docsDir ?? SHIPPED_DOCUMENTS_DIR,
       limits: config.limits,
     },
@@ -119,7 +123,7 @@ export async function startService(config: ServeConfig): Promise<Service> {
       .send(problemBody(problem, request.id));
   });
 
-  registerRoutes(app, { pool, profiles, limits, state });
+  registerRoutes(app, { pool, profiles, doctypes, limits, state });
 
   try {
     await app.listen({ host: config.host, port: config.port });

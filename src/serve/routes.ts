@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { allAlgorithms } from '../algorithms/registry.js';
 import type { AlgorithmKind } from '../algorithms/types.js';
+import { doctypeRow } from '../cli/actions/doctypes.js';
 import { profileRow, profileShown } from '../cli/actions/profiles.js';
 import { parseList } from '../cli/options.js';
+import type { DoctypeSet } from '../doctypes/load.js';
 import type { MatrixResult } from '../engine/types.js';
 import type { ProfileSet } from '../profiles/load.js';
 import { resolveProfileCode } from '../profiles/members.js';
@@ -18,6 +20,7 @@ import { readUploads } from './uploads.js';
 export interface RouteContext {
   pool: WorkPool;
   profiles: ProfileSet;
+  doctypes: DoctypeSet;
   limits: DocumentLimits;
   state: { phase: 'starting' | 'ready' | 'stopping' };
 }
@@ -38,7 +41,7 @@ const ALGORITHM_KINDS = new Set<AlgorithmKind>([
 ]);
 
 export function registerRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { pool, profiles, limits, state } = context;
+  const { pool, profiles, doctypes, limits, state } = context;
   const openapi = JSON.stringify(openApiDocument());
   const page = uploadPage(profiles);
   const matrix = new MatrixCache(pool);
@@ -109,6 +112,10 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
       throw new HttpProblem(400, `unknown kind "${kind}" (${[...ALGORITHM_KINDS].join(', ')})`);
     return allAlgorithms(kind as AlgorithmKind | undefined);
   });
+
+  app.get('/v1/doctypes', async () =>
+    [...doctypes.doctypes].sort((a, b) => a.id.localeCompare(b.id)).map(doctypeRow),
+  );
 
   app.get('/v1/matrix', async (request, reply) => {
     const query = request.query as Query;

@@ -56,6 +56,8 @@ export type TaskOutcome =
 /** What every worker is started with (`workerData`). */
 export interface WorkerConfig {
   profilesDir?: string;
+  /** `--doctypes`: definitions added to the shipped ones. */
+  doctypesDir?: string;
   docsDir: string;
   limits: Partial<DocumentLimits>;
 }

@@ -1,7 +1,9 @@
 import { workerData } from 'piscina';
 import { verifyFailed, verifyRead, type VerifyOutput } from '../cli/actions/verify.js';
 import { displayPaths, exitCodeFor, parseAsOf, parseFailOn } from '../cli/options.js';
-import { readDocument } from '../documents/read.js';
+import { loadDoctypes, shippedDoctypes } from '../doctypes/load.js';
+import { loadXsdEngine } from '../doctypes/xsd.js';
+import { readDocument, type ReadOptions } from '../documents/read.js';
 import { evaluateDocuments, findDocuments, run } from '../engine/run.js';
 import type { MatrixResult } from '../engine/types.js';
 import { verifyParsedDocument } from '../engine/verify-document.js';
@@ -27,9 +29,19 @@ import type {
  */
 const config = workerData as WorkerConfig;
 const profiles = loadProfiles(config.profilesDir);
-const read = { limits: config.limits };
+// Document types (and the XSD validator, when a definition ships a schema) load once too, as
+// documentTypeReadOptions does for the CLI. Imported statically and awaited in the handler, not
+// at top level: from source, `tsx` loads this file in a worker thread only as CommonJS.
+const doctypes = config.doctypesDir ? loadDoctypes(config.doctypesDir) : shippedDoctypes();
+const documentTypes: Promise<Pick<ReadOptions, 'doctypes' | 'xsd'>> = doctypes.doctypes.some(
+  (d) => d.xsd?.shipped,
+)
+  ? loadXsdEngine().then((xsd) => ({ doctypes, xsd }))
+  : Promise.resolve({ doctypes });
+let read: ReadOptions = { limits: config.limits };
 
-export default function handle(task: Task): TaskOutcome {
+export default async function handle(task: Task): Promise<TaskOutcome> {
+  read = { limits: config.limits, ...(await documentTypes) };
   try {
     switch (task.kind) {
       case 'check':

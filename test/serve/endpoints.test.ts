@@ -88,6 +88,7 @@ describe('corridor serve over HTTP, every response checked against /openapi.json
         '/ready',
         '/v1/algorithms',
         '/v1/check',
+        '/v1/doctypes',
         '/v1/matrix',
         '/v1/profiles',
         '/v1/profiles/{id}',
@@ -184,7 +185,7 @@ describe('corridor serve over HTTP, every response checked against /openapi.json
     expect(bad.results[0]!.signatures[0]!.valid).toBe(false);
   });
 
-  it('GET /v1/profiles, /v1/profiles/{id} (a member state gives its union), /v1/algorithms', async () => {
+  it('GET /v1/profiles, /v1/profiles/{id} (a member state gives its union), /v1/algorithms, /v1/doctypes', async () => {
     const cli = await runCli(['profiles', 'list', '--format', 'json']);
     expect((await call('GET', '/v1/profiles')).json()).toEqual(JSON.parse(cli.stdout));
     const eu = await call('GET', '/v1/profiles/DE', { route: '/v1/profiles/{id}' });
@@ -199,6 +200,9 @@ describe('corridor serve over HTTP, every response checked against /openapi.json
       JSON.parse((await runCli(['algorithms', '--format', 'json'])).stdout),
     );
     expect((await call('GET', '/v1/algorithms?kind=magic')).status).toBe(400);
+    expect((await call('GET', '/v1/doctypes')).json()).toEqual(
+      JSON.parse((await runCli(['doctypes', 'list', '--format', 'json'])).stdout),
+    );
   });
 
   it('GET /v1/matrix is the CLI’s matrix, computed once per date; /matrix is the heatmap', async () => {

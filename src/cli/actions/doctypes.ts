@@ -19,26 +19,24 @@ function xsdSummary(d: Doctype): string {
     .join('; ');
 }
 
+/** One row of `doctypes list --format json` (and of `GET /v1/doctypes`). */
+export function doctypeRow(d: Doctype): Record<string, unknown> {
+  return {
+    id: d.id,
+    title: d.title,
+    kind: d.kind,
+    root: roots(d),
+    ...(d.match.versions ? { versions: d.match.versions } : {}),
+    xsd: xsdSummary(d),
+  };
+}
+
 /** `corridor doctypes list`. */
 export function doctypesListAction(options: { doctypes?: string; format: string }): CommandResult {
   const set = loadDoctypes(options.doctypes);
   const rows = [...set.doctypes].sort((a, b) => a.id.localeCompare(b.id));
   if (options.format === 'json') {
-    emit(
-      JSON.stringify(
-        rows.map((d) => ({
-          id: d.id,
-          title: d.title,
-          kind: d.kind,
-          root: roots(d),
-          ...(d.match.versions ? { versions: d.match.versions } : {}),
-          xsd: xsdSummary(d),
-        })),
-        null,
-        2,
-      ),
-      undefined,
-    );
+    emit(JSON.stringify(rows.map(doctypeRow), null, 2), undefined);
     return { exitCode: 0 };
   }
   const lines = rows.map(

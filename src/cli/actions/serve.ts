@@ -7,6 +7,7 @@ export interface ServeOptions {
   port: string;
   host: string;
   profiles?: string;
+  doctypes?: string;
   docs?: string;
   workers?: string;
   maxQueue?: string;
@@ -29,6 +30,7 @@ export async function serveAction(options: ServeOptions): Promise<CommandResult>
     host: options.host,
     port: count('--port', options.port, 0),
     profilesDir: options.profiles,
+    doctypesDir: options.doctypes,
     docsDir: options.docs,
     limits: limitsFromOptions(options),
     workers: options.workers === undefined ? undefined : count('--workers', options.workers, 1),

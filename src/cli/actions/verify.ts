@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { readDocumentFile } from '../../documents/read.js';
 import type { ParsedDocument } from '../../documents/model.js';
-import { verifyParsedDocument } from '../../engine/verify-document.js';
+import { verifyParsedDocument, type DocumentVerifyOptions } from '../../engine/verify-document.js';
 import { JWS_CT_MEMBER } from '../../jose/jws-ct-read.js';
 import { JWS_RULES } from '../../jose/problems.js';
 import { buildChain } from '../../pki/chain.js';
@@ -62,14 +62,9 @@ export function runVerify(files: readonly string[], options: VerifyCommandOption
       throw new UserError(`--format expects text or json, got "${format}"`);
     }
     const output = verifyFiles(files, options);
-    const failed = output.results.some(
-      (r) =>
-        r.signatures.length === 0 ||
-        r.signatures.some((s) => s.valid !== true || s.trusted === false),
-    );
     return {
       output: format === 'json' ? renderVerifyJson(output) : renderVerifyText(output),
-      exitCode: failed ? 1 : 0,
+      exitCode: verifyFailed(output) ? 1 : 0,
     };
   } catch (error) {
     if (error instanceof UserError) return { output: `corridor: ${error.message}`, exitCode: 2 };
@@ -90,23 +85,45 @@ export function verifyFiles(
   const limits = limitsFromOptions(options);
   // One file at a time, read and verified as `check` does, so memory holds one document.
   return {
-    results: files.map((file) => {
-      const document = readDocumentFile(file, { limits });
-      let verifications: SignatureVerification[];
-      try {
-        verifications = verifyParsedDocument(document, { asOf, limits, keys, certificates });
-      } catch (error) {
-        // A bug must not turn into a stack trace for the user: report it against the file.
-        const message = errorMessage(error);
-        return {
-          file,
-          signatures: [],
-          problems: [{ ruleId: XMLDSIG_RULES.internalError, message }],
-        };
-      }
-      return fileResult(document, verifications, anchors, asOf);
-    }),
+    results: files.map((file) =>
+      verifyRead(readDocumentFile(file, { limits }), {
+        asOf,
+        limits,
+        keys,
+        certificates,
+        anchors,
+      }),
+    ),
   };
+}
+
+/** One read document's verify result; `corridor serve` passes documents read from requests. */
+export function verifyRead(
+  document: ParsedDocument,
+  options: DocumentVerifyOptions & { anchors?: readonly Certificate[] | undefined },
+): FileResult {
+  let verifications: SignatureVerification[];
+  try {
+    verifications = verifyParsedDocument(document, options);
+  } catch (error) {
+    // A bug must not turn into a stack trace for the user: report it against the file.
+    const message = errorMessage(error);
+    return {
+      file: document.file,
+      signatures: [],
+      problems: [{ ruleId: XMLDSIG_RULES.internalError, message }],
+    };
+  }
+  return fileResult(document, verifications, options.anchors, options.asOf);
+}
+
+/** Exit 1 (and 422 from `corridor serve`): a signature missing, not valid, or not trusted. */
+export function verifyFailed(output: VerifyOutput): boolean {
+  return output.results.some(
+    (r) =>
+      r.signatures.length === 0 ||
+      r.signatures.some((s) => s.valid !== true || s.trusted === false),
+  );
 }
 
 function readText(file: string, what: string): string {

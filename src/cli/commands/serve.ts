@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ServeOptions } from '../actions/serve.js';
+import { DOCTYPES_OPTION_HELP } from '../doctype-options.js';
 import type { CommandResult } from '../result.js';
 import { maxBytesOption } from '../../security/options.js';
 
@@ -15,6 +16,7 @@ export function registerServeCommand(
     .option('--port <port>', 'TCP port (0: any free port)', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--profiles <dir>', 'profiles folder (default: the shipped profiles)')
+    .option('--doctypes <dir>', DOCTYPES_OPTION_HELP)
     .option(
       '--docs <dir>',
       'documents folder of GET /v1/matrix (default: the shipped fixtures/documents)',
