@@ -48,7 +48,7 @@ export function matrixAction(
     onDocument: progressBar(),
     // The text grid prints cells and counts, never a pair: pairs are counted and dropped, so
     // memory stays flat however many documents. A baseline filters pairs: they are kept then.
-    keepPairs: !(options.format === 'text' && options.baseline === undefined),
+    keepPairs: !(targets.every((t) => t.format === 'text') && options.baseline === undefined),
   });
   const result = gate.apply(raw, { profiles, asOf });
   writeOutputs(result, targets);
