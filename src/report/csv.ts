@@ -1,3 +1,4 @@
+import { safeText } from '../util/safe-text.js';
 import { routeLookup } from './cell-routes.js';
 import type { Formatter } from './types.js';
 
@@ -31,7 +32,7 @@ export function spreadsheetSafe(value: string): string {
 
 /** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
 export function csvField(value: string): string {
-  const safe = spreadsheetSafe(value);
+  const safe = spreadsheetSafe(safeText(value));
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,3 +1,4 @@
+import { safeText } from '../util/safe-text.js';
 import type { Finding, GatewayRoute, Severity } from '../engine/types.js';
 import { relativeFile } from './artifact-path.js';
 import { routeLines, routeLookup } from './cell-routes.js';
@@ -92,13 +93,16 @@ function annotationMessage(annotation: Annotation): string {
       several ? `${annotation.sender} → ${receiver} ${line}` : line,
     ),
   );
+  // One line per part, each made safe: a value cannot write a line (or a command) of its own.
   return [
     ...[...byMessage].map(
       ([message, receivers]) => `${annotation.sender} → ${receivers.join(', ')}: ${message}`,
     ),
     ...hints.map((hint) => `Hint: ${hint}`),
     ...routes,
-  ].join('\n');
+  ]
+    .map(safeText)
+    .join('\n');
 }
 
 /**
@@ -126,7 +130,9 @@ export const githubFormatter: Formatter = {
         'title',
         receivers > 1 ? `${annotation.ruleId} (${receivers} receivers)` : annotation.ruleId,
       ]);
-      const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
+      const props = properties
+        .map(([key, value]) => `${key}=${escapeProperty(safeText(value))}`)
+        .join(',');
       out.write(
         `::${command[annotation.severity]} ${props}::${escapeData(annotationMessage(annotation))}\n`,
       );

@@ -1,3 +1,4 @@
+import { safeText } from '../util/safe-text.js';
 import type { CellStatus, Finding, MatrixResult, PairResult, Severity } from '../engine/types.js';
 import { compareFindings, indexResult, plural, position, type ResultIndex } from './summary.js';
 import { senderLabel } from './sender-label.js';
@@ -13,7 +14,7 @@ const severityEmoji: Record<Severity, string> = { error: '❌', warning: '⚠️
  * marker is neutralised, and line breaks become `<br>` so table rows stay on one line.
  */
 export function markdownText(text: string): string {
-  return text
+  return safeText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -27,7 +28,7 @@ export function markdownText(text: string): string {
 
 /** A code span for ids and paths; `|` is escaped for GFM tables, line breaks flattened. */
 export function markdownCode(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const flat = safeText(text).replace(/\|/g, '\\|');
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

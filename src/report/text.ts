@@ -1,3 +1,4 @@
+import { safeText } from '../util/safe-text.js';
 import type {
   CellStatus,
   MatrixCell,
@@ -30,8 +31,7 @@ export const textFormatter: Formatter = {
  * could move the cursor or recolour the terminal) are dropped.
  */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  return safeText(text);
 }
 
 const severityStyle: Record<Severity, (p: Palette, text: string) => string> = {

@@ -1,3 +1,4 @@
+import { safeText } from '../util/safe-text.js';
 import { algorithmByUri } from '../algorithms/registry.js';
 import type { SignatureVerification, SignedScope, SigningTime } from '../signature/types.js';
 
@@ -60,7 +61,8 @@ export function renderVerifyText(output: VerifyOutput): string {
       for (const p of s.problems) lines.push(`  ${p.ruleId}: ${p.message}`);
     });
   }
-  return lines.join('\n');
+  // Each line is one line: file names, subjects, URIs and messages are escaped (safe-text.ts).
+  return lines.map(safeText).join('\n');
 }
 
 function scopeText(scope: SignedScope): string {

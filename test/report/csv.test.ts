@@ -93,7 +93,8 @@ describe('csv formatter', () => {
 
   it('round-trips commas, quotes and newlines through RFC 4180 quoting', () => {
     const hostile = rows.find((row) => row[column('ruleId')] === 'document/type-accepted');
-    expect(hostile?.[column('message')]).toBe(HOSTILE_MESSAGE);
+    // Line-oriented: a newline from a document is written as a visible \n (safe-text.ts).
+    expect(hostile?.[column('message')]).toBe(HOSTILE_MESSAGE.replace('\n', '\\n'));
     expect(hostile?.[column('hint')]).toBe(
       'Send it as "origin-declaration" & attach the certificate.',
     );
@@ -112,8 +113,9 @@ describe('csv formatter', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField('cr\ronly')).toBe('"cr\ronly"');
+    expect(csvField('two\nlines')).toBe('two\\nlines');
+    expect(csvField('cr\ronly')).toBe('cr\\ronly');
+    expect(csvField('"a",\u202eb')).toBe('"""a"",\\u202eb"');
     expect(output.endsWith('\r\n')).toBe(true);
   });
 

@@ -100,7 +100,8 @@ describe('github formatter', () => {
     const comma = lines.find((line) => line.includes('invoice-cn'))!;
     expect(comma).toContain('file=docs/invoice-cn%3A2024%2Cv2.xml,');
     const hostile = commands.find((c) => c.props.title === 'document/type-accepted')!;
-    expect(hostile.message).toContain('see <script>alert("x")</script>\nsecond line, 100% sure');
+    // The document's newline is escaped visibly; corridor's own line breaks (Hint) stay.
+    expect(hostile.message).toContain('see <script>alert("x")</script>\\nsecond line, 100% sure');
     expect(hostile.message).toContain('\nHint: Send it as');
     expect(escapeData('50%\r\nnext')).toBe('50%25%0D%0Anext');
     expect(escapeProperty('a: b, 5%')).toBe('a%3A b%2C 5%25');

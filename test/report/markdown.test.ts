@@ -39,7 +39,7 @@ describe('markdown formatter, matrix view', () => {
 
   it('neutralises HTML and line breaks from untrusted messages', () => {
     expect(output).not.toContain('<script>');
-    expect(output).toContain('&lt;script&gt;alert("x")&lt;/script&gt;<br>second line, 100% sure');
+    expect(output).toContain('&lt;script&gt;alert("x")&lt;/script&gt;\\\\nsecond line, 100% sure');
     expect(output).toContain('Send it as "origin-declaration" &amp; attach');
   });
 });

@@ -34,7 +34,7 @@ describe('text formatter, check view (stylish)', () => {
   it('shows "-" for findings without a position and keeps multi-line messages on one line', () => {
     const hostile = lines.find((line) => line.includes('document/type-accepted'))!;
     expect(hostile).toMatch(/^ {2}- {2}error {2}Document type/);
-    expect(hostile).toContain('</script> second line, 100% sure');
+    expect(hostile).toContain('</script>\\nsecond line, 100% sure');
   });
 
   it('ends with the summary line', () => {
@@ -52,8 +52,8 @@ describe('text formatter, check view (stylish)', () => {
     expect(stripAnsi(colored)).toBe(output);
   });
 
-  it('drops terminal control sequences from untrusted text', () => {
-    expect(terminalSafe('ok\u001b[2Jgone\u0007\r\nnext')).toBe('ok[2Jgone next');
+  it('escapes terminal control sequences in untrusted text visibly', () => {
+    expect(terminalSafe('ok\u001b[2Jgone\u0007\r\nnext')).toBe('ok\\x1b[2Jgone\\x07\\r\\nnext');
   });
 
   it('says "no problems" for a clean run', () => {
