@@ -52,6 +52,7 @@ describe('safe text', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^doc\.xml signature 1: INVALID /);
     expect(lines[0]).toContain('CN=evil\\n::error file=x.xml::pwned\\nok.xml signature 1: VALID');
+    // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u001b\u202e]/);
   });
 
@@ -76,6 +77,7 @@ describe('safe text', () => {
       outputs[format] = run.stdout;
     }
     for (const [format, out] of Object.entries(outputs)) {
+      // eslint-disable-next-line no-control-regex
       expect(out, format).not.toMatch(/[\u001b\u0007\u202e]/);
       expect(out, format).toContain('\\x1b]0;owned\\x07\\u202e\\n');
       // No line of the output starts with what the name smuggled in.
