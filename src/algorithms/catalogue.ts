@@ -1,10 +1,10 @@
 import type { AlgorithmEntry } from './types.js';
 
 /**
- * Facts from shared/reference/algorithms.md. Sources abbreviated:
+ * Algorithm identities from public sources. Sources abbreviated:
  * XMLDSIG11 = W3C XML Signature 1.1; XMLENC11 = W3C XML Encryption 1.1; RFC9231 =
  * Additional XML Security URIs; CPXMLSEC = IANA cpxmlsec registry; XMLSEC = xmlsec
- * src/strings.c (commit 3b7b2dbe).
+ * src/strings.c (commit 3b7b2dbe); national libraries and captured messages are named in full.
  */
 const W3C_MORE = 'http://www.w3.org/2001/04/xmldsig-more#';
 const CP = 'urn:ietf:params:xml:ns:cpxmlsec:algorithms:';
@@ -357,7 +357,7 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
     aliases: {
       [`${EPORT_2022}sm2-sm3`]:
         'China e-Port client of 2022 (with the digest …2022/04/xmldsig#sm3)',
-      'urn:corridor:xmldsig:sm2-sm3': 'corridor before 2026.12 (its own name; no system uses it)',
+      'urn:corridor:xmldsig:sm2-sm3': 'corridor before 2026.12, its own name that no system uses',
     },
   },
   {
@@ -465,7 +465,7 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       ['1.2.156.10197.1.401'],
       'GB/T 32905-2016; URI as used by the China e-Port 2022 client (no standard URI)',
     ),
-    aliases: { 'urn:corridor:xmldsig:sm3': 'corridor before 2026.12 (its own name)' },
+    aliases: { 'urn:corridor:xmldsig:sm3': 'corridor before 2026.12, its own name' },
   },
   {
     ...dig(

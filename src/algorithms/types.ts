@@ -41,6 +41,6 @@ export interface AlgorithmEntry {
   strength?: 'broken' | 'legacy';
   standard: string;
   source: string;
-  /** False when no public source confirms the URI/OID (see shared/reference/algorithms.md). */
+  /** False when no public source confirms the URI/OID (`source` names what was checked). */
   confirmed: boolean;
 }

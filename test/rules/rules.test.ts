@@ -142,6 +142,14 @@ describe('signature policy rules', () => {
       { signatures: [signature({ signatureMethod: URI.gost2001Cp })] },
     );
     expect(findingsOf('signature/algorithm-name', canonical, receiver)).toEqual([]);
+    // An alias the registry knows the origin of says so.
+    const urnOnly = profile({
+      signature: { methods: [{ algorithm: 'gost2001', uris: [URI.gost2001] }] },
+    });
+    const [named] = findingsOf('signature/algorithm-name', canonical, urnOnly, {
+      verifications: [verification({ signer: { keyAlgorithm: 'gost2001', keyBits: 256 } })],
+    });
+    expect(named?.message).toMatch(/\(alias: IANA cpxmlsec registry/);
     // The method itself is accepted under its other name: no method-accepted finding.
     expect(findingsOf('signature/method-accepted', alias, receiver)).toEqual([]);
   });
