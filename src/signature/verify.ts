@@ -345,17 +345,20 @@ function inOwnObject(signature: XmlElement, element: XmlElement): boolean {
   return false;
 }
 
-/** The signature's scope from its References' (document beats elements beats objects beats detached). */
+/**
+ * The signature's scope from its References': document beats elements beats detached beats
+ * objects (a detached XAdES signature also signs its own SignedProperties object).
+ */
 function scopeOf(references: readonly ReferenceVerification[]): SignedScope {
   const scopes = new Set(references.map((r) => r.scope));
   const kind: SignedScope['kind'] = scopes.has('document')
     ? 'document'
     : scopes.has('element')
       ? 'elements'
-      : scopes.has('object')
-        ? 'objects'
-        : scopes.has('detached')
-          ? 'detached'
+      : scopes.has('detached')
+        ? 'detached'
+        : scopes.has('object')
+          ? 'objects'
           : 'none';
   return {
     kind,

@@ -11,6 +11,7 @@ import { verifyParsedDocument } from '../../src/engine/verify-document.js';
 import { loadPrivateKey } from '../../src/pki/keys.js';
 import { pemBlocks } from '../../src/pki/pem.js';
 import { signEnveloped } from '../../src/signature/sign.js';
+import { runCli } from '../helpers/cli.js';
 import { unsignedDeclaration } from '../helpers/documents.js';
 
 const DIR = join(import.meta.dirname, '../vectors/dss-xades');
@@ -80,5 +81,35 @@ describe('EU DSS XAdES files', () => {
     const other = check(signed(der('EU/signer-ecdsa-p-256.cert.pem')));
     expect(other?.valid).toBe(false);
     expect(ids(other)).toEqual(['xmldsig/signing-certificate-mismatch']);
+  });
+});
+
+describe('detached content (--content uri=file)', () => {
+  const signed = join(DIR, 'simple-test-signed-xades-baseline-b.xml');
+  const verifyJson = async (...extra: string[]) => {
+    const run = await runCli(['verify', signed, '--format', 'json', ...extra]);
+    const out = JSON.parse(run.stdout) as {
+      results: Array<{
+        signatures: Array<{ valid: boolean | null; scope?: { kind: string; uris: string[] } }>;
+      }>;
+    };
+    return { code: run.code, signature: out.results[0]?.signatures[0] };
+  };
+
+  it('verifies the DSS detached signature over the bytes the user supplies, nothing fetched', async () => {
+    const given = await verifyJson('--content', `simple-test.xml=${join(DIR, 'simple-test.xml')}`);
+    expect(given.signature?.valid).toBe(true);
+    expect(given.signature?.scope).toMatchObject({ kind: 'detached', uris: ['simple-test.xml'] });
+    expect(given.code).toBe(0);
+    // Without it the reference cannot be checked; with other bytes it does not match.
+    expect((await verifyJson()).signature?.valid).toBe(null);
+    const other = await verifyJson('--content', `simple-test.xml=${join(DIR, 'dss-2293.xml')}`);
+    expect(other.signature?.valid).toBe(false);
+  });
+
+  it('refuses a malformed --content with a usage error', async () => {
+    const run = await runCli(['verify', signed, '--content', 'no-equals-sign']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--content expects <uri>=<file>');
   });
 });

@@ -3,7 +3,9 @@ import { run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { limitsFromOptions, maxFindingsFromOptions } from '../../security/options.js';
 import { withConfig, type ConfigOption } from '../config.js';
+import { loadContent } from '../content-option.js';
 import { loadCertificates } from '../key-material.js';
+import { documentLimits } from '../../limits.js';
 import { prepareGate, type GateOptions } from '../gate.js';
 import { parseAsOf, parseFailOn, parseList } from '../options.js';
 import { outputTargets, writeOutputs, type OutputOptions } from '../outputs.js';
@@ -14,6 +16,8 @@ export interface CheckOptions extends GateOptions, OutputOptions {
   maxFindingsPerRule?: string;
   /** `--certs` paths: untrusted certificates for finding signers and building paths. */
   certs?: string[];
+  /** `--content uri=file`: bytes of detached Reference URIs. */
+  content?: string[];
   from?: string;
   to: string;
   profiles?: string;
@@ -42,7 +46,10 @@ export function checkAction(
     asOf,
     read: { limits: limitsFromOptions(options), ...documentTypes },
     maxFindingsPerRule: maxFindingsFromOptions(options),
-    verify: { certificates: loadCertificates(options.certs) },
+    verify: {
+      certificates: loadCertificates(options.certs),
+      content: loadContent(options.content, documentLimits(limitsFromOptions(options)).maxBytes),
+    },
     receivers: options.to === 'all' ? 'all' : parseList(options.to),
     from: options.from,
   });

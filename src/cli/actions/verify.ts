@@ -24,6 +24,8 @@ import { XMLDSIG_RULES } from '../../signature/problems.js';
 import type { SignatureVerification, SigningTime } from '../../signature/types.js';
 import { errorMessage, UserError } from '../../util/errors.js';
 import { parseAsOf } from '../options.js';
+import { loadContent } from '../content-option.js';
+import { documentLimits } from '../../limits.js';
 
 export type {
   FileResult,
@@ -37,6 +39,8 @@ export interface VerifyCommandOptions {
   key?: string[];
   /** `--certs`: untrusted certificates (PEM, DER or directories) to find signers and paths. */
   certs?: string[];
+  /** `--content uri=file`: bytes of detached Reference URIs (never fetched). */
+  content?: string[];
   /** PEM files of trust anchors; enables `trusted`. */
   trust?: string[];
   asOf?: string;
@@ -83,6 +87,7 @@ export function verifyFiles(
   const certificates = loadCertificates(options.certs);
   const anchors = options.trust ? options.trust.flatMap(loadAnchors) : undefined;
   const limits = limitsFromOptions(options);
+  const content = loadContent(options.content, documentLimits(limits).maxBytes);
   // One file at a time, read and verified as `check` does, so memory holds one document.
   return {
     results: files.map((file) =>
@@ -91,6 +96,7 @@ export function verifyFiles(
         limits,
         keys,
         certificates,
+        content,
         anchors,
       }),
     ),

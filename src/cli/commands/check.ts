@@ -6,6 +6,7 @@ import { configOption, noConfigOption, outputOption } from '../output-options.js
 import type { CommandResult } from '../result.js';
 import { DOCTYPES_OPTION_HELP, documentTypeReadOptions } from '../doctype-options.js';
 import { maxBytesOption, maxFindingsOption } from '../../security/options.js';
+import { contentOption } from '../content-option.js';
 import { certsOption } from '../key-options.js';
 
 export function registerCheckCommand(
@@ -42,6 +43,7 @@ export function registerCheckCommand(
     .addOption(maxBytesOption())
     .addOption(maxFindingsOption())
     .addOption(certsOption())
+    .addOption(contentOption())
     .action(async (files: string[], options: CheckOptions) => {
       // Loaded on use: `--help` and the other commands do not pay for the engine.
       const { checkAction } = await import('../actions/check.js');

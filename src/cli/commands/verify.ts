@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { maxBytesOption } from '../../security/options.js';
+import { contentOption } from '../content-option.js';
 import { certsOption } from '../key-options.js';
 import type { CommandResult } from '../result.js';
 import type { VerifyCommandOptions } from '../actions/verify.js';
@@ -25,6 +26,7 @@ export function registerVerifyCommand(
     .option('-f, --format <format>', 'output format: text or json', 'text')
     .addOption(maxBytesOption())
     .addOption(certsOption())
+    .addOption(contentOption())
     .action(async (files: string[], options: VerifyCommandOptions) => {
       const { runVerify } = await import('../actions/verify.js');
       const result = runVerify(files, options);
