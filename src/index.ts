@@ -12,7 +12,7 @@ import type { MatrixResult } from './engine/types.js';
 import { loadProfiles, type ProfileSet } from './profiles/load.js';
 import { formatToString, getFormatter, formatters, type Formatter } from './report/index.js';
 import type { Sink } from './report/sink.js';
-import { RULES } from './rules/index.js';
+import { ruleMetas } from './rules/docs.js';
 import { verifyFiles, type VerifyOutput } from './cli/actions/verify.js';
 import { SHIPPED_DOCUMENTS_DIR } from './cli/shipped.js';
 import type { DocumentLimits } from './security/limits.js';
@@ -79,6 +79,8 @@ export interface VerifyOptions {
 }
 
 export interface FormatOptions {
+  /** Where docs/rules/ is published (e.g. a repository's blob URL): SARIF `helpUri` is set from it. */
+  docsBaseUri?: string;
   /** ANSI colour in `text` (default: none). */
   color?: boolean;
   /** Base folder for relative paths in SARIF and GitHub output (default: process.cwd()). */
@@ -160,11 +162,7 @@ function formatterOf(formatId: string): Formatter {
 
 function formatContext(options: FormatOptions): Parameters<Formatter['write']>[2] {
   return {
-    rules: RULES.map((r) => ({
-      id: r.id,
-      description: r.description,
-      defaultSeverity: r.defaultSeverity,
-    })),
+    rules: ruleMetas(options.docsBaseUri),
     color: options.color ?? false,
     cwd: options.cwd ?? process.cwd(),
   };

@@ -25,6 +25,7 @@ export interface Config {
   maxWarnings?: number;
   baseline?: string;
   outputs?: OutputTarget[];
+  docsBaseUri?: string;
 }
 
 /** The `--config` option as commander gives it: a file, `false` for `--no-config`, or unset. */
@@ -85,6 +86,7 @@ export function readConfig(file: string): Config {
     maxWarnings: raw.maxWarnings,
     baseline: path(raw.baseline),
     outputs: raw.outputs?.map((o) => ({ format: o.format, file: path(o.file) })),
+    docsBaseUri: raw.docsBaseUri,
   };
 }
 
@@ -104,10 +106,10 @@ interface Configurable {
 export function withConfig<T extends Configurable>(
   options: T,
   keys: readonly (keyof Omit<Configurable, 'config'>)[],
-): T & { configOutputs?: OutputTarget[] } {
+): T & { configOutputs?: OutputTarget[]; docsBaseUri?: string } {
   const config = findConfig(options.config);
   if (!config) return options;
-  const merged: T & { configOutputs?: OutputTarget[] } = { ...options };
+  const merged: T & { configOutputs?: OutputTarget[]; docsBaseUri?: string } = { ...options };
   for (const key of keys) {
     const value = config[key];
     if (merged[key] === undefined && value !== undefined) {
@@ -115,5 +117,6 @@ export function withConfig<T extends Configurable>(
     }
   }
   merged.configOutputs = config.outputs;
+  merged.docsBaseUri = config.docsBaseUri;
   return merged;
 }

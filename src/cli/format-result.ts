@@ -1,6 +1,6 @@
 import type { MatrixResult } from '../engine/types.js';
 import { getFormatter, formatters, type FormatContext, type Formatter } from '../report/index.js';
-import { RULES } from '../rules/index.js';
+import { ruleMetas } from '../rules/docs.js';
 import { UserError } from '../util/errors.js';
 import { openOutput } from './output.js';
 
@@ -25,19 +25,15 @@ export function writeResult(
   format: string,
   color: boolean,
   output: string | undefined,
-  extra: Pick<FormatContext, 'reportFiles'> = {},
+  extra: Pick<FormatContext, 'reportFiles'> & { docsBaseUri?: string } = {},
 ): void {
   const formatter = formatterFor(format);
   const out = openOutput(output);
   formatter.write(result, out, {
-    rules: RULES.map((r) => ({
-      id: r.id,
-      description: r.description,
-      defaultSeverity: r.defaultSeverity,
-    })),
+    rules: ruleMetas(extra.docsBaseUri),
     color,
     cwd: process.cwd(),
-    ...extra,
+    ...(extra.reportFiles ? { reportFiles: extra.reportFiles } : {}),
   });
   out.close();
 }

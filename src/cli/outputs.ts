@@ -18,6 +18,8 @@ export interface OutputOptions {
   output?: string[];
   /** `outputs` of corridor.config.json: used when no output flag is given. */
   configOutputs?: OutputTarget[];
+  /** `docsBaseUri` of corridor.config.json: where docs/rules/ is published (SARIF helpUri). */
+  docsBaseUri?: string;
 }
 
 /**
@@ -65,11 +67,16 @@ export function outputTargets(options: OutputOptions): OutputTarget[] {
 }
 
 /** Writes every report of the run: the result is computed once, then formatted per target. */
-export function writeOutputs(result: MatrixResult, targets: readonly OutputTarget[]): void {
+export function writeOutputs(
+  result: MatrixResult,
+  targets: readonly OutputTarget[],
+  docsBaseUri?: string,
+): void {
   const files = targets.flatMap((t) => (t.file && t.format !== 'github' ? [t.file] : []));
   for (const target of targets) {
     writeResult(result, target.format, useColor(target.file), target.file, {
       reportFiles: displayPaths(files),
+      docsBaseUri,
     });
     const summary = process.env['GITHUB_STEP_SUMMARY'];
     if (target.format === 'github' && summary) appendJobSummary(result, summary);

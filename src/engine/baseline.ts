@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { documentKey, findingIdentity, identityKey } from './finding-identity.js';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ProfileSet } from '../profiles/load.js';
 import { UserError } from '../util/errors.js';
@@ -28,30 +29,13 @@ export interface Baseline {
   entries: BaselineEntry[];
 }
 
-/**
- * Document paths are stored relative to the baseline file, so a baseline committed to a
- * repository matches in any checkout and whether documents were named relatively or absolutely.
- */
-function documentKey(document: string, baseDir: string): string {
-  return relative(baseDir, resolve(document)).split(sep).join('/');
-}
-
-function entryKey(e: Omit<BaselineEntry, 'count'>): string {
-  return JSON.stringify([e.ruleId, e.sender, e.receiver, e.document, e.path ?? '']);
-}
+// Document paths are stored relative to the baseline file (engine/finding-identity.ts).
+const entryKey = identityKey;
 
 /** Info findings never gate, so they are neither recorded nor suppressed. */
 const gating = (finding: Finding): boolean => finding.severity !== 'info';
 
-function findingEntry(finding: Finding, baseDir: string): Omit<BaselineEntry, 'count'> {
-  return {
-    ruleId: finding.ruleId,
-    sender: finding.sender,
-    receiver: finding.receiver,
-    document: documentKey(finding.document, baseDir),
-    ...(finding.location.path !== undefined ? { path: finding.location.path } : {}),
-  };
-}
+const findingEntry = findingIdentity;
 
 /** The baseline for a result, to be written to `baselineFile`. */
 export function createBaseline(result: MatrixResult, baselineFile: string): BaselineFile {

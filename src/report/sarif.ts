@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { findingIdentity, identityKey } from '../engine/finding-identity.js';
 import type { CellRoute, Finding, GatewayRoute, MatrixResult, Severity } from '../engine/types.js';
 import { artifactUri } from './artifact-path.js';
 import { reachableVia, routeLookup } from './cell-routes.js';
@@ -9,7 +10,7 @@ import type { Formatter, RuleMeta } from './types.js';
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** Key of the fingerprint in `partialFingerprints`; bump the version if its inputs change. */
-export const FINGERPRINT_KEY = 'corridorFinding/v1';
+export const FINGERPRINT_KEY = 'corridorFinding/v2';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 const level: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
@@ -22,6 +23,8 @@ interface SarifReportingDescriptor {
   defaultConfiguration: { level: SarifLevel };
   helpUri?: string;
   help: { text: string; markdown?: string };
+  /** GitHub code scanning reads `tags` and, on security rules, `security-severity`. */
+  properties: { tags: string[]; 'security-severity'?: string };
 }
 
 interface SarifResult {
@@ -75,7 +78,14 @@ export interface SarifLog {
 }
 
 function descriptor(rule: RuleMeta): SarifReportingDescriptor {
-  const help = rule.helpUri ? `${rule.description}\n\nSee ${rule.helpUri}` : rule.description;
+  const page = rule.helpUri ?? rule.docsPath;
+  const severity =
+    rule.securitySeverity !== undefined
+      ? `\n\nSecurity severity: ${rule.securitySeverity.toFixed(1)}`
+      : '';
+  const fix =
+    '\n\nEach result names the sender → receiver pair it is about and ends with a hint: what to ' +
+    'change for that receiver.';
   return {
     id: rule.id,
     shortDescription: { text: rule.description },
@@ -83,27 +93,33 @@ function descriptor(rule: RuleMeta): SarifReportingDescriptor {
     defaultConfiguration: { level: level[rule.defaultSeverity] },
     ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
     help: {
-      text: help,
-      ...(rule.helpUri
-        ? { markdown: `${rule.description}\n\n[Rule documentation](${rule.helpUri})` }
+      text: `${rule.description}${fix}${severity}${page ? `\n\nSee ${page}` : ''}`,
+      markdown:
+        `**${rule.id}** — ${rule.description}${fix}${severity}` +
+        (rule.helpUri
+          ? `\n\n[Rule documentation](${rule.helpUri})`
+          : rule.docsPath
+            ? `\n\nRule documentation: \`${rule.docsPath}\``
+            : ''),
+    },
+    properties: {
+      tags: rule.tags ?? [rule.id.split('/')[0] ?? rule.id],
+      ...(rule.securitySeverity !== undefined
+        ? { 'security-severity': rule.securitySeverity.toFixed(1) }
         : {}),
     },
   };
 }
 
 /**
- * Stable identity for baselining: rule, pair, document and XML path/JSON pointer — not the line
- * (edits above a signature move it) nor the message (profile wording changes).
+ * The baseline's identity of a finding (engine/finding-identity.ts: rule, pair, document relative
+ * to `cwd`, path — not the line nor the message), hashed: a finding a baseline made in `cwd`
+ * knows is the same finding code scanning tracks.
  */
-export function fingerprint(finding: Finding): string {
-  const key = JSON.stringify([
-    finding.ruleId,
-    finding.sender,
-    finding.receiver,
-    finding.document,
-    finding.location.path ?? '',
-  ]);
-  return createHash('sha256').update(key).digest('hex');
+export function fingerprint(finding: Finding, cwd: string = process.cwd()): string {
+  return createHash('sha256')
+    .update(identityKey(findingIdentity(finding, cwd)))
+    .digest('hex');
 }
 
 function logicalKind(finding: Finding): string {
@@ -169,7 +185,12 @@ function* sarifResults(
         ruleId: finding.ruleId,
         ruleIndex: index.get(finding.ruleId) ?? 0,
         level: level[finding.severity],
-        message: { text: `${from} → ${finding.receiver}: ${finding.message}${via}` },
+        // GitHub shows the message, not properties: the hint goes there too.
+        message: {
+          text:
+            `${from} → ${finding.receiver}: ${finding.message}${via}` +
+            (finding.hint ? `\nHint: ${finding.hint}` : ''),
+        },
         locations: [
           {
             physicalLocation: {
@@ -189,7 +210,7 @@ function* sarifResults(
               : {}),
           },
         ],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, cwd) },
         properties: {
           sender: finding.sender,
           ...(pair.senderCountry ? { senderCountry: pair.senderCountry } : {}),

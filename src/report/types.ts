@@ -7,6 +7,11 @@ export interface RuleMeta {
   description: string;
   defaultSeverity: Severity;
   helpUri?: string;
+  /** The rule's page, relative to the package root (`docs/rules/<area>/<name>.md`). */
+  docsPath?: string;
+  tags?: string[];
+  /** GitHub code scanning severity (0.0–10.0) of a security rule. */
+  securitySeverity?: number;
 }
 
 export interface FormatContext {

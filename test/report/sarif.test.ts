@@ -4,6 +4,9 @@ import addFormatsModule from 'ajv-formats';
 import { formatToString } from '../../src/report/index.js';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_KEY, sarifFormatter, type SarifLog } from '../../src/report/sarif.js';
+import { createHash } from 'node:crypto';
+import { findingIdentity, identityKey } from '../../src/engine/finding-identity.js';
+import { ruleMetas } from '../../src/rules/docs.js';
 import { CWD, context, expectedCounts, matrixResult, rules } from './fixture.js';
 import { MEMBER_DOCUMENT, memberResult } from './member-fixture.js';
 import { ROUTE_CONDITIONS, routedResult } from './routed-fixture.js';
@@ -126,6 +129,36 @@ describe('sarif formatter', () => {
     expect(uri).toBe(`file://${CWD}/docs/invoice-ru.xml`);
   });
 
+  it('shows what GitHub shows: the hint in the message, help markdown, security severity', () => {
+    const withHint = run.results.find((r) => r.properties.hint !== undefined)!;
+    expect(withHint.message.text).toContain(`\nHint: ${withHint.properties.hint}`);
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.help.markdown).toContain(rule.id);
+      expect(rule.properties.tags.length).toBeGreaterThan(0);
+    }
+    const registry = JSON.parse(
+      formatToString(sarifFormatter, matrixResult, { ...context, rules: ruleMetas() }),
+    ) as SarifLog;
+    const rulesOf = registry.runs[0]!.tool.driver.rules;
+    const wrapping = rulesOf.find((r) => r.id === 'security/signature-wrapping')!;
+    expect(wrapping.properties).toEqual({
+      tags: ['security', 'xmldsig'],
+      'security-severity': '9.1',
+    });
+    expect(wrapping.help.markdown).toContain('docs/rules/security/signature-wrapping.md');
+    const valid = rulesOf.find((r) => r.id === 'signature/valid')!;
+    expect(valid.properties).toEqual({ tags: ['signature'] });
+    expect(sarifValidator()(registry)).toBe(true);
+  });
+
+  it('fingerprints the baseline identity of each finding', () => {
+    const finding = matrixResult.pairs.flatMap((p) => p.findings)[0]!;
+    const expected = createHash('sha256')
+      .update(identityKey(findingIdentity(finding, CWD)))
+      .digest('hex');
+    expect(run.results[0]!.partialFingerprints[FINGERPRINT_KEY]).toBe(expected);
+  });
+
   it('gives stable partial fingerprints that ignore line moves but separate receivers', () => {
     const prints = run.results.map((result) => result.partialFingerprints[FINGERPRINT_KEY]);
     for (const print of prints) expect(print).toMatch(/^[0-9a-f]{64}$/);
@@ -153,10 +186,11 @@ describe('sarif formatter: gateway routes', () => {
 
   it('names the gateway in the error message and carries the routes as properties', () => {
     const error = of('RU', 'CN').find((r) => r.level === 'error')!;
-    expect(error.message.text).toBe(
+    expect(error.message.text.split('\n')).toEqual([
       'RU → CN: CN does not accept GOST R 34.10-2012 (256) signatures (accepts: SM2, RSA-SHA256) ' +
         '(↪ reachable via TTP-EAEU)',
-    );
+      'Hint: Sign for CN with SM2 or RSA-SHA256, or route the document through a gateway that re-signs it.',
+    ]);
     for (const result of of('RU', 'CN')) {
       expect(result.properties.route).toBe('gateway');
       expect(result.properties.routes).toEqual([{ via: 'TTP-EAEU', conditions: ROUTE_CONDITIONS }]);
@@ -190,7 +224,7 @@ describe('sarif formatter: member-state senders', () => {
   });
 
   it('names the issuing country in the message and as a property, sender stays the profile', () => {
-    expect(issued.map((r) => r.message.text)).toEqual([
+    expect(issued.map((r) => r.message.text.split('\n')[0])).toEqual([
       'KZ (KG) → CN: CN requires waybills to be encrypted; the payload is plain',
       'KZ (KG) → CN: KZ restricts export of personal data in waybills',
     ]);

@@ -54,7 +54,7 @@ export function checkAction(
     from: options.from,
   });
   const result = gate.apply(raw, { profiles, asOf });
-  writeOutputs(result, targets);
+  writeOutputs(result, targets, options.docsBaseUri);
   return { exitCode: gate.exitCode(result, failOn) };
 }
 

@@ -51,7 +51,7 @@ export function matrixAction(
     keepPairs: !(targets.every((t) => t.format === 'text') && options.baseline === undefined),
   });
   const result = gate.apply(raw, { profiles, asOf });
-  writeOutputs(result, targets);
+  writeOutputs(result, targets, options.docsBaseUri);
   return { exitCode: gate.exitCode(result, failOn) };
 }
 

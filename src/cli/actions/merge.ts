@@ -19,6 +19,6 @@ export function mergeAction(files: string[], flags: MergeOptions): CommandResult
   const inputs = files.map(readResult);
   const profiles = needsProfiles(inputs) ? loadProfiles(options.profiles) : undefined;
   const result = mergeResults(inputs, profiles);
-  writeOutputs(result, targets);
+  writeOutputs(result, targets, options.docsBaseUri);
   return { exitCode: exitCodeFor(result, failOn) };
 }
