@@ -129,7 +129,7 @@ for (const c of cases) {
   // xmlsec accepts an X.509 signer only through a chain to its --trusted certificates (unless
   // --insecure); corridor's equivalent is valid and trusted under the same anchors.
   const insecure = c.params.includes('--insecure');
-  let valid: boolean | null = null;
+  let valid: boolean | null;
   try {
     const args = keyArguments(c.params);
     const output = verifyFiles([file], {
