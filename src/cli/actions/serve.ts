@@ -47,6 +47,10 @@ export async function serveAction(options: ServeOptions): Promise<CommandResult>
     { url: service.url, workers: service.pool.workers, profiles: service.profiles.profiles.size },
     'listening',
   );
+  // For people and scripts whatever the log level: stdout carries only the JSON log lines.
+  process.stderr.write(
+    `corridor serve: listening on ${service.url} (${service.pool.workers} workers, ${service.profiles.profiles.size} profiles)\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       service.app.log.info({ signal }, 'stopping: finishing requests in flight');
