@@ -100,9 +100,8 @@ async function main(): Promise<void> {
     ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  let url = '';
   try {
-    url = await new Promise<string>((resolve, reject) => {
+    const url = await new Promise<string>((resolve, reject) => {
       let text = '';
       const timer = setTimeout(() => reject(new Error('server did not start')), 60_000);
       server.stderr.on('data', (chunk: Buffer) => {
