@@ -169,7 +169,10 @@ async function main(): Promise<void> {
       connections: 1,
       duration: Math.min(10, SECONDS),
       requests: [{ method: 'POST', path: one.path, headers: one.headers, body: one.body }],
+      verifyBody: complete,
     });
+    if (single.mismatches > 0 || single.errors > 0)
+      throw new Error('one-document run: bad answers');
     const cliTimes: number[] = [];
     for (let i = 0; i < 7; i += 1) {
       const start = process.hrtime.bigint();
