@@ -89,10 +89,43 @@ export function loadDocument(
   return { document, verifications };
 }
 
-function startEvaluation(options: EvaluateOptions): {
-  add: (loaded: LoadedDocument) => void;
-  result: () => MatrixResult;
-} {
+/** One document's entry in `documents` and its pairs, one per receiver. */
+export interface EvaluatedDocument {
+  entry: MatrixResult['documents'][number];
+  pairs: PairResult[];
+}
+
+/**
+ * Evaluates one read and verified document against the receivers: the sender resolved, one
+ * memo shared by its pairs. Worker threads (engine/pool.ts) call it too.
+ */
+export function evaluateDocument(
+  loaded: LoadedDocument,
+  receivers: readonly ResolvedProfile[],
+  options: EvaluateOptions,
+): EvaluatedDocument {
+  const subject = subjectOf(loaded, options);
+  subject.maxFindingsPerRule = options.maxFindingsPerRule;
+  return {
+    entry: {
+      document: loaded.document.file,
+      documentType: subject.document.type ?? 'unknown',
+      sender: subject.senderId,
+      ...(subject.senderCountry ? { senderCountry: subject.senderCountry } : {}),
+    },
+    pairs: receivers.map((receiver) => evaluatePair(subject, receiver, options.asOf)),
+  };
+}
+
+/** The evaluation of a run, fed document by document in order (directly or from workers). */
+export interface Evaluation {
+  receivers: readonly ResolvedProfile[];
+  add(loaded: LoadedDocument): void;
+  addEvaluated(evaluated: EvaluatedDocument): void;
+  result(): MatrixResult;
+}
+
+export function startEvaluation(options: EvaluateOptions): Evaluation {
   const receivers = selectReceivers(options.profiles, options.receivers);
   if (options.from !== undefined && !resolveProfileCode(options.profiles.profiles, options.from)) {
     throw new UserError(
@@ -109,23 +142,18 @@ function startEvaluation(options: EvaluateOptions): {
     okPairs: 0,
     findings: { error: 0, warning: 0, info: 0 },
   };
+  const addEvaluated = ({ entry, pairs: evaluated }: EvaluatedDocument): void => {
+    documents.push(entry);
+    for (const pair of evaluated) {
+      cells.add(pair);
+      if (keep) pairs.push(pair);
+      else countPair(totals, pair);
+    }
+  };
   return {
-    add: (loaded) => {
-      const subject = subjectOf(loaded, options);
-      subject.maxFindingsPerRule = options.maxFindingsPerRule;
-      documents.push({
-        document: loaded.document.file,
-        documentType: subject.document.type ?? 'unknown',
-        sender: subject.senderId,
-        ...(subject.senderCountry ? { senderCountry: subject.senderCountry } : {}),
-      });
-      for (const receiver of receivers) {
-        const pair = evaluatePair(subject, receiver, options.asOf);
-        cells.add(pair);
-        if (keep) pairs.push(pair);
-        else countPair(totals, pair);
-      }
-    },
+    receivers,
+    add: (loaded) => addEvaluated(evaluateDocument(loaded, receivers, options)),
+    addEvaluated,
     result: () => {
       const profileIds = [...options.profiles.profiles.keys()].sort();
       return {

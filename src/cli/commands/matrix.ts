@@ -35,11 +35,16 @@ export function registerMatrixCommand(
     .addOption(maxBytesOption())
     .addOption(maxFindingsOption())
     .addOption(certsOption())
+    .option(
+      '--jobs <n>',
+      'worker threads: a number, or auto (every core, up to 4, from 600 documents up)',
+      '1',
+    )
     .action(async (options: MatrixOptions) => {
       const { matrixAction } = await import('../actions/matrix.js');
       // The config's doctypes folder too: the definitions are read before the action runs.
       const { withConfig } = await import('../config.js');
       const withDoctypes = withConfig(options, ['doctypes']);
-      done(matrixAction(withDoctypes, await documentTypeReadOptions(withDoctypes)));
+      done(await matrixAction(withDoctypes, await documentTypeReadOptions(withDoctypes)));
     });
 }
