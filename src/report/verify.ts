@@ -29,6 +29,11 @@ export interface SignatureResult {
   signingTime?: { time: string; source: SigningTime['source']; signed: boolean };
   /** What the signature covers: the document, elements by path, its ds:Object content, detached URIs. */
   scope?: SignedScope;
+  /** Manifest References, checked one by one; they do not change `valid`. */
+  manifests?: Array<{
+    path: string;
+    references: Array<{ uri: string | null; digestValid: boolean | null }>;
+  }>;
   trusted: boolean | null;
   problems: OutputProblem[];
 }
@@ -58,6 +63,12 @@ export function renderVerifyText(output: VerifyOutput): string {
       lines.push(
         `${result.file} signature ${i + 1}: ${verdict} ${method}, key from ${s.keySource}: ${signer}${trusted}${signed}${s.scope ? `; covers ${scopeText(s.scope)}` : ''}`,
       );
+      for (const m of s.manifests ?? []) {
+        const state = (v: boolean | null) =>
+          v === true ? 'matches' : v === false ? 'DIFFERS' : 'not checked';
+        const refs = m.references.map((r) => `URI="${r.uri ?? ''}" ${state(r.digestValid)}`);
+        lines.push(`  manifest ${m.path}: ${refs.join(', ')}`);
+      }
       for (const p of s.problems) lines.push(`  ${p.ruleId}: ${p.message}`);
     });
   }

@@ -113,7 +113,8 @@ function readSignature(doc: XmlDocument, signature: XmlElement): SignatureInfo {
   return info;
 }
 
-function readReference(
+/** One ds:Reference as written (SignedInfo's or a Manifest's); reading problems go to `problems`. */
+export function readReference(
   reference: XmlElement,
   problems: SignatureProblem[],
   missing: (what: string, where: XmlElement) => void,

@@ -121,6 +121,18 @@ export interface SignatureVerification {
   references?: ReferenceVerification[];
   /** What the signature covers (XMLDSig: from its References; JWS/CT: always the document). */
   scope?: SignedScope;
+  /**
+   * The References of each ds:Manifest a valid-digest Reference signs, checked one by one. As in
+   * XMLDSig core (§5.1) and DSS they do not change `valid`: the application decides what a
+   * failed manifest reference means.
+   */
+  manifests?: ManifestVerification[];
+}
+
+export interface ManifestVerification {
+  /** Path of the ds:Manifest element. */
+  path: string;
+  references: ReferenceVerification[];
 }
 
 /**

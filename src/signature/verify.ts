@@ -11,7 +11,7 @@ import { dsigChild, dsigChildren, isDsig } from './dsig-elements.js';
 import { keyInfoContents } from './key-info.js';
 import { chooseKey, type ExplicitKey } from './key-selection.js';
 import { problem, XMLDSIG_RULES } from './problems.js';
-import { readSignatures, signatureElementOf } from './read.js';
+import { readReference, readSignatures, signatureElementOf } from './read.js';
 import { resolveReference, type Resolution } from './resolve.js';
 import { referenceOctets, type ReferenceInput } from './reference-octets.js';
 import { planTransforms } from './transforms.js';
@@ -22,6 +22,7 @@ import type {
   SignatureInfo,
   SignatureProblem,
   SignatureVerification,
+  ManifestVerification,
   ReferenceScope,
   SignedScope,
 } from './types.js';
@@ -183,6 +184,8 @@ export function verifySignature(
     return result;
   }
   result.scope = scopeOf(references);
+  const manifests = verifyManifests(doc, signature, resolved, references, options.content);
+  if (manifests.length > 0) result.manifests = manifests;
   const xades = checkXades(signature, info.references, resolved, keys.certificateChain[0]);
   problems.push(...xades.problems);
   verdicts.push(xades.verdict);
@@ -335,6 +338,39 @@ function digestReference(
       element.pos,
     ),
   };
+}
+
+/**
+ * Each ds:Manifest a Reference resolved to with a matching digest: its References are checked
+ * like SignedInfo's and reported, without changing the signature's verdict (XMLDSig §5.1).
+ */
+const MAX_MANIFESTS = 4;
+const MAX_MANIFEST_REFERENCES = 32;
+
+function verifyManifests(
+  doc: XmlDocument,
+  signature: XmlElement,
+  resolved: readonly (XmlElement | undefined)[],
+  references: readonly ReferenceVerification[],
+  content: ReadonlyMap<string, Uint8Array> | undefined,
+): ManifestVerification[] {
+  const manifests: ManifestVerification[] = [];
+  resolved.forEach((element, index) => {
+    if (!element || !isDsig(element, 'Manifest') || references[index]?.digestValid !== true) return;
+    // Bounded like SignedInfo (maxReferencesPerSignature's default): each is a canonicalization.
+    if (manifests.length >= MAX_MANIFESTS) return;
+    const checked = dsigChildren(element, 'Reference')
+      .slice(0, MAX_MANIFEST_REFERENCES)
+      .map((referenceElement) => {
+        const reference = readReference(referenceElement, [], () => undefined);
+        return guarded(
+          () => verifyReference(doc, signature, referenceElement, reference, content).result,
+          (): ReferenceVerification => ({ uri: reference.uri, digestValid: null }),
+        );
+      });
+    manifests.push({ path: elementPath(element), references: checked });
+  });
+  return manifests;
 }
 
 /** True when `element` lies inside one of this signature's own ds:Object children. */

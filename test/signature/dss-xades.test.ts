@@ -113,3 +113,22 @@ describe('detached content (--content uri=file)', () => {
     expect(run.stderr).toContain('--content expects <uri>=<file>');
   });
 });
+
+describe('ds:Manifest references', () => {
+  it('are checked and reported one by one without changing the signature verdict (DSS2329)', () => {
+    const file = 'xades-with-enveloped-manifest.xml';
+    const document = readDocument(file, readFileSync(join(DIR, file)));
+    const [plain] = verifyParsedDocument(document, { asOf });
+    expect(plain?.valid).toBe(true);
+    expect(plain?.manifests?.[0]?.references.map((r) => [r.uri, r.digestValid])).toEqual([
+      ['', true],
+      ['sample.png', null],
+      ['sample.txt', null],
+    ]);
+    // Wrong bytes for a manifest reference: reported as differing, the signature stays valid.
+    const content = new Map([['sample.txt', new TextEncoder().encode('not the signed text')]]);
+    const [wrong] = verifyParsedDocument(document, { asOf, content });
+    expect(wrong?.valid).toBe(true);
+    expect(wrong?.manifests?.[0]?.references[2]?.digestValid).toBe(false);
+  });
+});

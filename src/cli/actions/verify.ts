@@ -235,6 +235,12 @@ function toResult(
     };
   }
   if (verification.scope) result.scope = verification.scope;
+  if (verification.manifests) {
+    result.manifests = verification.manifests.map((m) => ({
+      path: m.path,
+      references: m.references.map(({ uri, digestValid }) => ({ uri, digestValid })),
+    }));
+  }
   if (signingTime) {
     result.signingTime = {
       time: signingTime.utc ?? signingTime.text,
