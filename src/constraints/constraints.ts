@@ -4,6 +4,7 @@ import type { DocumentType, ModelValue } from '../documents/model.js';
 import type { DocumentConstraint, Level, ResolvedProfile } from '../profiles/types.js';
 import type { Memo } from '../util/memo.js';
 import { loadCodeLists } from './code-lists.js';
+import { isLinearRegExp, linearRegExp } from './linear-regexp.js';
 import { addCompareKeyword, unknownCorridorKeywords } from './cross-field.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
@@ -38,7 +39,7 @@ export function constraintAjv(): Ajv2020 {
       ownProperties: true,
       // No on-disk cache of compiled code: it saved ~0.1-0.2 s CPU per run and was a
       // code-injection path (issue #15); validators are compiled in memory every run.
-      code: { optimize: false },
+      code: { optimize: false, regExp: linearRegExp },
     });
     addFormats(sharedAjv);
     addCompareKeyword(sharedAjv);
@@ -184,7 +185,7 @@ function checkSchema(ajv: Ajv2020, schema: object): void {
 
 /**
  * What only compiling checks: references, corridor's own keywords and regular expressions
- * (ajv's meta-schema does not test `format: regex`). A regex is tried as ajv builds it (`u`);
+ * (ajv's meta-schema does not test `format: regex`). A regex is tried as ajv builds it (RE2);
  * one that fails is compiled, whose verdict counts (a `pattern` may be data inside a `const`).
  */
 const COMPILE_CHECKED = /^(\$id|\$anchor|\$dynamicAnchor|\$dynamicRef|\$recursiveRef|x-corridor-)/;
@@ -214,13 +215,9 @@ function isLocalDefinition(root: object, ref: unknown): boolean {
   return typeof target === 'boolean' || (typeof target === 'object' && target !== null);
 }
 
+/** Compiles on the engine ajv runs patterns on (RE2, linear-regexp.ts). */
 function isRegExp(source: string): boolean {
-  try {
-    new RegExp(source, 'u');
-    return true;
-  } catch {
-    return false;
-  }
+  return isLinearRegExp(source);
 }
 
 function explainFailure<T>(

@@ -5,6 +5,7 @@ import type { Rule, RuleContext } from '../rules/types.js';
 import type { SignatureVerification } from '../signature/types.js';
 import { constraintSetFor } from '../constraints/constraints.js';
 import { Memo } from '../util/memo.js';
+import { DEFAULT_DOCUMENT_LIMITS } from '../limits.js';
 import { capReports, DEFAULT_MAX_FINDINGS_PER_RULE } from './findings-cap.js';
 import { anchorSetKey, evaluateTrust } from './trust.js';
 import type { CellStatus, Finding, PairResult } from './types.js';
@@ -24,6 +25,8 @@ export interface DocumentUnderTest {
   memo?: Memo;
   /** Findings kept per rule for each pair before one summary finding (findings-cap.ts). */
   maxFindingsPerRule?: number;
+  /** The per-document time budget, counted from when reading began (default 30 s). */
+  timeBudgetMs?: number;
 }
 
 /** Evaluates one document against one receiver: every rule, one PairResult. */
@@ -51,7 +54,26 @@ export function evaluatePair(
     memo,
   };
   const findings: Finding[] = [];
+  // The time budget covers rule evaluation too (issue #15): counted from when this evaluation
+  // of the document began (its first pair; parsing and verifying have their own checks), so a
+  // forecast that evaluates one parse for many dates starts afresh each time. Used up, the
+  // rules left are not run, and the pair fails with a security/limit finding saying so.
+  const limitMs = subject.timeBudgetMs ?? DEFAULT_DOCUMENT_LIMITS.timeBudgetMs;
+  const started = memo.once(document, 'evaluation started', () => performance.now());
+  const elapsed = () => performance.now() - started;
   for (const rule of rules) {
+    if (elapsed() > limitMs) {
+      findings.push({
+        ruleId: 'security/limit',
+        severity: 'error',
+        message: `time budget of ${limitMs} ms used up after ${Math.round(elapsed())} ms of rule evaluation, before rule ${rule.id}: the remaining rules were not evaluated`,
+        location: { file: document.file },
+        sender: senderId,
+        receiver: receiver.id,
+        document: document.file,
+      });
+      break;
+    }
     const max = subject.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
     for (const report of capReports(rule.id, rule.check(context), max, rule.defaultSeverity)) {
       const location = report.location;
