@@ -21,6 +21,7 @@ function compileLinear(pattern: string): LinearRegExp {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
       `Invalid regular expression ${JSON.stringify(pattern)} for the linear-time engine (RE2: no lookaround, no backreferences): ${reason}`,
+      { cause: error },
     );
   }
 }
