@@ -3,6 +3,8 @@
  *
  *   npx tsx scripts/report-screenshot.ts [in.json] [out.png] [SENDER,RECEIVER]
  *
+ * out.png defaults to corridor-report.png in the system temporary folder, never the checkout.
+ *
  * in.json is a MatrixResult (`corridor matrix --format json`); without it the report tests'
  * fixture is used. The optional third argument opens that cell's findings (default: the first
  * failing cell), through the report's `#panel-N` deep link.
@@ -40,7 +42,7 @@ function panelId(result: MatrixResult, wanted: string | undefined): string | und
 }
 
 async function main(): Promise<void> {
-  const [input, output = 'report-screenshot.png', cell] = process.argv.slice(2);
+  const [input, output = path.join(tmpdir(), 'corridor-report.png'), cell] = process.argv.slice(2);
   const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) throw new Error(`${chromium} not found (apt-get install chromium)`);
 

@@ -1,3 +1,4 @@
+import { readStdin, STDIN } from './stdin.js';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { parseXml } from '../xml/parse.js';
 import { XmlParseError } from '../xml/dom.js';
@@ -35,6 +36,17 @@ export interface ReadOptions {
 export function readDocumentFile(file: string, options: ReadOptions = {}): ParsedDocument {
   let bytes: Uint8Array;
   const maxBytes = documentLimits(options.limits).maxBytes;
+  if (file === STDIN) {
+    let input: Uint8Array | number;
+    try {
+      input = readStdin(maxBytes);
+    } catch {
+      throw new UserError('cannot read document: standard input');
+    }
+    return typeof input === 'number'
+      ? oversized(file, input, maxBytes, 'xml')
+      : readDocument(file, input, options);
+  }
   try {
     const stat = statSync(file);
     if (!stat.isFile()) throw new Error('not a file');

@@ -125,7 +125,11 @@ export function buildChain(
         ...pending,
         {
           ruleId: 'trust/no-path-to-anchor',
-          message: `no trusted issuer found for '${current.subject}' (issuer '${current.issuer}')`,
+          // A self-signed root is its own issuer: naming it twice reads like two CAs.
+          message:
+            current.subject === current.issuer
+              ? `no trusted issuer found for '${current.subject}' (self-signed, not a trust anchor here)`
+              : `no trusted issuer found for '${current.subject}' (issuer '${current.issuer}')`,
         },
       ],
       rank: 4,

@@ -61,6 +61,7 @@ button.cell {
 .matrix.compact button.cell { width: 68px; min-height: 44px; padding: 5px 6px; }
 .matrix.compact button.cell .status { font-size: 13px; }
 .matrix.compact button.cell .docs, .matrix.compact button.cell .counts { display: none; }
+.matrix.compact button.cell .extent { display: none; }
 .matrix.compact button.cell .via { white-space: normal; font-size: 10.5px; line-height: 1.2; }
 .matrix.compact thead th { font-size: 13px; }
 button.cell:hover { transform: translateY(-1px); box-shadow: 0 2px 6px rgba(31, 35, 40, 0.15); }
@@ -73,7 +74,21 @@ button.cell .docs, button.cell .counts { font-size: 12.5px; white-space: nowrap;
 button.cell.ok { background: var(--ok-bg); border-color: var(--ok-line); color: var(--ok-text); }
 button.cell.warn { background: var(--warn-bg); border-color: var(--warn-line); color: var(--warn-text); }
 button.cell.fail { background: var(--fail-bg); border-color: var(--fail-line); color: var(--fail-text); }
-button.cell.fail.all { background: var(--fail-strong); }
+button.cell.fail.all { background: var(--fail-strong); border-width: 2px; }
+/* Partial failure: stripes, so it differs from total failure without relying on shade. */
+button.cell.fail:not(.all), .swatch.fail.partial {
+  background: repeating-linear-gradient(135deg, var(--fail-bg) 0 6px, #fff 6px 10px);
+}
+.swatch.fail.all { background: var(--fail-strong); border-width: 2px; }
+button.cell .ratio { font-weight: 600; }
+button.cell .extent { font-size: 12px; font-weight: 600; }
+.matrix caption { caption-side: bottom; text-align: left; color: var(--muted); font-size: 12.5px; padding-top: 6px; }
+.matrix abbr[title] { text-decoration: underline dotted; cursor: help; }
+.line-summaries { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 4px 28px; margin-top: 12px; }
+.line-summaries h3 { font-size: 14px; margin: 0 0 4px; }
+.line-summaries ul { margin: 0; padding: 0; list-style: none; font-size: 13px; color: var(--muted); }
+.line-summaries li { margin: 2px 0; }
+.line-summaries b { color: var(--text); display: inline-block; min-width: 3.2em; }
 button.cell.routed { border-style: dashed; }
 button.cell .via { font-size: 12.5px; font-weight: 600; white-space: nowrap; }
 .swatch.routed { border-style: dashed; }
@@ -108,5 +123,30 @@ td.empty { color: var(--muted); text-align: center; }
 .quiet { color: var(--muted); font-size: 14px; margin: 4px 0; }
 footer { color: var(--muted); font-size: 12.5px; text-align: center; padding: 12px; }
 [hidden] { display: none !important; }
+@media (max-width: 600px) {
+  header.top { padding: 14px 16px; }
+  main { padding: 12px 10px 32px; }
+  .card { padding: 12px; }
+  .matrix thead th small, .matrix tbody th small { display: none; }
+}
+@media print {
+  /* Paper carries every reason: all panels open, controls gone, colours kept. */
+  body { background: #fff; font-size: 11pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  header.top { background: #fff; color: var(--text); padding: 0 0 8px; border-bottom: 2px solid var(--text); }
+  header.top .meta, header.top h1 .kind { color: var(--muted); }
+  .versions li { background: #fff; border: 1px solid var(--line); }
+  main { max-width: none; padding: 8px 0; }
+  .card { border: none; padding: 0; margin-bottom: 12px; }
+  #filters, .panel .close, #details-placeholder, .sub { display: none !important; }
+  .panel[hidden], .pair[hidden], .finding[hidden] { display: block !important; }
+  /* A cell without a single finding has nothing to explain on paper. */
+  .panel.no-findings, .panel.no-findings[hidden] { display: none !important; }
+  .panel { break-inside: auto; border-top: 1px solid var(--text); padding-top: 6px; }
+  .pair, .finding { break-inside: avoid; }
+  .matrix-wrap { overflow: visible; }
+  button.cell { transition: none; box-shadow: none; transform: none; min-height: 0; }
+  button.cell[aria-expanded="true"] { outline: none; }
+}
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -66,7 +66,10 @@ function cellButton(ref: CellRef): string {
     (cell.route ? `data-route="${attr(cell.route)}" ` : '') +
     `aria-expanded="false" aria-controls="panel-${index}" aria-label="${attr(label)}">` +
     `<span class="status"><span class="glyph" aria-hidden="true">${via ? ROUTED : glyph[cell.status]}</span>` +
-    `<span class="label">${cell.status}</span></span>` +
+    `<span class="label">${cell.status}</span>${ratio(cell)}</span>` +
+    (cell.status === 'fail'
+      ? `<span class="extent">${all ? 'all documents' : 'some documents'}</span>`
+      : '') +
     `<span class="docs">${text(docsLine(cell))}</span>` +
     (via ? `<span class="via">via ${text(via)}</span>` : '') +
     `<span class="counts">${text(counts)}</span></button>`
@@ -74,6 +77,64 @@ function cellButton(ref: CellRef): string {
 }
 
 const ROUTED = '↪';
+
+/** "2/4": documents of the cell's status out of the sender's documents (as the text grid). */
+function ratio(cell: MatrixCell): string {
+  if (cell.status === 'ok') return '';
+  return ` <span class="ratio">${cell.counts[cell.status]}/${cell.documents}</span>`;
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** "Russia" for RU, "European Union" for EU; undefined for ids that are not region codes. */
+export function jurisdictionName(id: string): string | undefined {
+  if (!/^[A-Z]{2}$/.test(id)) return undefined;
+  try {
+    return regionNames.of(id);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The id with its country name on hover (`title`) and for screen readers. */
+function jurisdiction(id: string): string {
+  const name = jurisdictionName(id);
+  return name ? `<abbr title="${attr(name)}">${text(id)}</abbr>` : text(id);
+}
+
+/** The rule most often behind a list of failing cells' findings, and how often. */
+function topRule(refs: readonly CellRef[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const ref of refs) {
+    for (const pair of ref.pairs) {
+      for (const finding of pair.findings) {
+        if (finding.severity === 'error')
+          counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+      }
+    }
+  }
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0];
+}
+
+/** One line on what blocks a row (as sender) or a column (as receiver). */
+function lineSummary(refs: readonly CellRef[], other: string): string {
+  const failing = refs.filter((ref) => ref.cell.status === 'fail');
+  const routed = failing.filter((ref) => gatewayIds(ref.cell)).length;
+  const warn = refs.filter((ref) => ref.cell.status === 'warn').length;
+  if (failing.length === 0) {
+    return warn > 0
+      ? `no failures; ${warn} of ${refs.length} ${other} warn`
+      : `ok with every ${other.replace(/s$/, '')}`;
+  }
+  const rule = topRule(failing);
+  return (
+    `fails with ${failing.length} of ${refs.length} ${other}` +
+    (routed ? ` (${routed} via a gateway)` : '') +
+    (rule ? `; mostly ${rule}` : '')
+  );
+}
 
 /** The gateways of a failing cell that has a route through one, comma-separated. */
 function gatewayIds(cell: MatrixCell): string | undefined {
@@ -143,7 +204,7 @@ function writePanel(ref: CellRef, out: Sink): void {
           .join('')}</ol>`
       : '';
   out.write(
-    `<section class="card panel" id="panel-${index}" data-cell="cell-${index}" aria-labelledby="panel-${index}-title">` +
+    `<section class="card panel${ref.pairs.some((p) => p.findings.length > 0) ? '' : ' no-findings'}" id="panel-${index}" data-cell="cell-${index}" aria-labelledby="panel-${index}-title">` +
       `<h3 id="panel-${index}-title"><span aria-hidden="true">${glyph[cell.status]}</span>` +
       `${text(cell.sender)} → ${text(cell.receiver)}<span class="badge ${cell.status}">${cell.status}</span>` +
       `<button type="button" class="close">Close</button></h3>` +
@@ -155,28 +216,62 @@ function writePanel(ref: CellRef, out: Sink): void {
 
 function matrixTable(result: MatrixResult, index: ResultIndex, refs: Map<string, CellRef>): string {
   const columns = index.receivers;
+  const refOf = (sender: string, receiver: string) => refs.get(JSON.stringify([sender, receiver]));
   const head = columns
     .map(
       (id) =>
-        `<th scope="col">${text(id)}<small>${text(result.profileVersions[id] ?? '')}</small></th>`,
+        `<th scope="col">${jurisdiction(id)}<small>${text(result.profileVersions[id] ?? '')}</small></th>`,
     )
     .join('');
   const rows = index.senders.map((sender) => {
     const cells = columns.map((receiver) => {
-      const ref = refs.get(JSON.stringify([sender, receiver]));
+      const ref = refOf(sender, receiver);
       return ref
         ? `<td>${cellButton(ref)}</td>`
         : '<td class="empty"><span aria-hidden="true">—</span><span class="visually-hidden">not evaluated</span></td>';
     });
     const version = result.profileVersions[sender];
-    return `<tr><th scope="row">${text(sender)}${version ? `<small>${text(version)}</small>` : ''}</th>${cells.join('')}</tr>`;
+    return (
+      `<tr><th scope="row">${jurisdiction(sender)}${version ? `<small>${text(version)}</small>` : ''}</th>` +
+      `${cells.join('')}</tr>`
+    );
   });
+  // One line per row and per column on what blocks it, below the grid so the grid still fits.
+  const summaryItem = (id: string, line: string) =>
+    `<li><b>${jurisdiction(id)}</b> ${text(line)}</li>`;
+  const bySender = index.senders.map((sender) =>
+    summaryItem(
+      sender,
+      lineSummary(
+        columns.flatMap((receiver) => refOf(sender, receiver) ?? []),
+        'receivers',
+      ),
+    ),
+  );
+  const byReceiver = columns.map((receiver) =>
+    summaryItem(
+      receiver,
+      lineSummary(
+        index.senders.flatMap((sender) => refOf(sender, receiver) ?? []),
+        'senders',
+      ),
+    ),
+  );
+  const names = [...new Set([...index.senders, ...columns])]
+    .flatMap((id) => {
+      const name = jurisdictionName(id);
+      return name ? [`${text(id)} ${text(name)}`] : [];
+    })
+    .join(' · ');
   return (
     // Beyond a handful of receivers, cells shrink to status and counts so the grid fits a screen.
     `<div class="matrix-wrap"><table class="matrix${columns.length > COMPACT_AFTER_COLUMNS ? ' compact' : ''}">` +
-    '<caption class="visually-hidden">Compatibility matrix: rows are senders, columns are receivers</caption>' +
+    `<caption>Rows send, columns receive.${names ? ` ${names}.` : ''}</caption>` +
     `<thead><tr><th scope="col" class="corner">sender ↓ / receiver →</th>${head}</tr></thead>` +
-    `<tbody>${rows.join('')}</tbody></table></div>`
+    `<tbody>${rows.join('')}</tbody></table></div>` +
+    '<div class="line-summaries">' +
+    `<div><h3>As sender (rows)</h3><ul>${bySender.join('')}</ul></div>` +
+    `<div><h3>As receiver (columns)</h3><ul>${byReceiver.join('')}</ul></div></div>`
   );
 }
 
@@ -258,7 +353,8 @@ export function writeHtml(result: MatrixResult, out: Sink): void {
 <ul class="legend" aria-label="Legend">
 <li><span class="swatch ok" aria-hidden="true">${glyph.ok}</span>ok — the receiver accepts every document</li>
 <li><span class="swatch warn" aria-hidden="true">${glyph.warn}</span>warn — accepted, with warnings</li>
-<li><span class="swatch fail" aria-hidden="true">${glyph.fail}</span>fail — at least one document is rejected (darker: all are)</li>
+<li><span class="swatch fail all" aria-hidden="true">${glyph.fail}</span>fail — all documents rejected</li>
+<li><span class="swatch fail partial" aria-hidden="true">${glyph.fail}</span>fail — some documents rejected (striped)</li>
 <li><span class="swatch fail routed" aria-hidden="true">${ROUTED}</span>routed — fails directly, reachable through a gateway profile</li>
 <li><span class="swatch none" aria-hidden="true">–</span>n/a — no document of the filtered type</li>
 </ul>

@@ -104,6 +104,51 @@ describe.skipIf(!runs)('html report in headless Chromium', () => {
     ).toBe('1 error');
   });
 
+  it('shows counts in cells, country names, and partial versus total failure apart', async () => {
+    const cells = (await evaluate(
+      `[...document.querySelectorAll('button.cell')].map((b) => ({ status: b.dataset.status, all: b.classList.contains('all'), ratio: b.querySelector('.ratio')?.textContent ?? '', image: getComputedStyle(b).backgroundImage }))`,
+    )) as { status: string; all: boolean; ratio: string; image: string }[];
+    for (const cell of cells.filter((c) => c.status !== 'ok'))
+      expect(cell.ratio).toMatch(/^\d+\/\d+$/);
+    const partial = cells.filter((c) => c.status === 'fail' && !c.all);
+    const total = cells.filter((c) => c.status === 'fail' && c.all);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(total.length).toBeGreaterThan(0);
+    for (const cell of partial) expect(cell.image).toContain('repeating-linear-gradient');
+    for (const cell of total) expect(cell.image).toBe('none');
+    expect(
+      await evaluate(`document.querySelector('thead abbr[title="Russia"]')?.textContent`),
+    ).toBe('RU');
+    expect(await evaluate(`document.querySelector('table.matrix caption').textContent`)).toContain(
+      'RU Russia',
+    );
+    expect(await evaluate(`document.querySelector('.line-summaries').innerText`)).toMatch(
+      /RU\s+fails with \d+ of \d+ receivers; mostly \S+/,
+    );
+  });
+
+  it('prints every reason: under print media all panels with findings and hints are shown', async () => {
+    const shown = `[...document.querySelectorAll('.panel')].filter((p) => p.getBoundingClientRect().height > 0).length`;
+    await browser!.send('Emulation.setEmulatedMedia', { media: 'screen' }, session);
+    expect(await evaluate(shown)).toBeLessThanOrEqual(1);
+    await browser!.send('Emulation.setEmulatedMedia', { media: 'print' }, session);
+    try {
+      const panels = (await evaluate(
+        `document.querySelectorAll('.panel:not(.no-findings)').length`,
+      )) as number;
+      expect(panels).toBeGreaterThan(1);
+      expect(await evaluate(shown)).toBe(panels);
+      expect(await evaluate(`document.body.innerText.includes('does not accept GOST')`)).toBe(true);
+      expect(await evaluate(`getComputedStyle(document.getElementById('filters')).display`)).toBe(
+        'none',
+      );
+      const shot = await browser!.send('Page.captureScreenshot', { format: 'png' }, session);
+      expect(String(shot.data).length).toBeGreaterThan(1000);
+    } finally {
+      await browser!.send('Emulation.setEmulatedMedia', { media: '' }, session);
+    }
+  });
+
   it('logs no page errors or CSP violations', () => {
     const problems = browser!.events.filter(
       (event) =>

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { UserError } from '../../util/errors.js';
 import type { ReadOptions } from '../../documents/read.js';
 import { run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
@@ -36,6 +38,7 @@ export function checkAction(
   const options = withConfig(flags, CONFIGURABLE);
   const targets = outputTargets(options);
   const failOn = parseFailOn(options.failOn, 'error');
+  refuseFolders(files);
   const gate = prepareGate(options);
   const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
@@ -59,3 +62,17 @@ export function checkAction(
 }
 
 const CONFIGURABLE = ['profiles', 'doctypes', 'asOf', 'failOn', 'maxWarnings', 'baseline'] as const;
+
+/** A folder is a matrix's input: say so instead of "cannot read document". */
+function refuseFolders(files: readonly string[]): void {
+  if (files.filter((file) => file === '-').length > 1) {
+    throw new UserError('standard input (-) can be named once');
+  }
+  for (const file of files) {
+    if (file !== '-' && existsSync(file) && statSync(file).isDirectory()) {
+      throw new UserError(
+        `${file} is a folder: check takes document files; to evaluate a folder run \`corridor matrix --docs ${file}\``,
+      );
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { AlgorithmKind } from '../../algorithms/types.js';
 import { emit } from '../options.js';
 import type { CommandResult } from '../result.js';
@@ -12,11 +12,21 @@ export function registerAlgorithmsCommand(
     .description(
       'list the algorithm registry: ids for profiles, URIs, OIDs, and what this build can verify',
     )
-    .option(
-      '--kind <kind>',
-      'signature, digest, canonicalization, transform, encryption or key-transport',
+    .addOption(
+      new Option('--kind <kind>', 'algorithm kind').choices([
+        'signature',
+        'digest',
+        'canonicalization',
+        'transform',
+        'encryption',
+        'key-transport',
+      ]),
     )
-    .option('-f, --format <format>', 'text or json', 'text')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .action(async (options: { kind?: string; format: string }) => {
       // Loaded when the command runs: the registry loads the schemes that derive `verifiable`.
       const { allAlgorithms } = await import('../../algorithms/registry.js');

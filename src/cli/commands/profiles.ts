@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CommandResult } from '../result.js';
 
 export function registerProfilesCommand(
@@ -13,7 +13,11 @@ export function registerProfilesCommand(
     .command('list')
     .description('list the profiles with kind, version and parents')
     .option('--profiles <dir>', 'profiles folder (default: the shipped profiles)')
-    .option('-f, --format <format>', 'text or json', 'text')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .action(async (options: { profiles?: string; format: string }) => {
       const { profilesListAction } = await import('../actions/profiles.js');
       done(profilesListAction(options));
@@ -35,7 +39,11 @@ export function registerProfilesCommand(
       'validate profiles (schema, extends, algorithm ids, sources, constraints, anchors) and list the unconfirmed facts',
     )
     .argument('[dir]', 'profiles folder (default: the shipped profiles)')
-    .option('-f, --format <format>', 'text or json', 'text')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .action(async (dir: string | undefined, options: { format: string }) => {
       const { profilesLintAction } = await import('../actions/profiles-lint.js');
       done(profilesLintAction(dir, options));
