@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { Task, TaskOutcome, WorkerConfig } from './tasks.js';
+import type { PooledTask, Task, TaskOutcome, WorkerConfig } from './tasks.js';
 
 /** The queue is full: the caller answers 503 with Retry-After. */
 export class QueueFullError extends Error {
@@ -24,8 +25,9 @@ export interface PoolOptions {
   /** Tasks waiting for a worker before new ones are refused. */
   maxQueue?: number;
   /**
-   * Hard deadline per task. The per-document time budget stops work between phases; this is the
-   * backstop for a phase that never ends: piscina terminates that worker and starts a new one.
+   * Hard deadline per document of a task, from when it starts. The per-document time budget
+   * stops work between phases; this is the backstop for a phase that never ends: piscina
+   * terminates that worker and starts a new one.
    */
   deadlineMs: number;
   config: WorkerConfig;
@@ -39,7 +41,7 @@ export interface PoolOptions {
 export class WorkPool {
   readonly workers: number;
   readonly maxQueue: number;
-  private readonly pool: Piscina<Task, TaskOutcome>;
+  private readonly pool: Piscina<PooledTask, TaskOutcome>;
   private readonly deadlineMs: number;
 
   constructor(options: PoolOptions) {
@@ -47,7 +49,7 @@ export class WorkPool {
     this.maxQueue = options.maxQueue ?? this.workers * 16;
     this.deadlineMs = options.deadlineMs;
     const filename = workerFile();
-    this.pool = new Piscina<Task, TaskOutcome>({
+    this.pool = new Piscina<PooledTask, TaskOutcome>({
       filename,
       minThreads: this.workers,
       maxThreads: this.workers,
@@ -72,19 +74,35 @@ export class WorkPool {
     return this.pool.queueSize;
   }
 
+  /**
+   * Runs a task. Its deadline is `deadlineMs` per document (the matrix has none: it reads the
+   * server's own corpus), counted from when a worker starts it, not while it waits in the queue:
+   * the worker says so on a message port that travels with the task.
+   */
   async run(task: Task): Promise<TaskOutcome> {
     if (this.full) throw new QueueFullError();
+    const units = task.kind === 'check' || task.kind === 'verify' ? task.documents.length : 0;
+    const deadline = this.deadlineMs * units;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.deadlineMs);
+    const { port1, port2 } = new MessageChannel();
+    let timer: NodeJS.Timeout | undefined;
+    if (deadline > 0)
+      port1.once('message', () => {
+        timer = setTimeout(() => controller.abort(), deadline);
+      });
     try {
-      return await this.pool.run(task, { signal: controller.signal });
+      return await this.pool.run(
+        { ...task, started: port2 },
+        { signal: controller.signal, transferList: [port2] },
+      );
     } catch (error) {
-      if (controller.signal.aborted) throw new TaskTimeoutError(this.deadlineMs);
+      if (controller.signal.aborted) throw new TaskTimeoutError(deadline);
       if (error instanceof Error && /queue is at limit/i.test(error.message))
         throw new QueueFullError();
       throw error;
     } finally {
       clearTimeout(timer);
+      port1.close();
     }
   }
 

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { MatrixResult } from '../engine/types.js';
 import type { DocumentLimits } from '../security/limits.js';
 
@@ -44,6 +45,9 @@ export interface FormatTask {
 }
 
 export type Task = CheckTask | VerifyTask | MatrixTask | FormatTask;
+
+/** What crosses to the worker: the task and the port it signals its start on. */
+export type PooledTask = Task & { started?: MessagePort };
 
 /**
  * `failed`: a finding at or above `failOn` (check), or a signature not valid (verify) — the

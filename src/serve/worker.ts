@@ -15,7 +15,7 @@ import type {
   CheckTask,
   FormatTask,
   MatrixTask,
-  Task,
+  PooledTask,
   TaskOutcome,
   VerifyTask,
   WorkerConfig,
@@ -40,8 +40,11 @@ const documentTypes: Promise<Pick<ReadOptions, 'doctypes' | 'xsd'>> = doctypes.d
   : Promise.resolve({ doctypes });
 let read: ReadOptions = { limits: config.limits };
 
-export default async function handle(task: Task): Promise<TaskOutcome> {
+export default async function handle(task: PooledTask): Promise<TaskOutcome> {
   read = { limits: config.limits, ...(await documentTypes) };
+  // The pool's deadline runs from here, not from when the task was queued.
+  task.started?.postMessage('started');
+  task.started?.close();
   try {
     switch (task.kind) {
       case 'check':
