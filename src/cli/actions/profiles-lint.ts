@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { formatProblem, loadProfiles } from '../../profiles/load.js';
 import { lintProfiles, type UnconfirmedFact } from '../../profiles/lint.js';
 import { UserError } from '../../util/errors.js';
+import { safeText } from '../../util/safe-text.js';
 import { emit } from '../options.js';
 import type { CommandResult } from '../result.js';
 
@@ -52,10 +53,8 @@ function unconfirmedLine(fact: UnconfirmedFact, all: readonly UnconfirmedFact[])
     .map((f) => f.profile);
   const inherited = heirs.length > 0 ? `  [inherited by ${heirs.join(', ')}]` : '';
   const source = fact.source ? ` (${fact.source})` : '';
-  return `unconfirmed  ${fact.profile}  ${fact.pointer}  ${fact.subject}${source}${fact.note ? `: ${oneLine(fact.note)}` : ''}${inherited}`;
-}
-
-/** A note is profile text: one line, control characters escaped, never raw. */
-function oneLine(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
+  // Profile text (a --profiles folder may come from anyone): one line, controls made visible.
+  return safeText(
+    `unconfirmed  ${fact.profile}  ${fact.pointer}  ${fact.subject}${source}${fact.note ? `: ${fact.note}` : ''}${inherited}`,
+  );
 }
