@@ -54,7 +54,7 @@ export function nativeModel(
       const childPointer = repeated
         ? `${at}/${escapePointerToken(name)}/${index}`
         : `${at}/${escapePointerToken(name)}`;
-      const leaf = !child.children.some((c) => c.kind === 'element');
+      const leaf = !child.children.some((c) => c.kind === 'element' && !isOpaque(c));
       let value: ModelValue;
       let object: ModelObject | undefined;
       if (leaf && child.attributes.length === 0) value = directText(child);

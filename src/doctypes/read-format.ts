@@ -3,7 +3,12 @@ import { elementPath } from '../xml/path.js';
 import { LocationMap } from '../documents/locations.js';
 import type { ModelObject, ParsedDocument } from '../documents/model.js';
 import { elementNameDefinition } from '../documents/types/index.js';
-import { emptyNonDataContent, xmlToModel, type NonDataContent } from '../documents/xml-model.js';
+import {
+  DSIG_NS,
+  emptyNonDataContent,
+  xmlToModel,
+  type NonDataContent,
+} from '../documents/xml-model.js';
 import type { DoctypeSet } from './load.js';
 import { mapFields } from './map-fields.js';
 import { nativeModel } from './native.js';
@@ -80,6 +85,7 @@ export function readFormat(
       nonData,
     );
   } else {
+    nonData.misplacedSignatures.push(...misplacedSignatures(root));
     locations.set('', at(root));
     model = mapFields(root, doctype.fields ?? {}, doctype.namespaces ?? {}, locations);
     if (doctype.native ?? true) model[NATIVE_KEY] = nativeModel(root, `/${NATIVE_KEY}`, locations);
@@ -123,4 +129,25 @@ function schemaCheck(
   xml: XmlDocument,
 ) {
   return validateAgainstXsd(engine, doctype, version, bytes, root, xml);
+}
+
+/**
+ * ds:Signature elements inside a business field of a mapped format (anywhere in the business
+ * document but a child of its root): the field reads as it would without them (paths skip
+ * signatures), and rule signature/placement reports each (issue #15).
+ */
+function misplacedSignatures(root: XmlElement) {
+  const found: Array<{ path: string; pos: XmlElement['pos'] }> = [];
+  const stack: XmlElement[] = [];
+  for (const c of root.children) if (c.kind === 'element') stack.push(c);
+  while (stack.length > 0) {
+    const el = stack.pop() as XmlElement;
+    for (const c of el.children) {
+      if (c.kind !== 'element') continue;
+      if (c.namespaceURI === DSIG_NS && c.localName === 'Signature')
+        found.push({ path: elementPath(c), pos: c.pos });
+      else stack.push(c);
+    }
+  }
+  return found;
 }
