@@ -48,6 +48,11 @@ describe('EU DSS XAdES files', () => {
     expect(ids(signature)).toContain(ruleId);
   });
 
+  it('the base64 transform: the fake-object Reference (base64 of a ds:Object) digests as DSS computed it', () => {
+    const [signature] = verify('XSW-enveloping-fake-object.xml');
+    expect(signature?.references?.[0]).toMatchObject({ uri: '#o-id-1', digestValid: true });
+  });
+
   it('a counter-signature that signs a data object instead of the SignatureValue is not valid', () => {
     const [master, counter] = verify('xades-fake-counter-signature.xml');
     expect(master?.valid).toBe(true);

@@ -1,0 +1,52 @@
+/**
+ * Transform chain planning: what corridor runs, what it refuses by design (XSLT), and what it
+ * cannot check (XPath Filter 2.0) — never skipped. The base64 and SMEV transforms are checked
+ * end to end on outside documents (dss-xades.test.ts, smev3.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { dsigChild } from '../../src/signature/dsig-elements.js';
+import { planTransforms } from '../../src/signature/transforms.js';
+import { parseXml } from '../../src/xml/parse.js';
+
+const DS = 'http://www.w3.org/2000/09/xmldsig#';
+function plan(transforms: string) {
+  const doc = parseXml(
+    `<ds:Signature xmlns:ds="${DS}"><ds:SignedInfo><ds:Reference URI=""><ds:Transforms>${transforms}</ds:Transforms></ds:Reference></ds:SignedInfo></ds:Signature>`,
+  );
+  const reference = dsigChild(dsigChild(doc.root, 'SignedInfo')!, 'Reference')!;
+  return planTransforms(reference, doc.root);
+}
+
+describe('planTransforms', () => {
+  it('runs base64, exclusive C14N then the SMEV transform, in order', () => {
+    const steps = (p: ReturnType<typeof plan>) => ('steps' in p ? p.steps.map((s) => s.kind) : p);
+    expect(steps(plan(`<ds:Transform Algorithm="${DS}base64"/>`))).toEqual(['base64']);
+    expect(
+      steps(
+        plan(
+          '<ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><ds:Transform Algorithm="urn://smev-gov-ru/xmldsig/transform"/>',
+        ),
+      ),
+    ).toEqual(['c14n', 'smev']);
+  });
+
+  it('refuses XSLT by design, with a problem that says so', () => {
+    const p = plan('<ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xslt-19991116"/>');
+    expect(p).toMatchObject({ ruleId: 'xmldsig/unsupported-transform' });
+    expect('message' in p ? p.message : '').toMatch(/XSLT transform refused/);
+  });
+
+  it('reports XPath Filter 2.0 as unsupported, never skips it', () => {
+    const p = plan(
+      '<ds:Transform Algorithm="http://www.w3.org/2002/06/xmldsig-filter2"><XPath xmlns="http://www.w3.org/2002/06/xmldsig-filter2" Filter="subtract">//X</XPath></ds:Transform>',
+    );
+    expect(p).toMatchObject({ ruleId: 'xmldsig/unsupported-transform' });
+  });
+
+  it('refuses a node-set filter after octets were produced', () => {
+    const p = plan(
+      `<ds:Transform Algorithm="${DS}base64"/><ds:Transform Algorithm="${DS}enveloped-signature"/>`,
+    );
+    expect(p).toMatchObject({ ruleId: 'xmldsig/unsupported-transform' });
+  });
+});
