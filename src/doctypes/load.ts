@@ -32,7 +32,10 @@ function schemaProblems(file: string, errors: ErrorObject[]): DoctypeProblem[] {
   const seen = new Map<string, string>();
   for (const e of errors) {
     if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
-    if (!seen.has(e.instancePath)) seen.set(e.instancePath, e.message ?? e.keyword);
+    const message = e.message ?? e.keyword;
+    const before = seen.get(e.instancePath);
+    if (before === undefined) seen.set(e.instancePath, message);
+    else if (!before.includes(message)) seen.set(e.instancePath, `${before}; ${message}`);
   }
   return [...seen].map(([pointer, message]) => ({ file, pointer: pointer || '/', message }));
 }
