@@ -26,6 +26,8 @@ export interface Config {
   baseline?: string;
   outputs?: OutputTarget[];
   docsBaseUri?: string;
+  /** Rule id → off | info | warning | error. */
+  rules?: Record<string, string>;
 }
 
 /** The `--config` option as commander gives it: a file, `false` for `--no-config`, or unset. */
@@ -87,6 +89,7 @@ export function readConfig(file: string): Config {
     baseline: path(raw.baseline),
     outputs: raw.outputs?.map((o) => ({ format: o.format, file: path(o.file) })),
     docsBaseUri: raw.docsBaseUri,
+    rules: raw.rules,
   };
 }
 
@@ -102,14 +105,21 @@ interface Configurable {
   baseline?: string;
 }
 
+/** What a config adds that no flag sets. */
+export interface ConfigExtras {
+  configOutputs?: OutputTarget[];
+  docsBaseUri?: string;
+  ruleLevels?: { file: string; levels: Record<string, string> };
+}
+
 /** Flags first, then the config: a flag given on the command line always wins. */
 export function withConfig<T extends Configurable>(
   options: T,
   keys: readonly (keyof Omit<Configurable, 'config'>)[],
-): T & { configOutputs?: OutputTarget[]; docsBaseUri?: string } {
+): T & ConfigExtras {
   const config = findConfig(options.config);
   if (!config) return options;
-  const merged: T & { configOutputs?: OutputTarget[]; docsBaseUri?: string } = { ...options };
+  const merged: T & ConfigExtras = { ...options };
   for (const key of keys) {
     const value = config[key];
     if (merged[key] === undefined && value !== undefined) {
@@ -118,5 +128,6 @@ export function withConfig<T extends Configurable>(
   }
   merged.configOutputs = config.outputs;
   merged.docsBaseUri = config.docsBaseUri;
+  if (config.rules) merged.ruleLevels = { file: config.file, levels: config.rules };
   return merged;
 }

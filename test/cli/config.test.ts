@@ -159,3 +159,46 @@ describe('--output <format>:<file>', () => {
     }
   });
 });
+
+describe('rule levels in corridor.config.json', () => {
+  it('sets a rule off, info, warning or error for every finding it reports; the gate follows', async () => {
+    const dir = project({ profiles: 'policy', docs: 'docs', asOf: '2026-12-01' });
+    const base = ['matrix', '--config', join(dir, 'corridor.config.json'), '-f', 'json'];
+    const before = JSON.parse((await inDir(dir, () => runCli(base))).stdout) as MatrixResult;
+    const rules = new Set(before.pairs.flatMap((p) => p.findings.map((f) => f.ruleId)));
+    expect(rules.has('signature/required')).toBe(true);
+
+    const levelled = project({
+      profiles: 'policy',
+      docs: 'docs',
+      asOf: '2026-12-01',
+      failOn: 'error',
+      rules: { 'signature/required': 'off', 'document/receiver-rules': 'error' },
+    });
+    const run = await runCli([
+      'matrix',
+      '--config',
+      join(levelled, 'corridor.config.json'),
+      '-f',
+      'json',
+    ]);
+    const after = JSON.parse(run.stdout) as MatrixResult;
+    const findings = after.pairs.flatMap((p) => p.findings);
+    expect(findings.some((f) => f.ruleId === 'signature/required')).toBe(false);
+    const constraint = findings.filter((f) => f.ruleId === 'document/receiver-rules');
+    expect(constraint.length).toBeGreaterThan(0);
+    for (const finding of constraint) expect(finding.severity).toBe('error');
+    expect(after.cells.find((c) => c.receiver === 'CC')?.status).toBe('fail');
+    expect(after.cells.find((c) => c.receiver === 'BB')?.status).not.toBe('fail');
+    expect(run.code).toBe(1);
+  });
+
+  it('refuses an unknown rule id or level', async () => {
+    const typo = tempTree({ 'c.json': { rules: { 'signature/requird': 'off' } } });
+    const run = await runCli(['matrix', '--config', join(typo, 'c.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('rules: no rule "signature/requird"');
+    const level = tempTree({ 'c.json': { rules: { 'signature/required': 'fatal' } } });
+    expect((await runCli(['matrix', '--config', join(level, 'c.json')])).code).toBe(2);
+  });
+});

@@ -1,3 +1,5 @@
+import { applyRuleLevels, checkRuleLevels } from '../../engine/rule-levels.js';
+import { RULES } from '../../rules/index.js';
 import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../../util/errors.js';
 import type { ReadOptions } from '../../documents/read.js';
@@ -39,6 +41,11 @@ export function checkAction(
   const targets = outputTargets(options);
   const failOn = parseFailOn(options.failOn, 'error');
   refuseFolders(files);
+  const levels = checkRuleLevels(
+    options.ruleLevels?.levels ?? {},
+    RULES.map((rule) => rule.id),
+    `${options.ruleLevels?.file ?? 'config'}: rules`,
+  );
   const gate = prepareGate(options);
   const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
@@ -56,7 +63,7 @@ export function checkAction(
     receivers: options.to === 'all' ? 'all' : parseList(options.to),
     from: options.from,
   });
-  const result = gate.apply(raw, { profiles, asOf });
+  const result = gate.apply(applyRuleLevels(raw, levels, { profiles, asOf }), { profiles, asOf });
   writeOutputs(result, targets, options.docsBaseUri);
   return { exitCode: gate.exitCode(result, failOn) };
 }

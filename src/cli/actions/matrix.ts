@@ -1,3 +1,5 @@
+import { applyRuleLevels, checkRuleLevels } from '../../engine/rule-levels.js';
+import { RULES } from '../../rules/index.js';
 import type { ReadOptions } from '../../documents/read.js';
 import { findDocuments, run } from '../../engine/run.js';
 import { runInPool, threadsFor } from '../../engine/pool.js';
@@ -49,6 +51,11 @@ export async function matrixAction(
   const options = withConfig(flags, CONFIGURABLE);
   const targets = outputTargets(options);
   const failOn = parseFailOn(options.failOn, 'never');
+  const levels = checkRuleLevels(
+    options.ruleLevels?.levels ?? {},
+    RULES.map((rule) => rule.id),
+    `${options.ruleLevels?.file ?? 'config'}: rules`,
+  );
   const gate = prepareGate(options);
   const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
@@ -92,7 +99,7 @@ export async function matrixAction(
           read: { limits, ...documentTypes },
           verify: { certificates },
         });
-  const result = gate.apply(raw, { profiles, asOf });
+  const result = gate.apply(applyRuleLevels(raw, levels, { profiles, asOf }), { profiles, asOf });
   writeOutputs(result, targets, options.docsBaseUri);
   return { exitCode: gate.exitCode(result, failOn) };
 }
