@@ -39,11 +39,7 @@ export function registerProfilesCommand(
       'validate profiles (schema, extends, algorithm ids, sources, constraints, anchors) and list the unconfirmed facts',
     )
     .argument('[dir]', 'profiles folder (default: the shipped profiles)')
-    .addOption(
-      new Option('-f, --format <format>', 'output format')
-        .choices(['text', 'json'])
-        .default('text'),
-    )
+    .option('-f, --format <format>', 'text or json', 'text')
     .action(async (dir: string | undefined, options: { format: string }) => {
       const { profilesLintAction } = await import('../actions/profiles-lint.js');
       done(profilesLintAction(dir, options));
