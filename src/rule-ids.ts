@@ -30,6 +30,12 @@ export const XMLDSIG_RULES = {
   keyValueOnly: 'xmldsig/keyvalue-only',
   noKey: 'xmldsig/no-key',
   keyMismatch: 'xmldsig/key-mismatch',
+  /** Offline revocation (`--crl`): the signer's or an intermediate certificate is revoked. */
+  certificateRevoked: 'xmldsig/certificate-revoked',
+  crlExpired: 'xmldsig/crl-expired',
+  crlNotYetValid: 'xmldsig/crl-not-yet-valid',
+  /** `--require-revocation` and no current CRL for a certificate of the path. */
+  revocationUnknown: 'xmldsig/revocation-unknown',
   /** A KeyName or X509Data lookup fits several certificates: not guessed. */
   ambiguousKey: 'xmldsig/ambiguous-key',
   badCertificate: 'xmldsig/bad-certificate',

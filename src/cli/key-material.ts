@@ -1,6 +1,8 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseCertificate } from '../pki/certificate.js';
+import { parseCrl, type Crl } from '../pki/crl.js';
+import type { ProfileSet } from '../profiles/read.js';
 import { pemBlocks } from '../pki/pem.js';
 import { errorMessage, UserError } from '../util/errors.js';
 
@@ -78,4 +80,54 @@ export function loadCertificates(paths: readonly string[] | undefined): Uint8Arr
     }
   }
   return out;
+}
+
+/** Every CRL of `--crl` paths (PEM `X509 CRL` blocks or DER, or directories of them). */
+export function loadCrls(paths: readonly string[] | undefined): Crl[] {
+  const out: Crl[] = [];
+  for (const path of paths ?? []) {
+    for (const file of materialFiles(path, '--crl', 'crl')) {
+      const blocks = derBlocks(readMaterial(file, '--crl'), 'X509 CRL');
+      if (blocks.length === 0) throw new UserError(`--crl ${file}: no X509 CRL`);
+      for (const der of blocks) {
+        try {
+          out.push(parseCrl(der));
+        } catch (error) {
+          throw new UserError(`--crl ${file}: ${errorMessage(error)}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Key material options of check, matrix and verify, loaded once per run. */
+export interface KeyMaterialOptions {
+  certs?: string[];
+  crl?: string[];
+  requireRevocation?: boolean;
+}
+
+/** The verification options key material gives, `anchors` being who may sign CRLs. */
+export function keyMaterial(
+  options: KeyMaterialOptions,
+  anchors: readonly Uint8Array[],
+): {
+  certificates: Uint8Array[];
+  crls: Crl[];
+  requireRevocation: boolean;
+  issuers: Uint8Array[];
+} {
+  const certificates = loadCertificates(options.certs);
+  return {
+    certificates,
+    crls: loadCrls(options.crl),
+    requireRevocation: options.requireRevocation === true,
+    issuers: [...anchors, ...certificates],
+  };
+}
+
+/** Every trust anchor of the loaded profiles (they may sign CRLs of the certificates they issue). */
+export function profileAnchors(profiles: ProfileSet): Uint8Array[] {
+  return [...profiles.profiles.values()].flatMap((p) => p.anchors.map((a) => a.der));
 }

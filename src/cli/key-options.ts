@@ -10,6 +10,18 @@ export const certsOption = (): Option =>
     'untrusted certificates (signers, intermediates) to find the signer and build paths; never trusted by themselves; repeatable',
   ).argParser(collect);
 
+export const crlOption = (): Option =>
+  new Option(
+    '--crl <file|dir>',
+    'CRLs (PEM or DER) for offline revocation checks on the as-of date; nothing is fetched; repeatable',
+  ).argParser(collect);
+
+export const requireRevocationOption = (): Option =>
+  new Option(
+    '--require-revocation',
+    'a signer or intermediate certificate without a current CRL is a finding',
+  );
+
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }

@@ -33,7 +33,11 @@ const documentTypes: Promise<Pick<ReadOptions, 'doctypes' | 'xsd'>> = doctypes.d
 
 export default async function evaluateChunk(files: string[]): Promise<ChunkOutcome> {
   const read: ReadOptions = { limits: setup.limits, ...(await documentTypes) };
-  const verify = setup.certificates?.length ? { certificates: setup.certificates } : {};
+  const verify = {
+    ...(setup.certificates?.length ? { certificates: setup.certificates } : {}),
+    ...(setup.crls?.length ? { crls: setup.crls, issuers: setup.issuers } : {}),
+    ...(setup.requireRevocation ? { requireRevocation: true, issuers: setup.issuers } : {}),
+  };
   try {
     return {
       ok: true,

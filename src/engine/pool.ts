@@ -1,3 +1,4 @@
+import type { Crl } from '../pki/crl.js';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -29,6 +30,10 @@ export interface WorkerSetup {
   maxFindingsPerRule?: number;
   limits?: Partial<DocumentLimits>;
   certificates?: Uint8Array[];
+  /** Offline revocation material (engine/revocation-check.ts). */
+  crls?: Crl[];
+  requireRevocation?: boolean;
+  issuers?: Uint8Array[];
 }
 
 /** A worker's answer for one chunk: the documents evaluated in order, or a usage error. */

@@ -4,8 +4,9 @@ import type { DocumentLimits } from '../limits.js';
 import { verifyWithinLimits } from '../security/verify.js';
 import type { ExplicitKey } from '../signature/key-selection.js';
 import type { SignatureVerification } from '../signature/types.js';
+import { withRevocation, type RevocationOptions } from './revocation-check.js';
 
-export interface DocumentVerifyOptions {
+export interface DocumentVerifyOptions extends RevocationOptions {
   asOf: Date;
   limits?: Partial<DocumentLimits> | undefined;
   /** Keys the caller vouches for (`verify --key`); when given, keys in the document are not used. */
@@ -27,7 +28,7 @@ export function verifyParsedDocument(
 ): SignatureVerification[] {
   const keys = options.keys && options.keys.length > 0 ? options.keys : undefined;
   if (document.xml) {
-    return verifyWithinLimits(
+    const verifications = verifyWithinLimits(
       document.xml,
       {
         asOf: options.asOf,
@@ -41,7 +42,14 @@ export function verifyParsedDocument(
         count: document.signatureCount ?? document.signatures.length,
       },
     );
+    return withRevocation(verifications, options, options.asOf);
   }
-  if (document.json !== undefined) return verifyJsonDocument(document, keys ? { keys } : {});
+  if (document.json !== undefined) {
+    return withRevocation(
+      verifyJsonDocument(document, keys ? { keys } : {}),
+      options,
+      options.asOf,
+    );
+  }
   return [];
 }

@@ -19,7 +19,7 @@ export interface ChainResult {
 
 const MAX_DEPTH = 10;
 
-type SignatureCheck = 'valid' | 'invalid' | 'unverifiable';
+export type SignatureCheck = 'valid' | 'invalid' | 'unverifiable';
 
 /**
  * Verdicts by (certificate, issuer) fingerprints: a matrix builds the same chains for many
@@ -29,7 +29,7 @@ const signatureChecks = new Map<string, SignatureCheck>();
 const MAX_CACHED_CHECKS = 10_000;
 
 /** Verifies `cert`'s signature with `issuer`'s key; "unverifiable" is never treated as valid. */
-function checkSignature(cert: Certificate, issuer: Certificate): SignatureCheck {
+export function checkSignature(cert: Certificate, issuer: Certificate): SignatureCheck {
   const key = `${cert.sha256}|${issuer.sha256}`;
   let check = signatureChecks.get(key);
   if (check === undefined) {
@@ -49,7 +49,7 @@ function computeSignatureCheck(cert: Certificate, issuer: Certificate): Signatur
     : 'invalid';
 }
 
-function issuedBy(cert: Certificate, issuer: Certificate): boolean {
+export function issuedBy(cert: Certificate, issuer: Certificate): boolean {
   if (Buffer.compare(cert.issuerDer, issuer.subjectDer) === 0) return true;
   return comparable(cert, 'issuer') === comparable(issuer, 'subject');
 }

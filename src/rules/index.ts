@@ -18,6 +18,7 @@ import { signatureTransformAccepted } from './signature-transform-accepted.js';
 import { signaturePlacement } from './signature-placement.js';
 import { signatureUnsignedContent } from './signature-unsigned-content.js';
 import { signatureTrusted } from './signature-trusted.js';
+import { signatureRevoked } from './signature-revoked.js';
 import { signatureCertificateValidity } from './signature-certificate-validity.js';
 import { encryptionRequired } from './encryption-required.js';
 import { encryptionAlgorithmAccepted } from './encryption-algorithm-accepted.js';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   signatureUnsignedContent,
   signatureCertificateValidity,
   signatureTrusted,
+  signatureRevoked,
   encryptionRequired,
   encryptionAlgorithmAccepted,
   documentReceiverRules,

@@ -44,3 +44,23 @@ describe('signature/value-encoding', () => {
     expect(findingsOf('signature/value-encoding', doc, profile())).toEqual([]);
   });
 });
+
+describe('signature/revoked', () => {
+  it('a revoked certificate and a missing required CRL are errors; a stale CRL a warning', () => {
+    const doc = declaration();
+    const findings = findingsOf('signature/revoked', doc, profile(), {
+      verifications: [
+        verification({
+          valid: true,
+          problems: [
+            { ruleId: 'xmldsig/certificate-revoked', message: 'revoked on 2026-03-08' },
+            { ruleId: 'xmldsig/crl-expired', message: 'CRL due 2026-04-14' },
+            { ruleId: 'xmldsig/revocation-unknown', message: 'no current CRL' },
+          ],
+        }),
+      ],
+    });
+    expect(findings.map((f) => f.severity)).toEqual(['error', 'warning', 'error']);
+    expect(findingsOf('signature/revoked', doc, profile())).toEqual([]);
+  });
+});

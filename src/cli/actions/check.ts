@@ -8,7 +8,7 @@ import { loadProfiles } from '../../profiles/load.js';
 import { limitsFromOptions, maxFindingsFromOptions } from '../../security/options.js';
 import { withConfig, type ConfigOption } from '../config.js';
 import { loadContent } from '../content-option.js';
-import { loadCertificates } from '../key-material.js';
+import { keyMaterial, profileAnchors } from '../key-material.js';
 import { documentLimits } from '../../limits.js';
 import { prepareGate, type GateOptions } from '../gate.js';
 import { parseAsOf, parseFailOn, parseList } from '../options.js';
@@ -22,6 +22,9 @@ export interface CheckOptions extends GateOptions, OutputOptions {
   certs?: string[];
   /** `--content uri=file`: bytes of detached Reference URIs. */
   content?: string[];
+  /** `--crl` paths and `--require-revocation`: offline revocation. */
+  crl?: string[];
+  requireRevocation?: boolean;
   from?: string;
   to: string;
   profiles?: string;
@@ -57,7 +60,7 @@ export function checkAction(
     read: { limits: limitsFromOptions(options), ...documentTypes },
     maxFindingsPerRule: maxFindingsFromOptions(options),
     verify: {
-      certificates: loadCertificates(options.certs),
+      ...keyMaterial(options, profileAnchors(profiles)),
       content: loadContent(options.content, documentLimits(limitsFromOptions(options)).maxBytes),
     },
     receivers: options.to === 'all' ? 'all' : parseList(options.to),

@@ -7,7 +7,7 @@ import { loadProfiles } from '../../profiles/load.js';
 import { UserError } from '../../util/errors.js';
 import { limitsFromOptions, maxFindingsFromOptions } from '../../security/options.js';
 import { withConfig, type ConfigOption } from '../config.js';
-import { loadCertificates } from '../key-material.js';
+import { keyMaterial, profileAnchors } from '../key-material.js';
 import { prepareGate, type GateOptions } from '../gate.js';
 import { displayPaths, parseAsOf, parseFailOn } from '../options.js';
 import { outputTargets, writeOutputs, type OutputOptions } from '../outputs.js';
@@ -20,6 +20,9 @@ export interface MatrixOptions extends GateOptions, OutputOptions {
   maxFindingsPerRule?: string;
   /** `--certs` paths: untrusted certificates for finding signers and building paths. */
   certs?: string[];
+  /** `--crl` paths and `--require-revocation`: offline revocation. */
+  crl?: string[];
+  requireRevocation?: boolean;
   profiles?: string;
   doctypes?: string;
   docs?: string;
@@ -65,7 +68,8 @@ export async function matrixAction(
   const threads = threadsFor(jobs, files.length);
   const limits = limitsFromOptions(options);
   const maxFindingsPerRule = maxFindingsFromOptions(options);
-  const certificates = loadCertificates(options.certs);
+  // Certificates, CRLs (plain data: they cross to worker threads) and who may sign the CRLs.
+  const material = keyMaterial(options, profileAnchors(profiles));
   const common = {
     kind: 'matrix' as const,
     profiles,
@@ -90,14 +94,14 @@ export async function matrixAction(
             receivers: 'all',
             maxFindingsPerRule,
             limits,
-            certificates,
+            ...material,
           },
           threads,
         )
       : run({
           ...common,
           read: { limits, ...documentTypes },
-          verify: { certificates },
+          verify: material,
         });
   const result = gate.apply(applyRuleLevels(raw, levels, { profiles, asOf }), { profiles, asOf });
   writeOutputs(result, targets, options.docsBaseUri);

@@ -18,7 +18,7 @@ import {
   type VerifyOutput,
 } from '../../report/verify.js';
 import { limitsFromOptions } from '../../security/options.js';
-import { loadCertificates } from '../key-material.js';
+import { keyMaterial } from '../key-material.js';
 import type { ExplicitKey } from '../../signature/key-selection.js';
 import { XMLDSIG_RULES } from '../../signature/problems.js';
 import type { SignatureVerification, SigningTime } from '../../signature/types.js';
@@ -41,6 +41,9 @@ export interface VerifyCommandOptions {
   certs?: string[];
   /** `--content uri=file`: bytes of detached Reference URIs (never fetched). */
   content?: string[];
+  /** `--crl` paths and `--require-revocation`: offline revocation on the as-of date. */
+  crl?: string[];
+  requireRevocation?: boolean;
   /** PEM files of trust anchors; enables `trusted`. */
   trust?: string[];
   asOf?: string;
@@ -48,6 +51,12 @@ export interface VerifyCommandOptions {
   /** `--max-bytes`: larger files are refused unread. */
   maxBytes?: string;
 }
+
+/** A revoked certificate, or (with --require-revocation) no current CRL, fails the run. */
+const REVOCATION_FAILURES = new Set<string>([
+  XMLDSIG_RULES.certificateRevoked,
+  XMLDSIG_RULES.revocationUnknown,
+]);
 
 export interface VerifyRun {
   output: string;
@@ -84,8 +93,11 @@ export function verifyFiles(
   if (files.length === 0) throw new UserError('no files to verify');
   const asOf = parseAsOf(options.asOf);
   const keys = (options.key ?? []).map(loadKey);
-  const certificates = loadCertificates(options.certs);
   const anchors = options.trust ? options.trust.flatMap(loadAnchors) : undefined;
+  const material = keyMaterial(
+    options,
+    (anchors ?? []).map((a) => a.der),
+  );
   const limits = limitsFromOptions(options);
   const content = loadContent(options.content, documentLimits(limits).maxBytes);
   // One file at a time, read and verified as `check` does, so memory holds one document.
@@ -95,7 +107,7 @@ export function verifyFiles(
         asOf,
         limits,
         keys,
-        certificates,
+        ...material,
         content,
         anchors,
       }),
@@ -123,12 +135,20 @@ export function verifyRead(
   return fileResult(document, verifications, options.anchors, options.asOf);
 }
 
-/** Exit 1 (and 422 from `corridor serve`): a signature missing, not valid, or not trusted. */
+/**
+ * Exit 1 (and 422 from `corridor serve`): a signature missing, not valid, not trusted, or its
+ * certificate revoked (or, with --require-revocation, without a current CRL).
+ */
 export function verifyFailed(output: VerifyOutput): boolean {
   return output.results.some(
     (r) =>
       r.signatures.length === 0 ||
-      r.signatures.some((s) => s.valid !== true || s.trusted === false),
+      r.signatures.some(
+        (s) =>
+          s.valid !== true ||
+          s.trusted === false ||
+          s.problems.some((p) => REVOCATION_FAILURES.has(p.ruleId)),
+      ),
   );
 }
 
@@ -222,7 +242,11 @@ function toResult(
     digestMethods: verification.digestMethods,
     canonicalization: verification.canonicalization,
     keySource: verification.keySource,
-    trusted: anchors ? trust(verification, anchors, asOf, problems) : null,
+    // A revoked certificate is no path to an anchor, whatever the chain says.
+    trusted: anchors
+      ? trust(verification, anchors, asOf, problems) &&
+        !problems.some((p) => p.ruleId === XMLDSIG_RULES.certificateRevoked)
+      : null,
     problems,
   };
   const signer = verification.signer;

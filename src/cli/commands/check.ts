@@ -7,7 +7,7 @@ import type { CommandResult } from '../result.js';
 import { DOCTYPES_OPTION_HELP, documentTypeReadOptions } from '../doctype-options.js';
 import { maxBytesOption, maxFindingsOption } from '../../security/options.js';
 import { contentOption } from '../content-option.js';
-import { certsOption } from '../key-options.js';
+import { certsOption, crlOption, requireRevocationOption } from '../key-options.js';
 
 export function registerCheckCommand(
   program: Command,
@@ -44,6 +44,8 @@ export function registerCheckCommand(
     .addOption(maxFindingsOption())
     .addOption(certsOption())
     .addOption(contentOption())
+    .addOption(crlOption())
+    .addOption(requireRevocationOption())
     .action(async (files: string[], options: CheckOptions) => {
       // Loaded on use: `--help` and the other commands do not pay for the engine.
       const { checkAction } = await import('../actions/check.js');

@@ -6,7 +6,7 @@ import { configOption, noConfigOption, outputOption } from '../output-options.js
 import type { CommandResult } from '../result.js';
 import { DOCTYPES_OPTION_HELP, documentTypeReadOptions } from '../doctype-options.js';
 import { maxBytesOption, maxFindingsOption } from '../../security/options.js';
-import { certsOption } from '../key-options.js';
+import { certsOption, crlOption, requireRevocationOption } from '../key-options.js';
 
 export function registerMatrixCommand(
   program: Command,
@@ -40,6 +40,8 @@ export function registerMatrixCommand(
       'worker threads: a number, or auto (every core, up to 4, from 600 documents up)',
       '1',
     )
+    .addOption(crlOption())
+    .addOption(requireRevocationOption())
     .action(async (options: MatrixOptions) => {
       const { matrixAction } = await import('../actions/matrix.js');
       // The config's doctypes folder too: the definitions are read before the action runs.

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { maxBytesOption } from '../../security/options.js';
 import { contentOption } from '../content-option.js';
-import { certsOption } from '../key-options.js';
+import { certsOption, crlOption, requireRevocationOption } from '../key-options.js';
 import type { CommandResult } from '../result.js';
 import type { VerifyCommandOptions } from '../actions/verify.js';
 
@@ -27,6 +27,8 @@ export function registerVerifyCommand(
     .addOption(maxBytesOption())
     .addOption(certsOption())
     .addOption(contentOption())
+    .addOption(crlOption())
+    .addOption(requireRevocationOption())
     .action(async (files: string[], options: VerifyCommandOptions) => {
       const { runVerify } = await import('../actions/verify.js');
       const result = runVerify(files, options);

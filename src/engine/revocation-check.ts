@@ -1,0 +1,69 @@
+import { parseCertificate, type Certificate } from '../pki/certificate.js';
+import type { Crl } from '../pki/crl.js';
+import { checkRevocation, issuerPath, type RevocationKind } from '../pki/revocation.js';
+import { XMLDSIG_RULES } from '../rule-ids.js';
+import type { SignatureVerification } from '../signature/types.js';
+
+/** Revocation material for a run: `--crl`, `--require-revocation`, and who may sign CRLs. */
+export interface RevocationOptions {
+  crls?: readonly Crl[] | undefined;
+  /** A certificate without a current CRL is a finding (`--require-revocation`). */
+  requireRevocation?: boolean | undefined;
+  /** Certificates that may be issuers (anchors, `--certs`): a CRL is checked against them. */
+  issuers?: readonly Uint8Array[] | undefined;
+}
+
+const RULE: Record<RevocationKind, string> = {
+  revoked: XMLDSIG_RULES.certificateRevoked,
+  'crl-expired': XMLDSIG_RULES.crlExpired,
+  'crl-not-yet-valid': XMLDSIG_RULES.crlNotYetValid,
+  'revocation-unknown': XMLDSIG_RULES.revocationUnknown,
+};
+
+/**
+ * Adds revocation problems to each verification whose signer is a certificate: once per
+ * document, on the run's as-of date, before any receiver is evaluated. Nothing is fetched.
+ */
+export function withRevocation(
+  verifications: SignatureVerification[],
+  options: RevocationOptions,
+  asOf: Date,
+): SignatureVerification[] {
+  if (!options.crls?.length && !options.requireRevocation) return verifications;
+  const issuers = parsed(options.issuers ?? []);
+  return verifications.map((verification) => {
+    if (verification.signer?.subject === undefined || verification.certificateChain.length === 0) {
+      return verification;
+    }
+    const chain = parsed(verification.certificateChain);
+    const leaf = chain[0];
+    if (!leaf) return verification;
+    const path = issuerPath(leaf, [...chain.slice(1), ...issuers]);
+    const found = checkRevocation(
+      path,
+      options.crls ?? [],
+      asOf,
+      options.requireRevocation === true,
+    );
+    if (found.length === 0) return verification;
+    return {
+      ...verification,
+      problems: [
+        ...verification.problems,
+        ...found.map((p) => ({ ruleId: RULE[p.kind], message: p.message })),
+      ],
+    };
+  });
+}
+
+function parsed(ders: readonly Uint8Array[]): Certificate[] {
+  const out: Certificate[] = [];
+  for (const der of ders) {
+    try {
+      out.push(parseCertificate(der));
+    } catch {
+      // Unreadable certificates are reported where they were read; here they are no issuer.
+    }
+  }
+  return out;
+}
