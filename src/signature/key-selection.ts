@@ -220,7 +220,8 @@ function namedCertificates(
       problems.push(ambiguity(describeLookup(lookup), matches));
     } else if (matches[0]) found.push(matches[0]);
   }
-  if (lookups.length > 0 && found.length === 0 && !ambiguous && inline.length === 0) {
+  const keyGiven = explicit !== undefined && explicit.length > 0;
+  if (lookups.length > 0 && found.length === 0 && !ambiguous && inline.length === 0 && !keyGiven) {
     problems.push(
       problem(
         XMLDSIG_RULES.noKey,
@@ -230,7 +231,7 @@ function namedCertificates(
   }
   if (ambiguous) return 'ambiguous';
   if (found.length > 0 || inline.length > 0 || lookups.length > 0) return found;
-  if (explicit && explicit.length > 0) return found;
+  if (keyGiven) return found;
   for (const name of info.keyInfo.keyNames) {
     if (!name) continue;
     const wanted = comparableName(name);
