@@ -76,8 +76,11 @@ function keyArguments(params: string): {
   key: string[];
   certs: string[];
   trust: string[];
+  crl: string[];
+  requireRevocation: boolean;
   asOf?: string;
 } {
+  const crl: string[] = [];
   const key: string[] = [];
   const certs: string[] = [];
   const trust: string[] = [];
@@ -88,6 +91,7 @@ function keyArguments(params: string): {
     if (!file || !existsSync(file)) return;
     if (/^--trusted-(pem|der)/.test(word)) trust.push(file);
     else if (/^--untrusted-(pem|der)/.test(word)) certs.push(file);
+    else if (/^--crl-(pem|der)/.test(word)) crl.push(file);
     else if (/^--pubkey-(cert-)?pem/.test(word)) key.push(file);
     else if (/^--pubkey-(cert-)?der/.test(word)) {
       const pem = join(scratch, `${index}-${file.replace(/\W/g, '_')}.pem`);
@@ -97,7 +101,9 @@ function keyArguments(params: string): {
       key.push(pem);
     }
   });
-  return { key, certs, trust, ...(time ? { asOf: time } : {}) };
+  // xmlsec's --verify-crls is corridor's --require-revocation.
+  const requireRevocation = params.includes('--verify-crls');
+  return { key, certs, trust, crl, requireRevocation, ...(time ? { asOf: time } : {}) };
 }
 
 const cases = readCases(readFileSync(join(testsDir, 'testDSig.sh'), 'utf8'));
@@ -141,6 +147,14 @@ for (const c of cases) {
     // --verify-keys: the given key's certificate must chain to the trusted ones too.
     const mustChain = signature?.keySource === 'x509' || c.params.includes('--verify-keys');
     if (valid === true && mustChain && !insecure && signature?.trusted !== true) {
+      valid = null;
+    }
+    const revocation = ['xmldsig/certificate-revoked', 'xmldsig/revocation-unknown'];
+    if (
+      valid === true &&
+      !insecure &&
+      signature?.problems.some((p) => revocation.includes(p.ruleId))
+    ) {
       valid = null;
     }
   } catch {
