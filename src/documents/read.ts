@@ -1,5 +1,6 @@
 import { readStdin, STDIN } from './stdin.js';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
 import { parseXml } from '../xml/parse.js';
 import { XmlParseError } from '../xml/dom.js';
 import { markReadStart } from '../security/budget.js';
@@ -30,9 +31,21 @@ export interface ReadOptions {
   doctypes?: DoctypeSet;
   /** XSD validation (libxml2); without it, schemas are not checked (e.g. `verify`). */
   xsd?: XsdEngine;
+  /**
+   * The `--docs` folder the file was found in: then a file that cannot be read is a finding,
+   * not an error, and a symlink resolving outside the folder is not read.
+   */
+  within?: string;
+  /** `--follow-symlinks`: read symlinks that resolve outside `within`. */
+  followSymlinks?: boolean;
 }
 
-/** Reads a file: a missing or unreadable file is a UserError (exit 2), bad content is a problem. */
+/**
+ * Reads a file. A file named on the command line that does not exist is a UserError (exit 2);
+ * one found under `--docs` (`within`) that cannot be read — unreadable, a FIFO or device, a
+ * dangling symlink, a symlink out of the folder without `followSymlinks` — is one
+ * document/readable finding, and the run goes on (issue #15). Bad content is a problem.
+ */
 export function readDocumentFile(file: string, options: ReadOptions = {}): ParsedDocument {
   let bytes: Uint8Array;
   const maxBytes = documentLimits(options.limits).maxBytes;
@@ -47,17 +60,57 @@ export function readDocumentFile(file: string, options: ReadOptions = {}): Parse
       ? oversized(file, input, maxBytes, 'xml')
       : readDocument(file, input, options);
   }
+  let stat;
   try {
-    const stat = statSync(file);
-    if (!stat.isFile()) throw new Error('not a file');
-    // Sized before it is read: an oversized file is refused with only its first bytes read,
-    // enough to label it JSON or XML.
+    stat = statSync(file);
+  } catch (error) {
+    if (!options.within && (error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new UserError(`cannot read document: ${file}`);
+    return unreadable(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (options.within && !options.followSymlinks && !insideFolder(file, options.within)) {
+    return unreadable(
+      file,
+      `is a symbolic link to a file outside ${options.within}: not followed (--follow-symlinks reads it)`,
+    );
+  }
+  // Never opened unless regular: a FIFO would block the run, /dev/zero never end.
+  if (!stat.isFile()) {
+    if (!options.within) throw new UserError(`cannot read document: ${file} is not a regular file`);
+    return unreadable(file, 'is not a regular file (a FIFO, device or folder)');
+  }
+  // Sized before it is read: an oversized file is refused with only its first bytes read,
+  // enough to label it JSON or XML.
+  try {
     if (stat.size > maxBytes) return oversized(file, stat.size, maxBytes, formatOf(peek(file)));
     bytes = readFileSync(file);
-  } catch {
-    throw new UserError(`cannot read document: ${file}`);
+  } catch (error) {
+    if (!options.within) throw new UserError(`cannot read document: ${file}`);
+    return unreadable(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return readDocument(file, bytes, options);
+}
+
+/** Whether the file's real path lies inside the folder's real path. */
+function insideFolder(file: string, folder: string): boolean {
+  try {
+    const root = realpathSync(folder);
+    const real = realpathSync(file);
+    return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
+  } catch {
+    return false;
+  }
+}
+
+function unreadable(file: string, why: string): ParsedDocument {
+  const document = emptyDocument(file, /\.json$/i.test(file) ? 'json' : 'xml');
+  document.problems.push({
+    ruleId: 'document/unreadable',
+    message: `${file} ${why}`,
+    location: { path: '/' },
+    hint: 'Give corridor regular, readable files; remove or fix this entry.',
+  });
+  return document;
 }
 
 /** Parses one document once and extracts everything the rules need. Never throws on content. */

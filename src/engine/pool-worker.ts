@@ -32,7 +32,12 @@ const documentTypes: Promise<Pick<ReadOptions, 'doctypes' | 'xsd'>> = doctypes.d
   : Promise.resolve({ doctypes });
 
 export default async function evaluateChunk(files: string[]): Promise<ChunkOutcome> {
-  const read: ReadOptions = { limits: setup.limits, ...(await documentTypes) };
+  const read: ReadOptions = {
+    limits: setup.limits,
+    within: setup.within,
+    followSymlinks: setup.followSymlinks,
+    ...(await documentTypes),
+  };
   const verify = {
     ...(setup.certificates?.length ? { certificates: setup.certificates } : {}),
     ...(setup.crls?.length ? { crls: setup.crls, issuers: setup.issuers } : {}),

@@ -29,6 +29,9 @@ export interface WorkerSetup {
   from?: string;
   maxFindingsPerRule?: number;
   limits?: Partial<DocumentLimits>;
+  /** The `--docs` folder and `--follow-symlinks` (ReadOptions). */
+  within?: string;
+  followSymlinks?: boolean;
   certificates?: Uint8Array[];
   /** Offline revocation material (engine/revocation-check.ts). */
   crls?: Crl[];

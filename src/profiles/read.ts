@@ -167,6 +167,9 @@ export function resolveProfiles(loaded: LoadedFile[]): Map<string, ResolvedProfi
   return resolved;
 }
 
+/** A PEM file of trust anchors is a few kilobytes; a megabyte is generous. */
+const MAX_ANCHOR_BYTES = 1024 * 1024;
+
 function loadAnchors(
   profileFile: string,
   merged: MergedPolicies,
@@ -176,6 +179,17 @@ function loadAnchors(
   (merged.signature?.trustAnchors ?? []).forEach((anchor, index) => {
     const path = anchor.file;
     try {
+      // A regular file under a size cap: `/dev/zero` or a FIFO must not be read (issue #15).
+      const stat = statSync(path);
+      if (!stat.isFile()) throw new Error('not a regular file');
+      if (stat.size > MAX_ANCHOR_BYTES) {
+        problems.push({
+          file: profileFile,
+          pointer: `/signature/trustAnchors/${index}/file`,
+          message: `trust anchor file ${basename(anchor.file)} is ${stat.size} bytes, over the ${MAX_ANCHOR_BYTES}-byte limit for a certificate file`,
+        });
+        return;
+      }
       for (const der of pemCertificates(readFileSync(path, 'utf8')))
         anchors.push({ file: path, der });
     } catch {

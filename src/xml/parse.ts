@@ -44,6 +44,15 @@ export function parseXml(input: string | Uint8Array, limits?: Partial<XmlLimits>
     if (input.length > lim.maxBytes) {
       throw new XmlParseError('limit', `document exceeds ${lim.maxBytes} bytes`, 1, 1);
     }
+    // One byte-order mark only: a second is content before the document (libxml2 refuses it).
+    if (doubledBom(input)) {
+      throw new XmlParseError(
+        'not-well-formed',
+        'a second byte-order mark (U+FEFF) before the document',
+        1,
+        1,
+      );
+    }
     text = decodeXmlBytes(input).text;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -902,4 +911,13 @@ function indexOrMax(s: string, needle: string, from: number): number {
 
 function hex(cp: number): string {
   return cp.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function doubledBom(b: Uint8Array): boolean {
+  const at = (...pattern: number[]) => pattern.every((x, i) => b[i] === x);
+  return (
+    at(0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf) ||
+    at(0xff, 0xfe, 0xff, 0xfe) ||
+    at(0xfe, 0xff, 0xfe, 0xff)
+  );
 }

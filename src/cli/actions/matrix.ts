@@ -18,6 +18,7 @@ import { SHIPPED_DOCUMENTS_DIR } from '../shipped.js';
 export interface MatrixOptions extends GateOptions, OutputOptions {
   maxBytes?: string;
   maxFindingsPerRule?: string;
+  followSymlinks?: boolean;
   /** `--certs` paths: untrusted certificates for finding signers and building paths. */
   certs?: string[];
   /** `--crl` paths and `--require-revocation`: offline revocation. */
@@ -95,12 +96,19 @@ export async function matrixAction(
             maxFindingsPerRule,
             limits,
             ...material,
+            within: docs,
+            followSymlinks: options.followSymlinks === true,
           },
           threads,
         )
       : run({
           ...common,
-          read: { limits, ...documentTypes },
+          read: {
+            limits,
+            within: docs,
+            followSymlinks: options.followSymlinks === true,
+            ...documentTypes,
+          },
           verify: material,
         });
   const result = gate.apply(applyRuleLevels(raw, levels, { profiles, asOf }), { profiles, asOf });

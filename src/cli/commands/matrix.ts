@@ -34,6 +34,10 @@ export function registerMatrixCommand(
     .addOption(shardOption())
     .addOption(maxBytesOption())
     .addOption(maxFindingsOption())
+    .option(
+      '--follow-symlinks',
+      'read symbolic links under --docs that point outside it (default: a finding, not read)',
+    )
     .addOption(certsOption())
     .option(
       '--jobs <n>',
