@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runInPool, threadsFor, POOL_THRESHOLD } from '../../src/engine/pool.js';
 import { findDocuments, run } from '../../src/engine/run.js';
 import { loadProfiles } from '../../src/profiles/load.js';
+import { documentTypeReadOptions } from '../../src/cli/doctype-options.js';
 import { generatedCorpus } from '../helpers/generated-corpus.js';
 
 describe('worker pool', () => {
@@ -15,7 +16,9 @@ describe('worker pool', () => {
       asOf,
       receivers: 'all' as const,
     };
-    const single = run(options);
+    // The CLI's single-threaded path: shipped document types with their XSD validator, as each
+    // worker loads them.
+    const single = run({ ...options, read: await documentTypeReadOptions({}) });
     const pooled = await runInPool(
       options,
       { profilesDir, asOf: asOf.toISOString(), kind: 'matrix', receivers: 'all' },
