@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI lives in the compiled TypeScript under dist/.
+import { exitQuietlyOnClosedStdout } from '../dist/cli/closed-pipe.js';
 import { main } from '../dist/cli/main.js';
 
+exitQuietlyOnClosedStdout();
 main(process.argv).then(
   (code) => {
     process.exitCode = code;
