@@ -6,6 +6,7 @@ import { keyCodecForFamily, schemeFor } from '../crypto/schemes/index.js';
 import type { PrivateKey } from '../crypto/types.js';
 import type { Certificate } from './certificate.js';
 import { CertificateError } from './errors.js';
+import { splitUnescaped } from './names.js';
 import { spkiParts } from './spki.js';
 
 /**
@@ -44,32 +45,14 @@ const ATTRIBUTE_OIDS = new Map<string, string>([
   ['EMAILADDRESS', '1.2.840.113549.1.9.1'],
 ]);
 
-/** Splits on unescaped separators and removes RFC 4514 backslash escapes of single characters. */
-function splitEscaped(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\\' && i + 1 < text.length) {
-      current += c + text[i + 1]!;
-      i++;
-    } else if (c === separator) {
-      parts.push(current);
-      current = '';
-    } else current += c;
-  }
-  parts.push(current);
-  return parts;
-}
-
 const unescape = (value: string): string => value.replace(/\\(.)/g, '$1');
 
 /** DER Name from an RFC 4514-style string (RDN order reversed into DER order). */
 export function encodeName(name: string): Uint8Array {
-  const rdns = splitEscaped(name, ',')
+  const rdns = splitUnescaped(name, ',')
     .filter((rdn) => rdn.trim() !== '')
     .map((rdn) => {
-      const atvs = splitEscaped(rdn, '+').map((atv) => {
+      const atvs = splitUnescaped(rdn, '+').map((atv) => {
         const eq = atv.indexOf('=');
         if (eq <= 0) throw new CertificateError(`bad name component '${atv}' in '${name}'`);
         const type = atv.slice(0, eq).trim();

@@ -71,3 +71,24 @@ export function nameToString(nameDer: Uint8Array): string {
 export function normalizedName(name: string): string {
   return name.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Splits an RFC 4514 string name on `separator` (`,` between RDNs, `+` inside one) where it is
+ * not escaped by a backslash; escapes are kept for the caller to resolve.
+ */
+export function splitUnescaped(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length) {
+      current += c + text[i + 1]!;
+      i++;
+    } else if (c === separator) {
+      parts.push(current);
+      current = '';
+    } else current += c;
+  }
+  parts.push(current);
+  return parts;
+}

@@ -1,5 +1,6 @@
 import { digest } from '../crypto/digests.js';
 import type { Certificate } from '../pki/certificate.js';
+import { splitUnescaped } from '../pki/names.js';
 import type { X509Lookup } from './key-info.js';
 
 /** Attribute type spellings writers use for the same attribute (OpenSSL, .NET, Java). */
@@ -17,24 +18,6 @@ const TYPE_ALIASES = new Map<string, string>([
   ['2.5.4.5', 'serialnumber'],
 ]);
 
-/** Splits on separators not escaped by a backslash. */
-function split(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\\' && i + 1 < text.length) {
-      current += c + text[i + 1]!;
-      i++;
-    } else if (c === separator) {
-      parts.push(current);
-      current = '';
-    } else current += c;
-  }
-  parts.push(current);
-  return parts;
-}
-
 /**
  * Comparison form of an RFC 4514-style name as XMLDSig writers print them: RDNs in order,
  * attribute types by one spelling, values case-folded with whitespace collapsed and
@@ -42,9 +25,9 @@ function split(text: string, separator: string): string[] {
  * used to decide trust (chains match names by DER).
  */
 export function comparableName(name: string): string {
-  return split(name, ',')
+  return splitUnescaped(name, ',')
     .map((rdn) =>
-      split(rdn, '+')
+      splitUnescaped(rdn, '+')
         .map((atv) => {
           const eq = atv.indexOf('=');
           const type = atv.slice(0, eq).trim().toLowerCase();
