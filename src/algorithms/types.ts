@@ -1,7 +1,16 @@
 import type { KeyFamily } from '../crypto/types.js';
 
-export type AlgorithmKind =
-  'signature' | 'digest' | 'canonicalization' | 'transform' | 'encryption' | 'key-transport';
+/** The kinds of the registry, in the order `corridor algorithms` lists them. */
+export const ALGORITHM_KINDS = [
+  'signature',
+  'digest',
+  'canonicalization',
+  'transform',
+  'encryption',
+  'key-transport',
+] as const;
+
+export type AlgorithmKind = (typeof ALGORITHM_KINDS)[number];
 
 /** One algorithm identity: every name (XML URI, OID) under which documents may carry it. */
 export interface AlgorithmEntry {

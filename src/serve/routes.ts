@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { allAlgorithms } from '../algorithms/registry.js';
-import type { AlgorithmKind } from '../algorithms/types.js';
+import { ALGORITHM_KINDS, type AlgorithmKind } from '../algorithms/types.js';
 import { doctypeRow } from '../cli/actions/doctypes.js';
 import { profileRow, profileShown } from '../cli/actions/profiles.js';
 import { parseList } from '../cli/options.js';
@@ -31,14 +31,7 @@ type Query = Record<string, string | undefined>;
 const RETRY_AFTER = '2';
 /** Dates whose matrix is kept; each holds one MatrixResult and its rendered formats. */
 const MATRIX_DATES = 8;
-const ALGORITHM_KINDS = new Set<AlgorithmKind>([
-  'signature',
-  'digest',
-  'canonicalization',
-  'transform',
-  'encryption',
-  'key-transport',
-]);
+const KNOWN_KINDS = new Set<AlgorithmKind>(ALGORITHM_KINDS);
 
 export function registerRoutes(app: FastifyInstance, context: RouteContext): void {
   const { pool, profiles, doctypes, limits, state } = context;
@@ -108,7 +101,7 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
 
   app.get('/v1/algorithms', async (request) => {
     const { kind } = request.query as Query;
-    if (kind !== undefined && !ALGORITHM_KINDS.has(kind as AlgorithmKind))
+    if (kind !== undefined && !KNOWN_KINDS.has(kind as AlgorithmKind))
       throw new HttpProblem(400, `unknown kind "${kind}" (${[...ALGORITHM_KINDS].join(', ')})`);
     return allAlgorithms(kind as AlgorithmKind | undefined);
   });

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { AlgorithmKind } from '../../algorithms/types.js';
+import { ALGORITHM_KINDS, type AlgorithmKind } from '../../algorithms/types.js';
 import { emit } from '../options.js';
 import type { CommandResult } from '../result.js';
 
@@ -12,16 +12,7 @@ export function registerAlgorithmsCommand(
     .description(
       'list the algorithm registry: ids for profiles, URIs, OIDs, and what this build can verify',
     )
-    .addOption(
-      new Option('--kind <kind>', 'algorithm kind').choices([
-        'signature',
-        'digest',
-        'canonicalization',
-        'transform',
-        'encryption',
-        'key-transport',
-      ]),
-    )
+    .addOption(new Option('--kind <kind>', 'algorithm kind').choices(ALGORITHM_KINDS))
     .addOption(
       new Option('-f, --format <format>', 'output format')
         .choices(['text', 'json'])
