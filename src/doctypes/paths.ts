@@ -1,5 +1,6 @@
 import type { XmlAttribute, XmlElement } from '../xml/dom.js';
 import { matchGlob } from './glob.js';
+import { DSIG_NS, XENC_NS } from '../documents/xml-model.js';
 
 /**
  * The small path language of definitions: steps separated by `/`, each `prefix:Name`,
@@ -116,9 +117,6 @@ export function pathPrefixes(source: string): string[] {
   }
   return [...prefixes];
 }
-
-const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
-const XENC_NS = 'http://www.w3.org/2001/04/xmlenc#';
 
 /** Signatures, their objects and encrypted parts are never read as business data. */
 export function isOpaque(el: XmlElement): boolean {

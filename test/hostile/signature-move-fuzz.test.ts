@@ -3,6 +3,8 @@
  * removes it wherever it is) and used to turn the field into an empty object, dropping the
  * rules on it. Moved into every element of every signed XML fixture, it never improves a
  * verdict: per receiver, the status is no better and every rule reported before still is.
+ * The fixtures in real formats read through doctypes/*.json (ESADout_CU, DEC-DMS, CEB311) get
+ * the signature in every element, prefixed ones included, and must read to the same model.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -40,7 +42,14 @@ type Verifications = ReturnType<typeof verifyWithinLimits>;
 function evaluateAll(
   xml: string,
   reuse?: Verifications,
-): { valid: boolean | null; pairs: PairResult[]; verifications: Verifications } {
+): {
+  valid: boolean | null;
+  pairs: PairResult[];
+  verifications: Verifications;
+  model: unknown;
+  format: string | undefined;
+  root: string | undefined;
+} {
   const document = readDocument('case.xml', Buffer.from(xml));
   const verifications = reuse ?? (document.xml ? verifyWithinLimits(document.xml, { asOf }) : []);
   const senderId = document.issuingCountry ?? 'unknown';
@@ -48,26 +57,43 @@ function evaluateAll(
   const pairs = receivers.map((receiver) =>
     evaluatePair({ document, verifications, senderId, sender }, receiver, asOf),
   );
-  return { valid: verifications[0]?.valid ?? null, pairs, verifications };
+  const format = document.documentFormat?.id;
+  const root = document.documentFormat?.path.split('/').pop();
+  return {
+    valid: verifications[0]?.valid ?? null,
+    pairs,
+    verifications,
+    model: document.model,
+    format,
+    root,
+  };
 }
 
 const reported = (pair: PairResult) =>
   new Set(pair.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId));
 
-/** Every element end tag of the document body (unprefixed: the document's namespace). */
-function moves(xml: string): Array<{ at: number; tag: string }> {
+/**
+ * Every element end tag of the document body: unprefixed (the document's namespace), or with
+ * `prefixed` any but XML Signature / Encryption ones (real formats prefix their fields).
+ */
+function moves(xml: string, prefixed = false): Array<{ at: number; tag: string }> {
   const signature = SIGNATURE.exec(xml);
   if (!signature) return [];
   const without = xml.replace(signature[0], '');
-  const ends = [...without.matchAll(/<\/([A-Za-z][\w.-]*)>/g)];
+  const tag = prefixed ? /<\/((?:[A-Za-z][\w.-]*:)?[A-Za-z][\w.-]*)>/g : /<\/([A-Za-z][\w.-]*)>/g;
+  const ends = [...without.matchAll(tag)].filter((m) => !/^(ds|xenc):/.test(m[1] as string));
   return ends.slice(0, -1).map((m) => ({ at: m.index, tag: m[1] as string })); // not the root
 }
+
+/** Fixtures in real formats, mapped by doctypes/*.json (not corridor's element-name formats). */
+const REAL_FORMATS = ['RU/esadout-cu.xml', 'KZ/esadout-cu.xml', 'CN/ceb311.xml', 'EU/dec-dms.xml'];
 
 const signed = xmlFiles(FIXTURES).filter((file) => SIGNATURE.test(readFileSync(file, 'utf8')));
 
 describe('ds:Signature moved into every data field of every signed fixture', () => {
   it('covers the fixtures', () => {
     expect(signed.length).toBeGreaterThanOrEqual(30);
+    for (const name of REAL_FORMATS) expect(signed).toContain(join(FIXTURES, 'documents', name));
   });
 
   it.each(signed.map((file) => relative(FIXTURES, file)))('%s', (name) => {
@@ -75,8 +101,16 @@ describe('ds:Signature moved into every data field of every signed fixture', () 
     const signature = SIGNATURE.exec(xml)?.[0] as string;
     const without = xml.replace(signature, '');
     const before = evaluateAll(xml);
+    const real = REAL_FORMATS.some((f) => name === join('documents', f));
+    if (real) expect(before.format, 'read through its doctype mapping').toBeDefined();
     let cases = 0;
-    for (const { at, tag } of moves(xml)) {
+    // Real formats: every element inside the business document (an envelope's are not fields).
+    const name0 = before.root ?? '';
+    const [from, to] = real
+      ? [without.indexOf(`<${name0}`), without.lastIndexOf(`</${name0}>`)]
+      : [0, Infinity];
+    if (real) expect(from).toBeGreaterThanOrEqual(0);
+    for (const { at, tag } of moves(xml, real).filter((m) => m.at > from && m.at < to)) {
       const moved = without.slice(0, at) + signature + without.slice(at);
       const reuse = before.valid === true && cases > 0 ? before.verifications : undefined;
       const after = evaluateAll(moved, reuse);
@@ -84,6 +118,8 @@ describe('ds:Signature moved into every data field of every signed fixture', () 
       cases++;
       // A signature that verified keeps verifying; one that did not, still does not.
       if (before.valid !== true) expect(after.valid, tag).not.toBe(true);
+      // A mapped field (and the native view) reads as it did: the signature is not data.
+      if (real) expect(after.model, tag).toEqual(before.model);
       after.pairs.forEach((pair, i) => {
         const was = before.pairs[i] as PairResult;
         const where = `${tag} → ${pair.receiver}`;
