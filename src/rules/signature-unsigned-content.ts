@@ -78,7 +78,7 @@ function coverageOf(
   );
   const coverage: Coverage = {
     hasValid: valid.length > 0,
-    document: valid.some(({ verification }) => verification.scope?.kind === 'document'),
+    document: valid.some(({ verification }) => coversBusinessDocument(document, verification)),
     summary: valid
       .map(({ verification, index }) => {
         const scope = verification.scope;
@@ -102,6 +102,26 @@ function coverageOf(
   }
   coverageCache.set(document, coverage);
   return coverage;
+}
+
+/**
+ * "The whole document is signed" speaks of the business document. Without an envelope that is
+ * the XML document (URI="" or the root by ID). Inside a transport envelope (SOAP, SMEV 3) the
+ * envelope is not the receiver's document: a signature over an element that contains the whole
+ * business document — SMEV 3 signs SenderProvidedRequestData, which holds MessagePrimaryContent
+ * — signs all of it, as the SMEV 3 methodological recommendations require.
+ */
+function coversBusinessDocument(
+  document: ParsedDocument,
+  verification: SignatureVerification,
+): boolean {
+  const scope = verification.scope;
+  if (scope?.kind === 'document') return true;
+  const format = document.documentFormat;
+  if (scope?.kind !== 'elements' || !format || format.envelopes.length === 0) return false;
+  return scope.paths.some(
+    (signed) => format.path === signed || format.path.startsWith(`${signed}/`),
+  );
 }
 
 /** JSON pointers of every string leaf of the model, in document order. */
