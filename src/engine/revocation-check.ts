@@ -1,8 +1,10 @@
 import { parseCertificate, type Certificate } from '../pki/certificate.js';
-import type { Crl } from '../pki/crl.js';
+import { parseCrl, type Crl } from '../pki/crl.js';
+import type { ResolvedProfile } from '../profiles/types.js';
 import { checkRevocation, issuerPath, type RevocationKind } from '../pki/revocation.js';
 import { XMLDSIG_RULES } from '../rule-ids.js';
 import type { SignatureVerification } from '../signature/types.js';
+import { anchorsOf, intermediatesOf } from './trust.js';
 
 /** Revocation material for a run: `--crl`, `--require-revocation`, and who may sign CRLs. */
 export interface RevocationOptions {
@@ -66,4 +68,50 @@ function parsed(ders: readonly Uint8Array[]): Certificate[] {
     }
   }
   return out;
+}
+
+const profileCrls = new WeakMap<ResolvedProfile, Crl[]>();
+
+/** A profile's shipped CRLs, parsed once per loaded profile (unreadable ones skipped). */
+function crlsOf(profile: ResolvedProfile): Crl[] {
+  let crls = profileCrls.get(profile);
+  if (!crls) {
+    crls = [];
+    for (const { der } of profile.crls ?? []) {
+      try {
+        crls.push(parseCrl(der));
+      } catch {
+        // `profiles lint` reports it; an unreadable CRL proves nothing.
+      }
+    }
+    profileCrls.set(profile, crls);
+  }
+  return crls;
+}
+
+/**
+ * Revocation as one receiver judges it: its shipped CRLs, and its `requireRevocation`, on the
+ * path through the document's certificates and the receiver's intermediates and anchors. The
+ * run's `--crl`/`--require-revocation` are applied once per document by withRevocation; these
+ * are the receiver's own, so they reach only its pairs.
+ */
+export function receiverRevocation(
+  verification: SignatureVerification | undefined,
+  receiver: ResolvedProfile,
+  asOf: Date,
+): Array<{ ruleId: string; message: string }> {
+  const crls = crlsOf(receiver);
+  const require = receiver.signature?.requireRevocation === true;
+  if (!verification || (crls.length === 0 && !require)) return [];
+  if (verification.signer?.subject === undefined || verification.certificateChain.length === 0) {
+    return [];
+  }
+  const chain = parsed(verification.certificateChain);
+  const leaf = chain[0];
+  if (!leaf) return [];
+  const pool = [...chain.slice(1), ...intermediatesOf(receiver), ...anchorsOf(receiver)];
+  return checkRevocation(issuerPath(leaf, pool), crls, asOf, require).map((p) => ({
+    ruleId: RULE[p.kind],
+    message: `${p.message} (${receiver.id}'s ${p.kind === 'revocation-unknown' ? 'requireRevocation' : 'CRLs'})`,
+  }));
 }

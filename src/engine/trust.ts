@@ -13,13 +13,32 @@ export interface TrustResult {
 const anchorCache = new WeakMap<ResolvedProfile, Certificate[]>();
 
 /** A profile's anchors, parsed once per loaded profile. */
-function anchorsOf(profile: ResolvedProfile): Certificate[] {
+export function anchorsOf(profile: ResolvedProfile): Certificate[] {
   let anchors = anchorCache.get(profile);
   if (!anchors) {
     anchors = profile.anchors.map((a) => parseCertificate(a.der));
     anchorCache.set(profile, anchors);
   }
   return anchors;
+}
+
+const intermediateCache = new WeakMap<ResolvedProfile, Certificate[]>();
+
+/** A profile's shipped intermediates, parsed once per loaded profile (unreadable ones skipped). */
+export function intermediatesOf(profile: ResolvedProfile): Certificate[] {
+  let certificates = intermediateCache.get(profile);
+  if (!certificates) {
+    certificates = [];
+    for (const { der } of profile.intermediates ?? []) {
+      try {
+        certificates.push(parseCertificate(der));
+      } catch {
+        // `profiles lint` reports it; an unreadable intermediate builds no path.
+      }
+    }
+    intermediateCache.set(profile, certificates);
+  }
+  return certificates;
 }
 
 const anchorKeys = new WeakMap<ResolvedProfile, string>();
@@ -33,7 +52,10 @@ const anchorSets = new Map<string, string>();
 export function anchorSetKey(profile: ResolvedProfile): string {
   let key = anchorKeys.get(profile);
   if (key === undefined) {
-    const bytes = profile.anchors.map((a) => Buffer.from(a.der).toString('base64')).join(' ');
+    // Intermediates are part of the key: they change which paths reach the anchors.
+    const bytes = [...profile.anchors, { der: undefined }, ...(profile.intermediates ?? [])]
+      .map((a) => (a.der ? Buffer.from(a.der).toString('base64') : '|'))
+      .join(' ');
     key = anchorSets.get(bytes) ?? `anchors#${anchorSets.size}`;
     anchorSets.set(bytes, key);
     anchorKeys.set(profile, key);
@@ -78,7 +100,12 @@ export function evaluateTrust(
   }
   const [leaf, ...rest] = certificates;
   if (!leaf) return { trusted: false, reason: 'the signature carries no certificate' };
-  const result = buildChain(leaf, rest, anchorsOf(receiver), asOf);
+  const result = buildChain(
+    leaf,
+    [...rest, ...intermediatesOf(receiver)],
+    anchorsOf(receiver),
+    asOf,
+  );
   // The leaf's own validity period is signature/certificate-validity's finding; trust is about
   // the path to the receiver's anchors, so it is not reported twice.
   const problems = result.problems.filter((p) => p.certificateIndex !== 0);

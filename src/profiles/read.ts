@@ -95,8 +95,13 @@ export function readProfileFile(file: string): LoadedFile {
   const profile = value as ProfileFile;
   // Anchor paths are relative to the file that names them, which matters once a child
   // profile inherits them from a parent in another folder.
-  for (const anchor of profile.signature?.trustAnchors ?? []) {
-    anchor.file = resolve(dirname(file), anchor.file);
+  const signature = profile.signature;
+  for (const ref of [
+    ...(signature?.trustAnchors ?? []),
+    ...(signature?.intermediates ?? []),
+    ...(signature?.crls ?? []),
+  ]) {
+    ref.file = resolve(dirname(file), ref.file);
   }
   return { file, profile };
 }
@@ -156,7 +161,9 @@ export function resolveProfiles(loaded: LoadedFile[]): Map<string, ResolvedProfi
       ...merged,
       file,
       lineage: [...lineage, profile.id],
-      anchors: loadAnchors(file, merged, problems),
+      anchors: loadMaterial(file, merged, 'trustAnchors', problems),
+      intermediates: loadMaterial(file, merged, 'intermediates', problems),
+      crls: loadMaterial(file, merged, 'crls', problems),
     };
     resolved.set(id, result);
     return result;
@@ -169,38 +176,61 @@ export function resolveProfiles(loaded: LoadedFile[]): Map<string, ResolvedProfi
 
 /** A PEM file of trust anchors is a few kilobytes; a megabyte is generous. */
 const MAX_ANCHOR_BYTES = 1024 * 1024;
+/** A national CA's CRL can list many thousands of serials. */
+const MAX_CRL_BYTES = 16 * 1024 * 1024;
 
-function loadAnchors(
+type MaterialKey = 'trustAnchors' | 'intermediates' | 'crls';
+const WHAT: Record<MaterialKey, string> = {
+  trustAnchors: 'trust anchor',
+  intermediates: 'intermediate certificate',
+  crls: 'CRL',
+};
+
+/** Certificates (anchors, intermediates) or CRLs a profile names, read once at load. */
+function loadMaterial(
   profileFile: string,
   merged: MergedPolicies,
+  key: MaterialKey,
   problems: ProfileProblem[],
-): ResolvedProfile['anchors'] {
-  const anchors: ResolvedProfile['anchors'] = [];
-  (merged.signature?.trustAnchors ?? []).forEach((anchor, index) => {
-    const path = anchor.file;
+): Array<{ file: string; der: Uint8Array }> {
+  const out: Array<{ file: string; der: Uint8Array }> = [];
+  const limit = key === 'crls' ? MAX_CRL_BYTES : MAX_ANCHOR_BYTES;
+  (merged.signature?.[key] ?? []).forEach((ref, index) => {
+    const path = ref.file;
+    const pointer = `/signature/${key}/${index}/file`;
     try {
       // A regular file under a size cap: `/dev/zero` or a FIFO must not be read (issue #15).
       const stat = statSync(path);
       if (!stat.isFile()) throw new Error('not a regular file');
-      if (stat.size > MAX_ANCHOR_BYTES) {
+      if (stat.size > limit) {
         problems.push({
           file: profileFile,
-          pointer: `/signature/trustAnchors/${index}/file`,
-          message: `trust anchor file ${basename(anchor.file)} is ${stat.size} bytes, over the ${MAX_ANCHOR_BYTES}-byte limit for a certificate file`,
+          pointer,
+          message: `${WHAT[key]} file ${basename(path)} is ${stat.size} bytes, over the ${limit}-byte limit`,
         });
         return;
       }
-      for (const der of pemCertificates(readFileSync(path, 'utf8')))
-        anchors.push({ file: path, der });
+      const bytes = readFileSync(path);
+      const ders = key === 'crls' ? crlBlocks(bytes) : pemCertificates(bytes.toString('utf8'));
+      for (const der of ders) out.push({ file: path, der });
     } catch {
       problems.push({
         file: profileFile,
-        pointer: `/signature/trustAnchors/${index}/file`,
-        message: `trust anchor file not found or unreadable: ${basename(anchor.file)}`,
+        pointer,
+        message: `${WHAT[key]} file not found or unreadable: ${basename(path)}`,
       });
     }
   });
-  return anchors;
+  return out;
+}
+
+/** The CRLs of a file: its `X509 CRL` PEM blocks, or the file itself as one DER CRL. */
+function crlBlocks(bytes: Buffer): Uint8Array[] {
+  const text = bytes.toString('latin1');
+  if (!text.includes('-----BEGIN ')) return [new Uint8Array(bytes)];
+  const blocks = [...text.matchAll(/-----BEGIN X509 CRL-----([\s\S]*?)-----END X509 CRL-----/g)];
+  if (blocks.length === 0) throw new Error('no X509 CRL in PEM');
+  return blocks.map((m) => new Uint8Array(Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64')));
 }
 
 /** All CERTIFICATE blocks of a PEM text, as DER. */

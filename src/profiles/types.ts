@@ -61,6 +61,12 @@ export interface SignaturePolicy extends Provenance {
   canonicalizations?: AlgorithmPolicyEntry[];
   transforms?: AlgorithmPolicyEntry[];
   trustAnchors?: TrustAnchorRef[];
+  /** Untrusted intermediates that help build paths to this profile's anchors only. */
+  intermediates?: TrustAnchorRef[];
+  /** CRLs used when judging for this profile (PEM or DER). */
+  crls?: TrustAnchorRef[];
+  /** A path certificate without a current CRL from `crls` is a finding. */
+  requireRevocation?: boolean;
   requireTrustedSigner?: boolean;
 }
 
@@ -142,4 +148,8 @@ export interface ResolvedProfile extends Omit<ProfileFile, 'extends'> {
   lineage: string[];
   /** Trust anchors as absolute file paths with their DER bytes, loaded once. */
   anchors: Array<{ file: string; der: Uint8Array }>;
+  /** Intermediates shipped with the profile, read once like the anchors. */
+  intermediates: Array<{ file: string; der: Uint8Array }>;
+  /** CRLs shipped with the profile (DER), read once; parsed once per profile when used. */
+  crls: Array<{ file: string; der: Uint8Array }>;
 }

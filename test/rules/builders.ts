@@ -95,6 +95,8 @@ export function profile(overrides: Partial<ResolvedProfile> = {}): ResolvedProfi
     file: '/profiles/BB.json',
     lineage: ['BB'],
     anchors: [],
+    intermediates: [],
+    crls: [],
     documents: { 'customs-declaration': { accepted: true }, licence: { accepted: true } },
     signature: {
       required: true,
