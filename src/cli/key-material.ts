@@ -127,7 +127,12 @@ export function keyMaterial(
   };
 }
 
-/** Every trust anchor of the loaded profiles (they may sign CRLs of the certificates they issue). */
+/**
+ * Every trust anchor and shipped intermediate of the loaded profiles: they may sign CRLs of the
+ * certificates they issue (issuers for `--crl`, never trusted for that).
+ */
 export function profileAnchors(profiles: ProfileSet): Uint8Array[] {
-  return [...profiles.profiles.values()].flatMap((p) => p.anchors.map((a) => a.der));
+  return [...profiles.profiles.values()].flatMap((p) =>
+    [...p.anchors, ...(p.intermediates ?? [])].map((a) => a.der),
+  );
 }

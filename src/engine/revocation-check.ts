@@ -33,7 +33,8 @@ export function withRevocation(
 ): SignatureVerification[] {
   if (!options.crls?.length && !options.requireRevocation) return verifications;
   const issuers = parsed(options.issuers ?? []);
-  return verifications.map((verification) => {
+  const run = { crls: options.crls ?? [], require: options.requireRevocation === true };
+  const judged = verifications.map((verification) => {
     if (verification.signer?.subject === undefined || verification.certificateChain.length === 0) {
       return verification;
     }
@@ -56,6 +57,7 @@ export function withRevocation(
       ],
     };
   });
+  return judged.map((verification) => remember(verification, run));
 }
 
 function parsed(ders: readonly Uint8Array[]): Certificate[] {
@@ -68,6 +70,20 @@ function parsed(ders: readonly Uint8Array[]): Certificate[] {
     }
   }
   return out;
+}
+
+/** The run's CRLs, by verification: a receiver that requires revocation counts them too. */
+const runMaterial = new WeakMap<
+  SignatureVerification,
+  { crls: readonly Crl[]; require: boolean }
+>();
+
+function remember(
+  verification: SignatureVerification,
+  run: { crls: readonly Crl[]; require: boolean },
+): SignatureVerification {
+  runMaterial.set(verification, run);
+  return verification;
 }
 
 const profileCrls = new WeakMap<ResolvedProfile, Crl[]>();
@@ -110,7 +126,19 @@ export function receiverRevocation(
   const leaf = chain[0];
   if (!leaf) return [];
   const pool = [...chain.slice(1), ...intermediatesOf(receiver), ...anchorsOf(receiver)];
-  return checkRevocation(issuerPath(leaf, pool), crls, asOf, require).map((p) => ({
+  const path = issuerPath(leaf, pool);
+  const run = runMaterial.get(verification);
+  // The run's `--crl` counts too (a CRL given there is given), judged on this receiver's path;
+  // what withRevocation already reported on the run's path is not repeated, and under
+  // `--require-revocation` it has already asked for every CRL.
+  const seen = new Set(verification.problems.map((p) => `${p.ruleId} ${p.message}`));
+  const problems = checkRevocation(
+    path,
+    [...crls, ...(run?.crls ?? [])],
+    asOf,
+    require && !run?.require,
+  ).filter((p) => !seen.has(`${RULE[p.kind]} ${p.message}`));
+  return problems.map((p) => ({
     ruleId: RULE[p.kind],
     message: `${p.message} (${receiver.id}'s ${p.kind === 'revocation-unknown' ? 'requireRevocation' : 'CRLs'})`,
   }));

@@ -36,7 +36,7 @@ const dir = tempTree({
   'pki/ca2.crl': read('rsa-2048-cert-revoked-crl.pem'),
 });
 
-async function findings(asOf: string) {
+async function findings(asOf: string, extra: string[] = []) {
   const run = await runCli([
     'check',
     DOC,
@@ -48,6 +48,7 @@ async function findings(asOf: string) {
     asOf,
     '--format',
     'json',
+    ...extra,
   ]);
   const out = JSON.parse(run.stdout) as {
     cells: Array<{ receiver: string; findings: Record<string, number>; topReasons: string[] }>;
@@ -78,6 +79,22 @@ describe('profile-shipped intermediates, CRLs and requireRevocation', () => {
       /no current CRL .*requireRevocation.*\[xmldsig\/revocation-unknown\]/,
     );
     expect(by.BB).not.toContain('signature/revoked');
+  });
+});
+
+describe("a profile that requires revocation counts the run's --crl", () => {
+  it('--crl satisfies DD for the signer; a revocation both prove is reported once', async () => {
+    const crl = `${KEYS}rsa-2048-cert-revoked-crl.pem`;
+    const { reasons } = await findings('2026-03-20', ['--crl', crl]);
+    const lines = (id: string, pattern: RegExp) =>
+      reasons[id]!.split('\n').filter((l) => pattern.test(l));
+    // Run-level: the CRL's issuer ca2 is known through the profiles' intermediates.
+    for (const id of ['AA', 'BB', 'CC', 'DD'])
+      expect(lines(id, /certificate-revoked/)).toHaveLength(1);
+    // DD's requirement: the signer has its CRL now; ca2 (under cacert, which gave none) has not.
+    expect(lines('DD', /revocation-unknown/)).toEqual([
+      expect.stringMatching(/issuer of '.*Second level CA.*' was given \(DD's requireRevocation\)/),
+    ]);
   });
 });
 
