@@ -15,9 +15,6 @@ interface Coverage {
   hasValid: boolean;
 }
 
-// Receiver-independent: computed once per document, whatever the number of receivers.
-const coverageCache = new WeakMap<ParsedDocument, Coverage>();
-
 /**
  * Signed scope (signxml, DSS): a valid signature vouches only for what it covers. A field the
  * rules read — every field of the document model, which the receiver's document rules and
@@ -35,7 +32,10 @@ export const signatureUnsignedContent: Rule = {
   check: (context: RuleContext): RuleReport[] => {
     const { document, receiver } = context;
     if (document.format !== 'xml' || !document.xml) return [];
-    const coverage = coverageOf(document, context.verifications);
+    // Receiver-independent: computed once per document (its memo), whatever the receivers.
+    const coverage = context.memo.once(document, 'signed-coverage', () =>
+      coverageOf(document, context.verifications),
+    );
     if (!coverage.hasValid || coverage.document) return [];
     const reports: RuleReport[] = [];
     if (receiver.signature?.scope === 'document') {
@@ -68,8 +68,6 @@ function coverageOf(
   document: ParsedDocument,
   verifications: readonly SignatureVerification[],
 ): Coverage {
-  const cached = coverageCache.get(document);
-  if (cached) return cached;
   const valid = verifications
     .map((verification, index) => ({ verification, index }))
     .filter(({ verification }) => verification.valid === true && verification.scope);
@@ -100,7 +98,6 @@ function coverageOf(
       }
     }
   }
-  coverageCache.set(document, coverage);
   return coverage;
 }
 
