@@ -67,7 +67,7 @@ export function prepareGate(options: GateOptions): Gate {
       const tooMany = maxWarnings !== undefined && warnings > maxWarnings;
       if (tooMany) {
         process.stderr.write(
-          `corridor: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`,
+          `corridor: ${warnings} ${warnings === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${maxWarnings}\n`,
         );
       }
       return tooMany ? 1 : exitCodeFor(result, failOn);

@@ -68,7 +68,7 @@ describe('corridor.config.json', () => {
       join(good, 'c.json'),
     ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('1 warnings exceed --max-warnings 0');
+    expect(run.stderr).toContain('1 warning exceeds --max-warnings 0');
 
     const bad = tempTree({ 'c.json': { profile: 'policy' } });
     const refused = await runCli(['matrix', '--config', join(bad, 'c.json')]);

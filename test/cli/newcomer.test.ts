@@ -14,6 +14,7 @@ describe('what a newcomer runs into', () => {
     [['algorithms', '--kind', 'foo'], /argument 'foo' is invalid/],
     [['algorithms', '-f', 'csv'], /argument 'csv' is invalid/],
     [['profiles', 'list', '-f', 'csv'], /argument 'csv' is invalid/],
+    [['doctypes', 'list', '-f', 'yaml'], /argument 'yaml' is invalid/],
   ])('%j is refused with exit 2', async (args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);

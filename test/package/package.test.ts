@@ -101,6 +101,15 @@ describe('the packed package', () => {
     expect(ungated.status).toBe(1);
   });
 
+  it('refuses to regenerate fixtures or anchors inside the installed package', () => {
+    const refused = corridor('fixtures', 'generate');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('would write into the installed package');
+    expect(existsSync(join(scratch, 'node_modules', 'corridor', 'fixtures', 'keys'))).toBe(false);
+    // --out alone still points the anchors at the package's profiles/anchors.
+    expect(corridor('fixtures', 'generate', '--out', 'my-fixtures').stderr).toContain('--anchors');
+  });
+
   it('merges shard results into one SARIF report', () => {
     for (const shard of ['1', '2']) {
       ok(

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CommandResult } from '../result.js';
 import { DOCTYPES_OPTION_HELP } from '../doctype-options.js';
 
@@ -14,7 +14,11 @@ export function registerDoctypesCommand(
     .command('list')
     .description('list the document types with kind, root element and schema')
     .option('--doctypes <dir>', DOCTYPES_OPTION_HELP)
-    .option('-f, --format <format>', 'text or json', 'text')
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .action(async (options: { doctypes?: string; format: string }) => {
       const { doctypesListAction } = await import('../actions/doctypes.js');
       done(doctypesListAction(options));
