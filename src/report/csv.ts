@@ -1,5 +1,5 @@
 import { safeText } from '../util/safe-text.js';
-import { routeLookup } from './cell-routes.js';
+import { reportRows } from './rows.js';
 import type { Formatter } from './types.js';
 
 export const CSV_COLUMNS = [
@@ -55,10 +55,10 @@ export const csvFormatter: Formatter = {
     // RFC 4180 records end in CRLF, the last one included.
     const row = (values: readonly string[]): void => out.write(`${csvRow(values)}\r\n`);
     row(CSV_COLUMNS);
-    const routeOf = routeLookup(result);
+    const rows = reportRows(result);
     for (const pair of result.pairs) {
       const base = [pair.document, pair.documentType, pair.sender, pair.receiver, pair.status];
-      const { route, gateways } = routeOf(pair.sender, pair.receiver);
+      const { route, gateways } = rows.route(pair.sender, pair.receiver);
       const routing = [
         route ?? '',
         gateways.map((gateway) => gateway.via).join(' '),

@@ -2,7 +2,8 @@ import type { MatrixResult } from '../engine/types.js';
 import { annotations, GITHUB_MAX_ANNOTATIONS } from './github.js';
 import { markdownCode, markdownText, matrixTable, summaryLine } from './markdown.js';
 import { lineWriter, type Sink } from './sink.js';
-import { indexResult, plural } from './summary.js';
+import { reportRows } from './rows.js';
+import { plural } from './summary.js';
 
 /** Top reasons listed per failing cell in the job summary. */
 const REASONS_PER_CELL = 3;
@@ -14,14 +15,14 @@ const REASONS_PER_CELL = 3;
  */
 export function writeJobSummary(result: MatrixResult, out: Sink, cwd: string): void {
   const line = lineWriter(out);
-  const index = indexResult(result);
+  const rows = reportRows(result);
   line(`## corridor ${result.kind} · as of ${markdownText(result.asOf.slice(0, 10))}`);
   line('');
   if (result.kind === 'matrix') {
-    for (const text of matrixTable(index)) line(text);
+    for (const text of matrixTable(rows)) line(text);
     line('');
   }
-  line(summaryLine(index));
+  line(summaryLine(rows));
   const shown = annotations(result, cwd).length;
   if (shown > GITHUB_MAX_ANNOTATIONS) {
     line('');

@@ -1,8 +1,8 @@
 import { safeText } from '../util/safe-text.js';
 import type { Finding, GatewayRoute, Severity } from '../engine/types.js';
 import { relativeFile } from './artifact-path.js';
-import { routeLines, routeLookup } from './cell-routes.js';
-import { senderLabel } from './sender-label.js';
+import { routeLines } from './cell-routes.js';
+import { pairSender, reportRows } from './rows.js';
 import type { Formatter } from './types.js';
 
 /** Workflow-command data: `%`, CR and LF are percent-encoded (as @actions/core's escapeData). */
@@ -44,11 +44,11 @@ export interface Annotation {
 
 /** Groups findings by (document, location, rule), errors first, in document order within. */
 export function annotations(result: Parameters<Formatter['write']>[0], cwd: string): Annotation[] {
-  const routeOf = routeLookup(result);
+  const rows = reportRows(result);
   const groups = new Map<string, Annotation>();
   for (const pair of result.pairs) {
-    const { gateways } = routeOf(pair.sender, pair.receiver);
-    const sender = senderLabel(pair.sender, pair.senderCountry);
+    const { gateways } = rows.route(pair.sender, pair.receiver);
+    const sender = pairSender(pair);
     for (const finding of pair.findings) {
       const { file, line, column, path } = finding.location;
       const key = JSON.stringify([file, line, column, path, finding.ruleId, sender]);

@@ -13,16 +13,15 @@ import type {
 import { HTML_SCRIPT } from './html-script.js';
 import { HTML_STYLE } from './html-style.js';
 import { escapeAttribute as attr, escapeText as text } from './markup-escape.js';
-import { senderLabel } from './sender-label.js';
-import { stringSink, type Sink } from './sink.js';
 import {
-  compareFindings,
-  indexResult,
-  plural,
-  position,
-  type ResultIndex,
-  type SeverityCounts,
-} from './summary.js';
+  memberStateNote,
+  reportRows,
+  type CellRow,
+  type LineSummary,
+  type ReportRows,
+} from './rows.js';
+import { stringSink, type Sink } from './sink.js';
+import { compareFindings, plural, position, type SeverityCounts } from './summary.js';
 import type { Formatter } from './types.js';
 
 const glyph: Record<CellStatus, string> = { ok: '✔', warn: '!', fail: '✗' };
@@ -41,36 +40,22 @@ function severityCounts(counts: SeverityCounts): string {
   return parts.join(' · ');
 }
 
-function docsLine(cell: MatrixCell): string {
-  if (cell.status === 'ok') return `${plural(cell.documents, 'document')} ok`;
-  return `${cell.counts[cell.status]} of ${plural(cell.documents, 'document')} ${cell.status}`;
-}
-
-interface CellRef {
-  index: number;
-  cell: MatrixCell;
-  pairs: PairResult[];
-}
-
-function cellButton(ref: CellRef): string {
-  const { cell, index } = ref;
-  const tally: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const pair of ref.pairs) for (const finding of pair.findings) tally[finding.severity] += 1;
-  const counts = severityCounts(tally);
-  const all = cell.status === 'fail' && cell.counts.fail === cell.documents ? ' all' : '';
-  const via = gatewayIds(cell);
-  const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${docsLine(cell)}${counts ? `, ${counts.replace(/ · /g, ', ')}` : ''}${via ? `, reachable via ${via}` : ''}`;
+function cellButton(row: CellRow): string {
+  const { cell, index, via } = row;
+  const counts = severityCounts(row.severities);
+  const all = row.failsAll ? ' all' : '';
+  const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${row.documentsLine}${counts ? `, ${counts.replace(/ · /g, ', ')}` : ''}${via ? `, reachable via ${via}` : ''}`;
   return (
     `<button type="button" class="cell ${cell.status}${all}${via ? ' routed' : ''}" id="cell-${index}" ` +
     `data-sender="${attr(cell.sender)}" data-receiver="${attr(cell.receiver)}" data-status="${cell.status}" ` +
     (cell.route ? `data-route="${attr(cell.route)}" ` : '') +
     `aria-expanded="false" aria-controls="panel-${index}" aria-label="${attr(label)}">` +
     `<span class="status"><span class="glyph" aria-hidden="true">${via ? ROUTED : glyph[cell.status]}</span>` +
-    `<span class="label">${cell.status}</span>${ratio(cell)}</span>` +
+    `<span class="label">${cell.status}</span>${ratio(row)}</span>` +
     (cell.status === 'fail'
       ? `<span class="extent">${all ? 'all documents' : 'some documents'}</span>`
       : '') +
-    `<span class="docs">${text(docsLine(cell))}</span>` +
+    `<span class="docs">${text(row.documentsLine)}</span>` +
     (via ? `<span class="via">via ${text(via)}</span>` : '') +
     `<span class="counts">${text(counts)}</span></button>`
   );
@@ -79,9 +64,8 @@ function cellButton(ref: CellRef): string {
 const ROUTED = '↪';
 
 /** "2/4": documents of the cell's status out of the sender's documents (as the text grid). */
-function ratio(cell: MatrixCell): string {
-  if (cell.status === 'ok') return '';
-  return ` <span class="ratio">${cell.counts[cell.status]}/${cell.documents}</span>`;
+function ratio(row: CellRow): string {
+  return row.ratio ? ` <span class="ratio">${row.ratio}</span>` : '';
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
@@ -100,46 +84,6 @@ export function jurisdictionName(id: string): string | undefined {
 function jurisdiction(id: string): string {
   const name = jurisdictionName(id);
   return name ? `<abbr title="${attr(name)}">${text(id)}</abbr>` : text(id);
-}
-
-/** The rule most often behind a list of failing cells' findings, and how often. */
-function topRule(refs: readonly CellRef[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const ref of refs) {
-    for (const pair of ref.pairs) {
-      for (const finding of pair.findings) {
-        if (finding.severity === 'error')
-          counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
-      }
-    }
-  }
-  let best: [string, number] | undefined;
-  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
-  return best?.[0];
-}
-
-/** One line on what blocks a row (as sender) or a column (as receiver). */
-function lineSummary(refs: readonly CellRef[], other: string): string {
-  const failing = refs.filter((ref) => ref.cell.status === 'fail');
-  const routed = failing.filter((ref) => gatewayIds(ref.cell)).length;
-  const warn = refs.filter((ref) => ref.cell.status === 'warn').length;
-  if (failing.length === 0) {
-    return warn > 0
-      ? `no failures; ${warn} of ${refs.length} ${other} warn`
-      : `ok with every ${other.replace(/s$/, '')}`;
-  }
-  const rule = topRule(failing);
-  return (
-    `fails with ${failing.length} of ${refs.length} ${other}` +
-    (routed ? ` (${routed} via a gateway)` : '') +
-    (rule ? `; mostly ${rule}` : '')
-  );
-}
-
-/** The gateways of a failing cell that has a route through one, comma-separated. */
-function gatewayIds(cell: MatrixCell): string | undefined {
-  if (cell.status !== 'fail' || cell.route !== 'gateway' || !cell.routes?.length) return undefined;
-  return cell.routes.map((route) => route.via).join(', ');
 }
 
 function routeList(cell: MatrixCell): string {
@@ -180,7 +124,7 @@ function findingItem(finding: Finding): string {
 
 function pairArticle(pair: PairResult): string {
   // The panel names sender → receiver already; only a member state adds news.
-  const from = pair.senderCountry ? ` from ${senderLabel(pair.sender, pair.senderCountry)}` : '';
+  const from = memberStateNote(pair);
   const findings = [...pair.findings].sort(compareFindings);
   const body =
     findings.length === 0
@@ -194,9 +138,9 @@ function pairArticle(pair: PairResult): string {
   );
 }
 
-function writePanel(ref: CellRef, out: Sink): void {
-  const { cell, index } = ref;
-  const pairs = [...ref.pairs].sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
+function writePanel(row: CellRow, out: Sink): void {
+  const { cell, index } = row;
+  const pairs = [...row.pairs].sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   const reasons =
     cell.topReasons.length > 0
       ? `<p class="quiet">Top reasons:</p><ol class="reasons">${cell.topReasons
@@ -204,30 +148,30 @@ function writePanel(ref: CellRef, out: Sink): void {
           .join('')}</ol>`
       : '';
   out.write(
-    `<section class="card panel${ref.pairs.some((p) => p.findings.length > 0) ? '' : ' no-findings'}" id="panel-${index}" data-cell="cell-${index}" aria-labelledby="panel-${index}-title">` +
+    `<section class="card panel${row.pairs.some((p) => p.findings.length > 0) ? '' : ' no-findings'}" id="panel-${index}" data-cell="cell-${index}" aria-labelledby="panel-${index}-title">` +
       `<h3 id="panel-${index}-title"><span aria-hidden="true">${glyph[cell.status]}</span>` +
       `${text(cell.sender)} → ${text(cell.receiver)}<span class="badge ${cell.status}">${cell.status}</span>` +
       `<button type="button" class="close">Close</button></h3>` +
-      `<p class="sub">${text(docsLine(cell))}</p>${reasons}${routeList(cell)}`,
+      `<p class="sub">${text(row.documentsLine)}</p>${reasons}${routeList(cell)}`,
   );
   for (const pair of pairs) out.write(pairArticle(pair));
   out.write('</section>');
 }
 
-function matrixTable(result: MatrixResult, index: ResultIndex, refs: Map<string, CellRef>): string {
+function matrixTable(rows: ReportRows): string {
+  const { result, index } = rows;
   const columns = index.receivers;
-  const refOf = (sender: string, receiver: string) => refs.get(JSON.stringify([sender, receiver]));
   const head = columns
     .map(
       (id) =>
         `<th scope="col">${jurisdiction(id)}<small>${text(result.profileVersions[id] ?? '')}</small></th>`,
     )
     .join('');
-  const rows = index.senders.map((sender) => {
+  const body = index.senders.map((sender) => {
     const cells = columns.map((receiver) => {
-      const ref = refOf(sender, receiver);
-      return ref
-        ? `<td>${cellButton(ref)}</td>`
+      const row = rows.cell(sender, receiver);
+      return row
+        ? `<td>${cellButton(row)}</td>`
         : '<td class="empty"><span aria-hidden="true">—</span><span class="visually-hidden">not evaluated</span></td>';
     });
     const version = result.profileVersions[sender];
@@ -237,26 +181,10 @@ function matrixTable(result: MatrixResult, index: ResultIndex, refs: Map<string,
     );
   });
   // One line per row and per column on what blocks it, below the grid so the grid still fits.
-  const summaryItem = (id: string, line: string) =>
+  const summaryItem = ({ id, line }: LineSummary) =>
     `<li><b>${jurisdiction(id)}</b> ${text(line)}</li>`;
-  const bySender = index.senders.map((sender) =>
-    summaryItem(
-      sender,
-      lineSummary(
-        columns.flatMap((receiver) => refOf(sender, receiver) ?? []),
-        'receivers',
-      ),
-    ),
-  );
-  const byReceiver = columns.map((receiver) =>
-    summaryItem(
-      receiver,
-      lineSummary(
-        index.senders.flatMap((sender) => refOf(sender, receiver) ?? []),
-        'senders',
-      ),
-    ),
-  );
+  const bySender = rows.blocking.senders.map(summaryItem);
+  const byReceiver = rows.blocking.receivers.map(summaryItem);
   const names = [...new Set([...index.senders, ...columns])]
     .flatMap((id) => {
       const name = jurisdictionName(id);
@@ -268,22 +196,11 @@ function matrixTable(result: MatrixResult, index: ResultIndex, refs: Map<string,
     `<div class="matrix-wrap"><table class="matrix${columns.length > COMPACT_AFTER_COLUMNS ? ' compact' : ''}">` +
     `<caption>Rows send, columns receive.${names ? ` ${names}.` : ''}</caption>` +
     `<thead><tr><th scope="col" class="corner">sender ↓ / receiver →</th>${head}</tr></thead>` +
-    `<tbody>${rows.join('')}</tbody></table></div>` +
+    `<tbody>${body.join('')}</tbody></table></div>` +
     '<div class="line-summaries">' +
     `<div><h3>As sender (rows)</h3><ul>${bySender.join('')}</ul></div>` +
     `<div><h3>As receiver (columns)</h3><ul>${byReceiver.join('')}</ul></div></div>`
   );
-}
-
-function cellRefs(index: ResultIndex): CellRef[] {
-  const refs: CellRef[] = [];
-  for (const sender of index.senders) {
-    for (const receiver of index.receivers) {
-      const cell = index.cell(sender, receiver);
-      if (cell) refs.push({ index: refs.length + 1, cell, pairs: index.pairs(sender, receiver) });
-    }
-  }
-  return refs;
 }
 
 /** The report as one string (the screenshot script); the formatter writes it in pieces. */
@@ -295,13 +212,10 @@ export function renderHtml(result: MatrixResult): string {
 
 /** One self-contained HTML page: heatmap, clickable cells with findings, filters; no network. */
 export function writeHtml(result: MatrixResult, out: Sink): void {
-  const index = indexResult(result);
-  const refs = cellRefs(index);
-  const byKey = new Map(
-    refs.map((ref) => [JSON.stringify([ref.cell.sender, ref.cell.receiver]), ref]),
-  );
+  const rows = reportRows(result);
+  const { index } = rows;
   const statusCount = (status: CellStatus): number =>
-    refs.filter((ref) => ref.cell.status === status).length;
+    rows.cells.filter((row) => row.cell.status === status).length;
   const findings = index.severities.error + index.severities.warning + index.severities.info;
   const types = [
     ...new Set([...result.documents, ...result.pairs].map((d) => d.documentType)),
@@ -362,14 +276,14 @@ export function writeHtml(result: MatrixResult, out: Sink): void {
 <section class="card" aria-labelledby="matrix-title">
 <h2 id="matrix-title">Compatibility matrix</h2>
 <p class="sub">Rows are senders, columns are receivers. Select a cell to see why.</p>
-${matrixTable(result, index, byKey)}
+${matrixTable(rows)}
 </section>
 <section id="details" aria-label="Cell details">
 <p class="quiet" id="details-placeholder" hidden>Select a cell above to see its findings and hints.</p>
 `);
-  refs.forEach((ref, i) => {
+  rows.cells.forEach((row, i) => {
     if (i > 0) out.write('\n');
-    writePanel(ref, out);
+    writePanel(row, out);
   });
   out.write(`
 </section>

@@ -1,8 +1,8 @@
 import type { Finding, GatewayRoute, MatrixResult, PairResult } from '../engine/types.js';
-import { reachableVia, routeLines, routeLookup, type PairRoute } from './cell-routes.js';
+import { reachableVia, routeLines, type PairRoute } from './cell-routes.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
-import { senderLabel } from './sender-label.js';
-import { indexResult, plural, position } from './summary.js';
+import { pairSender, reportRows } from './rows.js';
+import { plural, position } from './summary.js';
 import { lineWriter } from './sink.js';
 import type { Formatter } from './types.js';
 
@@ -19,7 +19,8 @@ export const junitFormatter: Formatter = {
   description: 'JUnit XML: a testsuite per sender→receiver pair, a testcase per document',
   extension: 'xml',
   write(result, out) {
-    const index = indexResult(result);
+    const rows = reportRows(result);
+    const { index } = rows;
     const suites: Array<{ sender: string; receiver: string; pairs: PairResult[] }> = [];
     let tests = 0;
     let failures = 0;
@@ -37,9 +38,8 @@ export const junitFormatter: Formatter = {
     line(
       `<testsuites name="corridor ${escapeAttribute(result.kind)}" tests="${tests}" failures="${failures}" errors="0" time="0">`,
     );
-    const routeOf = routeLookup(result);
     for (const { sender, receiver, pairs } of suites) {
-      const route = routeOf(sender, receiver);
+      const route = rows.route(sender, receiver);
       writeSuite(result, line, `${sender}→${receiver}`, { sender, receiver, route }, pairs);
     }
     line('</testsuites>');
@@ -115,9 +115,7 @@ function describe(finding: Finding): string {
 
 function testcase(classname: string, pair: PairResult, gateways: readonly GatewayRoute[]): string {
   // The Surefire schema has no testcase properties, so the issuing member state goes in the name.
-  const name = pair.senderCountry
-    ? `${pair.document} (from ${senderLabel(pair.sender, pair.senderCountry)})`
-    : pair.document;
+  const name = pair.senderCountry ? `${pair.document} (from ${pairSender(pair)})` : pair.document;
   const open = `    <testcase classname="${escapeAttribute(classname)}" name="${escapeAttribute(name)}" time="0"`;
   const errors = pair.findings.filter((finding) => finding.severity === 'error');
   const others = pair.findings.filter((finding) => finding.severity !== 'error');

@@ -1,7 +1,7 @@
 import { safeText } from '../util/safe-text.js';
 import type { CellStatus, Finding, MatrixResult, PairResult, Severity } from '../engine/types.js';
-import { compareFindings, indexResult, plural, position, type ResultIndex } from './summary.js';
-import { senderLabel } from './sender-label.js';
+import { compareFindings, plural, position } from './summary.js';
+import { memberStateNote, pairSender, reportRows, type ReportRows } from './rows.js';
 import { lineWriter } from './sink.js';
 import type { Formatter } from './types.js';
 
@@ -58,13 +58,14 @@ function header(result: MatrixResult): string[] {
 }
 
 /** The counts line: `**2 errors, 1 warning, 0 info**`. */
-export function summaryLine(index: ResultIndex): string {
+export function summaryLine({ index }: ReportRows): string {
   const counts = index.severities;
   return `**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info**`;
 }
 
 /** The sender × receiver grid as a GFM table, counts in failing and warning cells. */
-export function matrixTable(index: ResultIndex): string[] {
+export function matrixTable(rows: ReportRows): string[] {
+  const { index } = rows;
   const columns = index.receivers;
   const lines = [
     `| sender ↓ / receiver → | ${columns.map((id) => `**${markdownText(id)}**`).join(' | ')} |`,
@@ -72,13 +73,12 @@ export function matrixTable(index: ResultIndex): string[] {
   ];
   for (const sender of index.senders) {
     const row = columns.map((receiver) => {
-      const cell = index.cell(sender, receiver);
-      if (!cell) return '—';
-      const ratio = cell.status === 'ok' ? '' : ` ${cell.counts[cell.status]}/${cell.documents}`;
-      if (cell.status === 'fail' && cell.route === 'gateway' && cell.routes?.length) {
-        return `↪️ via ${cell.routes.map((route) => markdownText(route.via)).join(', ')}`;
+      const row = rows.cell(sender, receiver);
+      if (!row) return '—';
+      if (row.gateways.length > 0) {
+        return `↪️ via ${row.gateways.map((route) => markdownText(route.via)).join(', ')}`;
       }
-      return `${statusEmoji[cell.status]} ${cell.status}${ratio}`;
+      return `${statusEmoji[row.cell.status]} ${row.cell.status}${row.ratio ? ` ${row.ratio}` : ''}`;
     });
     lines.push(`| **${markdownText(sender)}** | ${row.join(' | ')} |`);
   }
@@ -96,7 +96,7 @@ function findingItem(finding: Finding): string[] {
 
 function pairSection(pair: PairResult): string[] {
   // The section sits under its sender → receiver heading; only a member state adds news.
-  const from = pair.senderCountry ? ` from ${senderLabel(pair.sender, pair.senderCountry)}` : '';
+  const from = memberStateNote(pair);
   const lines = [
     `### ${statusEmoji[pair.status]} ${markdownCode(pair.document)} (${markdownText(pair.documentType + from)})`,
     '',
@@ -109,41 +109,39 @@ function pairSection(pair: PairResult): string[] {
 
 type Line = (line: string) => void;
 
-function writeMatrixView(result: MatrixResult, index: ResultIndex, line: Line): void {
-  for (const text of [...header(result), ...matrixTable(index), '', summaryLine(index), ''])
+function writeMatrixView(rows: ReportRows, line: Line): void {
+  for (const text of [...header(rows.result), ...matrixTable(rows), '', summaryLine(rows), ''])
     line(text);
-  for (const sender of index.senders) {
-    for (const receiver of index.receivers) {
-      const cell = index.cell(sender, receiver);
-      if (!cell || cell.status !== 'fail') continue;
-      line(`## ${statusEmoji.fail} ${markdownText(sender)} → ${markdownText(receiver)}`);
+  for (const { sender, receiver, cell, pairs, documentsLine } of rows.cells) {
+    if (cell.status !== 'fail') continue;
+    line(`## ${statusEmoji.fail} ${markdownText(sender)} → ${markdownText(receiver)}`);
+    line('');
+    line(`${documentsLine}.`);
+    line('');
+    if (cell.topReasons.length > 0) {
+      line('Top reasons:');
       line('');
-      line(`${cell.counts.fail} of ${plural(cell.documents, 'document')} fail.`);
+      for (const reason of cell.topReasons) line(`1. ${markdownText(reason)}`);
       line('');
-      if (cell.topReasons.length > 0) {
-        line('Top reasons:');
-        line('');
-        for (const reason of cell.topReasons) line(`1. ${markdownText(reason)}`);
-        line('');
+    }
+    if (cell.routes?.length) {
+      line('Routes through a gateway:');
+      line('');
+      for (const route of cell.routes) {
+        const conditions = route.conditions.map(markdownText).join('; ');
+        line(`- ↪️ via **${markdownText(route.via)}**${conditions ? ` — ${conditions}` : ''}`);
       }
-      if (cell.routes?.length) {
-        line('Routes through a gateway:');
-        line('');
-        for (const route of cell.routes) {
-          const conditions = route.conditions.map(markdownText).join('; ');
-          line(`- ↪️ via **${markdownText(route.via)}**${conditions ? ` — ${conditions}` : ''}`);
-        }
-        line('');
-      }
-      for (const pair of index.pairs(sender, receiver)) {
-        if (pair.status !== 'ok') for (const text of pairSection(pair)) line(text);
-      }
+      line('');
+    }
+    for (const pair of pairs) {
+      if (pair.status !== 'ok') for (const text of pairSection(pair)) line(text);
     }
   }
 }
 
-function writeCheckView(result: MatrixResult, index: ResultIndex, line: Line): void {
-  for (const text of [...header(result), summaryLine(index), '']) line(text);
+function writeCheckView(rows: ReportRows, line: Line): void {
+  const { result, index } = rows;
+  for (const text of [...header(result), summaryLine(rows), '']) line(text);
   if (index.severities.error + index.severities.warning + index.severities.info === 0) {
     line('✅ No findings.');
     line('');
@@ -152,7 +150,7 @@ function writeCheckView(result: MatrixResult, index: ResultIndex, line: Line): v
   line('| Document | Sender → Receiver | Severity | Rule | Message | Location | Hint |');
   line('| --- | --- | --- | --- | --- | --- | --- |');
   for (const pair of result.pairs) {
-    const from = senderLabel(pair.sender, pair.senderCountry);
+    const from = pairSender(pair);
     for (const finding of [...pair.findings].sort(compareFindings)) {
       const pos = position(finding);
       const location = [
@@ -178,8 +176,8 @@ export const markdownFormatter: Formatter = {
   extension: 'md',
   write(result, out) {
     const line = lineWriter(out);
-    const index = indexResult(result);
-    if (result.kind === 'matrix') writeMatrixView(result, index, line);
-    else writeCheckView(result, index, line);
+    const rows = reportRows(result);
+    if (result.kind === 'matrix') writeMatrixView(rows, line);
+    else writeCheckView(rows, line);
   },
 };

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { findingIdentity, identityKey } from '../engine/finding-identity.js';
 import type { CellRoute, Finding, GatewayRoute, MatrixResult, Severity } from '../engine/types.js';
 import { artifactUri } from './artifact-path.js';
-import { reachableVia, routeLookup } from './cell-routes.js';
+import { reachableVia } from './cell-routes.js';
 import { writeJson } from './json-stream.js';
-import { senderLabel } from './sender-label.js';
+import { pairSender, reportRows } from './rows.js';
 import type { Formatter, RuleMeta } from './types.js';
 
 export const SARIF_SCHEMA_URI =
@@ -164,11 +164,11 @@ function* sarifResults(
   index: ReadonlyMap<string, number>,
   cwd: string,
 ): Generator<SarifResult> {
-  const routeOf = routeLookup(result);
+  const rows = reportRows(result);
   for (const pair of result.pairs) {
-    const { route, gateways } = routeOf(pair.sender, pair.receiver);
+    const { route, gateways } = rows.route(pair.sender, pair.receiver);
     // The fingerprint stays keyed by the profile: the country is for the reader.
-    const from = senderLabel(pair.sender, pair.senderCountry);
+    const from = pairSender(pair);
     for (const finding of pair.findings) {
       const { line, column, path } = finding.location;
       const region =

@@ -1,16 +1,10 @@
 import { safeText } from '../util/safe-text.js';
-import type {
-  CellStatus,
-  MatrixCell,
-  MatrixResult,
-  PairResult,
-  Severity,
-} from '../engine/types.js';
+import type { CellStatus, MatrixResult, PairResult, Severity } from '../engine/types.js';
 import { palette, stripAnsi, type Palette } from './ansi.js';
-import { senderLabel } from './sender-label.js';
+import { pairSender, reportRows, sameFindingKey, unreadAbout, type ReportRows } from './rows.js';
 import type { Sink } from './sink.js';
 import type { Formatter } from './types.js';
-import { compareFindings, indexResult, plural, position, type ResultIndex } from './summary.js';
+import { compareFindings, plural, position } from './summary.js';
 
 /** Terminal text: ESLint "stylish" for `check`, an aligned sender × receiver grid for `matrix`. */
 export const textFormatter: Formatter = {
@@ -19,10 +13,10 @@ export const textFormatter: Formatter = {
   extension: 'txt',
   write(result, out, context) {
     const p = palette(context.color);
-    const index = indexResult(result);
-    if (result.kind === 'matrix') out.write(matrixView(result, index, p));
+    const rows = reportRows(result);
+    if (result.kind === 'matrix') out.write(matrixView(rows, p));
     else writeCheckView(result, out, p);
-    out.write(`\n${summaryLine(result, index, p)}\n`);
+    out.write(`\n${summaryLine(rows, p)}\n`);
   },
 };
 
@@ -49,7 +43,7 @@ function writeCheckView(result: MatrixResult, out: Sink, p: Palette): void {
   const groups = new Map<string, { pair: PairResult; receivers: string[] }>();
   for (const pair of result.pairs) {
     if (pair.findings.length === 0) continue;
-    const key = JSON.stringify([pair.document, pair.sender, pair.findings.map(sameFinding)]);
+    const key = JSON.stringify([pair.document, pair.sender, pair.findings.map(sameFindingKey)]);
     const group = groups.get(key);
     if (group) group.receivers.push(pair.receiver);
     else groups.set(key, { pair, receivers: [pair.receiver] });
@@ -62,24 +56,11 @@ function writeCheckView(result: MatrixResult, out: Sink, p: Palette): void {
   if (!first) out.write('\n');
 }
 
-/** What makes two receivers' findings the same block (everything but the receiver). */
-function sameFinding(f: PairResult['findings'][number]): unknown[] {
-  return [
-    f.ruleId,
-    f.severity,
-    f.message,
-    f.hint,
-    f.location.line,
-    f.location.column,
-    f.location.path,
-  ];
-}
-
 function pairBlock(pair: PairResult, receivers: readonly string[], p: Palette): string {
   const unread = pair.documentType === 'unknown' && pair.sender === 'unknown';
   const about = unread
-    ? 'not readable: sender and type unknown'
-    : `${terminalSafe(pair.documentType)} from ${terminalSafe(senderLabel(pair.sender, pair.senderCountry))}`;
+    ? `not readable: ${unreadAbout(pair)}`
+    : `${terminalSafe(pair.documentType)} from ${terminalSafe(pairSender(pair))}`;
   const heading =
     `${p.underline(terminalSafe(pair.document))} ${p.dim('→')} ${p.bold(receivers.map(terminalSafe).join(', '))}` +
     p.dim(`  (${about})`);
@@ -127,19 +108,14 @@ const glyph: Record<CellStatus, string> = { ok: '✔', warn: '!', fail: '✗' };
 
 const ROUTED = '↪';
 
-/** The gateways of a failing cell that has a route through one, comma-separated. */
-function gatewayIds(cell: MatrixCell): string | undefined {
-  if (cell.status !== 'fail' || cell.route !== 'gateway' || !cell.routes?.length) return undefined;
-  return cell.routes.map((route) => route.via).join(', ');
-}
-
 function statusStyle(p: Palette, status: CellStatus, text: string): string {
   if (status === 'fail') return p.red(text);
   if (status === 'warn') return p.yellow(text);
   return p.green(text);
 }
 
-function matrixView(result: MatrixResult, index: ResultIndex, p: Palette): string {
+function matrixView(rows: ReportRows, p: Palette): string {
+  const { result, index } = rows;
   const rowIds = index.senders;
   const columnIds = index.receivers;
   const corner = 'sender ↓ receiver →';
@@ -147,17 +123,20 @@ function matrixView(result: MatrixResult, index: ResultIndex, p: Palette): strin
   for (const sender of rowIds) {
     const row = [p.bold(terminalSafe(sender))];
     for (const receiver of columnIds) {
-      const cell = index.cell(sender, receiver);
-      if (!cell) {
+      const cellRow = rows.cell(sender, receiver);
+      if (!cellRow) {
         row.push(p.dim('—'));
         continue;
       }
-      const ratio = cell.status === 'ok' ? '' : ` ${cell.counts[cell.status]}/${cell.documents}`;
-      const via = gatewayIds(cell);
+      const { cell, ratio, via } = cellRow;
       row.push(
         via
           ? p.cyan(`${ROUTED} via ${terminalSafe(via)}`)
-          : statusStyle(p, cell.status, `${glyph[cell.status]} ${cell.status}${ratio}`),
+          : statusStyle(
+              p,
+              cell.status,
+              `${glyph[cell.status]} ${cell.status}${ratio ? ` ${ratio}` : ''}`,
+            ),
       );
     }
     table.push(row);
@@ -175,24 +154,21 @@ function matrixView(result: MatrixResult, index: ResultIndex, p: Palette): strin
     `${plural(result.profiles.length, 'profile')}, ${plural(result.documents.length, 'document')}`;
 
   const reasons: string[] = [];
-  for (const sender of rowIds) {
-    for (const receiver of columnIds) {
-      const cell = index.cell(sender, receiver);
-      if (!cell || cell.status !== 'fail') continue;
+  for (const { sender, receiver, cell, documentsLine } of rows.cells) {
+    if (cell.status !== 'fail') continue;
+    reasons.push(
+      `${p.red(glyph.fail)} ${p.bold(`${terminalSafe(sender)} → ${terminalSafe(receiver)}`)}` +
+        p.dim(`  ${documentsLine}`),
+    );
+    for (const reason of cell.topReasons.slice(0, 3)) reasons.push(`    ${terminalSafe(reason)}`);
+    for (const route of cell.routes ?? []) {
       reasons.push(
-        `${p.red(glyph.fail)} ${p.bold(`${terminalSafe(sender)} → ${terminalSafe(receiver)}`)}` +
-          p.dim(`  ${cell.counts.fail} of ${plural(cell.documents, 'document')} fail`),
+        `    ${p.cyan(`${ROUTED} via ${terminalSafe(route.via)}`)}` +
+          p.dim(route.conditions.length ? `: ${terminalSafe(route.conditions.join('; '))}` : ''),
       );
-      for (const reason of cell.topReasons.slice(0, 3)) reasons.push(`    ${terminalSafe(reason)}`);
-      for (const route of cell.routes ?? []) {
-        reasons.push(
-          `    ${p.cyan(`${ROUTED} via ${terminalSafe(route.via)}`)}` +
-            p.dim(route.conditions.length ? `: ${terminalSafe(route.conditions.join('; '))}` : ''),
-        );
-      }
     }
   }
-  const legend = result.cells.some((cell) => gatewayIds(cell))
+  const legend = rows.cells.some((row) => row.via)
     ? ['', p.dim(`${ROUTED} fails directly, reachable through a gateway profile`)]
     : [];
   return ['', header, '', ...grid, ...legend, ...(reasons.length ? ['', ...reasons] : []), ''].join(
@@ -200,7 +176,7 @@ function matrixView(result: MatrixResult, index: ResultIndex, p: Palette): strin
   );
 }
 
-function summaryLine(result: MatrixResult, index: ResultIndex, p: Palette): string {
+function summaryLine({ index }: ReportRows, p: Palette): string {
   const counts = index.severities;
   const total = counts.error + counts.warning + counts.info;
   const ok = index.okPairs;

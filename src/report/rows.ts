@@ -1,0 +1,265 @@
+import type {
+  CellStatus,
+  Finding,
+  GatewayRoute,
+  MatrixCell,
+  MatrixResult,
+  PairResult,
+} from '../engine/types.js';
+import { routeLookup, type PairRoute } from './cell-routes.js';
+import { senderLabel } from './sender-label.js';
+import { indexResult, plural, type ResultIndex, type SeverityCounts } from './summary.js';
+
+/**
+ * The report model every formatter reads, built once per report (as Spectral's formatters take
+ * flat results plus shared utils): the grid's rows and columns, each cell with its counts,
+ * route and reasons, what blocks each row and column, the sender label of a pair, and the
+ * documents that cannot be read. A cross-cutting output feature changes this module, and the
+ * formatters only decide how to print it. Pairs are referenced, never copied.
+ */
+export interface ReportRows {
+  result: MatrixResult;
+  /** Senders in row order, receivers in column order, cells and pairs by key, severity totals. */
+  index: ResultIndex;
+  /** The present cells, row by row, numbered from 1. */
+  cells: CellRow[];
+  cell(sender: string, receiver: string): CellRow | undefined;
+  /** The route of a pair's sender→receiver cell, for formats that walk findings. */
+  route(sender: string, receiver: string): PairRoute;
+  /** One line per sender (row) and per receiver (column) on what blocks it. */
+  blocking: { senders: LineSummary[]; receivers: LineSummary[] };
+  /** Documents that cannot be read, once each, in result order (see UnreadDocument). */
+  unread: UnreadDocument[];
+  /** Whether the pair belongs to a document that cannot be read (reported once, not per pair). */
+  isUnread(pair: PairResult): boolean;
+}
+
+export interface CellRow {
+  index: number;
+  sender: string;
+  receiver: string;
+  cell: MatrixCell;
+  /** The cell's pairs, in result order. */
+  pairs: PairResult[];
+  /** "2/4": documents of the cell's status out of the sender's documents; empty when ok. */
+  ratio: string;
+  /** "3 of 4 documents fail", "4 documents ok". */
+  documentsLine: string;
+  /** A failing cell every document of which fails (drawn solid, not striped). */
+  failsAll: boolean;
+  /** The gateways that carry a failing cell that fails directly; empty otherwise. */
+  gateways: GatewayRoute[];
+  /** `gateways` by id, comma-separated; undefined when there are none. */
+  via?: string;
+  /** Findings per severity over the cell's pairs. */
+  severities: SeverityCounts;
+}
+
+export interface LineSummary {
+  id: string;
+  line: string;
+}
+
+/**
+ * A document that cannot be read (a `document/readable` finding) says the same to every
+ * receiver: it is reported once, with the receivers it was evaluated for, and its sender and
+ * type when they are known.
+ */
+export interface UnreadDocument {
+  document: string;
+  documentType: string;
+  sender: string;
+  senderCountry?: string;
+  status: CellStatus;
+  receivers: string[];
+  /** The findings every receiver got (the first pair's). */
+  findings: Finding[];
+  /** The first pair, for formats that print a pair. */
+  pair: PairResult;
+  /** "customs-declaration from RU", "sender and type unknown", "sender unknown, type licence". */
+  about: string;
+}
+
+const cellKey = (sender: string, receiver: string): string => JSON.stringify([sender, receiver]);
+
+export function reportRows(result: MatrixResult): ReportRows {
+  const index = indexResult(result);
+  const cells: CellRow[] = [];
+  const byKey = new Map<string, CellRow>();
+  for (const sender of index.senders) {
+    for (const receiver of index.receivers) {
+      const cell = index.cell(sender, receiver);
+      if (!cell) continue;
+      const row = cellRow(cells.length + 1, cell, index.pairs(sender, receiver));
+      cells.push(row);
+      byKey.set(cellKey(sender, receiver), row);
+    }
+  }
+  const lookup = (sender: string, receiver: string) => byKey.get(cellKey(sender, receiver));
+  const bySender = (sender: string) =>
+    index.receivers.flatMap((receiver) => lookup(sender, receiver) ?? []);
+  const byReceiver = (receiver: string) =>
+    index.senders.flatMap((sender) => lookup(sender, receiver) ?? []);
+  let blocking: ReportRows['blocking'] | undefined;
+  let unread: { list: UnreadDocument[]; documents: Set<string> } | undefined;
+  const unreadOnce = () => (unread ??= unreadDocuments(result.pairs));
+  return {
+    result,
+    index,
+    cells,
+    cell: lookup,
+    route: routeLookup(result),
+    get blocking() {
+      blocking ??= {
+        senders: index.senders.map((id) => ({
+          id,
+          line: lineSummary(bySender(id), 'receivers'),
+        })),
+        receivers: index.receivers.map((id) => ({
+          id,
+          line: lineSummary(byReceiver(id), 'senders'),
+        })),
+      };
+      return blocking;
+    },
+    get unread() {
+      return unreadOnce().list;
+    },
+    isUnread: (pair) => unreadOnce().documents.has(pair.document),
+  };
+}
+
+function cellRow(index: number, cell: MatrixCell, pairs: PairResult[]): CellRow {
+  const severities: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const pair of pairs) for (const finding of pair.findings) severities[finding.severity] += 1;
+  const gateways =
+    cell.status === 'fail' && cell.route === 'gateway' && cell.routes?.length ? cell.routes : [];
+  return {
+    index,
+    sender: cell.sender,
+    receiver: cell.receiver,
+    cell,
+    pairs,
+    ratio: cell.status === 'ok' ? '' : `${cell.counts[cell.status]}/${cell.documents}`,
+    documentsLine:
+      cell.status === 'ok'
+        ? `${plural(cell.documents, 'document')} ok`
+        : `${cell.counts[cell.status]} of ${plural(cell.documents, 'document')} ${cell.status}`,
+    failsAll: cell.status === 'fail' && cell.counts.fail === cell.documents,
+    gateways,
+    ...(gateways.length > 0 ? { via: gateways.map((route) => route.via).join(', ') } : {}),
+    severities,
+  };
+}
+
+/** The rule most often behind a list of failing cells' error findings. */
+function topRule(rows: readonly CellRow[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    for (const pair of row.pairs) {
+      for (const finding of pair.findings) {
+        if (finding.severity === 'error')
+          counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+      }
+    }
+  }
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0];
+}
+
+/** One line on what blocks a row (as sender) or a column (as receiver). */
+function lineSummary(rows: readonly CellRow[], other: string): string {
+  const failing = rows.filter((row) => row.cell.status === 'fail');
+  const routed = failing.filter((row) => row.via).length;
+  const warn = rows.filter((row) => row.cell.status === 'warn').length;
+  if (failing.length === 0) {
+    return warn > 0
+      ? `no failures; ${warn} of ${rows.length} ${other} warn`
+      : `ok with every ${other.replace(/s$/, '')}`;
+  }
+  const rule = topRule(failing);
+  return (
+    `fails with ${failing.length} of ${rows.length} ${other}` +
+    (routed ? ` (${routed} via a gateway)` : '') +
+    (rule ? `; mostly ${rule}` : '')
+  );
+}
+
+/** "EU (DE)" when a member state issued the pair's document, else the sender profile. */
+export function pairSender(pair: Pick<PairResult, 'sender' | 'senderCountry'>): string {
+  return senderLabel(pair.sender, pair.senderCountry);
+}
+
+/**
+ * " from EU (DE)" when a member state issued the document, else empty: formats that print a pair
+ * under its sender → receiver heading only need to add that news.
+ */
+export function memberStateNote(pair: Pick<PairResult, 'sender' | 'senderCountry'>): string {
+  return pair.senderCountry ? ` from ${pairSender(pair)}` : '';
+}
+
+const UNKNOWN = 'unknown';
+
+/** "customs-declaration from RU"; what is not known is said so. */
+export function unreadAbout(
+  pair: Pick<PairResult, 'documentType' | 'sender' | 'senderCountry'>,
+): string {
+  const type = pair.documentType !== UNKNOWN;
+  const sender = pair.sender !== UNKNOWN;
+  if (type && sender) return `${pair.documentType} from ${pairSender(pair)}`;
+  if (sender) return `type unknown, from ${pairSender(pair)}`;
+  if (type) return `${pair.documentType}, sender unknown`;
+  return 'sender and type unknown';
+}
+
+/** What makes two receivers' findings the same (everything but the receiver). */
+export function sameFindingKey(finding: Finding): unknown[] {
+  return [
+    finding.ruleId,
+    finding.severity,
+    finding.message,
+    finding.hint,
+    finding.location.line,
+    finding.location.column,
+    finding.location.path,
+  ];
+}
+
+/**
+ * A document cannot be read when it has a `document/readable` finding and every receiver got
+ * the same findings: the reader stopped before anything a receiver's profile decides. (A
+ * document read with a problem, e.g. a duplicate JSON key, still meets per-receiver rules and
+ * is reported per pair.) A document's pairs are adjacent in a result.
+ */
+function unreadDocuments(pairs: readonly PairResult[]): {
+  list: UnreadDocument[];
+  documents: Set<string>;
+} {
+  const list: UnreadDocument[] = [];
+  const documents = new Set<string>();
+  let start = 0;
+  while (start < pairs.length) {
+    const first = pairs[start] as PairResult;
+    let end = start + 1;
+    while (end < pairs.length && (pairs[end] as PairResult).document === first.document) end += 1;
+    const group = pairs.slice(start, end);
+    start = end;
+    if (!first.findings.some((finding) => finding.ruleId === 'document/readable')) continue;
+    const key = JSON.stringify(first.findings.map(sameFindingKey));
+    if (!group.every((pair) => JSON.stringify(pair.findings.map(sameFindingKey)) === key)) continue;
+    documents.add(first.document);
+    list.push({
+      document: first.document,
+      documentType: first.documentType,
+      sender: first.sender,
+      ...(first.senderCountry ? { senderCountry: first.senderCountry } : {}),
+      status: first.status,
+      receivers: group.map((pair) => pair.receiver),
+      findings: first.findings,
+      pair: first,
+      about: unreadAbout(first),
+    });
+  }
+  return { list, documents };
+}
