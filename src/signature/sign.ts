@@ -8,9 +8,11 @@ import type { XmlDocument, XmlElement } from '../xml/dom.js';
 import { parseXml } from '../xml/parse.js';
 import { encodeBase64Lines } from './base64.js';
 import { c14nForId } from './c14n-method.js';
-import { dsigChild, isDsig, signatureElements } from './dsig-elements.js';
+import { dsigChild, dsigChildren, isDsig, plainAttribute } from './dsig-elements.js';
 import { DSIG_NS, ENVELOPED_SIGNATURE_URI } from './names.js';
+import { referenceOctets } from './reference-octets.js';
 import { resolveReference } from './resolve.js';
+import { planTransforms } from './transforms.js';
 import { XADES_NS, XADES_SIGNED_PROPERTIES_TYPE } from './signing-time.js';
 
 export interface SignOptions {
@@ -26,6 +28,18 @@ export interface SignOptions {
   keyName?: string;
   /** '' (default) signs the whole document; '#id' the element with that ID. */
   referenceUri?: '' | `#${string}`;
+  /**
+   * The Reference's transforms (registry ids) after the enveloped-signature one, which is added
+   * when the signature lies inside what it signs; default the canonicalization alone. SMEV 3:
+   * `['exc-c14n', 'smev-transform']`.
+   */
+  transforms?: readonly string[];
+  /**
+   * The element the Signature is appended to: the first one in document order with this
+   * namespace and local name, empty in the source (a signer's template, such as SMEV 3's
+   * CallerInformationSystemSignature). Default: the root, as its last child.
+   */
+  container?: { namespaceURI: string; localName: string };
   /** Emit this SignatureMethod URI instead of the canonical one (alias / negative fixtures). */
   signatureAlgorithmUri?: string;
   /**
@@ -60,27 +74,27 @@ export function signEnveloped(input: XmlDocument | string, options: SignOptions)
   if (!c14nEntry || !c14n) throw new UnsupportedAlgorithmError(c14nId);
   const c14nUri = c14nEntry.uris[0] as string;
 
-  // What is signed, canonicalized exactly as the verifier will see it (signature excluded).
   const referenceUri = options.referenceUri ?? '';
   const target = resolveReference(doc, referenceUri);
   if (target.kind === 'problem')
     throw new Error(`cannot sign ${referenceUri}: ${target.problem.message}`);
   if (target.kind === 'detached')
     throw new Error(`cannot sign ${referenceUri}: not in the document`);
-  const enveloped = target.kind === 'document' || target.element === doc.root;
-  const referenced = canonicalize(target.kind === 'document' ? doc : target.element, {
-    method: c14n.method,
-    withComments: false,
+  const container = containerOf(doc, options.container);
+  const enveloped = target.kind === 'document' || contains(target.element, container);
+  const transformUris = (options.transforms ?? [c14nId]).map((id) => {
+    const entry = algorithmById(id);
+    if (entry?.kind !== 'transform' && entry?.kind !== 'canonicalization')
+      throw new UnsupportedAlgorithmError(id);
+    return entry.uris[0] as string;
   });
-  const digestValue = Buffer.from(digest(digestEntry.id, referenced)).toString('base64');
-
-  const transforms = [...(enveloped ? [ENVELOPED_SIGNATURE_URI] : []), c14nUri]
+  const transforms = [...(enveloped ? [ENVELOPED_SIGNATURE_URI] : []), ...transformUris]
     .map((uri) => `<ds:Transform Algorithm="${escapeXml(uri)}"/>`)
     .join('');
   const digestMethod = `<ds:DigestMethod Algorithm="${escapeXml(digestEntry.uris[0] as string)}"/>`;
   const xades = options.xadesSigningTime;
-  // The SignedProperties digest is taken in place, like SignedInfo, once the markup is placed.
-  const signedInfoWith = (propertiesDigest: string | undefined): string =>
+  const signsProperties = xades !== undefined && xades.signed !== false;
+  const signedInfoWith = (digestValue: string, propertiesDigest: string | undefined): string =>
     `<ds:SignedInfo>` +
     `<ds:CanonicalizationMethod Algorithm="${escapeXml(c14nUri)}"/>` +
     `<ds:SignatureMethod Algorithm="${escapeXml(options.signatureAlgorithmUri ?? (signatureEntry.uris[0] as string))}"/>` +
@@ -100,29 +114,33 @@ export function signEnveloped(input: XmlDocument | string, options: SignOptions)
   const keyInfo = keyInfoXml(options);
   const object = xades ? qualifyingPropertiesXml(xades.time, xades.signingCertificate) : '';
   const signatureId = xades ? ` Id="${SIGNATURE_ID}"` : '';
-  const headWith = (propertiesDigest: string | undefined) =>
-    `<ds:Signature xmlns:ds="${DSIG_NS}"${signatureId}>${signedInfoWith(propertiesDigest)}<ds:SignatureValue>`;
+  const headWith = (digestValue: string, propertiesDigest: string | undefined) =>
+    `<ds:Signature xmlns:ds="${DSIG_NS}"${signatureId}>${signedInfoWith(digestValue, propertiesDigest)}<ds:SignatureValue>`;
   const tail = `</ds:SignatureValue>${keyInfo}${object}</ds:Signature>`;
-  const splice = spliceIntoRoot(doc);
+  const splice = spliceInto(doc, container);
 
-  let propertiesDigest: string | undefined;
-  if (xades && xades.signed !== false) {
-    const draft = parseXml(splice(headWith('') + tail));
-    const properties = resolveReference(draft, `#${SIGNED_PROPERTIES_ID}`);
-    if (properties.kind !== 'element')
-      throw new Error(`cannot sign the XAdES SignedProperties: ${properties.kind}`);
-    const octets = canonicalize(properties.element, { method: c14n.method, withComments: false });
-    propertiesDigest = Buffer.from(digest(digestEntry.id, octets)).toString('base64');
-  }
-  const head = headWith(propertiesDigest);
+  // The References are digested in place, by the verifier's own transform chain (transforms.ts,
+  // reference-octets.ts): what is signed is exactly what a verifier will digest — the SMEV
+  // transform included — with one implementation of each transform.
+  const draft = parseXml(splice(headWith('', signsProperties ? '' : undefined) + tail));
+  const draftSignature = placedSignature(draft, options.container);
+  const references = dsigChildren(
+    dsigChild(draftSignature, 'SignedInfo') as XmlElement,
+    'Reference',
+  );
+  const digestOf = (reference: XmlElement | undefined) =>
+    Buffer.from(digest(digestEntry.id, inPlaceOctets(draft, draftSignature, reference))).toString(
+      'base64',
+    );
+  const head = headWith(
+    digestOf(references[0]),
+    signsProperties ? digestOf(references[1]) : undefined,
+  );
 
   // SignedInfo is canonicalized in its final place: inclusive C14N pulls in the namespaces
   // in scope there, so it cannot be canonicalized on its own.
   const placed = parseXml(splice(head + tail));
-  const placedSignature = signatureElements(placed.root).find(
-    (el) => el.parent === placed.root && isLastElementChild(el),
-  );
-  const placedSignedInfo = placedSignature && dsigChild(placedSignature, 'SignedInfo');
+  const placedSignedInfo = dsigChild(placedSignature(placed, options.container), 'SignedInfo');
   if (!placedSignedInfo) throw new Error('internal: the inserted signature was not found');
   const signedOctets = canonicalize(placedSignedInfo, {
     method: c14n.method,
@@ -161,9 +179,76 @@ function keyInfoXml(options: SignOptions): string {
   return parts.length > 0 ? `<ds:KeyInfo>${parts.join('')}</ds:KeyInfo>` : '';
 }
 
-/** A function that inserts markup as the root's last child in the original source text. */
-function spliceIntoRoot(doc: XmlDocument): (markup: string) => string {
+/** The container element the options name (the root by default). */
+function containerOf(doc: XmlDocument, name: SignOptions['container']): XmlElement {
+  if (!name) return doc.root;
+  const stack: XmlElement[] = [doc.root];
+  while (stack.length > 0) {
+    const element = stack.pop() as XmlElement;
+    if (element.namespaceURI === name.namespaceURI && element.localName === name.localName)
+      return element;
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i];
+      if (child?.kind === 'element') stack.push(child);
+    }
+  }
+  throw new Error(
+    `cannot sign: no {${name.namespaceURI}}${name.localName} element to hold the signature`,
+  );
+}
+
+function contains(ancestor: XmlElement, element: XmlElement): boolean {
+  for (let at: XmlElement | null = element; at; at = at.parent) if (at === ancestor) return true;
+  return false;
+}
+
+/** The signature just inserted: the container's last child element. */
+function placedSignature(doc: XmlDocument, name: SignOptions['container']): XmlElement {
+  const container = containerOf(doc, name);
+  const elements = container.children.filter((c): c is XmlElement => c.kind === 'element');
+  const last = elements[elements.length - 1];
+  if (!last || !isDsig(last, 'Signature'))
+    throw new Error('internal: the inserted signature was not found');
+  return last;
+}
+
+/** The octets a verifier digests for this Reference of the placed signature. */
+function inPlaceOctets(
+  doc: XmlDocument,
+  signature: XmlElement,
+  reference: XmlElement | undefined,
+): Uint8Array {
+  if (!reference) throw new Error('internal: the inserted Reference was not found');
+  const target = resolveReference(doc, plainAttribute(reference, 'URI') ?? null);
+  if (target.kind === 'problem' || target.kind === 'detached')
+    throw new Error(`internal: the inserted Reference does not resolve (${target.kind})`);
+  const plan = planTransforms(reference, signature);
+  if ('ruleId' in plan) throw new Error(`cannot sign: ${plan.message}`);
+  return referenceOctets(
+    { kind: 'nodes', target: target.kind === 'document' ? doc : target.element },
+    plan,
+  );
+}
+
+/**
+ * A function that inserts markup as the container's last child in the original source text:
+ * the root (before its end tag), or an element that is empty in the source.
+ */
+function spliceInto(doc: XmlDocument, container: XmlElement): (markup: string) => string {
   const source = doc.source;
+  if (container !== doc.root) {
+    if (container.children.some((c) => c.kind !== 'text' || c.value.trim() !== ''))
+      throw new Error(`cannot sign: ${container.name} must be empty to hold the signature`);
+    const startEnd = startTagEnd(source, container.pos.offset);
+    if (source[startEnd - 1] === '/') {
+      return (markup) =>
+        source.slice(0, startEnd - 1) +
+        `>${markup}</${container.name}>` +
+        source.slice(startEnd + 1);
+    }
+    const endTag = source.indexOf(`</${container.name}`, startEnd);
+    return (markup) => source.slice(0, endTag) + markup + source.slice(endTag);
+  }
   const bound = doc.epilog[0]?.pos.offset ?? source.length;
   const endTag = source.lastIndexOf(`</${doc.root.name}`, bound);
   if (endTag > doc.root.pos.offset) {
@@ -178,9 +263,17 @@ function spliceIntoRoot(doc: XmlDocument): (markup: string) => string {
     source.slice(0, close) + `>${markup}</${doc.root.name}>` + source.slice(close + 2);
 }
 
-function isLastElementChild(element: XmlElement): boolean {
-  const siblings = element.parent?.children.filter((c) => c.kind === 'element') ?? [];
-  return siblings[siblings.length - 1] === element && isDsig(element, 'Signature');
+/** Offset of the `>` closing the start tag that begins at `offset` (quoted values skipped). */
+function startTagEnd(source: string, offset: number): number {
+  let quote = '';
+  for (let i = offset; i < source.length; i++) {
+    const c = source[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return i;
+  }
+  throw new Error('internal: unterminated start tag');
 }
 
 function escapeXml(text: string): string {

@@ -40,7 +40,7 @@ describe('--format github on the shipped matrix', () => {
 
     const markdown = readFileSync(summary, 'utf8');
     expect(markdown).toContain('## corridor matrix · as of 2026-12-01');
-    expect(markdown).toMatch(/\| \*\*RU\*\* \| .*❌ fail \d+\/5/);
+    expect(markdown).toMatch(/\| \*\*RU\*\* \| .*❌ fail \d+\/6/);
     expect(markdown).toContain('### Why cells fail');
     expect(markdown).toMatch(/50 of \d+ annotations shown/);
   });

@@ -95,6 +95,33 @@ describe('signEnveloped round-trips with verifyDocument', () => {
     expect(verify(byId, pair).valid).toBe(true);
   });
 
+  it('places the signature in a named empty element; enveloped only when inside what it signs', () => {
+    const pair = nodeKeyPair('eddsa');
+    const message =
+      '<m:Message xmlns:m="urn:m"><m:Data Id="data"><m:V>1</m:V><m:Slot/></m:Data><m:Sig></m:Sig></m:Message>';
+    const sign = (localName: string, transforms?: string[]) =>
+      signEnveloped(message, {
+        signatureAlgorithm: 'ed25519',
+        digestAlgorithm: 'sha256',
+        privateKey: pair.privateKey,
+        referenceUri: '#data',
+        container: { namespaceURI: 'urn:m', localName },
+        ...(transforms ? { transforms } : {}),
+      });
+    const beside = sign('Sig', ['exc-c14n', 'smev-transform']);
+    expect(beside).toContain('<m:Sig><ds:Signature');
+    expect(beside).not.toContain('enveloped-signature');
+    expect(beside).toContain('urn://smev-gov-ru/xmldsig/transform');
+    expect(verify(beside, pair).valid).toBe(true);
+    expect(verify(beside.replace('<m:V>1', '<m:V>2'), pair).valid).toBe(false);
+    const inside = sign('Slot');
+    expect(inside).toContain('<m:Slot><ds:Signature');
+    expect(inside).toContain('enveloped-signature');
+    expect(verify(inside, pair).valid).toBe(true);
+    expect(() => sign('V')).toThrow(/must be empty/);
+    expect(() => sign('Nowhere')).toThrow(/no \{urn:m\}Nowhere element/);
+  });
+
   it('emits an alias SignatureMethod URI when asked (negative fixtures)', () => {
     const pair = nodeKeyPair('rsa');
     const options: SignOptions = {
