@@ -41,7 +41,9 @@ function csvRow(values: readonly string[]): string {
 }
 
 /**
- * One row per finding; a pair without findings still gets one `ok` row so no pair is lost.
+ * One row per finding; a pair without findings still gets one `ok` row so no pair is lost. A
+ * document that cannot be read says the same to every receiver: its rows are written once, with
+ * `receiver` listing the receivers, space-separated.
  * `route` and `via` repeat the pair's sender→receiver cell: `direct`, `gateway` (the cell fails
  * directly; `via` lists the gateway ids, space-separated) or `none`; empty when the result has
  * no routes (JSON and HTML carry each route's conditions). `senderCountry` names the member
@@ -57,13 +59,23 @@ export const csvFormatter: Formatter = {
     row(CSV_COLUMNS);
     const rows = reportRows(result);
     for (const pair of result.pairs) {
-      const base = [pair.document, pair.documentType, pair.sender, pair.receiver, pair.status];
-      const { route, gateways } = rows.route(pair.sender, pair.receiver);
-      const routing = [
-        route ?? '',
-        gateways.map((gateway) => gateway.via).join(' '),
-        pair.senderCountry ?? '',
+      // A document that cannot be read is one set of rows; `receiver` lists every receiver.
+      const unread = rows.unreadOf(pair);
+      if (unread && unread.pair !== pair) continue;
+      const receivers = unread ? unread.receivers : [pair.receiver];
+      const base = [
+        pair.document,
+        pair.documentType,
+        pair.sender,
+        receivers.join(' '),
+        pair.status,
       ];
+      const routes = receivers.map((receiver) => rows.route(pair.sender, receiver));
+      const route = routes.every((r) => r.route === routes[0]?.route)
+        ? routes[0]?.route
+        : undefined;
+      const via = [...new Set(routes.flatMap((r) => r.gateways.map((gateway) => gateway.via)))];
+      const routing = [route ?? '', via.join(' '), pair.senderCountry ?? ''];
       if (pair.findings.length === 0) {
         row([...base, '', '', '', '', '', '', ...routing]);
         continue;

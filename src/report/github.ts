@@ -48,7 +48,8 @@ export function annotations(result: Parameters<Formatter['write']>[0], cwd: stri
   const groups = new Map<string, Annotation>();
   for (const pair of result.pairs) {
     const { gateways } = rows.route(pair.sender, pair.receiver);
-    const sender = pairSender(pair);
+    // A document that cannot be read names what is known of it, not "unknown".
+    const sender = rows.unreadOf(pair)?.label ?? pairSender(pair);
     for (const finding of pair.findings) {
       const { file, line, column, path } = finding.location;
       const key = JSON.stringify([file, line, column, path, finding.ruleId, sender]);

@@ -59,6 +59,13 @@ export const HTML_SCRIPT = `
         byStatus[pairStatus] += 1;
         if (rank[pairStatus] > rank[status]) status = pairStatus;
         var shown = 0;
+        // A document that cannot be read is listed once below; its stub carries its counts.
+        if (pair.classList.contains('unread')) {
+          ['error', 'warning', 'info'].forEach(function (severity) {
+            if (severities[severity]) bySeverity[severity] += Number(pair.getAttribute('data-' + severity) || 0);
+          });
+          return;
+        }
         $('.finding', pair).forEach(function (finding) {
           var severity = finding.getAttribute('data-severity');
           finding.hidden = !severities[severity];
@@ -88,6 +95,12 @@ export const HTML_SCRIPT = `
       cell.setAttribute('aria-label', cell.getAttribute('data-sender') + ' to ' + cell.getAttribute('data-receiver') + ': ' +
         (status === 'none' ? 'no documents' : status + ', ' + cell.querySelector('.docs').textContent) +
         (parts.length ? ', ' + parts.join(', ') : ''));
+    });
+    $('.unread-doc').forEach(function (doc) {
+      doc.hidden = !!type && doc.getAttribute('data-doctype') !== type;
+      $('.finding', doc).forEach(function (finding) {
+        finding.hidden = !severities[finding.getAttribute('data-severity')];
+      });
     });
     ['ok', 'warn', 'fail'].forEach(function (status) {
       var tile = document.getElementById('tile-' + status);

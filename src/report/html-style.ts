@@ -102,9 +102,9 @@ td.empty { color: var(--muted); text-align: center; }
 .badge.ok { background: var(--ok-bg); border-color: var(--ok-line); color: var(--ok-text); }
 .badge.warn { background: var(--warn-bg); border-color: var(--warn-line); color: var(--warn-text); }
 .badge.fail { background: var(--fail-bg); border-color: var(--fail-line); color: var(--fail-text); }
-.pair { border-top: 1px solid var(--line); padding: 10px 0 4px; }
-.pair h4 { margin: 0 0 6px; font-size: 14.5px; display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
-.pair .type { color: var(--muted); font-weight: 400; }
+.pair, .unread-doc { border-top: 1px solid var(--line); padding: 10px 0 4px; }
+.pair h4, .unread-doc h4 { margin: 0 0 6px; font-size: 14.5px; display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+.pair .type, .unread-doc .type { color: var(--muted); font-weight: 400; }
 .findings { list-style: none; margin: 0; padding: 0; }
 .finding { border-left: 4px solid var(--line); padding: 6px 12px; margin: 6px 0; background: #fbfcfd; border-radius: 0 6px 6px 0; }
 .finding.error { border-left-color: var(--fail-line); }
@@ -143,7 +143,8 @@ footer { color: var(--muted); font-size: 12.5px; text-align: center; padding: 12
   /* A cell without a single finding has nothing to explain on paper. */
   .panel.no-findings, .panel.no-findings[hidden] { display: none !important; }
   .panel { break-inside: auto; border-top: 1px solid var(--text); padding-top: 6px; }
-  .pair, .finding { break-inside: avoid; }
+  .pair, .unread-doc, .finding { break-inside: avoid; }
+  .unread-doc[hidden] { display: block !important; }
   .matrix-wrap { overflow: visible; }
   button.cell { transition: none; box-shadow: none; transform: none; min-height: 0; }
   button.cell[aria-expanded="true"] { outline: none; }

@@ -19,6 +19,7 @@ import {
   type CellRow,
   type LineSummary,
   type ReportRows,
+  type UnreadDocument,
 } from './rows.js';
 import { stringSink, type Sink } from './sink.js';
 import { compareFindings, plural, position, type SeverityCounts } from './summary.js';
@@ -138,7 +139,49 @@ function pairArticle(pair: PairResult): string {
   );
 }
 
-function writePanel(row: CellRow, out: Sink): void {
+/**
+ * In a cell's panel, a document that cannot be read is one line pointing at the section that
+ * reports it once; its finding counts stay on the element so the filters count the cell as before.
+ */
+function unreadStub(unread: UnreadDocument, pair: PairResult): string {
+  const counts = severities
+    .map((severity) => {
+      const n = pair.findings.filter((finding) => finding.severity === severity).length;
+      return n ? ` data-${severity}="${n}"` : '';
+    })
+    .join('');
+  return (
+    `<article class="pair unread" data-doctype="${attr(pair.documentType)}" data-status="${pair.status}"${counts}>` +
+    `<h4><code>${text(pair.document)}</code><span class="type">${text(unread.label)}</span>` +
+    `<span class="badge ${pair.status}">${pair.status}</span></h4>` +
+    `<p class="quiet">The same for every receiver: reported once under <a href="#unread">${UNREAD_TITLE}</a>.</p></article>`
+  );
+}
+
+const UNREAD_TITLE = 'Documents that cannot be read';
+
+/** Each document that cannot be read, once, with the receivers it was evaluated for. */
+function unreadSection(rows: ReportRows): string {
+  if (rows.unread.length === 0) return '';
+  const articles = rows.unread.map((unread) => {
+    const findings = [...unread.findings].sort(compareFindings);
+    return (
+      `<article class="unread-doc" data-doctype="${attr(unread.documentType)}" data-status="${unread.status}">` +
+      `<h4><code>${text(unread.document)}</code><span class="type">${text(unread.about)}</span>` +
+      `<span class="badge ${unread.status}">${unread.status}</span></h4>` +
+      `<p class="quiet">Receivers: ${unread.receivers.map(jurisdiction).join(', ')}</p>` +
+      `<ul class="findings">${findings.map(findingItem).join('')}</ul></article>`
+    );
+  });
+  return (
+    `<section class="card" id="unread" aria-labelledby="unread-title">` +
+    `<h2 id="unread-title">${UNREAD_TITLE}</h2>` +
+    `<p class="sub">Each is reported once: every receiver it was evaluated for is told the same.</p>` +
+    `${articles.join('')}</section>\n`
+  );
+}
+
+function writePanel(row: CellRow, rows: ReportRows, out: Sink): void {
   const { cell, index } = row;
   const pairs = [...row.pairs].sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   const reasons =
@@ -154,7 +197,10 @@ function writePanel(row: CellRow, out: Sink): void {
       `<button type="button" class="close">Close</button></h3>` +
       `<p class="sub">${text(row.documentsLine)}</p>${reasons}${routeList(cell)}`,
   );
-  for (const pair of pairs) out.write(pairArticle(pair));
+  for (const pair of pairs) {
+    const unread = rows.unreadOf(pair);
+    out.write(unread ? unreadStub(unread, pair) : pairArticle(pair));
+  }
   out.write('</section>');
 }
 
@@ -278,12 +324,12 @@ export function writeHtml(result: MatrixResult, out: Sink): void {
 <p class="sub">Rows are senders, columns are receivers. Select a cell to see why.</p>
 ${matrixTable(rows)}
 </section>
-<section id="details" aria-label="Cell details">
+${unreadSection(rows)}<section id="details" aria-label="Cell details">
 <p class="quiet" id="details-placeholder" hidden>Select a cell above to see its findings and hints.</p>
 `);
   rows.cells.forEach((row, i) => {
     if (i > 0) out.write('\n');
-    writePanel(row, out);
+    writePanel(row, rows, out);
   });
   out.write(`
 </section>

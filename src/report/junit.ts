@@ -1,7 +1,7 @@
 import type { Finding, GatewayRoute, MatrixResult, PairResult } from '../engine/types.js';
 import { reachableVia, routeLines, type PairRoute } from './cell-routes.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
-import { pairSender, reportRows } from './rows.js';
+import { pairSender, reportRows, type UnreadDocument } from './rows.js';
 import { plural, position } from './summary.js';
 import { lineWriter } from './sink.js';
 import type { Formatter } from './types.js';
@@ -26,13 +26,17 @@ export const junitFormatter: Formatter = {
     let failures = 0;
     for (const sender of index.senders) {
       for (const receiver of index.receivers) {
-        const pairs = index.pairs(sender, receiver);
+        // A document that cannot be read is one testcase of its own suite, not one per pair.
+        const pairs = index.pairs(sender, receiver).filter((pair) => !rows.isUnread(pair));
         if (pairs.length === 0) continue;
         tests += pairs.length;
         failures += pairs.filter(hasErrors).length;
         suites.push({ sender, receiver, pairs });
       }
     }
+    const unread = rows.unread;
+    tests += unread.length;
+    failures += unread.filter((document) => hasErrors(document.pair)).length;
     const line = lineWriter(out);
     line('<?xml version="1.0" encoding="UTF-8"?>');
     line(
@@ -42,6 +46,7 @@ export const junitFormatter: Formatter = {
       const route = rows.route(sender, receiver);
       writeSuite(result, line, `${sender}→${receiver}`, { sender, receiver, route }, pairs);
     }
+    if (unread.length > 0) writeUnreadSuite(result, line, unread);
     line('</testsuites>');
     line('');
   },
@@ -89,6 +94,40 @@ function writeSuite(
   line('  </testsuite>');
 }
 
+const UNREAD_SUITE = 'documents that cannot be read';
+
+/**
+ * One testcase per document that cannot be read, named with what is known of it; the
+ * receivers it was evaluated for are a property of the suite and a line of the failure.
+ */
+function writeUnreadSuite(
+  result: MatrixResult,
+  line: (text: string) => void,
+  unread: readonly UnreadDocument[],
+): void {
+  const failing = unread.filter((document) => hasErrors(document.pair)).length;
+  line(
+    `  <testsuite name="${escapeAttribute(UNREAD_SUITE)}" tests="${unread.length}" failures="${failing}" errors="0" ` +
+      `skipped="0" time="0" timestamp="${escapeAttribute(result.asOf)}">`,
+  );
+  line('    <properties>');
+  line(`      <property name="asOf" value="${escapeAttribute(result.asOf)}"/>`);
+  line('    </properties>');
+  for (const document of unread) {
+    const receivers = `receivers: ${document.receivers.join(', ')}`;
+    line(
+      testcase(
+        UNREAD_SUITE,
+        document.pair,
+        [],
+        `${document.document} (${document.about})`,
+        receivers,
+      ),
+    );
+  }
+  line('  </testsuite>');
+}
+
 /** `route`, and for a gateway route its ids and each gateway's conditions. */
 function routeProperties({ route, gateways }: PairRoute): Array<[string, string]> {
   if (!route) return [];
@@ -113,9 +152,15 @@ function describe(finding: Finding): string {
   return lines.join('\n');
 }
 
-function testcase(classname: string, pair: PairResult, gateways: readonly GatewayRoute[]): string {
+function testcase(
+  classname: string,
+  pair: PairResult,
+  gateways: readonly GatewayRoute[],
   // The Surefire schema has no testcase properties, so the issuing member state goes in the name.
-  const name = pair.senderCountry ? `${pair.document} (from ${pairSender(pair)})` : pair.document;
+  name = pair.senderCountry ? `${pair.document} (from ${pairSender(pair)})` : pair.document,
+  /** A first line of the failure (or, without errors, of the output). */
+  preface?: string,
+): string {
   const open = `    <testcase classname="${escapeAttribute(classname)}" name="${escapeAttribute(name)}" time="0"`;
   const errors = pair.findings.filter((finding) => finding.severity === 'error');
   const others = pair.findings.filter((finding) => finding.severity !== 'error');
@@ -130,7 +175,11 @@ function testcase(classname: string, pair: PairResult, gateways: readonly Gatewa
     const routed = gateways.length > 0;
     const message = routed ? `${headline} (${reachableVia(gateways)})` : headline;
     const type = first?.ruleId ?? 'corridor';
-    const details = [...errors.map(describe), ...routeLines(gateways)];
+    const details = [
+      ...(preface ? [preface] : []),
+      ...errors.map(describe),
+      ...routeLines(gateways),
+    ];
     body.push(
       `      <failure message="${escapeAttribute(message)}" type="${escapeAttribute(type)}">` +
         escapeText(details.join('\n')) +
@@ -138,7 +187,8 @@ function testcase(classname: string, pair: PairResult, gateways: readonly Gatewa
     );
   }
   if (others.length > 0) {
-    body.push(`      <system-out>${escapeText(others.map(describe).join('\n'))}</system-out>`);
+    const lines = [...(preface && errors.length === 0 ? [preface] : []), ...others.map(describe)];
+    body.push(`      <system-out>${escapeText(lines.join('\n'))}</system-out>`);
   }
   return [`${open}>`, ...body, '    </testcase>'].join('\n');
 }

@@ -133,9 +133,36 @@ function writeMatrixView(rows: ReportRows, line: Line): void {
       }
       line('');
     }
-    for (const pair of pairs) {
-      if (pair.status !== 'ok') for (const text of pairSection(pair)) line(text);
+    const unread = pairs.filter((pair) => rows.isUnread(pair)).length;
+    if (unread > 0) {
+      line(`${unread} of them cannot be read: see *${UNREAD_TITLE}* below.`);
+      line('');
     }
+    for (const pair of pairs) {
+      if (pair.status !== 'ok' && !rows.isUnread(pair))
+        for (const text of pairSection(pair)) line(text);
+    }
+  }
+  writeUnread(rows, line);
+}
+
+const UNREAD_TITLE = 'Documents that cannot be read';
+
+/** Each document that cannot be read, once, with the receivers it was evaluated for. */
+function writeUnread(rows: ReportRows, line: Line): void {
+  if (rows.unread.length === 0) return;
+  line(`## ${statusEmoji.fail} ${UNREAD_TITLE}`);
+  line('');
+  for (const unread of rows.unread) {
+    line(
+      `### ${statusEmoji[unread.status]} ${markdownCode(unread.document)} (${markdownText(unread.about)})`,
+    );
+    line('');
+    line(`The same for every receiver: ${unread.receivers.map(markdownText).join(', ')}.`);
+    line('');
+    for (const finding of [...unread.findings].sort(compareFindings))
+      for (const text of findingItem(finding)) line(text);
+    line('');
   }
 }
 
@@ -150,7 +177,11 @@ function writeCheckView(rows: ReportRows, line: Line): void {
   line('| Document | Sender → Receiver | Severity | Rule | Message | Location | Hint |');
   line('| --- | --- | --- | --- | --- | --- | --- |');
   for (const pair of result.pairs) {
-    const from = pairSender(pair);
+    // A document that cannot be read gets one set of rows, naming every receiver.
+    const unread = rows.unreadOf(pair);
+    if (unread && unread.pair !== pair) continue;
+    const from = unread ? unread.label : pairSender(pair);
+    const to = unread ? unread.receivers : undefined;
     for (const finding of [...pair.findings].sort(compareFindings)) {
       const pos = position(finding);
       const location = [
@@ -160,7 +191,7 @@ function writeCheckView(rows: ReportRows, line: Line): void {
         .filter(Boolean)
         .join(' ');
       line(
-        `| ${markdownCode(finding.document)} | ${markdownText(from)} → ${markdownText(finding.receiver)} | ` +
+        `| ${markdownCode(finding.document)} | ${markdownText(from)} → ${markdownText(to ? to.join(', ') : finding.receiver)} | ` +
           `${severityEmoji[finding.severity]} ${finding.severity} | ${markdownCode(finding.ruleId)} | ` +
           `${markdownText(finding.message)} | ${location || '—'} | ${finding.hint ? markdownText(finding.hint) : ''} |`,
       );

@@ -32,6 +32,8 @@ export interface ReportRows {
   unread: UnreadDocument[];
   /** Whether the pair belongs to a document that cannot be read (reported once, not per pair). */
   isUnread(pair: PairResult): boolean;
+  /** The unread document a pair belongs to, when it does. */
+  unreadOf(pair: PairResult): UnreadDocument | undefined;
 }
 
 export interface CellRow {
@@ -76,8 +78,10 @@ export interface UnreadDocument {
   findings: Finding[];
   /** The first pair, for formats that print a pair. */
   pair: PairResult;
-  /** "customs-declaration from RU", "sender and type unknown", "sender unknown, type licence". */
+  /** "customs-declaration from RU", "sender and type unknown", "licence, sender unknown". */
   about: string;
+  /** Where formats name a sender: "not readable (sender and type unknown)". */
+  label: string;
 }
 
 const cellKey = (sender: string, receiver: string): string => JSON.stringify([sender, receiver]);
@@ -101,7 +105,7 @@ export function reportRows(result: MatrixResult): ReportRows {
   const byReceiver = (receiver: string) =>
     index.senders.flatMap((sender) => lookup(sender, receiver) ?? []);
   let blocking: ReportRows['blocking'] | undefined;
-  let unread: { list: UnreadDocument[]; documents: Set<string> } | undefined;
+  let unread: { list: UnreadDocument[]; documents: Map<string, UnreadDocument> } | undefined;
   const unreadOnce = () => (unread ??= unreadDocuments(result.pairs));
   return {
     result,
@@ -126,6 +130,7 @@ export function reportRows(result: MatrixResult): ReportRows {
       return unreadOnce().list;
     },
     isUnread: (pair) => unreadOnce().documents.has(pair.document),
+    unreadOf: (pair) => unreadOnce().documents.get(pair.document),
   };
 }
 
@@ -234,10 +239,10 @@ export function sameFindingKey(finding: Finding): unknown[] {
  */
 function unreadDocuments(pairs: readonly PairResult[]): {
   list: UnreadDocument[];
-  documents: Set<string>;
+  documents: Map<string, UnreadDocument>;
 } {
   const list: UnreadDocument[] = [];
-  const documents = new Set<string>();
+  const documents = new Map<string, UnreadDocument>();
   let start = 0;
   while (start < pairs.length) {
     const first = pairs[start] as PairResult;
@@ -248,8 +253,7 @@ function unreadDocuments(pairs: readonly PairResult[]): {
     if (!first.findings.some((finding) => finding.ruleId === 'document/readable')) continue;
     const key = JSON.stringify(first.findings.map(sameFindingKey));
     if (!group.every((pair) => JSON.stringify(pair.findings.map(sameFindingKey)) === key)) continue;
-    documents.add(first.document);
-    list.push({
+    const unread: UnreadDocument = {
       document: first.document,
       documentType: first.documentType,
       sender: first.sender,
@@ -259,7 +263,10 @@ function unreadDocuments(pairs: readonly PairResult[]): {
       findings: first.findings,
       pair: first,
       about: unreadAbout(first),
-    });
+      label: `not readable (${unreadAbout(first)})`,
+    };
+    documents.set(first.document, unread);
+    list.push(unread);
   }
   return { list, documents };
 }

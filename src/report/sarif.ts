@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { findingIdentity, identityKey } from '../engine/finding-identity.js';
 import type { CellRoute, Finding, GatewayRoute, MatrixResult, Severity } from '../engine/types.js';
 import { artifactUri } from './artifact-path.js';
-import { reachableVia } from './cell-routes.js';
+import { reachableVia, type PairRoute } from './cell-routes.js';
 import { writeJson } from './json-stream.js';
 import { pairSender, reportRows } from './rows.js';
 import type { Formatter, RuleMeta } from './types.js';
@@ -44,7 +44,10 @@ interface SarifResult {
     sender: string;
     /** The issuing member state when the sender profile speaks for it (sender EU, DE). */
     senderCountry?: string;
-    receiver: string;
+    /** The receiver; absent for a document that cannot be read (then `receivers`). */
+    receiver?: string;
+    /** A document that cannot be read is one result for every receiver it was evaluated for. */
+    receivers?: string[];
     document: string;
     hint?: string;
     /** The sender→receiver cell's route; `routes` when it fails directly but a gateway carries it. */
@@ -159,6 +162,10 @@ function ruleDescriptors(
   return { descriptors, index };
 }
 
+const NO_ROUTE: PairRoute = { gateways: [] };
+/** The receiver in the fingerprint of a result that speaks for every receiver. */
+const ANY_RECEIVER = '*';
+
 function* sarifResults(
   result: MatrixResult,
   index: ReadonlyMap<string, number>,
@@ -166,9 +173,13 @@ function* sarifResults(
 ): Generator<SarifResult> {
   const rows = reportRows(result);
   for (const pair of result.pairs) {
-    const { route, gateways } = rows.route(pair.sender, pair.receiver);
+    // A document that cannot be read is one result per finding, naming every receiver.
+    const unread = rows.unreadOf(pair);
+    if (unread && unread.pair !== pair) continue;
+    const { route, gateways } = unread ? NO_ROUTE : rows.route(pair.sender, pair.receiver);
     // The fingerprint stays keyed by the profile: the country is for the reader.
-    const from = pairSender(pair);
+    const from = unread ? unread.label : pairSender(pair);
+    const to = unread ? unread.receivers.join(', ') : undefined;
     for (const finding of pair.findings) {
       const { line, column, path } = finding.location;
       const region =
@@ -188,7 +199,7 @@ function* sarifResults(
         // GitHub shows the message, not properties: the hint goes there too.
         message: {
           text:
-            `${from} → ${finding.receiver}: ${finding.message}${via}` +
+            `${from} → ${to ?? finding.receiver}: ${finding.message}${via}` +
             (finding.hint ? `\nHint: ${finding.hint}` : ''),
         },
         locations: [
@@ -210,11 +221,16 @@ function* sarifResults(
               : {}),
           },
         ],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, cwd) },
+        partialFingerprints: {
+          [FINGERPRINT_KEY]: fingerprint(
+            unread ? { ...finding, receiver: ANY_RECEIVER } : finding,
+            cwd,
+          ),
+        },
         properties: {
           sender: finding.sender,
           ...(pair.senderCountry ? { senderCountry: pair.senderCountry } : {}),
-          receiver: finding.receiver,
+          ...(unread ? { receivers: unread.receivers } : { receiver: finding.receiver }),
           document: finding.document,
           ...(finding.hint ? { hint: finding.hint } : {}),
           ...(route ? { route } : {}),

@@ -1,5 +1,5 @@
 import { safeText } from '../util/safe-text.js';
-import type { CellStatus, MatrixResult, PairResult, Severity } from '../engine/types.js';
+import type { CellStatus, PairResult, Severity } from '../engine/types.js';
 import { palette, stripAnsi, type Palette } from './ansi.js';
 import { pairSender, reportRows, sameFindingKey, unreadAbout, type ReportRows } from './rows.js';
 import type { Sink } from './sink.js';
@@ -15,7 +15,7 @@ export const textFormatter: Formatter = {
     const p = palette(context.color);
     const rows = reportRows(result);
     if (result.kind === 'matrix') out.write(matrixView(rows, p));
-    else writeCheckView(result, out, p);
+    else writeCheckView(rows, out, p);
     out.write(`\n${summaryLine(rows, p)}\n`);
   },
 };
@@ -39,7 +39,8 @@ const severityStyle: Record<Severity, (p: Palette, text: string) => string> = {
  * one document with the same findings for several receivers (a document that cannot be read
  * says the same to everyone) are one block naming those receivers.
  */
-function writeCheckView(result: MatrixResult, out: Sink, p: Palette): void {
+function writeCheckView(rows: ReportRows, out: Sink, p: Palette): void {
+  const { result } = rows;
   const groups = new Map<string, { pair: PairResult; receivers: string[] }>();
   for (const pair of result.pairs) {
     if (pair.findings.length === 0) continue;
@@ -50,16 +51,20 @@ function writeCheckView(result: MatrixResult, out: Sink, p: Palette): void {
   }
   let first = true;
   for (const { pair, receivers } of groups.values()) {
-    out.write(`${first ? '\n' : '\n\n'}${pairBlock(pair, receivers, p)}`);
+    out.write(`${first ? '\n' : '\n\n'}${pairBlock(pair, receivers, rows.isUnread(pair), p)}`);
     first = false;
   }
   if (!first) out.write('\n');
 }
 
-function pairBlock(pair: PairResult, receivers: readonly string[], p: Palette): string {
-  const unread = pair.documentType === 'unknown' && pair.sender === 'unknown';
+function pairBlock(
+  pair: PairResult,
+  receivers: readonly string[],
+  unread: boolean,
+  p: Palette,
+): string {
   const about = unread
-    ? `not readable: ${unreadAbout(pair)}`
+    ? `not readable: ${terminalSafe(unreadAbout(pair))}`
     : `${terminalSafe(pair.documentType)} from ${terminalSafe(pairSender(pair))}`;
   const heading =
     `${p.underline(terminalSafe(pair.document))} ${p.dim('→')} ${p.bold(receivers.map(terminalSafe).join(', '))}` +
