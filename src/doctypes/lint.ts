@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
+import { converterFor } from './conversions/index.js';
+import { dataDirs } from './dirs.js';
 import { compilePath, pathPrefixes, PathSyntaxError } from './paths.js';
 import type { Doctype, FieldMap, FieldSpec } from './types.js';
 
@@ -24,6 +26,19 @@ function* specPaths(spec: FieldSpec, pointer: string): Generator<[string, string
 
 function* mapPaths(map: FieldMap, pointer: string): Generator<[string, string]> {
   for (const [key, spec] of Object.entries(map)) yield* specPaths(spec, `${pointer}/${key}`);
+}
+
+/** Every `convert` of a field map, with its pointer. */
+function* mapConversions(map: FieldMap, pointer: string): Generator<[string, string]> {
+  for (const [key, spec] of Object.entries(map)) {
+    if (typeof spec === 'string') continue;
+    const here = `${pointer}/${key}`;
+    if (spec.convert !== undefined) yield [spec.convert, `${here}/convert`];
+    for (const [i, alt] of (spec.first ?? []).entries())
+      yield* mapConversions({ [i]: alt }, `${here}/first`);
+    if (spec.fields) yield* mapConversions(spec.fields, `${here}/fields`);
+    if (spec.each) yield* mapConversions(spec.each, `${here}/each`);
+  }
 }
 
 /**
@@ -54,6 +69,10 @@ export function lintDoctypes(doctypes: readonly Doctype[]): DoctypeProblem[] {
         if (!(error instanceof PathSyntaxError)) throw error;
         problem(pointer, error.message);
       }
+    }
+    for (const [name, pointer] of d.fields ? mapConversions(d.fields, '/fields') : []) {
+      const converter = converterFor(name, { dirs: dataDirs(d) });
+      if (typeof converter !== 'function') problem(pointer, converter.problem);
     }
     if (d.version?.from === 'namespace' && !d.match.namespace.includes('*'))
       problem(

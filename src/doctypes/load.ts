@@ -1,14 +1,14 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { sharedValidator } from '../constraints/constraints.js';
 import { UserError } from '../util/errors.js';
 import { JsonSyntaxError, parseJsonText } from '../util/json-position.js';
+import { SHIPPED_DOCTYPES_DIR } from './dirs.js';
 import { lintDoctypes, type DoctypeProblem } from './lint.js';
 import type { Doctype, DoctypeFile } from './types.js';
 
-export const SHIPPED_DOCTYPES_DIR = fileURLToPath(new URL('../../doctypes', import.meta.url));
+export { SHIPPED_DOCTYPES_DIR };
 export const DOCTYPE_SCHEMA_PATH = join(SHIPPED_DOCTYPES_DIR, 'doctype.schema.json');
 
 export class DoctypeError extends UserError {

@@ -1,10 +1,27 @@
-import type { ModelObject, ModelValue } from '../documents/model.js';
+import type { DocumentProblem, ModelObject, ModelValue } from '../documents/model.js';
 import { escapePointerToken, type LocationMap } from '../documents/locations.js';
 import { setMember } from '../documents/model-members.js';
 import { elementPath } from '../xml/path.js';
 import type { XmlElement } from '../xml/dom.js';
 import { nodeText, ownerOf, PathEvaluator, type PathNode } from './paths.js';
+import type { Converter } from './conversions/types.js';
 import type { FieldMap, FieldRule, FieldSpec } from './types.js';
+
+/** Problem id (under document/readable) of a value its mapping's conversion refuses. */
+export const FIELD_CONVERSION_PROBLEM = 'document/field-conversion';
+
+/** How a mapping's `convert` names are resolved, and where refused values are reported. */
+export interface Conversions {
+  /** The converter a name stands for (lint checked every name when the definition loaded). */
+  converter: (name: string) => Converter;
+  problems: DocumentProblem[];
+}
+
+interface Reader {
+  evaluator: PathEvaluator;
+  locations: LocationMap;
+  conversions?: Conversions;
+}
 
 /**
  * Reads a real format into the normalized model with a definition's `fields`: each model key
@@ -16,10 +33,15 @@ export function mapFields(
   fields: FieldMap,
   namespaces: Readonly<Record<string, string>>,
   locations: LocationMap,
+  conversions?: Conversions,
 ): ModelObject {
-  const evaluator = new PathEvaluator(namespaces, root);
+  const reader: Reader = {
+    evaluator: new PathEvaluator(namespaces, root),
+    locations,
+    ...(conversions ? { conversions } : {}),
+  };
   const model: ModelObject = {};
-  readMap(evaluator, root, fields, model, '', locations);
+  readMap(reader, root, fields, model, '');
   return model;
 }
 
@@ -33,28 +55,51 @@ function rule(spec: FieldSpec): FieldRule {
 }
 
 function readMap(
-  evaluator: PathEvaluator,
+  reader: Reader,
   context: XmlElement,
   fields: FieldMap,
   target: ModelObject,
   pointer: string,
-  locations: LocationMap,
 ): void {
   for (const [key, spec] of Object.entries(fields)) {
-    readField(evaluator, context, key, rule(spec), target, pointer, locations);
+    readField(reader, context, key, rule(spec), target, pointer);
   }
+}
+
+/**
+ * The text as the model holds it: converted when the mapping names a conversion. A refused value
+ * is reported at its place in the document and left out of the model (undefined).
+ */
+function converted(
+  reader: Reader,
+  spec: FieldRule,
+  text: string,
+  here: string,
+  at: ReturnType<typeof locationOf>,
+): string | undefined {
+  if (spec.convert === undefined) return text;
+  if (!reader.conversions) return text;
+  const result = reader.conversions.converter(spec.convert)(text);
+  if ('value' in result) return result.value;
+  reader.conversions.problems.push({
+    ruleId: FIELD_CONVERSION_PROBLEM,
+    message: `${here.slice(1)}: ${result.error} (${spec.convert})`,
+    location: at,
+    hint: 'Write the value as the format prescribes; corridor leaves a value it cannot convert out of the model.',
+  });
+  return undefined;
 }
 
 /** Writes `key` (and its `with` companions) into target; true when something was written. */
 function readField(
-  evaluator: PathEvaluator,
+  reader: Reader,
   context: XmlElement,
   key: string,
   spec: FieldRule,
   target: ModelObject,
   pointer: string,
-  locations: LocationMap,
 ): boolean {
+  const { evaluator, locations } = reader;
   const here = `${pointer}/${escapePointerToken(key)}`;
   const put = (value: ModelValue, node: PathNode | XmlElement) => {
     setMember(target, key, value);
@@ -68,7 +113,7 @@ function readField(
   if (spec.first) {
     for (const alternative of spec.first) {
       const merged = { ...rule(alternative) };
-      if (readField(evaluator, context, key, merged, target, pointer, locations)) return true;
+      if (readField(reader, context, key, merged, target, pointer)) return true;
     }
     return false;
   }
@@ -82,7 +127,15 @@ function readField(
       first ??= node;
       parts.push(nodeText(node));
     }
-    return first ? put(parts.join(spec.separator ?? ''), first) : false;
+    if (!first) return false;
+    const value = converted(
+      reader,
+      spec,
+      parts.join(spec.separator ?? ''),
+      here,
+      locationOf(first, context),
+    );
+    return value === undefined ? true : put(value, first);
   }
   const nodes = spec.path === undefined ? [context] : evaluator.select(context, spec.path);
   if (spec.each) {
@@ -93,18 +146,24 @@ function readField(
     elements.forEach((el, i) => {
       const item: ModelObject = {};
       locations.set(`${here}/${i}`, locationOf(el, context));
-      readMap(evaluator, el, spec.each as FieldMap, item, `${here}/${i}`, locations);
+      readMap(reader, el, spec.each as FieldMap, item, `${here}/${i}`);
       list.push(item);
     });
     return true;
   }
   if (spec.all) {
     if (nodes.length === 0) return false;
-    put(
-      nodes.map((n) => nodeText(n)),
-      nodes[0] as PathNode,
-    );
-    nodes.forEach((n, i) => locations.set(`${here}/${i}`, locationOf(n, context)));
+    const texts: string[] = [];
+    const kept: PathNode[] = [];
+    nodes.forEach((n, i) => {
+      const value = converted(reader, spec, nodeText(n), `${here}/${i}`, locationOf(n, context));
+      if (value === undefined) return;
+      texts.push(value);
+      kept.push(n);
+    });
+    if (kept.length === 0) return true;
+    put(texts, kept[0] as PathNode);
+    kept.forEach((n, i) => locations.set(`${here}/${i}`, locationOf(n, context)));
     return true;
   }
   const node = nodes[0];
@@ -112,11 +171,13 @@ function readField(
   if (spec.fields) {
     if (!('kind' in node)) return false;
     const object: ModelObject = {};
-    readMap(evaluator, node, spec.fields, object, here, locations);
+    readMap(reader, node, spec.fields, object, here);
     if (Object.keys(object).length === 0) return false;
     return put(object, node);
   }
   const whole = nodeText(node);
   const text = spec.slice ? whole.slice(spec.slice[0], spec.slice[1]) : whole;
-  return text === '' ? false : put(text, node);
+  if (text === '') return false;
+  const value = converted(reader, spec, text, here, locationOf(node, context));
+  return value === undefined ? true : put(value, node);
 }

@@ -10,6 +10,8 @@ import {
   type NonDataContent,
 } from '../documents/xml-model.js';
 import type { DoctypeSet } from './load.js';
+import { converterFor } from './conversions/index.js';
+import { dataDirs } from './dirs.js';
 import { mapFields } from './map-fields.js';
 import { nativeModel } from './native.js';
 import { describeDoctype, qualifiedName, recognise } from './recognise.js';
@@ -87,7 +89,14 @@ export function readFormat(
   } else {
     nonData.misplacedSignatures.push(...misplacedSignatures(root));
     locations.set('', at(root));
-    model = mapFields(root, doctype.fields ?? {}, doctype.namespaces ?? {}, locations);
+    model = mapFields(root, doctype.fields ?? {}, doctype.namespaces ?? {}, locations, {
+      converter: (name) => {
+        const converter = converterFor(name, { dirs: dataDirs(doctype) });
+        // Sets from loadDoctypes were linted; a hand-made set still gets a finding, not a throw.
+        return typeof converter === 'function' ? converter : () => ({ error: converter.problem });
+      },
+      problems: document.problems,
+    });
     if (doctype.native ?? true) model[NATIVE_KEY] = nativeModel(root, `/${NATIVE_KEY}`, locations);
   }
   if (doctype.kind === 'envelope') return undefined;

@@ -31,6 +31,12 @@ export interface FieldRule {
   separator?: string;
   /** Characters [start, end) of the text found (e.g. the country prefix of an office code). */
   slice?: [number, number];
+  /**
+   * A conversion to the model's convention, applied after `slice` (conversions/): e.g.
+   * `date:yyyyMMdd`, `codelist:cn-customs-currency`. A value that does not convert is left out
+   * of the model and reported where it stands.
+   */
+  convert?: string;
 }
 
 export interface DoctypeMatch {

@@ -80,15 +80,35 @@ describe('public sample instances read to the model', () => {
     });
   });
 
+  it('DEC-DMS IssueDateTime format code 304 (CCYYMMDDhhmmss and zone) reads as the calendar date', () => {
+    const doc = read('hmrc-customs-declarations/TT_EX009a.xml');
+    expect(doc.problems).toEqual([]);
+    expect(doc.schemaProblems).toEqual([]);
+    expect(doc.model).toMatchObject({ declarationNumber: '7867523Y8OFA', issueDate: '2024-01-25' });
+    expect(doc.locate('/issueDate').path).toBe(
+      '/md:MetaData/Declaration/IssueDateTime/p1:DateTimeString',
+    );
+  });
+
   it('China CEB311 and CEB621 (GACC 2022 samples): model, e-Port signature, XSD 202205', () => {
     const order = read('chinaport-data-signature/CEB311Message.xml');
     expect(order.documentFormat).toMatchObject({ id: 'cn-ceb311', version: '1.0' });
+    expect(order.problems).toEqual([]);
+    // appTime 20160308112701 (YYYYMMDDhhmmss) and China Customs 142 / 116 converted.
     expect(order.model).toMatchObject({
       declarationNumber: 'order20160321116421002',
+      issueDate: '2016-03-08',
       issuingCountry: 'CN',
-      currency: '142',
+      currency: 'CNY',
       declarant: { taxpayerId: '1105910159', taxpayerIdScheme: 'CN-CUSTOMS' },
     });
+    expect((order.model.goodsItems as ModelObject[])[0]).toMatchObject({
+      originCountry: 'JP',
+      currency: 'CNY',
+    });
+    expect(order.locate('/issueDate').path).toBe(
+      '/ceb:CEB311Message/ceb:Order[1]/ceb:OrderHead/ceb:appTime',
+    );
     expect(order.signatures[0]?.signatureMethod).toBe(
       'http://www.chinaport.gov.cn/2022/04/xmldsig#sm2-sm3',
     );
@@ -96,9 +116,15 @@ describe('public sample instances read to the model', () => {
     expect(order.documentFormat?.coveredBy).toEqual([0]);
     const inventory = read('chinaport-data-signature/CEB621Message.xml');
     expect(inventory.documentFormat?.id).toBe('cn-ceb621');
+    expect(inventory.problems).toEqual([]);
+    expect(inventory.model).toMatchObject({
+      issueDate: '2016-03-08',
+      dispatchCountry: 'JP',
+      currency: 'CNY',
+    });
     expect((inventory.model.goodsItems as ModelObject[])[0]).toMatchObject({
       commodityCode: '8541401000',
-      originCountry: '116',
+      originCountry: 'JP',
     });
     expect(inventory.model.presentedDocuments).toContainEqual({
       kind: 'licence',
