@@ -5,12 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ruleDocMarkdown, ruleDocsPath } from '../src/rules/docs.js';
+import { ruleDocMarkdown } from '../src/rules/docs.js';
 import { RULES } from '../src/rules/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 for (const rule of RULES) {
-  const file = join(root, ruleDocsPath(rule.id));
+  const file = join(root, rule.meta.docs.url);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, ruleDocMarkdown(rule));
 }

@@ -95,6 +95,32 @@ export const JWS_RULES = {
 export type JwsRuleId = (typeof JWS_RULES)[keyof typeof JWS_RULES];
 
 /**
+ * Stable ids of the problems the document readers report: `document/readable` (and
+ * `document/schema-valid` for the XSD's) carries each as a finding whose message id is the
+ * problem's id.
+ */
+export const DOCUMENT_PROBLEMS = {
+  /** The file cannot be read at all (not a file, unreadable, outside --docs). */
+  unreadable: 'document/unreadable',
+  wellFormed: 'document/well-formed',
+  dtdRefused: 'document/dtd-refused',
+  limit: 'document/limit',
+  /** A field the definition reads once occurs several times. */
+  repeatedField: 'document/repeated-field',
+  duplicateMember: 'document/duplicate-member',
+  /** No definition reads the document, or its version is not one the definition knows. */
+  type: 'document/type',
+  /** A JSON number outside the range the model keeps exactly. */
+  numberRange: 'document/number-range',
+  /** `__proto__` / `constructor.prototype` names in a document (prototype pollution). */
+  pollutingName: 'document/polluting-name',
+  /** The XSD's findings (document/schema-valid). */
+  schemaValid: 'document/schema-valid',
+} as const;
+
+export type DocumentProblemId = (typeof DOCUMENT_PROBLEMS)[keyof typeof DOCUMENT_PROBLEMS];
+
+/**
  * Stable ids of the security rules. A problem corridor itself raises for a security reason
  * (a limit, XInclude, a wrapped signature) carries the rule's id as its problem id, so one
  * string names the attack from the verifier up to the finding.

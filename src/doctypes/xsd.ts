@@ -1,3 +1,4 @@
+import { DOCUMENT_PROBLEMS } from '../rule-ids.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,7 @@ import type { Doctype } from './types.js';
 type Libxml2 = typeof import('libxml2-wasm');
 type Validator = InstanceType<Libxml2['XsdValidator']>;
 
-export const SCHEMA_RULE = 'document/schema-valid';
+export const SCHEMA_RULE = DOCUMENT_PROBLEMS.schemaValid;
 /** Schema errors reported per document; the rest are counted in one more finding. */
 const MAX_SCHEMA_ERRORS = 20;
 

@@ -1,5 +1,6 @@
 import type { XmlDocument, XmlPosition } from '../xml/dom.js';
 import type { SignatureInfo } from '../signature/types.js';
+import type { DocumentProblemId } from '../rule-ids.js';
 
 export type DocumentType = 'customs-declaration' | 'licence';
 export const DOCUMENT_TYPES: readonly DocumentType[] = ['customs-declaration', 'licence'];
@@ -35,7 +36,8 @@ export interface SourceLocation {
 }
 
 export interface DocumentProblem {
-  ruleId: string;
+  /** A stable id of DOCUMENT_PROBLEMS (rule-ids.ts): the finding's message id. */
+  ruleId: DocumentProblemId;
   /** Below the rule's default (e.g. a schema that is not shipped is info). */
   severity?: 'error' | 'warning' | 'info';
   message: string;

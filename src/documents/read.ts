@@ -20,6 +20,7 @@ import type { ParsedDocument } from './model.js';
 import { shippedDoctypes, type DoctypeSet } from '../doctypes/load.js';
 import { readFormat } from '../doctypes/read-format.js';
 import type { XsdEngine } from '../doctypes/xsd.js';
+import type { DocumentProblemId } from '../rule-ids.js';
 
 /** Bytes looked at to tell JSON from XML: a BOM, some blank space and the first character. */
 const PEEK_BYTES = 64;
@@ -204,7 +205,7 @@ function emptyDocument(file: string, format: 'xml' | 'json'): ParsedDocument {
 }
 
 /** The document rule an XML parse failure is reported under. */
-export function xmlParseErrorRuleId(error: XmlParseError): string {
+export function xmlParseErrorRuleId(error: XmlParseError): DocumentProblemId {
   if (error.code === 'dtd-refused') return 'document/dtd-refused';
   return error.code === 'limit' ? 'document/limit' : 'document/well-formed';
 }

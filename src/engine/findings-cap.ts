@@ -33,7 +33,13 @@ export function capReports(
     ...reports.slice(0, max),
     {
       severity: worst,
-      message: `${rest.length.toLocaleString('en-US')} more ${ruleId} findings not listed (${parts.join(', ')}; the first ${max} are shown, --max-findings-per-rule)`,
+      messageId: 'moreFindings',
+      data: {
+        count: rest.length.toLocaleString('en-US'),
+        ruleId,
+        counts: parts.join(', '),
+        max,
+      },
       location: reports[max]?.location,
       hint: 'Fix the findings shown (they are often one cause repeated), or raise --max-findings-per-rule to list more.',
     },

@@ -16,6 +16,11 @@ export interface Finding {
   /** Stable rule id, e.g. `signature/method-accepted`. */
   ruleId: string;
   severity: Severity;
+  /** Which message of the rule (`meta.messages` key): what tests and tools match on. */
+  messageId: string;
+  /** The values of the message template's placeholders. */
+  data?: Readonly<Record<string, string>>;
+  /** The text, rendered from the rule's template with `data`. */
   message: string;
   location: FindingLocation;
   sender: string;

@@ -6,6 +6,7 @@ import { reachableVia, type PairRoute } from './cell-routes.js';
 import { writeJson } from './json-stream.js';
 import { pairSender, reportRows } from './rows.js';
 import type { Formatter, RuleMeta } from './types.js';
+import { placeholders } from '../rules/messages.js';
 
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -23,6 +24,8 @@ interface SarifReportingDescriptor {
   defaultConfiguration: { level: SarifLevel };
   helpUri?: string;
   help: { text: string; markdown?: string };
+  /** The rule's message templates, placeholders numbered as SARIF's `{0}` (§3.11.5). */
+  messageStrings?: Record<string, { text: string }>;
   /** GitHub code scanning reads `tags` and, on security rules, `security-severity`. */
   properties: { tags: string[]; 'security-severity'?: string };
 }
@@ -31,7 +34,8 @@ interface SarifResult {
   ruleId: string;
   ruleIndex: number;
   level: SarifLevel;
-  message: { text: string };
+  /** `text` is what viewers show; `id` names the rule's message string, filled by `arguments`. */
+  message: { text: string; id?: string; arguments?: string[] };
   locations: Array<{
     physicalLocation: {
       artifactLocation: { uri: string };
@@ -105,6 +109,16 @@ function descriptor(rule: RuleMeta): SarifReportingDescriptor {
             ? `\n\nRule documentation: \`${rule.docsPath}\``
             : ''),
     },
+    ...(rule.messages
+      ? {
+          messageStrings: Object.fromEntries(
+            Object.entries(rule.messages).map(([id, template]) => [
+              id,
+              { text: sarifMessageString(template) },
+            ]),
+          ),
+        }
+      : {}),
     properties: {
       tags: rule.tags ?? [rule.id.split('/')[0] ?? rule.id],
       ...(rule.securitySeverity !== undefined
@@ -119,6 +133,37 @@ function descriptor(rule: RuleMeta): SarifReportingDescriptor {
  * to `cwd`, path — not the line nor the message), hashed: a finding a baseline made in `cwd`
  * knows is the same finding code scanning tracks.
  */
+/**
+ * A template as a SARIF message string: `{{name}}` becomes `{0}`, `{1}`… in order of first
+ * appearance, and other braces are doubled, as SARIF requires of literal ones.
+ */
+function sarifMessageString(template: string): string {
+  const names = placeholders(template);
+  return template
+    .split(/(\{\{\s*[\w-]+\s*\}\})/)
+    .map((part) => {
+      const name = /^\{\{\s*([\w-]+)\s*\}\}$/.exec(part)?.[1];
+      return name !== undefined ? `{${names.indexOf(name)}}` : part.replace(/[{}]/g, '$&$&');
+    })
+    .join('');
+}
+
+/** The finding's message string id and its arguments, when its rule lists that id. */
+function messageReference(
+  finding: Finding,
+  templates: Readonly<Record<string, string>> | undefined,
+): { id?: string; arguments?: string[] } {
+  const template = templates?.[finding.messageId];
+  if (template === undefined) return {};
+  const names = placeholders(template);
+  return {
+    id: finding.messageId,
+    ...(names.length > 0
+      ? { arguments: names.map((name) => String(finding.data?.[name] ?? '')) }
+      : {}),
+  };
+}
+
 export function fingerprint(finding: Finding, cwd: string = process.cwd()): string {
   return createHash('sha256')
     .update(identityKey(findingIdentity(finding, cwd)))
@@ -170,6 +215,7 @@ function* sarifResults(
   result: MatrixResult,
   index: ReadonlyMap<string, number>,
   cwd: string,
+  messages: ReadonlyMap<string, Readonly<Record<string, string>>>,
 ): Generator<SarifResult> {
   const rows = reportRows(result);
   for (const pair of result.pairs) {
@@ -201,6 +247,7 @@ function* sarifResults(
           text:
             `${from} → ${to ?? finding.receiver}: ${finding.message}${via}` +
             (finding.hint ? `\nHint: ${finding.hint}` : ''),
+          ...messageReference(finding, messages.get(finding.ruleId)),
         },
         locations: [
           {
@@ -269,7 +316,12 @@ export function sarifLog(
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: sarifResults(result, index, cwd),
+        results: sarifResults(
+          result,
+          index,
+          cwd,
+          new Map(rules.flatMap((rule) => (rule.messages ? [[rule.id, rule.messages]] : []))),
+        ),
         properties: {
           kind: result.kind,
           asOf: result.asOf,

@@ -12,6 +12,8 @@ export interface RuleMeta {
   tags?: string[];
   /** GitHub code scanning severity (0.0–10.0) of a security rule. */
   securitySeverity?: number;
+  /** Message id → template with `{{name}}` placeholders (SARIF `messageStrings`). */
+  messages?: Readonly<Record<string, string>>;
 }
 
 export interface FormatContext {

@@ -1,8 +1,14 @@
 import type { Rule, RuleReport } from './types.js';
+import { defineRule } from './define.js';
 import { acceptedList } from './policy-match.js';
 import { matchAlgorithm } from './policy-match.js';
 import { policyFor, signatureLocation, usedUris } from './signature-facts.js';
-import { signingDayOf, signingWindowMessage } from './signing-day.js';
+import {
+  dateWindow,
+  signingDayOf,
+  signingWindowMessages,
+  signingWindowReport,
+} from './signing-day.js';
 import { clipQuoted } from '../util/clip.js';
 
 /**
@@ -16,14 +22,25 @@ export function algorithmListRule(options: {
   noun: string;
   description: string;
 }): Rule {
-  return {
+  const noun = options.noun;
+  const messages = {
+    unknown: `unknown ${noun} {{uri}}`,
+    notListed: `{{receiver}} does not accept the ${noun} {{algorithm}} (accepts: {{accepted}})`,
+    otherName: `{{receiver}} knows the ${noun} {{algorithm}} as {{acceptedUris}}, not {{uri}}`,
+    outsideWindow: `{{receiver}} accepts the ${noun} {{algorithm}} only {{window}}`,
+    ...signingWindowMessages(`{{receiver}} accepts the ${noun} {{algorithm}}`),
+    discouraged: `{{receiver}} accepts the ${noun} {{algorithm}} but discourages it`,
+    discouragedNote: `{{receiver}} accepts the ${noun} {{algorithm}} but discourages it: {{note}}`,
+  };
+  return defineRule({
     id: options.id,
-    description: options.description,
     defaultSeverity: 'error',
+    meta: { description: options.description, messages },
     check: (context) => {
       const policy = policyFor(context, options.kind);
       if (!policy) return [];
-      const reports: RuleReport[] = [];
+      const receiver = context.receiver.id;
+      const reports: RuleReport<keyof typeof messages>[] = [];
       const seen = new Set<string>();
       for (const use of usedUris(context, options.kind)) {
         const key = `${use.signature.path}|${use.uri}`;
@@ -40,13 +57,15 @@ export function algorithmListRule(options: {
         const accepted = (): string => acceptedList(policy, context.asOf);
         if (match.outcome === 'unknown-uri') {
           reports.push({
-            message: `unknown ${options.noun} ${clipQuoted(use.uri)}`,
+            messageId: 'unknown',
+            data: { uri: clipQuoted(use.uri) },
             location,
             hint: `Use one of: ${accepted()}.`,
           });
         } else if (match.outcome === 'not-listed') {
           reports.push({
-            message: `${context.receiver.id} does not accept the ${options.noun} ${match.algorithm.name} (accepts: ${accepted()})`,
+            messageId: 'notListed',
+            data: { receiver, algorithm: match.algorithm.name, accepted: accepted() },
             location,
             hint: `Use one of: ${accepted()}.`,
           });
@@ -54,23 +73,32 @@ export function algorithmListRule(options: {
           for (const failure of match.failures) {
             if (failure.aspect === 'name') {
               reports.push({
-                message: `${context.receiver.id} knows the ${options.noun} ${match.algorithm.name} as ${failure.acceptedUris.join(' or ')}, not ${clipQuoted(use.uri)}`,
+                messageId: 'otherName',
+                data: {
+                  receiver,
+                  algorithm: match.algorithm.name,
+                  acceptedUris: failure.acceptedUris.join(' or '),
+                  uri: clipQuoted(use.uri),
+                },
                 location,
                 hint: `Same algorithm, different name: emit Algorithm="${failure.acceptedUris[0]}".`,
               });
             } else if (failure.aspect === 'date' && failure.window === 'signing') {
+              const { messageId, data } = signingWindowReport(failure, signing);
               reports.push({
-                message: signingWindowMessage(
-                  `${context.receiver.id} accepts the ${options.noun} ${match.algorithm.name}`,
-                  failure,
-                  signing,
-                ),
+                messageId,
+                data: { receiver, algorithm: match.algorithm.name, ...data },
                 location,
                 hint: `Use one of: ${accepted()}.`,
               });
             } else if (failure.aspect === 'date') {
               reports.push({
-                message: `${context.receiver.id} accepts the ${options.noun} ${match.algorithm.name} only${failure.notBefore ? ` from ${failure.notBefore}` : ''}${failure.notAfter ? ` until ${failure.notAfter}` : ''}`,
+                messageId: 'outsideWindow',
+                data: {
+                  receiver,
+                  algorithm: match.algorithm.name,
+                  window: dateWindow(failure.notBefore, failure.notAfter),
+                },
                 location,
                 hint: `Use one of: ${accepted()}.`,
               });
@@ -79,14 +107,15 @@ export function algorithmListRule(options: {
         } else if (match.level !== 'error') {
           reports.push({
             severity: match.level,
-            message: `${context.receiver.id} accepts the ${options.noun} ${algorithmName(use.uri)} but discourages it${match.entry.note ? `: ${match.entry.note}` : ''}`,
+            messageId: match.entry.note ? 'discouragedNote' : 'discouraged',
+            data: { receiver, algorithm: algorithmName(use.uri), note: match.entry.note ?? '' },
             location,
           });
         }
       }
       return reports;
     },
-  };
+  });
 }
 
 function algorithmName(uri: string): string {

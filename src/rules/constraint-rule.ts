@@ -2,6 +2,7 @@ import type { ConstraintSet } from '../constraints/constraints.js';
 import type { ModelValue, ParsedDocument } from '../documents/model.js';
 import type { ResolvedProfile } from '../profiles/types.js';
 import type { Rule, RuleContext, RuleReport } from './types.js';
+import { defineRule } from './define.js';
 
 /**
  * A violation lies in content encryption replaced: at or below a field whose whole content is
@@ -35,14 +36,22 @@ export function constraintRule(options: {
   side: 'sender' | 'receiver';
   description: string;
 }): Rule {
+  const messages = {
+    violation:
+      options.side === 'receiver'
+        ? '{{profile}} rule {{constraint}}: {{detail}}'
+        : 'its origin {{profile}} rule {{constraint}}: {{detail}}',
+    encryptedUnchecked:
+      '{{count}} {{profile}} rule check(s) on encrypted content ({{where}}) not evaluated',
+  };
   const reportsOf = (
     context: RuleContext,
     set: ConstraintSet,
     profile: ResolvedProfile,
-  ): RuleReport[] => {
+  ): RuleReport<keyof typeof messages>[] => {
     const { document, memo } = context;
     if (!document.type) return [];
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<keyof typeof messages>[] = [];
     const hidden = (pointer: string) => encryptedAway(document, pointer);
     let unchecked = 0;
     for (const violation of set.evaluate(
@@ -56,10 +65,14 @@ export function constraintRule(options: {
         unchecked++;
         continue;
       }
-      const where = options.side === 'receiver' ? profile.id : `its origin ${profile.id}`;
       reports.push({
         severity: violation.severity,
-        message: `${where} rule ${violation.constraintId}: ${violation.message}`,
+        messageId: 'violation',
+        data: {
+          profile: profile.id,
+          constraint: violation.constraintId,
+          detail: violation.message,
+        },
         location: document.locate(violation.pointer),
         hint: violation.hint,
       });
@@ -71,7 +84,8 @@ export function constraintRule(options: {
       ];
       reports.push({
         severity: 'info',
-        message: `${unchecked} ${profile.id} rule check(s) on encrypted content (${where.join(', ')}) not evaluated`,
+        messageId: 'encryptedUnchecked',
+        data: { count: unchecked, profile: profile.id, where: where.join(', ') },
         location: document.locate(
           document.encryptedPointers[0] ?? document.encryptedElementParents?.[0] ?? '',
         ),
@@ -79,10 +93,10 @@ export function constraintRule(options: {
     }
     return reports;
   };
-  return {
+  return defineRule({
     id: options.id,
-    description: options.description,
     defaultSeverity: 'error',
+    meta: { description: options.description, messages },
     check: (context) => {
       const profile = options.side === 'receiver' ? context.receiver : context.sender;
       if (!profile || !context.document.type) return [];
@@ -96,5 +110,5 @@ export function constraintRule(options: {
         return context.memo.once(profile, options.id, () => reportsOf(context, set, profile));
       return reportsOf(context, set, profile);
     },
-  };
+  });
 }

@@ -20,10 +20,7 @@ const SECURITY_SEVERITY: Record<string, number> = {
   'security/limit': 5.3,
 };
 
-/** `docs/rules/<area>/<name>.md`: the rule's page in the repository and the package. */
-export function ruleDocsPath(id: string): string {
-  return `docs/rules/${id}.md`;
-}
+export { ruleDocsPath } from './define.js';
 
 export function ruleTags(id: string): string[] {
   const area = id.split('/')[0] ?? id;
@@ -38,17 +35,21 @@ export function securitySeverity(id: string): number | undefined {
 export function ruleMetas(docsBaseUri?: string): RuleMeta[] {
   return RULES.map((rule) => ({
     id: rule.id,
-    description: rule.description,
+    description: rule.meta.description,
     defaultSeverity: rule.defaultSeverity,
-    docsPath: ruleDocsPath(rule.id),
+    docsPath: rule.meta.docs.url,
+    messages: rule.meta.messages,
     tags: ruleTags(rule.id),
     ...(securitySeverity(rule.id) !== undefined
       ? { securitySeverity: securitySeverity(rule.id) }
       : {}),
-    ...(docsBaseUri
-      ? { helpUri: new URL(ruleDocsPath(rule.id), withSlash(docsBaseUri)).href }
-      : {}),
+    ...(docsBaseUri ? { helpUri: new URL(rule.meta.docs.url, withSlash(docsBaseUri)).href } : {}),
   }));
+}
+
+/** A table cell: pipes escaped, placeholders shown as code so Markdown leaves them alone. */
+function markdownCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\{\{\s*([\w-]+)\s*\}\}/g, '`{{$1}}`');
 }
 
 function withSlash(uri: string): string {
@@ -61,7 +62,7 @@ export function ruleDocMarkdown(rule: Rule): string {
   return [
     `# ${rule.id}`,
     '',
-    rule.description,
+    rule.meta.description,
     '',
     `- Default severity: **${rule.defaultSeverity}** (a profile may set its own per finding)`,
     `- Tags: ${ruleTags(rule.id).join(', ')}`,
@@ -71,6 +72,17 @@ export function ruleDocMarkdown(rule: Rule): string {
     '',
     'Each finding names the sender → receiver pair, the element or JSON member it is about',
     '(path, line and column) and a hint with what to change for that receiver.',
+    '',
+    '## Messages',
+    '',
+    'A finding carries its `messageId` and the `data` that fills the `{{placeholders}}`;',
+    'match on the id, not on the text.',
+    '',
+    '| messageId | message |',
+    '| --- | --- |',
+    ...Object.entries(rule.meta.messages).map(
+      ([id, template]) => `| \`${id}\` | ${markdownCell(template)} |`,
+    ),
     '',
     '<!-- Generated from the rule registry by `npm run docs:rules`; edit src/rules/, not this file. -->',
     '',

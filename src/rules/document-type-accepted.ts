@@ -1,9 +1,15 @@
-import type { Rule } from './types.js';
+import { defineRule } from './define.js';
 
-export const documentTypeAccepted: Rule = {
+export const documentTypeAccepted = defineRule({
   id: 'document/type-accepted',
-  description: 'The receiver accepts documents of this type.',
   defaultSeverity: 'error',
+  meta: {
+    description: 'The receiver accepts documents of this type.',
+    messages: {
+      notAccepted: '{{receiver}} does not accept {{type}} documents (accepts: {{accepted}})',
+      acceptsNone: '{{receiver}} does not accept {{type}} documents',
+    },
+  },
   check: ({ document, receiver }) => {
     if (!document.type) return [];
     const policy = receiver.documents?.[document.type];
@@ -13,10 +19,11 @@ export const documentTypeAccepted: Rule = {
       .map(([type]) => type);
     return [
       {
-        message: `${receiver.id} does not accept ${document.type} documents${accepted.length ? ` (accepts: ${accepted.join(', ')})` : ''}`,
+        messageId: accepted.length ? 'notAccepted' : 'acceptsNone',
+        data: { receiver: receiver.id, type: document.type, accepted: accepted.join(', ') },
         location: document.locate(''),
         hint: 'Check whether the receiver expects this document through another channel or document type.',
       },
     ];
   },
-};
+});

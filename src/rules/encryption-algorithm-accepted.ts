@@ -1,15 +1,24 @@
 import type { AlgorithmPolicyEntry } from '../profiles/types.js';
-import type { Rule, RuleReport } from './types.js';
+import type { RuleReport } from './types.js';
+import { defineRule } from './define.js';
 import { acceptedList, matchAlgorithm } from './policy-match.js';
 
-export const encryptionAlgorithmAccepted: Rule = {
+const messages = {
+  noMethod: 'EncryptedData without an EncryptionMethod ({{noun}})',
+  notAccepted: '{{receiver}} cannot decrypt {{noun}} {{algorithm}} (accepts: {{accepted}})',
+};
+
+export const encryptionAlgorithmAccepted = defineRule({
   id: 'encryption/algorithm-accepted',
-  description:
-    'XML Encryption data and key-transport algorithms are ones the receiver can decrypt.',
   defaultSeverity: 'error',
+  meta: {
+    description:
+      'XML Encryption data and key-transport algorithms are ones the receiver can decrypt.',
+    messages,
+  },
   check: ({ document, receiver, asOf }) => {
     const policy = receiver.encryption;
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<keyof typeof messages>[] = [];
     for (const encrypted of document.encryption) {
       const location = { path: encrypted.path, pos: encrypted.pos };
       const pairs: Array<{
@@ -27,7 +36,8 @@ export const encryptionAlgorithmAccepted: Rule = {
       for (const { uri, list, noun } of pairs) {
         if (!uri) {
           reports.push({
-            message: `EncryptedData without an EncryptionMethod (${noun})`,
+            messageId: 'noMethod',
+            data: { noun },
             location,
           });
           continue;
@@ -37,7 +47,8 @@ export const encryptionAlgorithmAccepted: Rule = {
         if (match.outcome === 'accepted') continue;
         const name = match.outcome === 'unknown-uri' ? uri : match.algorithm.name;
         reports.push({
-          message: `${receiver.id} cannot decrypt ${noun} ${name} (accepts: ${acceptedList(list)})`,
+          messageId: 'notAccepted',
+          data: { receiver: receiver.id, noun, algorithm: name, accepted: acceptedList(list) },
           location,
           hint: `Encrypt for ${receiver.id} with ${acceptedList(list)}.`,
         });
@@ -45,4 +56,4 @@ export const encryptionAlgorithmAccepted: Rule = {
     }
     return reports;
   },
-};
+});

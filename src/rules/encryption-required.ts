@@ -1,7 +1,7 @@
 import type { EncryptionInfo } from '../documents/model.js';
 import type { AlgorithmPolicyEntry, ResolvedProfile } from '../profiles/types.js';
 import { matchAlgorithm } from './policy-match.js';
-import type { Rule } from './types.js';
+import { defineRule } from './define.js';
 
 /**
  * Encryption that counts: an EncryptedData that replaced document content (not an empty
@@ -18,11 +18,18 @@ function counts(encrypted: EncryptionInfo, receiver: ResolvedProfile, asOf: Date
   return encrypted.keyTransport.some((uri) => uri !== '' && accepted(uri, policy.keyTransport));
 }
 
-export const encryptionRequired: Rule = {
+export const encryptionRequired = defineRule({
   id: 'encryption/required',
-  description:
-    'Documents the receiver requires encrypted carry XML Encryption that replaced their content, with a cipher and key transport the receiver accepts.',
   defaultSeverity: 'error',
+  meta: {
+    description:
+      'Documents the receiver requires encrypted carry XML Encryption that replaced their content, with a cipher and key transport the receiver accepts.',
+    messages: {
+      notEncrypted: '{{receiver}} requires {{type}} documents to be encrypted; this one is not',
+      encryptionNotCounted:
+        '{{receiver}} requires {{type}} documents to be encrypted; no EncryptedData here replaced document content with a cipher and key transport {{receiver}} accepts',
+    },
+  },
   check: ({ document, receiver, asOf }) => {
     const required = receiver.encryption?.requiredFor ?? [];
     if (!document.type || !required.includes(document.type)) return [];
@@ -30,12 +37,11 @@ export const encryptionRequired: Rule = {
     const present = document.encryption.length > 0;
     return [
       {
-        message: present
-          ? `${receiver.id} requires ${document.type} documents to be encrypted; no EncryptedData here replaced document content with a cipher and key transport ${receiver.id} accepts`
-          : `${receiver.id} requires ${document.type} documents to be encrypted; this one is not`,
+        messageId: present ? 'encryptionNotCounted' : 'notEncrypted',
+        data: { receiver: receiver.id, type: document.type },
         location: document.locate(''),
         hint: 'Encrypt the confidential parts with XML Encryption using an algorithm the receiver accepts.',
       },
     ];
   },
-};
+});

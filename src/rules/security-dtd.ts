@@ -1,8 +1,8 @@
 import { SECURITY_RULES } from '../security/ids.js';
-import { mappedProblemReports } from '../security/reports.js';
+import { mappedProblemReports, securityMessages } from '../security/reports.js';
 import { xincludeElements } from '../security/xinclude.js';
 import { elementPath } from '../xml/path.js';
-import type { Rule } from './types.js';
+import { defineRule } from './define.js';
 
 const HINT =
   'Remove the DOCTYPE, entity declarations and XInclude elements: cross-border documents are self-contained, and corridor refuses them before anything is expanded or fetched.';
@@ -13,11 +13,18 @@ const HINT =
  * ENTITY declaration before expanding anything, and any element in the XInclude namespace is
  * refused, since a receiver's XInclude-aware parser would read content nobody signed.
  */
-export const securityDtd: Rule = {
+export const securityDtd = defineRule({
   id: SECURITY_RULES.dtd,
-  description:
-    'No DTD, entity declaration or XInclude: refused before expansion (XXE, billion laughs, XInclude file inclusion).',
   defaultSeverity: 'error',
+  meta: {
+    description:
+      'No DTD, entity declaration or XInclude: refused before expansion (XXE, billion laughs, XInclude file inclusion).',
+    messages: {
+      ...securityMessages(SECURITY_RULES.dtd),
+      xinclude:
+        "XInclude (external inclusion): {{element}} would make an XInclude-aware receiver read content from '{{href}}' that nobody signed; refused",
+    },
+  },
   check: (context) => {
     const reports = mappedProblemReports(SECURITY_RULES.dtd, context, {
       attack: 'DTD / entity declaration (XXE, entity expansion)',
@@ -26,11 +33,15 @@ export const securityDtd: Rule = {
     const xml = context.document.xml;
     for (const element of xml ? xincludeElements(xml) : []) {
       reports.push({
-        message: `XInclude (external inclusion): ${element.name} would make an XInclude-aware receiver read content from '${element.attributes.find((a) => a.name === 'href')?.value ?? ''}' that nobody signed; refused`,
+        messageId: 'xinclude',
+        data: {
+          element: element.name,
+          href: element.attributes.find((a) => a.name === 'href')?.value ?? '',
+        },
         location: { path: elementPath(element), pos: element.pos },
         hint: HINT,
       });
     }
     return reports;
   },
-};
+});

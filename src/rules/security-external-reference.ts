@@ -1,17 +1,22 @@
 import { SECURITY_RULES } from '../security/ids.js';
-import { mappedProblemReports } from '../security/reports.js';
-import type { Rule } from './types.js';
+import { mappedProblemReports, securityMessages } from '../security/reports.js';
+import { defineRule } from './define.js';
 
 /**
  * External and relative Reference URIs and KeyInfo/RetrievalMethod make a verifier fetch
  * (SSRF, local file disclosure through file: URIs) and make the document's meaning depend on
  * a resource the receiver does not hold. corridor never fetches; this rule names the attempt.
  */
-export const securityExternalReference: Rule = {
+export const securityExternalReference = defineRule({
   id: SECURITY_RULES.externalReference,
-  description:
-    'No Reference or RetrievalMethod outside the document: never fetched (SSRF, content outside the signature).',
   defaultSeverity: 'error',
+  meta: {
+    description:
+      'No Reference or RetrievalMethod outside the document: never fetched (SSRF, content outside the signature).',
+    messages: {
+      ...securityMessages(SECURITY_RULES.externalReference),
+    },
+  },
   check: (context) =>
     mappedProblemReports(SECURITY_RULES.externalReference, context, {
       attack: 'external reference (SSRF / unsigned-content class)',
@@ -21,4 +26,4 @@ export const securityExternalReference: Rule = {
         hint: 'Put the signer’s certificate chain in x5c; corridor never fetches x5u or jku, so a key named only by URL cannot be checked offline, and fetching it would let the document make requests.',
       },
     }),
-};
+});

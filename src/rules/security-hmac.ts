@@ -1,17 +1,22 @@
 import { SECURITY_RULES } from '../security/ids.js';
-import { mappedProblemReports } from '../security/reports.js';
-import type { Rule } from './types.js';
+import { mappedProblemReports, securityMessages } from '../security/reports.js';
+import { defineRule } from './define.js';
 
 /**
  * HMAC "signatures": a MAC verifies under a shared secret, so it names no signer; verifiers
  * that accept it are open to key confusion (a public key used as the HMAC secret) and, with
  * HMACOutputLength, to truncation (CVE-2009-0217). corridor refuses every HMAC method.
  */
-export const securityHmac: Rule = {
+export const securityHmac = defineRule({
   id: SECURITY_RULES.hmac,
-  description:
-    'No HMAC SignatureMethod (a shared secret identifies no signer; CVE-2009-0217 truncation, key confusion).',
   defaultSeverity: 'error',
+  meta: {
+    description:
+      'No HMAC SignatureMethod (a shared secret identifies no signer; CVE-2009-0217 truncation, key confusion).',
+    messages: {
+      ...securityMessages(SECURITY_RULES.hmac),
+    },
+  },
   check: (context) =>
     mappedProblemReports(SECURITY_RULES.hmac, context, {
       attack: 'HMAC instead of a signature',
@@ -21,4 +26,4 @@ export const securityHmac: Rule = {
         hint: 'Cross-border documents must carry a public-key signature (e.g. RS256, PS256, ES256); an HMAC proves only that someone holding the shared secret computed it.',
       },
     }),
-};
+});

@@ -1,6 +1,6 @@
 import { SECURITY_RULES } from '../security/ids.js';
-import { mappedProblemReports } from '../security/reports.js';
-import type { Rule } from './types.js';
+import { mappedProblemReports, securityMessages } from '../security/reports.js';
+import { defineRule } from './define.js';
 
 /**
  * XML signature wrapping (XSW, McIntosh & Austel 2005; Somorovsky et al. 2012, e.g.
@@ -11,11 +11,16 @@ import type { Rule } from './types.js';
  * A signature over part of the document is not wrapping by itself: the fields it leaves out
  * are signature/unsigned-content.
  */
-export const securitySignatureWrapping: Rule = {
+export const securitySignatureWrapping = defineRule({
   id: SECURITY_RULES.signatureWrapping,
-  description:
-    'What a signature signs is what a reader reads: one element per ID, no signed copy hidden below a forged root, inside a ds:Signature, or beside an unsigned namesake (XML signature wrapping).',
   defaultSeverity: 'error',
+  meta: {
+    description:
+      'What a signature signs is what a reader reads: one element per ID, no signed copy hidden below a forged root, inside a ds:Signature, or beside an unsigned namesake (XML signature wrapping).',
+    messages: {
+      ...securityMessages(SECURITY_RULES.signatureWrapping),
+    },
+  },
   check: (context) =>
     mappedProblemReports(SECURITY_RULES.signatureWrapping, context, {
       attack: 'XML signature wrapping',
@@ -25,4 +30,4 @@ export const securitySignatureWrapping: Rule = {
         hint: 'A JSON object with a member name written twice is read differently by different parsers: the verifier may check one value while the application uses the other. Write each member once (I-JSON, RFC 7493).',
       },
     }),
-};
+});

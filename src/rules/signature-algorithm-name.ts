@@ -6,15 +6,23 @@ import { clipQuoted } from '../util/clip.js';
 export const signatureAlgorithmName = signatureAspectRule({
   id: 'signature/algorithm-name',
   description: 'The SignatureMethod URI is the name the receiver knows the algorithm by.',
+  messages: {
+    otherName: '{{receiver}} knows {{algorithm}} as {{acceptedUris}}, not {{uri}}',
+    // The registry says where an alias comes from, so the message can say whose name it is.
+    otherNameAlias:
+      '{{receiver}} knows {{algorithm}} as {{acceptedUris}}, not {{uri}} (alias: {{alias}})',
+  },
   aspect: 'name',
   report: (failure, { rule, algorithm, signature }) => ({
-    // The registry says where an alias comes from, so the message can say whose name it is.
-    message: `${rule.receiver.id} knows ${algorithm.name} as ${failure.acceptedUris.join(' or ')}, not ${clipQuoted(signature.signatureMethod)}${usedBy(algorithm.aliases?.[signature.signatureMethod])}`,
+    messageId: algorithm.aliases?.[signature.signatureMethod] ? 'otherNameAlias' : 'otherName',
+    data: {
+      receiver: rule.receiver.id,
+      algorithm: algorithm.name,
+      acceptedUris: failure.acceptedUris.join(' or '),
+      uri: clipQuoted(signature.signatureMethod),
+      alias: algorithm.aliases?.[signature.signatureMethod] ?? '',
+    },
     location: signatureLocation(signature, 'SignedInfo/SignatureMethod'),
     hint: `Same algorithm, different name: emit Algorithm="${failure.acceptedUris[0]}".`,
   }),
 });
-
-function usedBy(where: string | undefined): string {
-  return where ? ` (alias: ${where})` : '';
-}

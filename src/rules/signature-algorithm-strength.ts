@@ -1,20 +1,27 @@
 import { algorithmByUri } from '../algorithms/registry.js';
 import type { AlgorithmEntry } from '../algorithms/types.js';
 import { signatureLocation } from './signature-facts.js';
-import type { Rule, RuleReport } from './types.js';
+import type { RuleReport } from './types.js';
+import { defineRule } from './define.js';
 
 /**
  * Algorithms whose standing is settled whatever a profile says: MD5 and RIPEMD-160 are
  * broken (an error even when the signature verifies), DSA is legacy (a warning: profiles
  * decide whether they still take it). The registry's `strength` is the single source.
  */
-export const signatureAlgorithmStrength: Rule = {
+export const signatureAlgorithmStrength = defineRule({
   id: 'signature/algorithm-strength',
-  description:
-    'The signature does not rely on a broken algorithm (MD5, RIPEMD-160); legacy ones (DSA) are flagged.',
   defaultSeverity: 'error',
+  meta: {
+    description:
+      'The signature does not rely on a broken algorithm (MD5, RIPEMD-160); legacy ones (DSA) are flagged.',
+    messages: {
+      broken: '{{algorithm}} is broken: whatever the signature verifies to, it proves little',
+      legacy: '{{algorithm}} is a legacy algorithm, kept for old documents',
+    },
+  },
   check: ({ document }) => {
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<'broken' | 'legacy'>[] = [];
     for (const signature of document.signatures) {
       const used: Array<{ entry: AlgorithmEntry; where: string }> = [];
       const method = algorithmByUri(signature.signatureMethod);
@@ -30,9 +37,8 @@ export const signatureAlgorithmStrength: Rule = {
         const broken = entry.strength === 'broken';
         reports.push({
           ...(broken ? {} : { severity: 'warning' as const }),
-          message: broken
-            ? `${entry.name} is broken: whatever the signature verifies to, it proves little`
-            : `${entry.name} is a legacy algorithm, kept for old documents`,
+          messageId: broken ? 'broken' : 'legacy',
+          data: { algorithm: entry.name },
           location: signatureLocation(signature, where),
           hint: broken
             ? 'Re-sign with SHA-256 or stronger (e.g. rsa-sha256, ecdsa-sha256).'
@@ -42,4 +48,4 @@ export const signatureAlgorithmStrength: Rule = {
     }
     return reports;
   },
-};
+});

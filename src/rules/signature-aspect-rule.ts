@@ -3,6 +3,7 @@ import type { Failure } from './policy-match.js';
 import type { AlgorithmEntry } from '../algorithms/types.js';
 import { signatureMethodMatches } from './signature-facts.js';
 import type { Rule, RuleContext, RuleReport } from './types.js';
+import { defineRule, type SharedMessageId } from './define.js';
 
 type Aspect = Failure['aspect'];
 
@@ -10,9 +11,10 @@ type Aspect = Failure['aspect'];
  * The receiver lists the signature algorithm, but no entry passes on one aspect (its name, the
  * key size, the curve, the date window): one rule per aspect, each explaining only its own.
  */
-export function signatureAspectRule<A extends Aspect>(options: {
+export function signatureAspectRule<A extends Aspect, M extends string>(options: {
   id: string;
   description: string;
+  messages: Readonly<Record<M, string>>;
   aspect: A;
   report: (
     failure: Extract<Failure, { aspect: A }>,
@@ -22,14 +24,14 @@ export function signatureAspectRule<A extends Aspect>(options: {
       signature: SignatureInfo;
       verification?: SignatureVerification;
     },
-  ) => RuleReport;
-}): Rule {
-  return {
+  ) => RuleReport<M>;
+}): Rule<M | SharedMessageId> {
+  return defineRule({
     id: options.id,
-    description: options.description,
     defaultSeverity: 'error',
+    meta: { description: options.description, messages: options.messages },
     check: (context) => {
-      const reports: RuleReport[] = [];
+      const reports: RuleReport<M>[] = [];
       for (const { signature, verification, match } of signatureMethodMatches(context)) {
         if (match.outcome !== 'rejected') continue;
         for (const failure of match.failures) {
@@ -46,5 +48,5 @@ export function signatureAspectRule<A extends Aspect>(options: {
       }
       return reports;
     },
-  };
+  });
 }

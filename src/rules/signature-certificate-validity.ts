@@ -1,6 +1,7 @@
 import { parseCertificate } from '../pki/certificate.js';
 import type { SignatureInfo, SignatureVerification } from '../signature/types.js';
-import type { Rule, RuleReport } from './types.js';
+import type { RuleReport } from './types.js';
+import { defineRule } from './define.js';
 import { signatureLocation } from './signature-facts.js';
 import { signingDayOf } from './signing-day.js';
 
@@ -11,12 +12,18 @@ import { signingDayOf } from './signing-day.js';
  * word, and EU DSS judges a certificate at the signing time only when a trusted timestamp proves
  * it (corridor reads none). The hint says so, so that the reader does not think it was missed.
  */
-export const signatureCertificateValidity: Rule = {
+export const signatureCertificateValidity = defineRule({
   id: 'signature/certificate-validity',
-  description: 'The signer’s certificate is within its validity period on the as-of date.',
   defaultSeverity: 'error',
+  meta: {
+    description: 'The signer’s certificate is within its validity period on the as-of date.',
+    messages: {
+      expired: 'signer certificate expired on {{notAfter}} (as of {{asOf}}): {{subject}}',
+      notYetValid: 'signer certificate not valid before {{notBefore}} (as of {{asOf}})',
+    },
+  },
   check: ({ document, verifications, asOf, memo }) => {
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<'expired' | 'notYetValid'>[] = [];
     const day = asOf.toISOString();
     document.signatures.forEach((signature, index) => {
       const verification = verifications[index];
@@ -28,13 +35,19 @@ export const signatureCertificateValidity: Rule = {
       const location = signatureLocation(signature, 'X509Certificate');
       if (day > signer.notAfter) {
         reports.push({
-          message: `signer certificate expired on ${signer.notAfter.slice(0, 10)} (as of ${day.slice(0, 10)}): ${signer.subject}`,
+          messageId: 'expired',
+          data: {
+            notAfter: signer.notAfter.slice(0, 10),
+            asOf: day.slice(0, 10),
+            subject: signer.subject,
+          },
           location,
           hint: expiredHint(signature, verifications[index], signer),
         });
       } else if (day < signer.notBefore) {
         reports.push({
-          message: `signer certificate not valid before ${signer.notBefore.slice(0, 10)} (as of ${day.slice(0, 10)})`,
+          messageId: 'notYetValid',
+          data: { notBefore: signer.notBefore.slice(0, 10), asOf: day.slice(0, 10) },
           location,
           hint: 'Check the signing time and the certificate validity period.',
         });
@@ -42,7 +55,7 @@ export const signatureCertificateValidity: Rule = {
     });
     return reports;
   },
-};
+});
 
 /**
  * "Signed 2019-06-01 (XAdES SigningTime, signed), inside the certificate's validity; …" when the

@@ -1,5 +1,5 @@
 import type { SignatureFormat } from '../signature/types.js';
-import type { Rule } from './types.js';
+import { defineRule } from './define.js';
 import { signatureLocation } from './signature-facts.js';
 
 /** How each syntax is named in findings, and what a signer must produce to use it. */
@@ -16,10 +16,13 @@ const FORMATS: Record<SignatureFormat, { name: string; produce: string }> = {
  * only ds:Signature cannot use a JWS, whatever algorithm it names. A receiver without a list
  * of formats does not restrict them.
  */
-export const signatureFormatAccepted: Rule = {
+export const signatureFormatAccepted = defineRule({
   id: 'signature/format-accepted',
-  description: 'The signature syntax (XMLDSig or JWS) is one the receiver accepts.',
   defaultSeverity: 'error',
+  meta: {
+    description: 'The signature syntax (XMLDSig or JWS) is one the receiver accepts.',
+    messages: { notAccepted: '{{format}} signature; {{receiver}} accepts {{accepted}}' },
+  },
   check: ({ document, receiver }) => {
     const listed = receiver.signature?.formats;
     if (!listed) return [];
@@ -36,9 +39,14 @@ export const signatureFormatAccepted: Rule = {
     return document.signatures
       .filter((signature) => !accepted.includes(signature.format))
       .map((signature) => ({
-        message: `${FORMATS[signature.format].name} signature; ${receiver.id} accepts ${acceptedText}`,
+        messageId: 'notAccepted' as const,
+        data: {
+          format: FORMATS[signature.format].name,
+          receiver: receiver.id,
+          accepted: acceptedText,
+        },
         location: signatureLocation(signature),
         hint: `${receiver.id} accepts ${acceptedText}; ${remedy}.`,
       }));
   },
-};
+});

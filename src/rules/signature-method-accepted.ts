@@ -1,14 +1,26 @@
-import type { Rule, RuleReport } from './types.js';
+import type { RuleReport } from './types.js';
+import { defineRule } from './define.js';
 import { acceptedList } from './policy-match.js';
 import { signatureLocation, signatureMethodMatches } from './signature-facts.js';
 import { clipQuoted } from '../util/clip.js';
 
-export const signatureMethodAccepted: Rule = {
+const messages = {
+  unknown: 'unknown signature algorithm {{uri}}',
+  notListed: '{{receiver}} does not accept {{algorithm}} signatures (accepts: {{accepted}})',
+  discouraged: '{{receiver}} accepts this signature algorithm but discourages it',
+  discouragedNote: '{{receiver}} accepts this signature algorithm but discourages it: {{note}}',
+};
+
+export const signatureMethodAccepted = defineRule({
   id: 'signature/method-accepted',
-  description: 'The receiver accepts the signature algorithm (SignatureMethod).',
   defaultSeverity: 'error',
+  meta: {
+    description: 'The receiver accepts the signature algorithm (SignatureMethod).',
+    messages,
+  },
   check: (context) => {
-    const reports: RuleReport[] = [];
+    const receiver = context.receiver.id;
+    const reports: RuleReport<keyof typeof messages>[] = [];
     for (const { signature, match } of signatureMethodMatches(context)) {
       const location = signatureLocation(signature, 'SignedInfo/SignatureMethod');
       // Only a finding needs the list spelled out.
@@ -16,20 +28,23 @@ export const signatureMethodAccepted: Rule = {
         acceptedList(context.receiver.signature?.methods, context.asOf);
       if (match.outcome === 'unknown-uri') {
         reports.push({
-          message: `unknown signature algorithm ${clipQuoted(match.uri)}`,
+          messageId: 'unknown',
+          data: { uri: clipQuoted(match.uri) },
           location,
           hint: `Use an algorithm ${context.receiver.id} accepts: ${accepted()}.`,
         });
       } else if (match.outcome === 'not-listed') {
         reports.push({
-          message: `${context.receiver.id} does not accept ${match.algorithm.name} signatures (accepts: ${accepted()})`,
+          messageId: 'notListed',
+          data: { receiver, algorithm: match.algorithm.name, accepted: accepted() },
           location,
           hint: `Sign for ${context.receiver.id} with ${accepted()}, or route the document through a gateway that re-signs it.`,
         });
       } else if (match.outcome === 'accepted' && match.level !== 'error') {
         reports.push({
           severity: match.level,
-          message: `${context.receiver.id} accepts this signature algorithm but discourages it${match.entry.note ? `: ${match.entry.note}` : ''}`,
+          messageId: match.entry.note ? 'discouragedNote' : 'discouraged',
+          data: { receiver, note: match.entry.note ?? '' },
           location,
           hint: `Prefer ${accepted()}.`,
         });
@@ -37,4 +52,4 @@ export const signatureMethodAccepted: Rule = {
     }
     return reports;
   },
-};
+});

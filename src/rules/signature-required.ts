@@ -1,16 +1,20 @@
 import type { SignatureFormat } from '../signature/types.js';
-import type { Rule } from './types.js';
+import { defineRule } from './define.js';
 
-export const signatureRequired: Rule = {
+export const signatureRequired = defineRule({
   id: 'signature/required',
-  description: 'A signature is present when the receiver requires one.',
   defaultSeverity: 'error',
+  meta: {
+    description: 'A signature is present when the receiver requires one.',
+    messages: { missing: '{{receiver}} requires a signed document; this one carries no signature' },
+  },
   check: ({ document, receiver }) => {
     if (!document.type || !receiver.signature?.required || document.signatures.length > 0)
       return [];
     return [
       {
-        message: `${receiver.id} requires a signed document; this one carries no signature`,
+        messageId: 'missing',
+        data: { receiver: receiver.id },
         location: document.locate(''),
         hint: howToSign(
           document.format === 'json' ? 'jws' : 'xmldsig',
@@ -19,7 +23,7 @@ export const signatureRequired: Rule = {
       },
     ];
   },
-};
+});
 
 /** The signature this document can carry, unless the receiver takes only the other syntax. */
 function howToSign(native: SignatureFormat, accepted: SignatureFormat[] | undefined): string {

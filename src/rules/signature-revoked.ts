@@ -1,10 +1,17 @@
 import { receiverRevocation } from '../engine/revocation-check.js';
 import { XMLDSIG_RULES } from '../rule-ids.js';
 import { signatureLocation } from './signature-facts.js';
-import type { Rule, RuleReport } from './types.js';
+import type { RuleReport } from './types.js';
+import { defineRule } from './define.js';
+import { problemMessages } from './messages.js';
 
-const ERRORS = new Set<string>([XMLDSIG_RULES.certificateRevoked, XMLDSIG_RULES.revocationUnknown]);
-const WARNINGS = new Set<string>([XMLDSIG_RULES.crlExpired, XMLDSIG_RULES.crlNotYetValid]);
+const ERRORS = [XMLDSIG_RULES.certificateRevoked, XMLDSIG_RULES.revocationUnknown] as const;
+const WARNINGS = [XMLDSIG_RULES.crlExpired, XMLDSIG_RULES.crlNotYetValid] as const;
+type RevocationProblemId = (typeof ERRORS)[number] | (typeof WARNINGS)[number];
+
+function isOneOf<T extends string>(list: readonly T[], id: string): id is T {
+  return (list as readonly string[]).includes(id);
+}
 
 /**
  * Offline revocation (`--crl`, `--require-revocation`, and the receiver profile's `crls` and
@@ -12,13 +19,16 @@ const WARNINGS = new Set<string>([XMLDSIG_RULES.crlExpired, XMLDSIG_RULES.crlNot
  * CRL when revocation is required; a stale or not-yet-valid CRL is a warning. Distribution
  * points are named, never fetched.
  */
-export const signatureRevoked: Rule = {
+export const signatureRevoked = defineRule({
   id: 'signature/revoked',
-  description:
-    'No certificate of the signer’s path is revoked on the as-of date (given CRLs; nothing fetched).',
   defaultSeverity: 'error',
+  meta: {
+    description:
+      'No certificate of the signer’s path is revoked on the as-of date (given CRLs; nothing fetched).',
+    messages: problemMessages<RevocationProblemId>([...ERRORS, ...WARNINGS]),
+  },
   check: ({ document, verifications, receiver, asOf, memo }) => {
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<RevocationProblemId>[] = [];
     document.signatures.forEach((signature, index) => {
       const verification = verifications[index];
       // The receiver's own CRLs and requireRevocation (profile), once per document and receiver.
@@ -26,11 +36,13 @@ export const signatureRevoked: Rule = {
         receiverRevocation(verification, receiver, asOf),
       );
       for (const p of [...(verification?.problems ?? []), ...own]) {
-        const error = ERRORS.has(p.ruleId);
-        if (!error && !WARNINGS.has(p.ruleId)) continue;
+        const id = p.ruleId;
+        const error = isOneOf(ERRORS, id);
+        if (!error && !isOneOf(WARNINGS, id)) continue;
         reports.push({
           ...(error ? {} : { severity: 'warning' as const }),
-          message: `${p.message} [${p.ruleId}]`,
+          messageId: id as RevocationProblemId,
+          data: { detail: p.message },
           location: signatureLocation(signature, 'KeyInfo'),
           hint:
             p.ruleId === XMLDSIG_RULES.certificateRevoked
@@ -41,4 +53,4 @@ export const signatureRevoked: Rule = {
     });
     return reports;
   },
-};
+});

@@ -1,6 +1,7 @@
 import type { ModelValue, ParsedDocument } from '../documents/model.js';
 import type { SignatureVerification } from '../signature/types.js';
-import type { Rule, RuleContext, RuleReport } from './types.js';
+import type { RuleContext, RuleReport } from './types.js';
+import { defineRule } from './define.js';
 
 /** Unsigned fields reported one by one; the rest are counted in one more finding. */
 const MAX_FIELDS = 16;
@@ -24,12 +25,25 @@ interface Coverage {
  * with at least one valid XMLDSig signature are judged here: without one, signature/valid and
  * signature/required already say the document is not signed.
  */
-export const signatureUnsignedContent: Rule = {
+const messages = {
+  wholeDocument:
+    '{{receiver}} requires a signature over the whole document (signature.scope "document"); {{coverage}}',
+  unsignedField:
+    '{{pointer}} ({{path}}) is read by the rules but lies outside every valid signature: {{coverage}}',
+  moreUnsignedField: '1 more unsigned field read by the rules ({{total}} in all); {{coverage}}',
+  moreUnsignedFields:
+    '{{more}} more unsigned fields read by the rules ({{total}} in all); {{coverage}}',
+};
+
+export const signatureUnsignedContent = defineRule({
   id: 'signature/unsigned-content',
-  description:
-    'Every field the rules read lies inside the scope of a valid signature, and the whole document is signed when the receiver requires it.',
   defaultSeverity: 'error',
-  check: (context: RuleContext): RuleReport[] => {
+  meta: {
+    description:
+      'Every field the rules read lies inside the scope of a valid signature, and the whole document is signed when the receiver requires it.',
+    messages,
+  },
+  check: (context: RuleContext): RuleReport<keyof typeof messages>[] => {
     const { document, receiver } = context;
     if (document.format !== 'xml' || !document.xml) return [];
     // Receiver-independent: computed once per document (its memo), whatever the receivers.
@@ -37,17 +51,19 @@ export const signatureUnsignedContent: Rule = {
       coverageOf(document, context.verifications),
     );
     if (!coverage.hasValid || coverage.document) return [];
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<keyof typeof messages>[] = [];
     if (receiver.signature?.scope === 'document') {
       reports.push({
-        message: `${receiver.id} requires a signature over the whole document (signature.scope "document"); ${coverage.summary}`,
+        messageId: 'wholeDocument',
+        data: { receiver: receiver.id, coverage: coverage.summary },
         location: { path: document.xml.root ? `/${document.xml.root.name}` : '/' },
         hint: 'Sign the whole document: Reference URI="" with the enveloped-signature transform, or the root element by its ID.',
       });
     }
     for (const field of coverage.unsigned.slice(0, MAX_FIELDS)) {
       reports.push({
-        message: `${field.pointer} (${field.path}) is read by the rules but lies outside every valid signature: ${coverage.summary}`,
+        messageId: 'unsignedField',
+        data: { pointer: field.pointer, path: field.path, coverage: coverage.summary },
         location: document.locate(field.pointer),
         hint: 'Sign the element that carries this field, or the whole document; unsigned content can be changed by anyone on the way.',
       });
@@ -55,14 +71,15 @@ export const signatureUnsignedContent: Rule = {
     const more = coverage.unsigned.length - MAX_FIELDS;
     if (more > 0) {
       reports.push({
-        message: `${more} more unsigned field${more === 1 ? '' : 's'} read by the rules (${coverage.unsigned.length} in all); ${coverage.summary}`,
+        messageId: more === 1 ? 'moreUnsignedField' : 'moreUnsignedFields',
+        data: { more, total: coverage.unsigned.length, coverage: coverage.summary },
         location: { path: `/${document.xml.root.name}` },
         hint: 'Sign the whole document.',
       });
     }
     return reports;
   },
-};
+});
 
 function coverageOf(
   document: ParsedDocument,

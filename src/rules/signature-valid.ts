@@ -1,25 +1,42 @@
-import type { Rule, RuleReport } from './types.js';
+import type { RuleReport } from './types.js';
+import { defineRule } from './define.js';
 import { signatureLocation } from './signature-facts.js';
+
+const messages = {
+  invalid: 'signature does not verify: {{reasons}}',
+  invalidUnexplained: 'signature does not verify',
+  notVerifiable: 'signature recognised, not verifiable here: {{reasons}}',
+  notVerifiableUnexplained: 'signature recognised, not verifiable here',
+};
 
 /**
  * The cryptographic verdict, computed once per document. A signature that cannot be verified
- * here is never reported as valid: it is a warning saying so.
+ * here is never reported as valid: it is a warning saying so. The verifier's problems are the
+ * reasons: their texts with their ids, and the ids alone in `data.problems`.
  */
-export const signatureValid: Rule = {
+export const signatureValid = defineRule({
   id: 'signature/valid',
-  description: 'Each signature verifies cryptographically (digests and signature value).',
   defaultSeverity: 'error',
+  meta: {
+    description: 'Each signature verifies cryptographically (digests and signature value).',
+    messages,
+  },
   check: ({ document, verifications }) => {
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<keyof typeof messages>[] = [];
     document.signatures.forEach((signature, index) => {
       const verification = verifications[index];
       if (!verification || verification.valid === true) return;
       const reasons = verification.problems.map((p) => `${p.message} [${p.ruleId}]`).join('; ');
+      const data = {
+        reasons,
+        problems: [...new Set(verification.problems.map((p) => p.ruleId))].join(' '),
+      };
       if (verification.valid === false) {
         // The first Reference whose digest differs, else the signature value.
         const changed = verification.references?.findIndex((r) => r.digestValid === false) ?? -1;
         reports.push({
-          message: `signature does not verify${reasons ? `: ${reasons}` : ''}`,
+          messageId: reasons ? 'invalid' : 'invalidUnexplained',
+          data,
           location: signatureLocation(
             signature,
             changed >= 0 ? `Reference[${changed + 1}]/DigestValue` : 'SignatureValue',
@@ -29,7 +46,8 @@ export const signatureValid: Rule = {
       } else {
         reports.push({
           severity: 'warning',
-          message: `signature recognised, not verifiable here${reasons ? `: ${reasons}` : ''}`,
+          messageId: reasons ? 'notVerifiable' : 'notVerifiableUnexplained',
+          data,
           location: signatureLocation(signature),
           hint: 'corridor cannot check this signature; verify it with the receiver’s own tools before relying on it.',
         });
@@ -37,4 +55,4 @@ export const signatureValid: Rule = {
     });
     return reports;
   },
-};
+});

@@ -1,22 +1,29 @@
 import { XMLDSIG_RULES } from '../signature/problems.js';
 import { signatureLocation } from './signature-facts.js';
-import type { Rule, RuleReport } from './types.js';
+import type { RuleReport } from './types.js';
+import { defineRule } from './define.js';
+import { problemMessages } from './messages.js';
 
 /**
  * A SignatureValue that verifies only when read off its standard layout (ECDSA written as
  * DER, r‖s trimmed or zero-padded): a strict receiver (xmlsec, .NET) refuses it.
  */
-export const signatureValueEncoding: Rule = {
+export const signatureValueEncoding = defineRule({
   id: 'signature/value-encoding',
-  description: 'The SignatureValue is laid out as the standard says (ECDSA: r‖s of fixed size).',
   defaultSeverity: 'warning',
+  meta: {
+    description: 'The SignatureValue is laid out as the standard says (ECDSA: r‖s of fixed size).',
+    // The verifier's text says which layout it read the value off.
+    messages: problemMessages([XMLDSIG_RULES.nonconformantEncoding]),
+  },
   check: ({ document, verifications }) => {
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<typeof XMLDSIG_RULES.nonconformantEncoding>[] = [];
     document.signatures.forEach((signature, index) => {
       for (const p of verifications[index]?.problems ?? []) {
         if (p.ruleId !== XMLDSIG_RULES.nonconformantEncoding) continue;
         reports.push({
-          message: p.message,
+          messageId: XMLDSIG_RULES.nonconformantEncoding,
+          data: { detail: p.message },
           location: signatureLocation(signature, 'SignatureValue'),
           hint: 'Emit ECDSA SignatureValue as r‖s, each half left-padded to the size of the curve order (RFC 9231 §2.3.6); strict receivers reject other layouts.',
         });
@@ -24,4 +31,4 @@ export const signatureValueEncoding: Rule = {
     });
     return reports;
   },
-};
+});

@@ -49,24 +49,37 @@ export function signingDayOf(
 }
 
 /**
- * "RU accepts GOST R 34.10-2001 only for signatures made until 2019-12-31; this one was signed
- * 2021-03-02 (XAdES SigningTime, signed)" — or, without a usable signing time, why the
- * evaluation date was used instead.
+ * The templates of a signing-window finding, after what the receiver accepts (`accepts`, e.g.
+ * "{{receiver}} accepts {{algorithm}}"): "RU accepts GOST R 34.10-2001 only for signatures made
+ * until 2019-12-31; this one was signed 2021-03-02 (XAdES SigningTime, signed)" — or, without
+ * a usable signing time, why the evaluation date was used instead.
  */
-export function signingWindowMessage(
-  accepts: string,
+export function signingWindowMessages(accepts: string): Record<SigningWindowMessageId, string> {
+  return {
+    signedOutsideWindow: `${accepts} only for signatures made {{window}}; this one was signed {{day}} ({{basis}})`,
+    judgedOnEvaluationDate: `${accepts} only for signatures made {{window}}; {{basis}}, so it is judged on the evaluation date {{day}}`,
+  };
+}
+
+export type SigningWindowMessageId = 'signedOutsideWindow' | 'judgedOnEvaluationDate';
+
+/** Which signing-window message fits, and its window, day and basis. */
+export function signingWindowReport(
   failure: Extract<Failure, { window: 'signing' }>,
   signing: SigningDay,
-): string {
-  const window = [
-    failure.signedNotBefore && `from ${failure.signedNotBefore}`,
-    failure.signedNotAfter && `until ${failure.signedNotAfter}`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const made =
-    failure.judgedOn === 'signing-time'
-      ? `this one was signed ${failure.day} (${signing.basis})`
-      : `${signing.basis}, so it is judged on the evaluation date ${failure.day}`;
-  return `${accepts} only for signatures made ${window}; ${made}`;
+): { messageId: SigningWindowMessageId; data: { window: string; day: string; basis: string } } {
+  return {
+    messageId:
+      failure.judgedOn === 'signing-time' ? 'signedOutsideWindow' : 'judgedOnEvaluationDate',
+    data: {
+      window: dateWindow(failure.signedNotBefore, failure.signedNotAfter),
+      day: failure.day,
+      basis: signing.basis,
+    },
+  };
+}
+
+/** "from 2020-01-01 until 2028-12-31", either end left out when open. */
+export function dateWindow(from: string | undefined, until: string | undefined): string {
+  return [from && `from ${from}`, until && `until ${until}`].filter(Boolean).join(' ');
 }

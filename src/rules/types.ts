@@ -27,18 +27,35 @@ export interface RuleContext {
   memo: Memo;
 }
 
-/** What a rule reports; the engine adds rule id, pair, document and default severity. */
-export interface RuleReport {
-  message: string;
+/** The values a message template's `{{name}}` placeholders take. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/**
+ * What a rule reports; the engine adds rule id, pair, document and default severity, and
+ * renders the text from the rule's template `meta.messages[messageId]` with `data`.
+ */
+export interface RuleReport<M extends string = string> {
+  /** A key of the rule's `meta.messages`: tests and tools match on it, not on the text. */
+  messageId: M;
+  data?: MessageData;
   location?: SourceLocation;
   hint?: string;
   severity?: Severity;
 }
 
-export interface Rule {
+/** A rule's metadata, as ESLint's `meta`: what it checks, its page, its message templates. */
+export interface RuleMetaData<M extends string = string> {
+  description: string;
+  /** The rule's page, relative to the package root: `docs/rules/<area>/<name>.md`. */
+  docs: { url: string };
+  /** Message id → template with `{{name}}` placeholders filled from a report's `data`. */
+  messages: Readonly<Record<M, string>>;
+}
+
+export interface Rule<M extends string = string> {
   /** Stable id, `area/name`. Never renamed: baselines and SARIF fingerprints depend on it. */
   id: string;
-  description: string;
   defaultSeverity: Severity;
-  check(context: RuleContext): RuleReport[];
+  meta: RuleMetaData<M>;
+  check(context: RuleContext): RuleReport<M>[];
 }

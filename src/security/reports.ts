@@ -1,6 +1,7 @@
 import type { SourceLocation } from '../documents/model.js';
 import type { RuleContext, RuleReport } from '../rules/types.js';
 import { PROBLEM_TO_SECURITY_RULE, type SecurityRuleId } from './ids.js';
+import { problemMessages } from '../rules/messages.js';
 
 export interface SecurityExplanation {
   /** What the attack is, prefixed to the underlying problem's message. */
@@ -8,6 +9,15 @@ export interface SecurityExplanation {
   hint: string;
   /** The same attack in a JSON document's JWS/CT signature, where it takes another form. */
   jws?: { attack: string; hint: string };
+}
+
+/**
+ * The message templates of a security rule: one per problem id mapped to it, which is the
+ * finding's message id, its text "attack: the problem's own text [problem id]".
+ */
+export function securityMessages(ruleId: SecurityRuleId): Record<string, string> {
+  const ids = [...PROBLEM_TO_SECURITY_RULE].filter(([, rule]) => rule === ruleId).map(([id]) => id);
+  return problemMessages(ids, '{{attack}}: ');
 }
 
 /**
@@ -35,7 +45,8 @@ export function mappedProblemReports(
     if (seen.has(key)) return;
     seen.add(key);
     reports.push({
-      message: `${attack}: ${message} [${problemId}]`,
+      messageId: problemId,
+      data: { attack, detail: message },
       ...(location ? { location } : {}),
       hint,
     });

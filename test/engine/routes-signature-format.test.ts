@@ -27,6 +27,7 @@ function routeOf(ruleId: string) {
   const finding: Finding = {
     ruleId,
     severity: 'error',
+    messageId: 'm',
     message: 'm',
     location: { file: 'decl.json', path: '/signature' },
     sender: 'AA',

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { messageProblems } from '../helpers/messages.js';
 import {
   AS_OF,
   CASES_DIR,
@@ -78,6 +79,8 @@ describe('hostile corpus', () => {
         // Exactly the security rules the case argues for: none missing, none spurious.
         expect(securityIds(ids)).toEqual(securityIds(c.expect.ruleIds));
         if (c.control) expect(ids).not.toContain('signature/valid');
+        // Refusals too name a message their rule defines, with its data.
+        expect(messageProblems(outcome.findings)).toEqual([]);
       },
       CASE_TIMEOUT_MS,
     );

@@ -71,6 +71,7 @@ const ruToCn: Finding[] = [
   finding(DOC_RU, 'RU', 'CN', {
     ruleId: 'signature/method-accepted',
     severity: 'error',
+    messageId: 'notListed',
     message: 'CN does not accept GOST R 34.10-2012 (256) signatures (accepts: SM2, RSA-SHA256)',
     location: {
       file: `${CWD}/${DOC_RU}`,
@@ -83,6 +84,7 @@ const ruToCn: Finding[] = [
   finding(DOC_RU, 'RU', 'CN', {
     ruleId: 'signature/algorithm-sunset',
     severity: 'warning',
+    messageId: 'outsideWindow',
     message: 'GOST R 34.10-2012 (256) is deprecated by CN from 2026-01-01',
     location: {
       file: `${CWD}/${DOC_RU}`,
@@ -97,6 +99,7 @@ const ruToKz: Finding[] = [
   finding(DOC_RU, 'RU', 'KZ', {
     ruleId: 'signature/digest-accepted',
     severity: 'warning',
+    messageId: 'discouraged',
     message: 'KZ discourages GOST R 34.11-94 digests',
     location: {
       file: `${CWD}/${DOC_RU}`,
@@ -112,6 +115,7 @@ const coToRu: Finding[] = [
   finding(DOC_CO, 'CN', 'RU', {
     ruleId: 'document/type-accepted',
     severity: 'error',
+    messageId: 'notAccepted',
     message: HOSTILE_MESSAGE,
     location: { file: DOC_CO, path: '/CertificateOfOrigin' },
     hint: 'Send it as "origin-declaration" & attach the certificate.',
@@ -122,6 +126,7 @@ const wbToCn: Finding[] = [
   finding(DOC_WB, 'KZ', 'CN', {
     ruleId: 'encryption/required',
     severity: 'error',
+    messageId: 'notEncrypted',
     message: 'CN requires waybills to be encrypted; the payload is plain',
     location: { file: DOC_WB, path: '/payload' },
     hint: 'Encrypt the payload for CN with SM4-GCM.',
@@ -129,6 +134,7 @@ const wbToCn: Finding[] = [
   finding(DOC_WB, 'KZ', 'CN', {
     ruleId: 'data-export/restricted',
     severity: 'info',
+    messageId: 'restricted',
     message: 'KZ restricts export of personal data in waybills',
     location: { file: DOC_WB, path: '/consignee/name' },
   }),
@@ -138,6 +144,7 @@ const cnToRu: Finding[] = [
   finding(DOC_CN, 'CN', 'RU', {
     ruleId: 'signature/key-size',
     severity: 'warning',
+    messageId: 'tooSmall',
     message: 'RSA key of 2048 bits: RU prefers 3072 bits, 67% of the preferred size',
     location: { file: DOC_CN, path: '/Invoice/ds:Signature/ds:KeyInfo', line: 30, column: 9 },
     hint: 'Re-issue the signing key with 3072 bits.',
@@ -148,6 +155,7 @@ const cnToKz: Finding[] = [
   finding(DOC_CN, 'CN', 'KZ', {
     ruleId: 'signature/trusted',
     severity: 'error',
+    messageId: 'untrusted',
     message: 'The signer certificate does not chain to a KZ trust anchor',
     location: { file: DOC_CN, path: '/Invoice/ds:Signature', line: 3, column: 1 },
     hint: 'Ask KZ to add the CN customs root to its trust list.',
@@ -155,6 +163,7 @@ const cnToKz: Finding[] = [
   finding(DOC_CN, 'CN', 'KZ', {
     ruleId: 'signature/key-size',
     severity: 'warning',
+    messageId: 'tooSmall',
     message: 'RSA key of 2048 bits: KZ prefers 3072 bits',
     location: { file: DOC_CN, path: '/Invoice/ds:Signature/ds:KeyInfo', line: 30, column: 9 },
   }),

@@ -3,6 +3,7 @@ import type { ResolvedProfile } from '../../src/profiles/types.js';
 import type { SignatureInfo, SignatureVerification } from '../../src/signature/types.js';
 import { evaluatePair } from '../../src/engine/evaluate.js';
 import type { Finding } from '../../src/engine/types.js';
+import { messageProblems } from '../helpers/messages.js';
 
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 export const URI = {
@@ -131,5 +132,9 @@ export function findingsOf(
     receiver,
     new Date(`${options.asOf ?? '2026-06-01'}T00:00:00Z`),
   );
+  // Every rule test also checks the findings' message ids and data against the rules' meta.
+  const problems = messageProblems(result.findings);
+  if (problems.length > 0)
+    throw new Error(`findings unlike their rule's meta:\n${problems.join('\n')}`);
   return result.findings.filter((f) => f.ruleId === ruleId);
 }

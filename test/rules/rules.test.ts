@@ -8,7 +8,7 @@ describe('rule registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of RULES) {
       expect(rule.id).toMatch(/^[a-z-]+\/[a-z-]+$/);
-      expect(rule.description.length).toBeGreaterThan(10);
+      expect(rule.meta.description.length).toBeGreaterThan(10);
     }
   });
 });

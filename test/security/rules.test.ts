@@ -89,7 +89,7 @@ describe('security rules are registered and documented', () => {
       'security/untrusted-keyinfo',
       'security/value-tampering',
     ]);
-    for (const rule of security) expect(rule.description.length).toBeGreaterThan(30);
+    for (const rule of security) expect(rule.meta.description.length).toBeGreaterThan(30);
   });
 });
 

@@ -1,0 +1,34 @@
+import type { MessageData } from './types.js';
+
+const PLACEHOLDER = /\{\{\s*([\w-]+)\s*\}\}/g;
+
+/** The placeholder names of a template, in order of first appearance. */
+export function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string))];
+}
+
+/**
+ * A message's text: each `{{name}}` replaced by `data[name]`, as ESLint does; a placeholder
+ * without data stays as written (test/rules/meta.test.ts makes sure none is left).
+ */
+export function renderMessage(template: string, data: MessageData | undefined): string {
+  if (!data) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) =>
+    Object.hasOwn(data, name) ? String(data[name]) : whole,
+  );
+}
+
+/**
+ * Templates for the findings that carry a problem the reader or the verifier found (outside
+ * the rules): the problem's stable id is the message id, its own text the `detail`, and the
+ * id is shown after it, as `text [id]`. `prefix` comes before the detail (an attack's name).
+ */
+export function problemMessages<I extends string>(
+  ids: readonly I[],
+  prefix = '',
+): Record<I, string> {
+  return Object.fromEntries(ids.map((id) => [id, `${prefix}{{detail}} [${id}]`])) as Record<
+    I,
+    string
+  >;
+}
