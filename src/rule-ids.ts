@@ -112,6 +112,8 @@ export const DOCUMENT_PROBLEMS = {
   type: 'document/type',
   /** A JSON number outside the range the model keeps exactly. */
   numberRange: 'document/number-range',
+  /** A mapped field whose value the definition's conversion (date, code list) cannot convert. */
+  fieldConversion: 'document/field-conversion',
   /** `__proto__` / `constructor.prototype` names in a document (prototype pollution). */
   pollutingName: 'document/polluting-name',
   /** The XSD's findings (document/schema-valid). */
