@@ -95,6 +95,8 @@ export interface ForecastOptions {
   profiles: ProfileSet;
   from: Date;
   until: Date;
+  /** Applied to each date's result before cells are compared (`matrix --until`: rule levels). */
+  adjust?: (result: MatrixResult, asOf: Date) => MatrixResult;
 }
 
 /**
@@ -110,13 +112,16 @@ export function forecast(
   const candidates = candidateDates(options.profiles, documents).filter(
     (day) => day > from && day <= until,
   );
-  const evaluate = (day: string): MatrixResult =>
-    evaluateDocuments(documents, {
+  const evaluate = (day: string): MatrixResult => {
+    const asOf = new Date(`${day}T00:00:00Z`);
+    const result = evaluateDocuments(documents, {
       kind: 'matrix',
       profiles: options.profiles,
-      asOf: new Date(`${day}T00:00:00Z`),
+      asOf,
       receivers: 'all',
     });
+    return options.adjust ? options.adjust(result, asOf) : result;
+  };
   let previous = evaluate(from);
   const changes: ForecastChange[] = [];
   for (const day of candidates) {

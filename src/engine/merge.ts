@@ -118,6 +118,8 @@ export function mergeResults(inputs: readonly ShardInput[], profiles?: ProfileSe
     pairs,
   };
   delete merged.baseline;
+  // A shard's forecast speaks for its documents only.
+  delete merged.forecast;
   const baselines = inputs.flatMap((input) =>
     input.result.baseline ? [input.result.baseline] : [],
   );

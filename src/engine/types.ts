@@ -1,4 +1,5 @@
 import type { XmlPosition } from '../xml/dom.js';
+import type { ForecastChange } from './forecast.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -101,6 +102,16 @@ export interface MatrixResult {
    * the CLI does so for the text grid, which prints none. Never in JSON output.
    */
   totals?: ResultTotals;
+  /**
+   * Present with `matrix --until`: every cell that changes status (or gateway route) after
+   * `asOf`, up to and including `until`, and why (engine/forecast.ts).
+   */
+  forecast?: MatrixForecast;
+}
+
+export interface MatrixForecast {
+  until: string;
+  changes: ForecastChange[];
 }
 
 /** Counts over a result's pairs. */

@@ -94,7 +94,8 @@ export const HTML_SCRIPT = `
       cell.querySelector('.counts').textContent = parts.join(' \\u00b7 ');
       cell.setAttribute('aria-label', cell.getAttribute('data-sender') + ' to ' + cell.getAttribute('data-receiver') + ': ' +
         (status === 'none' ? 'no documents' : status + ', ' + cell.querySelector('.docs').textContent) +
-        (parts.length ? ', ' + parts.join(', ') : ''));
+        (parts.length ? ', ' + parts.join(', ') : '') +
+        (cell.getAttribute('data-forecast') ? ', ' + cell.getAttribute('data-forecast') : ''));
     });
     $('.unread-doc').forEach(function (doc) {
       doc.hidden = !!type && doc.getAttribute('data-doctype') !== type;

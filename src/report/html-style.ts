@@ -58,7 +58,7 @@ button.cell {
   width: 178px; height: 100%; min-height: 86px; padding: 8px 10px; border-radius: 8px; border: 1px solid;
   font: inherit; text-align: left; cursor: pointer; transition: transform 0.06s ease, box-shadow 0.1s ease;
 }
-.matrix.compact button.cell { width: 68px; min-height: 44px; padding: 5px 6px; }
+.matrix.compact button.cell { width: 72px; min-height: 44px; padding: 5px 6px; }
 .matrix.compact button.cell .status { font-size: 13px; }
 .matrix.compact button.cell .docs, .matrix.compact button.cell .counts { display: none; }
 .matrix.compact button.cell .extent { display: none; }
@@ -89,6 +89,18 @@ button.cell .extent { font-size: 12px; font-weight: 600; }
 .line-summaries ul { margin: 0; padding: 0; list-style: none; font-size: 13px; color: var(--muted); }
 .line-summaries li { margin: 2px 0; }
 .line-summaries b { color: var(--text); display: inline-block; min-width: 3.2em; }
+/* The first status change after the as-of date (matrix --until), under a dashed rule. */
+button.cell .forecast { font-size: 12px; font-weight: 600; margin-top: 3px; padding-top: 2px; border-top: 1px dashed currentColor; white-space: nowrap; align-self: stretch; }
+button.cell .forecast.fail { color: var(--fail-text); }
+button.cell .forecast.warn { color: var(--warn-text); }
+button.cell .forecast.ok { color: var(--ok-text); }
+button.cell .forecast .more { font-weight: 400; }
+.matrix.compact button.cell .forecast { font-size: 10px; line-height: 1.25; white-space: normal; }
+.matrix.compact button.cell .forecast time { display: block; white-space: nowrap; letter-spacing: -0.02em; }
+.swatch.forecast { background: #fff; border-color: var(--line); color: var(--text); }
+.forecast-list { margin: 6px 0 14px; padding-left: 18px; font-size: 14px; }
+.forecast-list > li { margin: 4px 0; }
+.forecast-list ul { margin: 2px 0; padding-left: 18px; color: var(--muted); font-size: 13px; }
 button.cell.routed { border-style: dashed; }
 button.cell .via { font-size: 12.5px; font-weight: 600; white-space: nowrap; }
 .swatch.routed { border-style: dashed; }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 /** Receivers beyond which the matrix uses compact cells. */
 const COMPACT_AFTER_COLUMNS = 6;
+import type { ForecastChange } from '../engine/forecast.js';
 import type {
   CellStatus,
   Finding,
@@ -45,11 +46,13 @@ function cellButton(row: CellRow): string {
   const { cell, index, via } = row;
   const counts = severityCounts(row.severities);
   const all = row.failsAll ? ' all' : '';
-  const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${row.documentsLine}${counts ? `, ${counts.replace(/ · /g, ', ')}` : ''}${via ? `, reachable via ${via}` : ''}`;
+  const next = row.changes[0];
+  const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${row.documentsLine}${counts ? `, ${counts.replace(/ · /g, ', ')}` : ''}${via ? `, reachable via ${via}` : ''}${next ? `, ${changeState(next)} from ${next.date}` : ''}`;
   return (
     `<button type="button" class="cell ${cell.status}${all}${via ? ' routed' : ''}" id="cell-${index}" ` +
     `data-sender="${attr(cell.sender)}" data-receiver="${attr(cell.receiver)}" data-status="${cell.status}" ` +
     (cell.route ? `data-route="${attr(cell.route)}" ` : '') +
+    (next ? `data-forecast="${attr(`${changeState(next)} from ${next.date}`)}" ` : '') +
     `aria-expanded="false" aria-controls="panel-${index}" aria-label="${attr(label)}">` +
     `<span class="status"><span class="glyph" aria-hidden="true">${via ? ROUTED : glyph[cell.status]}</span>` +
     `<span class="label">${cell.status}</span>${ratio(row)}</span>` +
@@ -58,7 +61,7 @@ function cellButton(row: CellRow): string {
       : '') +
     `<span class="docs">${text(row.documentsLine)}</span>` +
     (via ? `<span class="via">via ${text(via)}</span>` : '') +
-    `<span class="counts">${text(counts)}</span></button>`
+    `<span class="counts">${text(counts)}</span>${forecastBadge(row)}</button>`
   );
 }
 
@@ -85,6 +88,45 @@ export function jurisdictionName(id: string): string | undefined {
 function jurisdiction(id: string): string {
   const name = jurisdictionName(id);
   return name ? `<abbr title="${attr(name)}">${text(id)}</abbr>` : text(id);
+}
+
+/** The state a forecast change leads to: "fail", or "fail ↪" when a gateway still carries it. */
+function changeState(change: ForecastChange): string {
+  return change.after === 'fail' && change.routeAfter === 'gateway'
+    ? `fail ${ROUTED}`
+    : change.after;
+}
+
+/**
+ * "→ fail 2029-01-01": the cell's first status change after the as-of date (`matrix --until`),
+ * "+1" when more follow; the panel lists them all with their reasons.
+ */
+function forecastBadge(row: CellRow): string {
+  const [next, ...more] = row.changes;
+  if (!next) return '';
+  return (
+    `<span class="forecast ${next.after}" title="${attr(`${next.before} → ${changeState(next)} from ${next.date}`)}">` +
+    `<span aria-hidden="true">→ </span>${text(changeState(next))} <time datetime="${attr(next.date)}">${text(next.date)}</time>` +
+    (more.length ? ` <span class="more">+${more.length}</span>` : '') +
+    '</span>'
+  );
+}
+
+function forecastList(row: CellRow, until: string | undefined): string {
+  if (row.changes.length === 0) return '';
+  const items = row.changes
+    .map(
+      (change) =>
+        `<li><time datetime="${attr(change.date)}">${text(change.date)}</time> ` +
+        `<span class="badge ${change.before}">${text(change.before)}</span> → ` +
+        `<span class="badge ${change.after}">${text(changeState(change))}</span>` +
+        (change.reasons.length
+          ? `<ul>${change.reasons.map((reason) => `<li>${text(reason)}</li>`).join('')}</ul>`
+          : '') +
+        '</li>',
+    )
+    .join('');
+  return `<p class="quiet">Changes by ${text(until ?? '')}:</p><ul class="forecast-list">${items}</ul>`;
 }
 
 function routeList(cell: MatrixCell): string {
@@ -195,7 +237,8 @@ function writePanel(row: CellRow, rows: ReportRows, out: Sink): void {
       `<h3 id="panel-${index}-title"><span aria-hidden="true">${glyph[cell.status]}</span>` +
       `${text(cell.sender)} → ${text(cell.receiver)}<span class="badge ${cell.status}">${cell.status}</span>` +
       `<button type="button" class="close">Close</button></h3>` +
-      `<p class="sub">${text(row.documentsLine)}</p>${reasons}${routeList(cell)}`,
+      `<p class="sub">${text(row.documentsLine)}</p>${reasons}${routeList(cell)}` +
+      forecastList(row, rows.result.forecast?.until),
   );
   for (const pair of pairs) {
     const unread = rows.unreadOf(pair);
@@ -291,7 +334,7 @@ export function writeHtml(result: MatrixResult, out: Sink): void {
 <body>
 <header class="top">
 <h1>corridor <span class="kind">${text(result.kind)} report</span></h1>
-<p class="meta">As of <time datetime="${attr(result.asOf)}">${text(result.asOf)}</time> · corridor ${text(result.tool.version)} · ${plural(result.profiles.length, 'profile')} · ${plural(result.documents.length, 'document')}</p>
+<p class="meta">As of <time datetime="${attr(result.asOf)}">${text(result.asOf)}</time> · corridor ${text(result.tool.version)} · ${plural(result.profiles.length, 'profile')} · ${plural(result.documents.length, 'document')}${result.forecast ? ` · forecast until <time datetime="${attr(result.forecast.until)}">${text(result.forecast.until)}</time>` : ''}</p>
 <ul class="versions" aria-label="Profile versions">${versions}</ul>
 </header>
 <main>
@@ -316,7 +359,11 @@ export function writeHtml(result: MatrixResult, out: Sink): void {
 <li><span class="swatch fail all" aria-hidden="true">${glyph.fail}</span>fail — all documents rejected</li>
 <li><span class="swatch fail partial" aria-hidden="true">${glyph.fail}</span>fail — some documents rejected (striped)</li>
 <li><span class="swatch fail routed" aria-hidden="true">${ROUTED}</span>routed — fails directly, reachable through a gateway profile</li>
-<li><span class="swatch none" aria-hidden="true">–</span>n/a — no document of the filtered type</li>
+<li><span class="swatch none" aria-hidden="true">–</span>n/a — no document of the filtered type</li>${
+    result.forecast
+      ? `<li><span class="swatch forecast" aria-hidden="true">→</span><span><i>status date</i> — the cell changes to that status on that date (forecast until ${text(result.forecast.until)}; its panel says why)</span></li>`
+      : ''
+  }
 </ul>
 </section>
 <section class="card" aria-labelledby="matrix-title">

@@ -1,3 +1,4 @@
+import type { ForecastChange } from '../engine/forecast.js';
 import type {
   CellStatus,
   Finding,
@@ -55,6 +56,8 @@ export interface CellRow {
   via?: string;
   /** Findings per severity over the cell's pairs. */
   severities: SeverityCounts;
+  /** With `matrix --until`: the cell's status changes after the as-of date, in date order. */
+  changes: ForecastChange[];
 }
 
 export interface LineSummary {
@@ -88,13 +91,23 @@ const cellKey = (sender: string, receiver: string): string => JSON.stringify([se
 
 export function reportRows(result: MatrixResult): ReportRows {
   const index = indexResult(result);
+  const changes = new Map<string, ForecastChange[]>();
+  for (const change of result.forecast?.changes ?? []) {
+    const key = cellKey(change.sender, change.receiver);
+    changes.set(key, [...(changes.get(key) ?? []), change]);
+  }
   const cells: CellRow[] = [];
   const byKey = new Map<string, CellRow>();
   for (const sender of index.senders) {
     for (const receiver of index.receivers) {
       const cell = index.cell(sender, receiver);
       if (!cell) continue;
-      const row = cellRow(cells.length + 1, cell, index.pairs(sender, receiver));
+      const row = cellRow(
+        cells.length + 1,
+        cell,
+        index.pairs(sender, receiver),
+        changes.get(cellKey(sender, receiver)) ?? [],
+      );
       cells.push(row);
       byKey.set(cellKey(sender, receiver), row);
     }
@@ -117,11 +130,11 @@ export function reportRows(result: MatrixResult): ReportRows {
       blocking ??= {
         senders: index.senders.map((id) => ({
           id,
-          line: lineSummary(bySender(id), 'receivers'),
+          line: lineSummary(bySender(id), 'receivers', result.forecast?.until),
         })),
         receivers: index.receivers.map((id) => ({
           id,
-          line: lineSummary(byReceiver(id), 'senders'),
+          line: lineSummary(byReceiver(id), 'senders', result.forecast?.until),
         })),
       };
       return blocking;
@@ -134,7 +147,12 @@ export function reportRows(result: MatrixResult): ReportRows {
   };
 }
 
-function cellRow(index: number, cell: MatrixCell, pairs: PairResult[]): CellRow {
+function cellRow(
+  index: number,
+  cell: MatrixCell,
+  pairs: PairResult[],
+  changes: ForecastChange[],
+): CellRow {
   const severities: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const pair of pairs) for (const finding of pair.findings) severities[finding.severity] += 1;
   const gateways =
@@ -154,6 +172,7 @@ function cellRow(index: number, cell: MatrixCell, pairs: PairResult[]): CellRow 
     gateways,
     ...(gateways.length > 0 ? { via: gateways.map((route) => route.via).join(', ') } : {}),
     severities,
+    changes,
   };
 }
 
@@ -173,8 +192,21 @@ function topRule(rows: readonly CellRow[]): string | undefined {
   return best?.[0];
 }
 
-/** One line on what blocks a row (as sender) or a column (as receiver). */
-function lineSummary(rows: readonly CellRow[], other: string): string {
+/**
+ * One line on what blocks a row (as sender) or a column (as receiver); with a forecast, how many
+ * of its cells change status by `until`.
+ */
+function lineSummary(rows: readonly CellRow[], other: string, until?: string): string {
+  const changing = rows.filter((row) => row.changes.length > 0).length;
+  const one = other.replace(/s$/, '');
+  const forecast =
+    until && changing > 0
+      ? `; ${changing === 1 ? `1 ${one} changes` : `${changing} ${other} change`} status by ${until}`
+      : '';
+  return blockingLine(rows, other) + forecast;
+}
+
+function blockingLine(rows: readonly CellRow[], other: string): string {
   const failing = rows.filter((row) => row.cell.status === 'fail');
   const routed = failing.filter((row) => row.via).length;
   const warn = rows.filter((row) => row.cell.status === 'warn').length;

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatToString } from '../../src/report/index.js';
 import { htmlFormatter } from '../../src/report/html.js';
+import { runCli } from '../helpers/cli.js';
 import { CdpPipe, findChromium } from './cdp-pipe.js';
 import { context, matrixResult } from './fixture.js';
 
@@ -159,3 +160,127 @@ describe.skipIf(!runs)('html report in headless Chromium', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe.skipIf(!runs)(
+  'html report with a forecast and an unreadable document, in Chromium',
+  () => {
+    let browser: CdpPipe | undefined;
+    let session = '';
+    let dir = '';
+
+    beforeAll(async () => {
+      if (!chromium) throw new Error('chromium not found: install the Debian package "chromium"');
+      dir = mkdtempSync(path.join(tmpdir(), 'corridor-report-'));
+      const docs = path.join(dir, 'docs');
+      mkdirSync(docs);
+      // IN signs RSA PKCS#1 v1.5 with SHA-256, which the EU accepts only until 2028-12-31.
+      copyFileSync('fixtures/documents/IN/customs-declaration.json', path.join(docs, 'in.json'));
+      copyFileSync('test/hostile/cases/empty.xml', path.join(docs, 'empty.xml'));
+      const file = path.join(dir, 'report.html');
+      const run = await runCli([
+        'matrix',
+        '--docs',
+        docs,
+        '--as-of',
+        '2026-12-01',
+        '--until',
+        '2031-12-01',
+        '--no-config',
+        '--output',
+        `html:${file}`,
+      ]);
+      expect(run.code).toBe(0);
+      browser = CdpPipe.launch(chromium);
+      session = await browser.open(pathToFileURL(file).href);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    const evaluate = (expression: string): Promise<unknown> =>
+      browser!.evaluate(session, expression);
+    const cell = (sender: string, receiver: string): string =>
+      `document.querySelector('button.cell[data-sender="${sender}"][data-receiver="${receiver}"]')`;
+
+    it('shows on the cell the date its status changes before --until, and why in its panel', async () => {
+      const badge = (await evaluate(
+        `(() => { const f = ${cell('IN', 'EU')}.querySelector('.forecast'); const r = f.getBoundingClientRect(); return { text: f.textContent, visible: r.width > 0 && r.height > 0 }; })()`,
+      )) as { text: string; visible: boolean };
+      expect(badge).toEqual({ text: '→ fail 2029-01-01', visible: true });
+      expect(await evaluate(`${cell('IN', 'EU')}.getAttribute('aria-label')`)).toContain(
+        'fail from 2029-01-01',
+      );
+      // A cell that does not change shows no date.
+      expect(await evaluate(`${cell('IN', 'CN')}.querySelector('.forecast')`)).toBe(null);
+      await evaluate(`${cell('IN', 'EU')}.click()`);
+      const panel = (await evaluate(
+        `document.getElementById(${cell('IN', 'EU')}.getAttribute('aria-controls')).innerText`,
+      )) as string;
+      expect(panel).toContain('Changes by 2031-12-01');
+      expect(panel).toMatch(/2029-01-01\s+warn\s+→\s+fail/);
+      expect(panel).toContain('signature/algorithm-sunset');
+      expect(await evaluate(`document.querySelector('.line-summaries').innerText`)).toMatch(
+        /IN\s+fails with \d+ of \d+ receivers; mostly \S+; \d+ receivers? changes? status by 2031-12-01/,
+      );
+    });
+
+    it('lists the unreadable document once; its cells point there and still count it', async () => {
+      expect(await evaluate(`document.querySelectorAll('#unread .unread-doc').length`)).toBe(1);
+      expect(await evaluate(`document.querySelector('#unread').innerText`)).toContain(
+        'sender and type unknown',
+      );
+      const stubs = (await evaluate(
+        `document.querySelectorAll('.panel .pair.unread').length`,
+      )) as number;
+      expect(stubs).toBeGreaterThan(1);
+      expect(await evaluate(`document.querySelectorAll('.panel .finding').length`)).toBeGreaterThan(
+        0,
+      );
+      expect(
+        await evaluate(`[...document.querySelectorAll('.panel .pair.unread .finding')].length`),
+      ).toBe(0);
+      const counts = (receiver: string): Promise<unknown> =>
+        evaluate(`${cell('unknown', receiver)}.querySelector('.counts').textContent`);
+      expect(await counts('EU')).toBe('1 error');
+      await evaluate(`document.querySelector('input[name="severity"][value="error"]').click()`);
+      expect(await counts('EU')).toBe('');
+      expect(
+        await evaluate(
+          `getComputedStyle(document.querySelector('#unread .finding.error')).display`,
+        ),
+      ).toBe('none');
+      await evaluate(`document.querySelector('input[name="severity"][value="error"]').click()`);
+      expect(await counts('EU')).toBe('1 error');
+    });
+
+    it('prints the forecast and the unreadable document (print-media screenshot)', async () => {
+      await browser!.send('Emulation.setEmulatedMedia', { media: 'print' }, session);
+      try {
+        const text = (await evaluate(`document.body.innerText`)) as string;
+        expect(text).toContain('Changes by 2031-12-01');
+        expect(text).toContain('Documents that cannot be read');
+        expect(
+          await evaluate(
+            `getComputedStyle(${cell('IN', 'EU')}.querySelector('.forecast')).display`,
+          ),
+        ).not.toBe('none');
+        const shot = await browser!.send('Page.captureScreenshot', { format: 'png' }, session);
+        expect(String(shot.data).length).toBeGreaterThan(1000);
+      } finally {
+        await browser!.send('Emulation.setEmulatedMedia', { media: '' }, session);
+      }
+    });
+
+    it('logs no page errors or CSP violations', () => {
+      const problems = browser!.events.filter(
+        (event) =>
+          event.method === 'Runtime.exceptionThrown' ||
+          (event.method === 'Log.entryAdded' &&
+            (event.params.entry as { level?: string } | undefined)?.level === 'error'),
+      );
+      expect(problems).toEqual([]);
+    });
+  },
+);

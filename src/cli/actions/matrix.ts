@@ -1,7 +1,9 @@
 import { applyRuleLevels, checkRuleLevels } from '../../engine/rule-levels.js';
 import { RULES } from '../../rules/index.js';
 import type { ReadOptions } from '../../documents/read.js';
-import { findDocuments, run } from '../../engine/run.js';
+import { forecast } from '../../engine/forecast.js';
+import { findDocuments, loadDocument, run } from '../../engine/run.js';
+import type { MatrixForecast } from '../../engine/types.js';
 import { runInPool, threadsFor } from '../../engine/pool.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { UserError } from '../../util/errors.js';
@@ -32,6 +34,23 @@ export interface MatrixOptions extends GateOptions, OutputOptions {
   config?: ConfigOption;
   /** `--jobs <n|auto>`: worker threads. */
   jobs?: string;
+  /** `--until <date>`: also forecast the cells that change status after --as-of, up to it. */
+  until?: string;
+}
+
+/** `--until`: a date not before `--as-of`, checked before the run. */
+function parseUntil(value: string | undefined, asOf: Date): Date | undefined {
+  if (value === undefined) return undefined;
+  let until: Date;
+  try {
+    until = parseAsOf(value);
+  } catch (error) {
+    if (error instanceof UserError)
+      throw new UserError(error.message.replace('--as-of', '--until'));
+    throw error;
+  }
+  if (until < asOf) throw new UserError('--until is before --as-of');
+  return until;
 }
 
 /**
@@ -63,6 +82,7 @@ export async function matrixAction(
   const gate = prepareGate(options);
   const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
+  const until = parseUntil(options.until, asOf);
   const docs = options.docs ?? SHIPPED_DOCUMENTS_DIR;
   const files = displayPaths(gate.select(findDocuments(docs), docs));
   const jobs = parseJobs(options.jobs);
@@ -111,9 +131,51 @@ export async function matrixAction(
           },
           verify: material,
         });
-  const result = gate.apply(applyRuleLevels(raw, levels, { profiles, asOf }), { profiles, asOf });
+  const gated = gate.apply(applyRuleLevels(raw, levels, { profiles, asOf }), { profiles, asOf });
+  // The forecast reads every document again and holds them (as `corridor forecast` does): only
+  // when asked. Rule levels apply on every date; the baseline does not hide future changes.
+  const result = until
+    ? {
+        ...gated,
+        forecast: matrixForecast(
+          files.map((file) =>
+            loadDocument(
+              file,
+              {
+                limits,
+                within: docs,
+                followSymlinks: options.followSymlinks === true,
+                ...documentTypes,
+              },
+              asOf,
+              material,
+            ),
+          ),
+          { profiles, asOf, until, levels },
+        ),
+      }
+    : gated;
   writeOutputs(result, targets, options.docsBaseUri);
   return { exitCode: gate.exitCode(result, failOn) };
+}
+
+function matrixForecast(
+  documents: Parameters<typeof forecast>[0],
+  options: {
+    profiles: Parameters<typeof forecast>[1]['profiles'];
+    asOf: Date;
+    until: Date;
+    levels: Parameters<typeof applyRuleLevels>[1];
+  },
+): MatrixForecast {
+  const { profiles, levels } = options;
+  const { until, changes } = forecast(documents, {
+    profiles,
+    from: options.asOf,
+    until: options.until,
+    adjust: (result, asOf) => applyRuleLevels(result, levels, { profiles, asOf }),
+  });
+  return { until, changes };
 }
 
 const CONFIGURABLE = [

@@ -21,6 +21,10 @@ export function registerMatrixCommand(
     .option('--doctypes <dir>', DOCTYPES_OPTION_HELP)
     .option('--docs <dir>', 'documents folder (default: the shipped fixtures/documents)')
     .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default: today)')
+    .option(
+      '--until <date>',
+      'also forecast which cells change status after --as-of, up to this date (YYYY-MM-DD; shown in html, json)',
+    )
     .option('-f, --format <format>', FORMAT_HELP())
     .addOption(outputOption())
     .addOption(configOption())
