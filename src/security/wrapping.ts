@@ -42,8 +42,11 @@ export function wrappingProblems(
     const problems: SignatureProblem[] = [];
     const add = (message: string, element: XmlElement) =>
       problems.push({ ruleId: SECURITY_RULES.signatureWrapping, message, pos: element.pos });
-    for (const { element, scope } of signedElementsOf(verification)) {
-      if (element === doc.root || isSignatureMarkup(element)) continue;
+    for (const { element, scope, selected } of signedElementsOf(verification)) {
+      // An element an XPath filter keeps is chosen by the expression, not found by an ID: its
+      // namesakes outside the filter are unsigned by the signer's design (and reported to
+      // check as unsigned content), not a wrapped copy.
+      if (element === doc.root || isSignatureMarkup(element) || selected) continue;
       const path = elementPath(element);
       if (qualifiedKey(element) === rootKey) {
         add(

@@ -162,4 +162,9 @@ export interface ReferenceVerification {
   digestValid: boolean | null;
   /** What it signs; absent when unresolved. */
   scope?: ReferenceScope;
+  /**
+   * When an XPath or XPath Filter 2.0 transform leaves out part of what the URI names: the
+   * paths of the elements it keeps whole, which are all the Reference signs (scope `element`).
+   */
+  selectedPaths?: string[];
 }

@@ -14,7 +14,11 @@ import { problem, XMLDSIG_RULES } from './problems.js';
 import { readReference, readSignatures, signatureElementOf } from './read.js';
 import { resolveReference, type Resolution } from './resolve.js';
 import { referenceOctets, type ReferenceInput } from './reference-octets.js';
+import { selectedScope } from './selected-scope.js';
 import { planTransforms } from './transforms.js';
+import { isBudgetExceeded } from './xpath-transform.js';
+import type { NodeSet } from '../xml/node-set.js';
+import { SECURITY_RULES } from '../rule-ids.js';
 import { checkXades } from './xades.js';
 import type {
   ReferenceInfo,
@@ -73,6 +77,8 @@ const signedElementsByVerification = new WeakMap<SignatureVerification, SignedEl
 export interface SignedElement {
   element: XmlElement;
   scope: ReferenceScope;
+  /** Kept whole by an XPath filter, not named by the URI (no ID to move elsewhere). */
+  selected?: boolean;
 }
 
 /** The same-document elements a verified signature's References resolved to (document: the root). */
@@ -170,8 +176,14 @@ export function verifySignature(
     verdicts.push(outcome.result.digestValid);
     if (outcome.problem) problems.push(outcome.problem);
     resolved[index] = outcome.signed;
-    if (outcome.signed && outcome.result.scope) {
-      signedElements.push({ element: outcome.signed, scope: outcome.result.scope });
+    const scope = outcome.result.scope;
+    if (scope) {
+      if (outcome.covered) {
+        for (const element of outcome.covered)
+          signedElements.push({ element, scope, selected: true });
+      } else if (outcome.signed) {
+        signedElements.push({ element: outcome.signed, scope });
+      }
     }
   });
   signedElementsByVerification.set(result, signedElements);
@@ -255,6 +267,8 @@ interface ReferenceOutcome {
   problem?: SignatureProblem;
   /** The resolved same-document element (the root for URI=""). */
   signed?: XmlElement;
+  /** What an XPath filter left of it, when not all: the elements it keeps whole. */
+  covered?: XmlElement[];
 }
 
 function verifyReference(
@@ -297,7 +311,7 @@ function digestReference(
         : inOwnObject(signature, signed)
           ? 'object'
           : 'element';
-    input = { kind: 'nodes', target: resolution.kind === 'document' ? doc : signed };
+    input = { kind: 'nodes', doc, target: resolution.kind === 'document' ? doc : signed };
   }
   const plan = planTransforms(element, signature);
   if ('ruleId' in plan) return { result, problem: plan };
@@ -327,10 +341,30 @@ function digestReference(
     result.digestValid = false;
     return { result };
   }
-  const octets = referenceOctets(input, plan);
+  let selected: NodeSet | undefined;
+  let octets: Uint8Array;
+  try {
+    octets = referenceOctets(input, plan, (set) => (selected = set));
+  } catch (error) {
+    if (!isBudgetExceeded(error)) throw error;
+    return {
+      result,
+      problem: {
+        ruleId: SECURITY_RULES.limit,
+        message: `the XPath transform of Reference URI="${reference.uri ?? ''}" was stopped: ${error.message} (the expression is too costly for this document); the reference cannot be checked`,
+        pos: element.pos,
+      },
+    };
+  }
+  // An XPath filter that leaves part of the content out signs only what it keeps whole.
+  const covered =
+    selected && input.kind === 'nodes'
+      ? narrowScope(result, input.target, selected, plan.exclude)
+      : undefined;
   result.digestValid = equalConstantTime(digest(entry.id, octets), reference.digestValue);
-  if (result.digestValid) return { result };
+  if (result.digestValid) return { result, ...(covered ? { covered } : {}) };
   return {
+    ...(covered ? { covered } : {}),
     result,
     problem: problem(
       XMLDSIG_RULES.digestMismatch,
@@ -338,6 +372,24 @@ function digestReference(
       element.pos,
     ),
   };
+}
+
+/**
+ * Narrows a Reference's scope to the elements an XPath filter keeps whole (selected-scope.ts):
+ * a document Reference filtered down to parts of the document signs those elements, not the
+ * document. Returns the elements, or undefined when the filter keeps everything.
+ */
+function narrowScope(
+  result: ReferenceVerification,
+  target: XmlDocument | XmlElement,
+  set: NodeSet,
+  exclude: (element: XmlElement) => boolean,
+): XmlElement[] | undefined {
+  const selected = selectedScope(target, set, exclude);
+  if (selected.whole) return undefined;
+  result.selectedPaths = selected.elements.map((el) => elementPath(el));
+  if (result.scope === 'document') result.scope = 'element';
+  return selected.elements;
 }
 
 /**
@@ -398,7 +450,9 @@ function scopeOf(references: readonly ReferenceVerification[]): SignedScope {
           : 'none';
   return {
     kind,
-    paths: references.flatMap((r) => (r.signedPath !== undefined ? [r.signedPath] : [])),
+    paths: references.flatMap(
+      (r) => r.selectedPaths ?? (r.signedPath !== undefined ? [r.signedPath] : []),
+    ),
     uris: references.flatMap((r) => (r.scope === 'detached' && r.uri !== null ? [r.uri] : [])),
   };
 }

@@ -2,10 +2,10 @@ import type { XmlElement } from '../xml/dom.js';
 import { DSIG_NS } from './names.js';
 
 /**
- * corridor has no XPath engine. The one XPath transform seen in practice (xmlsec, the
- * vectors) is `not(ancestor-or-self::P:Signature)` with P bound to the XMLDSig namespace: it
- * drops every ds:Signature subtree from the node-set. Only that exact form is recognised;
- * anything else is reported as unsupported rather than guessed at.
+ * The XPath transform seen most in practice (xmlsec, the vectors) is
+ * `not(ancestor-or-self::P:Signature)` with P bound to the XMLDSig namespace: it drops every
+ * ds:Signature subtree from the node-set. That exact form is a subtree exclusion here, at no
+ * cost; every other expression goes to the XPath engine (xpath-transform.ts).
  */
 const EXCLUDE_SIGNATURES = /^not\(\s*ancestor-or-self::([A-Za-z_][\w.-]*):Signature\s*\)$/;
 

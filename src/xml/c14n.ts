@@ -59,7 +59,7 @@ export function canonicalizeToString(
 }
 
 /** A comment or PI as canonical text ('' for a comment when comments are omitted). */
-function renderLeaf(node: XmlNode, withComments: boolean): string {
+export function renderLeaf(node: XmlNode, withComments: boolean): string {
   if (node.kind === 'comment') return withComments ? `<!--${node.value}-->` : '';
   if (node.kind === 'pi')
     return node.data === '' ? `<?${node.target}?>` : `<?${node.target} ${node.data}?>`;
@@ -236,7 +236,7 @@ function renderElement(apex: XmlElement, options: C14nOptions, out: Utf8Writer):
   }
 }
 
-function declaration(out: Utf8Writer, prefix: string, uri: string): void {
+export function declaration(out: Utf8Writer, prefix: string, uri: string): void {
   if (prefix === '') out.write(' xmlns="');
   else {
     out.write(' xmlns:');
@@ -251,11 +251,16 @@ function declaration(out: Utf8Writer, prefix: string, uri: string): void {
  * The apex of a document subset keeps the xml:* attributes it would inherit from its omitted
  * ancestors. C14N 1.0 copies every xml:* attribute (nearest wins); C14N 1.1 copies only
  * xml:lang and xml:space, never xml:id, and rewrites xml:base to the joined base URI.
+ * `attributes`: the element's own attributes that are rendered (all, unless a subset).
  */
-function withInheritedXmlAttributes(el: XmlElement, v11: boolean): XmlAttribute[] {
+export function withInheritedXmlAttributes(
+  el: XmlElement,
+  v11: boolean,
+  attributes: readonly XmlAttribute[] = el.attributes,
+): XmlAttribute[] {
   const own = new Set<string>();
   let ownBase: XmlAttribute | null = null;
-  for (const a of el.attributes) {
+  for (const a of attributes) {
     if (a.namespaceURI !== XML_NS) continue;
     own.add(a.localName);
     if (a.localName === 'base') ownBase = a;
@@ -275,7 +280,7 @@ function withInheritedXmlAttributes(el: XmlElement, v11: boolean): XmlAttribute[
       inherited.push(a);
     }
   }
-  let result = [...el.attributes, ...inherited];
+  let result = [...attributes, ...inherited];
   if (v11 && bases.length > 0) {
     bases.reverse();
     if (ownBase !== null) bases.push(ownBase.value);
@@ -402,7 +407,7 @@ function removeDotSegments(path: string): string {
 }
 
 /** Attribute order: namespace URI (none first), then local name, by code point. */
-function compareAttributes(a: XmlAttribute, b: XmlAttribute): number {
+export function compareAttributes(a: XmlAttribute, b: XmlAttribute): number {
   const c = compareCodePoints(a.namespaceURI ?? '', b.namespaceURI ?? '');
   return c !== 0 ? c : compareCodePoints(a.localName, b.localName);
 }

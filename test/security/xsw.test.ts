@@ -149,10 +149,12 @@ describe('XML signature wrapping against the signed scope', () => {
     expect(securityIds(element.findings.map((f) => f.ruleId))).toEqual([]);
   });
 
-  it.each(FORMS)('%s (%s) is refused', (_name, _description, xml) => {
+  it.each(FORMS)('%s (%s) is refused', (name, _description, xml) => {
     const outcome = evaluate(xml);
     // The digest still matches (the original is found by ID): only the scope check refuses it.
-    expect(outcome.verifications[0]?.references?.[0]?.digestValid).toBe(true);
+    // XSW1 puts the signed root inside the ds:Signature, which the enveloped-signature
+    // transform removes: its node-set is empty (as in xmlsec), so the digest fails too.
+    expect(outcome.verifications[0]?.references?.[0]?.digestValid).toBe(name !== 'XSW1');
     expect(outcome.valid).toBe(false);
     const ids = outcome.findings.map((f) => f.ruleId);
     expect(ids).toContain('security/signature-wrapping');

@@ -1,6 +1,6 @@
 /**
- * Transform chain planning: what corridor runs, what it refuses by design (XSLT), and what it
- * cannot check (XPath Filter 2.0) — never skipped. The base64 and SMEV transforms are checked
+ * Transform chain planning: what corridor runs (XPath and XPath Filter 2.0 as node-set filters)
+ * and what it refuses by design (XSLT) or cannot read — never skipped. The base64 and SMEV transforms are checked
  * end to end on outside documents (dss-xades.test.ts, smev3.test.ts).
  */
 import { describe, expect, it } from 'vitest';
@@ -36,11 +36,31 @@ describe('planTransforms', () => {
     expect('message' in p ? p.message : '').toMatch(/XSLT transform refused/);
   });
 
-  it('reports XPath Filter 2.0 as unsupported, never skips it', () => {
+  it('plans XPath Filter 2.0 as a node-set filter, and refuses an unknown Filter operation', () => {
     const p = plan(
       '<ds:Transform Algorithm="http://www.w3.org/2002/06/xmldsig-filter2"><XPath xmlns="http://www.w3.org/2002/06/xmldsig-filter2" Filter="subtract">//X</XPath></ds:Transform>',
     );
-    expect(p).toMatchObject({ ruleId: 'xmldsig/unsupported-transform' });
+    expect('filters' in p ? p.filters.map((f) => f.kind) : p).toEqual(['filter2']);
+    const bad = plan(
+      '<ds:Transform Algorithm="http://www.w3.org/2002/06/xmldsig-filter2"><XPath xmlns="http://www.w3.org/2002/06/xmldsig-filter2" Filter="except">//X</XPath></ds:Transform>',
+    );
+    expect(bad).toMatchObject({ ruleId: 'xmldsig/unsupported-transform' });
+    const none = plan('<ds:Transform Algorithm="http://www.w3.org/2002/06/xmldsig-filter2"/>');
+    expect(none).toMatchObject({ ruleId: 'xmldsig/unsupported-transform' });
+  });
+
+  it('plans a general XPath as a filter, keeps the fast path, refuses what does not parse', () => {
+    const xpath = (expression: string) =>
+      plan(
+        `<ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"><ds:XPath>${expression}</ds:XPath></ds:Transform>`,
+      );
+    const fast = xpath('not(ancestor-or-self::ds:Signature)');
+    expect('filters' in fast ? fast.filters : fast).toEqual([]);
+    const general = xpath('ancestor-or-self::ds:Object');
+    expect('filters' in general ? general.filters.map((f) => f.kind) : general).toEqual(['xpath']);
+    expect(xpath('ancestor-or-self::[')).toMatchObject({
+      ruleId: 'xmldsig/unsupported-transform',
+    });
   });
 
   it('refuses a node-set filter after octets were produced', () => {
