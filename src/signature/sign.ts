@@ -225,7 +225,7 @@ function inPlaceOctets(
   const plan = planTransforms(reference, signature);
   if ('ruleId' in plan) throw new Error(`cannot sign: ${plan.message}`);
   return referenceOctets(
-    { kind: 'nodes', target: target.kind === 'document' ? doc : target.element },
+    { kind: 'nodes', doc, target: target.kind === 'document' ? doc : target.element },
     plan,
   );
 }
