@@ -105,28 +105,16 @@ export function readFormat(
   const country = model[doctype.issuingCountryKey ?? 'issuingCountry'];
   if (typeof country === 'string' && country) document.issuingCountry = country;
   document.locate = (pointer) => locations.locate(pointer);
-  const payloadPath = elementPath(root);
   document.documentFormat = {
     id: doctype.id,
     title: doctype.title,
     ...(found.version !== undefined ? { version: found.version } : {}),
     envelopes: found.envelopes.map((e) => ({ id: e.doctype.id, path: e.path })),
-    path: payloadPath,
-    coveredBy: coveringSignatures(document, payloadPath),
+    path: elementPath(root),
   };
   if (xsd && doctype.xsd)
     document.schemaProblems = schemaCheck(xsd, doctype, found.version, bytes, root, xml);
   return { collisions, polluting, nonData, root };
-}
-
-/** Signatures whose signed elements are the business document or contain it. */
-function coveringSignatures(document: ParsedDocument, path: string): number[] {
-  const covered: number[] = [];
-  document.signatures.forEach((signature, index) => {
-    const signed = signature.signedPaths ?? [];
-    if (signed.some((p) => p === path || path.startsWith(`${p}/`))) covered.push(index);
-  });
-  return covered;
 }
 
 function schemaCheck(

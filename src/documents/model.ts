@@ -54,10 +54,11 @@ export interface DocumentFormat {
   version?: string;
   /** Envelopes opened to reach the business document, outermost first. */
   envelopes: Array<{ id: string; path: string }>;
-  /** Element path of the business document (the root unless enveloped). */
+  /**
+   * Element path of the business document (the root unless enveloped). Which signatures cover
+   * it is decided from their verified scope, not here (rules/signed-coverage.ts).
+   */
   path: string;
-  /** Indexes (into `signatures`) of the signatures whose signed elements contain the business document. */
-  coveredBy: number[];
 }
 
 export interface ParsedDocument {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocument, type ReadOptions } from '../../src/documents/read.js';
 import { loadXsdEngine } from '../../src/doctypes/xsd.js';
 import { toPem } from '../../src/pki/pem.js';
+import { signedCoverage } from '../../src/rules/signed-coverage.js';
 import { dsigChild } from '../../src/signature/dsig-elements.js';
 import { readSignatures, signatureElementOf } from '../../src/signature/read.js';
 import { resolveReference } from '../../src/signature/resolve.js';
@@ -33,7 +34,9 @@ describe('sample corpus in real formats', () => {
       expect(doc.documentFormat?.id).toBe(id);
       expect(doc.schemaProblems).toEqual([]);
       expect(doc.signatures[0]?.signatureMethod).toBe(method);
-      expect(doc.documentFormat?.coveredBy).toEqual([0]);
+      const verified = verifyDocument(doc.xml!, { asOf: new Date('2026-12-01T00:00:00Z') });
+      expect(verified[0]?.valid).toBe(true);
+      expect(signedCoverage(doc, verified).coveredBy).toEqual([0]);
     },
   );
 
