@@ -37,6 +37,8 @@ export function readFormat(
   | { collisions: string[]; polluting: string[]; nonData: NonDataContent; root: XmlElement }
   | undefined {
   const found = recognise(set.doctypes, xml.root);
+  // What a signature must cover, known once the envelopes are open, even if the type is not.
+  if (found.kind !== 'empty-envelope') document.businessDocumentPath = elementPath(found.root);
   const at = (el: XmlElement) => ({ path: elementPath(el), pos: el.pos });
   const through = found.envelopes.length
     ? ` inside ${found.envelopes.map((e) => e.doctype.id).join(' → ')}`

@@ -56,7 +56,7 @@ export interface DocumentFormat {
   envelopes: Array<{ id: string; path: string }>;
   /**
    * Element path of the business document (the root unless enveloped). Which signatures cover
-   * it is decided from their verified scope, not here (rules/signed-coverage.ts).
+   * it is decided from their verified scope, not at read time (rules/signed-coverage.ts).
    */
   path: string;
 }
@@ -69,6 +69,11 @@ export interface ParsedDocument {
   type?: DocumentType;
   /** The definition that recognised the document (absent when unknown or unreadable). */
   documentFormat?: DocumentFormat;
+  /**
+   * Element path of the business document: the payload its envelopes carry (SOAP, SMEV 3),
+   * else the root; set even when the payload's type is unknown (rules/signed-coverage.ts).
+   */
+  businessDocumentPath?: string;
   /** Schema validation problems (document/schema-valid), found once per document. */
   schemaProblems?: DocumentProblem[];
   model: ModelObject;

@@ -81,7 +81,7 @@ export function signedCoverage(
 
 /** The business document's element path: the payload of its envelopes, else the root. */
 function businessDocumentPath(document: ParsedDocument): string | undefined {
-  if (document.documentFormat) return document.documentFormat.path;
+  if (document.businessDocumentPath !== undefined) return document.businessDocumentPath;
   return document.xml ? elementPath(document.xml.root) : undefined;
 }
 
