@@ -15,6 +15,7 @@ import { HTML_SCRIPT } from './html-script.js';
 import { HTML_STYLE } from './html-style.js';
 import { escapeAttribute as attr, escapeText as text } from './markup-escape.js';
 import {
+  changeState,
   memberStateNote,
   reportRows,
   type CellRow,
@@ -47,12 +48,12 @@ function cellButton(row: CellRow): string {
   const counts = severityCounts(row.severities);
   const all = row.failsAll ? ' all' : '';
   const next = row.changes[0];
-  const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${row.documentsLine}${counts ? `, ${counts.replace(/ · /g, ', ')}` : ''}${via ? `, reachable via ${via}` : ''}${next ? `, ${changeState(next)} from ${next.date}` : ''}`;
+  const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${row.documentsLine}${counts ? `, ${counts.replace(/ · /g, ', ')}` : ''}${via ? `, reachable via ${via}` : ''}${next ? `, ${changeTo(next)} from ${next.date}` : ''}`;
   return (
     `<button type="button" class="cell ${cell.status}${all}${via ? ' routed' : ''}" id="cell-${index}" ` +
     `data-sender="${attr(cell.sender)}" data-receiver="${attr(cell.receiver)}" data-status="${cell.status}" ` +
     (cell.route ? `data-route="${attr(cell.route)}" ` : '') +
-    (next ? `data-forecast="${attr(`${changeState(next)} from ${next.date}`)}" ` : '') +
+    (next ? `data-forecast="${attr(`${changeTo(next)} from ${next.date}`)}" ` : '') +
     `aria-expanded="false" aria-controls="panel-${index}" aria-label="${attr(label)}">` +
     `<span class="status"><span class="glyph" aria-hidden="true">${via ? ROUTED : glyph[cell.status]}</span>` +
     `<span class="label">${cell.status}</span>${ratio(row)}</span>` +
@@ -91,10 +92,8 @@ function jurisdiction(id: string): string {
 }
 
 /** The state a forecast change leads to: "fail", or "fail ↪" when a gateway still carries it. */
-function changeState(change: ForecastChange): string {
-  return change.after === 'fail' && change.routeAfter === 'gateway'
-    ? `fail ${ROUTED}`
-    : change.after;
+function changeTo(change: ForecastChange): string {
+  return changeState(change.after, change.routeAfter);
 }
 
 /**
@@ -105,8 +104,8 @@ function forecastBadge(row: CellRow): string {
   const [next, ...more] = row.changes;
   if (!next) return '';
   return (
-    `<span class="forecast ${next.after}" title="${attr(`${next.before} → ${changeState(next)} from ${next.date}`)}">` +
-    `<span aria-hidden="true">→ </span>${text(changeState(next))} <time datetime="${attr(next.date)}">${text(next.date)}</time>` +
+    `<span class="forecast ${next.after}" title="${attr(`${next.before} → ${changeTo(next)} from ${next.date}`)}">` +
+    `<span aria-hidden="true">→ </span>${text(changeTo(next))} <time datetime="${attr(next.date)}">${text(next.date)}</time>` +
     (more.length ? ` <span class="more">+${more.length}</span>` : '') +
     '</span>'
   );
@@ -119,7 +118,7 @@ function forecastList(row: CellRow, until: string | undefined): string {
       (change) =>
         `<li><time datetime="${attr(change.date)}">${text(change.date)}</time> ` +
         `<span class="badge ${change.before}">${text(change.before)}</span> → ` +
-        `<span class="badge ${change.after}">${text(changeState(change))}</span>` +
+        `<span class="badge ${change.after}">${text(changeTo(change))}</span>` +
         (change.reasons.length
           ? `<ul>${change.reasons.map((reason) => `<li>${text(reason)}</li>`).join('')}</ul>`
           : '') +

@@ -1,7 +1,7 @@
 import { safeText } from '../util/safe-text.js';
 import type { CellStatus, Finding, MatrixResult, PairResult, Severity } from '../engine/types.js';
 import { compareFindings, plural, position } from './summary.js';
-import { memberStateNote, pairSender, reportRows, type ReportRows } from './rows.js';
+import { changeLine, memberStateNote, pairSender, reportRows, type ReportRows } from './rows.js';
 import { lineWriter } from './sink.js';
 import type { Formatter } from './types.js';
 
@@ -144,6 +144,30 @@ function writeMatrixView(rows: ReportRows, line: Line): void {
     }
   }
   writeUnread(rows, line);
+  writeChanges(rows, line);
+}
+
+/** With `matrix --until`: every cell change after the as-of date, with its reasons. */
+function writeChanges(rows: ReportRows, line: Line): void {
+  const { forecast } = rows.result;
+  if (!forecast) return;
+  line(`## Changes by ${markdownText(forecast.until)}`);
+  line('');
+  const changes = rows.cells.flatMap((row) => row.changes.map((change) => ({ row, change })));
+  if (changes.length === 0) {
+    line('No cell changes status in this period.');
+    line('');
+    return;
+  }
+  line('| Sender → receiver | Change | Why |');
+  line('| --- | --- | --- |');
+  for (const { row, change } of changes) {
+    line(
+      `| ${markdownText(row.sender)} → ${markdownText(row.receiver)} | ${markdownText(changeLine(change))} | ` +
+        `${change.reasons.map(markdownText).join('<br>')} |`,
+    );
+  }
+  line('');
 }
 
 const UNREAD_TITLE = 'Documents that cannot be read';

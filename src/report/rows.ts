@@ -223,6 +223,16 @@ function blockingLine(rows: readonly CellRow[], other: string): string {
   );
 }
 
+/** A cell state in a forecast: "fail", or "fail ↪" when a gateway still carries the cell. */
+export function changeState(status: CellStatus, route: ForecastChange['routeAfter']): string {
+  return status === 'fail' && route === 'gateway' ? 'fail ↪' : status;
+}
+
+/** "warn → fail from 2029-01-01", "fail ↪ → fail from …" when a gateway route ends. */
+export function changeLine(change: ForecastChange): string {
+  return `${changeState(change.before, change.routeBefore)} → ${changeState(change.after, change.routeAfter)} from ${change.date}`;
+}
+
 /** "EU (DE)" when a member state issued the pair's document, else the sender profile. */
 export function pairSender(pair: Pick<PairResult, 'sender' | 'senderCountry'>): string {
   return senderLabel(pair.sender, pair.senderCountry);

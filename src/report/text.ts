@@ -1,7 +1,14 @@
 import { safeText } from '../util/safe-text.js';
 import type { CellStatus, PairResult, Severity } from '../engine/types.js';
 import { palette, stripAnsi, type Palette } from './ansi.js';
-import { pairSender, reportRows, sameFindingKey, unreadAbout, type ReportRows } from './rows.js';
+import {
+  changeLine,
+  pairSender,
+  reportRows,
+  sameFindingKey,
+  unreadAbout,
+  type ReportRows,
+} from './rows.js';
 import type { Sink } from './sink.js';
 import type { Formatter } from './types.js';
 import { compareFindings, plural, position } from './summary.js';
@@ -176,9 +183,31 @@ function matrixView(rows: ReportRows, p: Palette): string {
   const legend = rows.cells.some((row) => row.via)
     ? ['', p.dim(`${ROUTED} fails directly, reachable through a gateway profile`)]
     : [];
-  return ['', header, '', ...grid, ...legend, ...(reasons.length ? ['', ...reasons] : []), ''].join(
-    '\n',
+  // With --until: each change, its first reason (`corridor forecast` lists them all).
+  const changes = rows.cells.flatMap(({ sender, receiver, changes }) =>
+    changes.map(
+      (change) =>
+        `${p.bold(`${terminalSafe(sender)} → ${terminalSafe(receiver)}`)}: ${changeLine(change)}` +
+        (change.reasons[0] ? p.dim(` — ${terminalSafe(change.reasons[0])}`) : ''),
+    ),
   );
+  const forecast = result.forecast
+    ? [
+        '',
+        p.bold(`Changes by ${terminalSafe(result.forecast.until)}`),
+        ...(changes.length ? changes : ['none']),
+      ]
+    : [];
+  return [
+    '',
+    header,
+    '',
+    ...grid,
+    ...legend,
+    ...(reasons.length ? ['', ...reasons] : []),
+    ...forecast,
+    '',
+  ].join('\n');
 }
 
 function summaryLine({ index }: ReportRows, p: Palette): string {

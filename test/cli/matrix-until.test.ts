@@ -49,6 +49,19 @@ describe('matrix --until', () => {
     expect((JSON.parse(readFileSync(merged, 'utf8')) as MatrixResult).forecast).toBeUndefined();
   });
 
+  it('lists the changes in text and markdown', async () => {
+    const text = await runCli([...base, '--until', '2031-12-01']);
+    expect(text.stdout).toContain('Changes by 2031-12-01');
+    expect(text.stdout).toMatch(
+      /IN → EU: warn → fail from 2029-01-01 — signature\/algorithm-sunset: /,
+    );
+    const markdown = await runCli([...base, '--until', '2031-12-01', '-f', 'markdown']);
+    expect(markdown.stdout).toContain('## Changes by 2031-12-01');
+    expect(markdown.stdout).toMatch(
+      /\| IN → EU \| warn → fail from 2029-01-01 \| signature\/algorithm-sunset/,
+    );
+  });
+
   it('an earlier --until sees fewer changes; without it there is no forecast', async () => {
     const out = join(dir, 'short.json');
     await runCli([...base, '--until', '2029-06-30', '--output', `json:${out}`]);

@@ -7,6 +7,7 @@ import { FINGERPRINT_KEY, sarifFormatter, type SarifLog } from '../../src/report
 import { createHash } from 'node:crypto';
 import { findingIdentity, identityKey } from '../../src/engine/finding-identity.js';
 import { ruleMetas } from '../../src/rules/docs.js';
+import { check } from '../../src/index.js';
 import { CWD, context, expectedCounts, matrixResult, rules } from './fixture.js';
 import { MEMBER_DOCUMENT, memberResult } from './member-fixture.js';
 import { ROUTE_CONDITIONS, routedResult } from './routed-fixture.js';
@@ -37,6 +38,19 @@ const log = JSON.parse(formatToString(sarifFormatter, matrixResult, withUri)) as
 const run = log.runs[0]!;
 
 describe('sarif formatter', () => {
+  it('stays valid with a document that cannot be read (one result for every receiver)', () => {
+    const unread = check(['test/hostile/cases/empty.xml'], {
+      to: ['KZ', 'CN'],
+      asOf: new Date('2026-12-01T00:00:00Z'),
+    });
+    const sarif = JSON.parse(formatToString(sarifFormatter, unread, context)) as SarifLog;
+    const validate = sarifValidator();
+    expect(validate(sarif)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(sarif.runs[0]!.results).toHaveLength(1);
+    expect(sarif.runs[0]!.results[0]!.properties.receivers).toEqual(['KZ', 'CN']);
+  });
+
   it('is valid against the official SARIF 2.1.0 JSON schema', () => {
     const validate = sarifValidator();
     const valid = validate(log);

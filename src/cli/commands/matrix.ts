@@ -23,7 +23,7 @@ export function registerMatrixCommand(
     .option('--as-of <date>', 'evaluate on this date (YYYY-MM-DD; default: today)')
     .option(
       '--until <date>',
-      'also forecast which cells change status after --as-of, up to this date (YYYY-MM-DD; shown in html, json)',
+      'also forecast which cells change status after --as-of, up to this date (YYYY-MM-DD)',
     )
     .option('-f, --format <format>', FORMAT_HELP())
     .addOption(outputOption())
