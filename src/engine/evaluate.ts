@@ -10,6 +10,7 @@ import { Memo } from '../util/memo.js';
 import { DEFAULT_DOCUMENT_LIMITS } from '../limits.js';
 import { capReports, DEFAULT_MAX_FINDINGS_PER_RULE } from './findings-cap.js';
 import { anchorSetKey, evaluateTrust } from './trust.js';
+import { ruleLevelFor, type RuleLevel } from './rule-levels.js';
 import type { CellStatus, Finding, PairResult } from './types.js';
 
 export interface DocumentUnderTest {
@@ -27,6 +28,8 @@ export interface DocumentUnderTest {
   memo?: Memo;
   /** Findings kept per rule for each pair before one summary finding (findings-cap.ts). */
   maxFindingsPerRule?: number;
+  /** The config file's rule levels, over each receiver profile's `rules` (rule-levels.ts). */
+  ruleLevels?: Readonly<Record<string, RuleLevel>>;
   /** The per-document time budget, counted from when reading began (default 30 s). */
   timeBudgetMs?: number;
 }
@@ -64,6 +67,8 @@ export function evaluatePair(
   const started = memo.once(document, 'evaluation started', () => performance.now());
   const elapsed = () => performance.now() - started;
   for (const rule of rules) {
+    // Not subject to rule levels: a level may drop a rule's findings, never hide that rules
+    // were not evaluated.
     if (elapsed() > limitMs) {
       const data = { limit: `${limitMs}`, elapsed: `${Math.round(elapsed())}`, rule: rule.id };
       findings.push({
@@ -79,12 +84,16 @@ export function evaluatePair(
       });
       break;
     }
+    // A level set by the config file or the receiver's profile: `off` skips the rule for this
+    // receiver, a severity replaces every one the rule would give.
+    const level = ruleLevelFor(rule.id, subject.ruleLevels, receiver);
+    if (level === 'off') continue;
     const max = subject.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
     for (const report of capReports(rule.id, rule.check(context), max, rule.defaultSeverity)) {
       const location = report.location;
       findings.push({
         ruleId: rule.id,
-        severity: report.severity ?? rule.defaultSeverity,
+        severity: level ?? report.severity ?? rule.defaultSeverity,
         messageId: report.messageId,
         ...(report.data ? { data: textData(report.data) } : {}),
         message: messageText(rule, report),

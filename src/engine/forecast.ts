@@ -4,6 +4,7 @@ import type { AlgorithmPolicyEntry, ResolvedProfile } from '../profiles/types.js
 import { TOOL } from '../version.js';
 import { evaluateDocuments, type LoadedDocument } from './run.js';
 import type { CellRoute, CellStatus, Finding, MatrixCell, MatrixResult } from './types.js';
+import type { RuleLevel } from './rule-levels.js';
 
 /** One cell whose status (or gateway route) changes on a date, and the findings that explain it. */
 export interface ForecastChange {
@@ -95,8 +96,8 @@ export interface ForecastOptions {
   profiles: ProfileSet;
   from: Date;
   until: Date;
-  /** Applied to each date's result before cells are compared (`matrix --until`: rule levels). */
-  adjust?: (result: MatrixResult, asOf: Date) => MatrixResult;
+  /** The config file's rule levels (`matrix --until`), on every date, over the profiles'. */
+  ruleLevels?: Readonly<Record<string, RuleLevel>>;
 }
 
 /**
@@ -114,13 +115,13 @@ export function forecast(
   );
   const evaluate = (day: string): MatrixResult => {
     const asOf = new Date(`${day}T00:00:00Z`);
-    const result = evaluateDocuments(documents, {
+    return evaluateDocuments(documents, {
       kind: 'matrix',
       profiles: options.profiles,
       asOf,
       receivers: 'all',
+      ...(options.ruleLevels ? { ruleLevels: options.ruleLevels } : {}),
     });
-    return options.adjust ? options.adjust(result, asOf) : result;
   };
   let previous = evaluate(from);
   const changes: ForecastChange[] = [];

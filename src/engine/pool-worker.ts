@@ -20,6 +20,7 @@ const options: EvaluateOptions = {
   receivers: setup.receivers,
   from: setup.from,
   maxFindingsPerRule: setup.maxFindingsPerRule,
+  ruleLevels: setup.ruleLevels,
 };
 const receivers = selectReceivers(profiles, setup.receivers);
 // As the CLI's documentTypeReadOptions. Awaited in the handler, not at top level: from source,

@@ -7,6 +7,7 @@ import type { ProfileSet } from '../profiles/load.js';
 import { UserError } from '../util/errors.js';
 import { startEvaluation, type EvaluatedDocument, type RunOptions } from './run.js';
 import type { MatrixResult } from './types.js';
+import type { RuleLevel } from './rule-levels.js';
 
 /**
  * Below this many documents `--jobs auto` stays on the main thread. A worker pays its start
@@ -28,6 +29,7 @@ export interface WorkerSetup {
   receivers: string[] | 'all';
   from?: string;
   maxFindingsPerRule?: number;
+  ruleLevels?: Record<string, RuleLevel>;
   limits?: Partial<DocumentLimits>;
   /** The `--docs` folder and `--follow-symlinks` (ReadOptions). */
   within?: string;

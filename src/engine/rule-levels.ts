@@ -1,9 +1,5 @@
-import type { ProfileSet } from '../profiles/load.js';
 import { UserError } from '../util/errors.js';
-import { buildCells } from './cells.js';
-import { statusOf } from './evaluate.js';
-import { attachRoutes } from './routes.js';
-import type { MatrixResult, PairResult, Severity } from './types.js';
+import type { Severity } from './types.js';
 
 /** A rule's level set by the user, as ESLint and Spectral rulesets do: `off` drops it. */
 export type RuleLevel = 'off' | Severity;
@@ -26,27 +22,13 @@ export function checkRuleLevels(
 }
 
 /**
- * Every finding of a rule the user levelled gets that severity (`off`: dropped); pair statuses,
- * cells and routes are recomputed from what remains, as a baseline does. Before the baseline
- * and the gate, so both judge the severities the user asked for.
+ * The level of a rule for one receiver: the config file's (`rules`) over the receiver
+ * profile's (`rules`, merged along `extends`) over none (the rule's own severities).
  */
-export function applyRuleLevels(
-  result: MatrixResult,
-  levels: Readonly<Record<string, RuleLevel>>,
-  options: { profiles: ProfileSet; asOf: Date },
-): MatrixResult {
-  if (Object.keys(levels).length === 0) return result;
-  const pairs = result.pairs.map((pair): PairResult => {
-    const findings = pair.findings.flatMap((finding) => {
-      const level = levels[finding.ruleId];
-      if (level === undefined) return [finding];
-      return level === 'off' ? [] : [{ ...finding, severity: level }];
-    });
-    return { ...pair, findings, status: statusOf(findings) };
-  });
-  return {
-    ...result,
-    pairs,
-    cells: attachRoutes(buildCells(pairs), options.profiles, options.asOf),
-  };
+export function ruleLevelFor(
+  ruleId: string,
+  configLevels: Readonly<Record<string, RuleLevel>> | undefined,
+  receiver: { rules?: Readonly<Record<string, RuleLevel>> },
+): RuleLevel | undefined {
+  return configLevels?.[ruleId] ?? receiver.rules?.[ruleId];
 }

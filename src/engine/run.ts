@@ -14,6 +14,7 @@ import { CellBuilder } from './cells.js';
 import { attachRoutes } from './routes.js';
 import { verifyParsedDocument, type DocumentVerifyOptions } from './verify-document.js';
 import { countPair, type MatrixResult, type PairResult, type ResultTotals } from './types.js';
+import type { RuleLevel } from './rule-levels.js';
 
 export interface RunOptions {
   kind: 'check' | 'matrix';
@@ -29,6 +30,8 @@ export interface RunOptions {
   from?: string;
   /** Findings kept per document, receiver and rule; the rest become one summary finding. */
   maxFindingsPerRule?: number;
+  /** The config file's rule levels: over each receiver profile's `rules`, over the default. */
+  ruleLevels?: Readonly<Record<string, RuleLevel>>;
   read?: ReadOptions;
   /** Key material for verification (`--certs`). */
   verify?: Omit<DocumentVerifyOptions, 'asOf' | 'limits'>;
@@ -106,6 +109,7 @@ export function evaluateDocument(
 ): EvaluatedDocument {
   const subject = subjectOf(loaded, options);
   subject.maxFindingsPerRule = options.maxFindingsPerRule;
+  subject.ruleLevels = options.ruleLevels;
   return {
     entry: {
       document: loaded.document.file,

@@ -16,11 +16,19 @@ import type { DocumentType } from '../documents/model.js';
  *   child's;
  * - document constraints and data-export rules accumulate by id: an entry with an inherited
  *   id replaces it, and `disabled: true` removes it;
- * - sources accumulate, deduplicated by id.
+ * - sources accumulate, deduplicated by id;
+ * - rule levels (`rules`) merge key by key: the child's level for a rule wins.
  */
 export type MergedPolicies = Pick<
   ProfileFile,
-  'sources' | 'signature' | 'encryption' | 'documents' | 'dataExport' | 'gateway' | 'confirmed'
+  | 'sources'
+  | 'signature'
+  | 'encryption'
+  | 'documents'
+  | 'dataExport'
+  | 'gateway'
+  | 'confirmed'
+  | 'rules'
 >;
 
 export function mergePolicies(parent: MergedPolicies, child: ProfileFile): MergedPolicies {
@@ -32,6 +40,7 @@ export function mergePolicies(parent: MergedPolicies, child: ProfileFile): Merge
     gateway: mergeObject(parent.gateway, child.gateway),
     documents: mergeDocuments(parent.documents, child.documents),
     dataExport: withoutDisabled(mergeById<DataExportRule>(parent.dataExport, child.dataExport)),
+    rules: mergeObject(parent.rules, child.rules),
   };
 }
 

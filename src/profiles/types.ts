@@ -1,5 +1,6 @@
 import type { DocumentType } from '../documents/model.js';
 import type { SignatureFormat } from '../signature/types.js';
+import type { RuleLevel } from '../engine/rule-levels.js';
 
 export type Level = 'error' | 'warning' | 'info';
 export type ProfileKind = 'jurisdiction' | 'baseline' | 'gateway';
@@ -138,6 +139,11 @@ export interface ProfileFile {
   documents?: Partial<Record<DocumentType, DocumentPolicy>>;
   dataExport?: DataExportRule[];
   gateway?: GatewayPolicy;
+  /**
+   * Rule levels for this receiver, as the config file's `rules`: `off` drops a rule's findings,
+   * a severity replaces theirs. Inherited key by key; the config file and `--rule` win.
+   */
+  rules?: Record<string, RuleLevel>;
 }
 
 /** A profile after `extends` is resolved: what the rules read. */

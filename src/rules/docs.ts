@@ -64,7 +64,7 @@ export function ruleDocMarkdown(rule: Rule): string {
     '',
     rule.meta.description,
     '',
-    `- Default severity: **${rule.defaultSeverity}** (a profile may set its own per finding)`,
+    `- Default severity: **${rule.defaultSeverity}**; \`rules\` in a receiver profile or in corridor.config.json sets a level for all its findings (off, info, warning, error)`,
     `- Tags: ${ruleTags(rule.id).join(', ')}`,
     ...(severity !== undefined
       ? [`- Security severity (GitHub code scanning): ${severity.toFixed(1)}`]

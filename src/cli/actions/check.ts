@@ -1,4 +1,4 @@
-import { applyRuleLevels, checkRuleLevels } from '../../engine/rule-levels.js';
+import { checkRuleLevels } from '../../engine/rule-levels.js';
 import { RULES } from '../../rules/index.js';
 import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../../util/errors.js';
@@ -59,6 +59,7 @@ export function checkAction(
     asOf,
     read: { limits: limitsFromOptions(options), ...documentTypes },
     maxFindingsPerRule: maxFindingsFromOptions(options),
+    ruleLevels: levels,
     verify: {
       ...keyMaterial(options, profileAnchors(profiles)),
       content: loadContent(options.content, documentLimits(limitsFromOptions(options)).maxBytes),
@@ -66,7 +67,7 @@ export function checkAction(
     receivers: options.to === 'all' ? 'all' : parseList(options.to),
     from: options.from,
   });
-  const result = gate.apply(applyRuleLevels(raw, levels, { profiles, asOf }), { profiles, asOf });
+  const result = gate.apply(raw, { profiles, asOf });
   writeOutputs(result, targets, options.docsBaseUri);
   return { exitCode: gate.exitCode(result, failOn) };
 }

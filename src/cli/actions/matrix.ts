@@ -1,4 +1,4 @@
-import { applyRuleLevels, checkRuleLevels } from '../../engine/rule-levels.js';
+import { checkRuleLevels, type RuleLevel } from '../../engine/rule-levels.js';
 import { RULES } from '../../rules/index.js';
 import type { ReadOptions } from '../../documents/read.js';
 import { forecast } from '../../engine/forecast.js';
@@ -97,6 +97,7 @@ export async function matrixAction(
     files,
     asOf,
     maxFindingsPerRule,
+    ruleLevels: levels,
     receivers: 'all' as const,
     onDocument: progressBar(),
     // The text grid prints cells and counts, never a pair: pairs are counted and dropped, so
@@ -114,6 +115,7 @@ export async function matrixAction(
             kind: 'matrix',
             receivers: 'all',
             maxFindingsPerRule,
+            ruleLevels: levels,
             limits,
             ...material,
             within: docs,
@@ -131,7 +133,7 @@ export async function matrixAction(
           },
           verify: material,
         });
-  const gated = gate.apply(applyRuleLevels(raw, levels, { profiles, asOf }), { profiles, asOf });
+  const gated = gate.apply(raw, { profiles, asOf });
   // The forecast reads every document again and holds them (as `corridor forecast` does): only
   // when asked. Rule levels apply on every date; the baseline does not hide future changes.
   const result = until
@@ -165,7 +167,7 @@ function matrixForecast(
     profiles: Parameters<typeof forecast>[1]['profiles'];
     asOf: Date;
     until: Date;
-    levels: Parameters<typeof applyRuleLevels>[1];
+    levels: Readonly<Record<string, RuleLevel>>;
   },
 ): MatrixForecast {
   const { profiles, levels } = options;
@@ -173,7 +175,7 @@ function matrixForecast(
     profiles,
     from: options.asOf,
     until: options.until,
-    adjust: (result, asOf) => applyRuleLevels(result, levels, { profiles, asOf }),
+    ruleLevels: levels,
   });
   return { until, changes };
 }
