@@ -31,6 +31,9 @@ const VARS: Record<string, string> = {
   file_format: 'pem',
   priv_key_format: 'p12',
   priv_key_option: '--pkcs12',
+  // testrun.sh with OpenSSL: public keys are given as DER certificates.
+  pub_key_option: '--pubkey-cert-der',
+  pub_key_format: 'crt',
   res_success: 'success',
   res_fail: 'fail',
 };

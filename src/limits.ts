@@ -35,6 +35,18 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   timeBudgetMs: 30_000,
 };
 
+/**
+ * Characters of a SignatureValue allowed for a method: the document limit, raised for
+ * algorithms whose signatures are longer (the registry's `maxSignatureBytes`: post-quantum
+ * signatures reach 49 856 octets), never for the others. The raise covers the base64 of that
+ * many octets, a CR LF every 64 characters and a little surrounding whitespace.
+ */
+export function signatureValueLimit(limits: DocumentLimits, maxSignatureBytes?: number): number {
+  if (maxSignatureBytes === undefined) return limits.maxSignatureValueChars;
+  const base64 = 4 * Math.ceil(maxSignatureBytes / 3);
+  return Math.max(limits.maxSignatureValueChars, base64 + 2 * Math.ceil(base64 / 64) + 256);
+}
+
 /** The defaults with the given overrides (undefined values keep the default). */
 export function documentLimits(overrides: Partial<DocumentLimits> = {}): DocumentLimits {
   const limits: DocumentLimits = { ...DEFAULT_DOCUMENT_LIMITS };

@@ -11,6 +11,8 @@ const CP = 'urn:ietf:params:xml:ns:cpxmlsec:algorithms:';
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 const EPORT_2022 = 'http://www.chinaport.gov.cn/2022/04/xmldsig#';
 const PKIGOVKZ = 'urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:';
+/** xmlsec's namespace for ML-DSA / SLH-DSA (src/strings.c XMLSEC_ALKESEY_EXPERIMENTAL_2025_12). */
+const XMLSEC_2025_12 = 'http://www.aleksey.com/xmlsec/2025/12/xmldsig-more#';
 
 /**
  * JOSE `alg` names of signature methods: RFC 7518 §3.1 (RS*, PS*, ES*, HS*), RFC 9864
@@ -360,6 +362,49 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
       'urn:corridor:xmldsig:sm2-sm3': 'corridor before 2026.12, its own name that no system uses',
     },
   },
+  // Post-quantum, pure mode (no pre-hash): the only XML names are xmlsec's, in a namespace it
+  // calls experimental; OIDs from NIST CSOR (sigAlgs), RFC 9881 (ML-DSA) and RFC 9909 (SLH-DSA).
+  ...(
+    [
+      [44, 17, 2420],
+      [65, 18, 3309],
+      [87, 19, 4627],
+    ] as const
+  ).map(([level, arc, bytes]) => ({
+    ...sig(
+      `ml-dsa-${level}`,
+      `ML-DSA-${level}`,
+      'ml-dsa',
+      [`${XMLSEC_2025_12}ml-dsa-${level}`],
+      [`2.16.840.1.101.3.4.3.${arc}`],
+      undefined,
+      'FIPS 204; XMLSEC; OID: NIST CSOR, RFC 9881',
+    ),
+    maxSignatureBytes: bytes,
+    contextElement: { namespace: XMLSEC_2025_12, localName: 'MLDSAContextString' },
+  })),
+  ...(
+    [
+      ['128s', 20, 7856],
+      ['128f', 21, 17088],
+      ['192s', 22, 16224],
+      ['192f', 23, 35664],
+      ['256s', 24, 29792],
+      ['256f', 25, 49856],
+    ] as const
+  ).map(([variant, arc, bytes]) => ({
+    ...sig(
+      `slh-dsa-sha2-${variant}`,
+      `SLH-DSA-SHA2-${variant}`,
+      'slh-dsa',
+      [`${XMLSEC_2025_12}slh-dsa-sha2-${variant}`],
+      [`2.16.840.1.101.3.4.3.${arc}`],
+      undefined,
+      'FIPS 205; XMLSEC; OID: NIST CSOR, RFC 9909',
+    ),
+    maxSignatureBytes: bytes,
+    contextElement: { namespace: XMLSEC_2025_12, localName: 'SLHDSAContextString' },
+  })),
   {
     ...sig(
       'uz-dst1092',

@@ -48,6 +48,17 @@ export interface AlgorithmEntry {
    * kept for old documents) as a warning; profiles still decide what they accept.
    */
   strength?: 'broken' | 'legacy';
+  /**
+   * Signature methods whose values exceed the default SignatureValue limit (post-quantum: an
+   * SLH-DSA-SHA2-256f signature is 49 856 octets): the size in octets of its signatures. The
+   * limit is raised to it for signatures naming this method only.
+   */
+  maxSignatureBytes?: number;
+  /**
+   * The SignatureMethod child carrying a FIPS 204 / FIPS 205 context string (base64, at most
+   * 255 octets), as xmlsec writes it; absent: the method takes none.
+   */
+  contextElement?: { namespace: string; localName: string };
   standard: string;
   source: string;
   /** False when no public source confirms the URI/OID (`source` names what was checked). */

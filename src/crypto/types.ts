@@ -17,6 +17,8 @@ export type KeyFamily =
   | 'kz-gost-2004'
   | 'kz-gost-2015'
   | 'uz-dst'
+  | 'ml-dsa'
+  | 'slh-dsa'
   | 'unknown';
 
 /** Families whose keys are Node KeyObjects (OpenSSL verifies them). */
@@ -68,20 +70,36 @@ export interface BignPublicKey extends PublicKeyBase {
   point: Uint8Array;
 }
 
+/**
+ * Keys whose SPKI BIT STRING is the raw public key, the parameter set named by the algorithm
+ * OID (ML-DSA, RFC 9881; SLH-DSA, RFC 9909). `curve` names the parameter set.
+ */
+export interface RawPublicKey extends PublicKeyBase {
+  family: 'ml-dsa' | 'slh-dsa';
+  curve: CurveInfo;
+  raw: Uint8Array;
+}
+
 /** A key we can name and size but whose signatures this tool cannot verify. */
 export interface RecognisedPublicKey extends PublicKeyBase {
   family: 'kz-gost-2004' | 'kz-gost-2015' | 'uz-dst' | 'unknown';
 }
 
 export type PublicKey =
-  NodePublicKey | GostPublicKey | Sm2PublicKey | BignPublicKey | RecognisedPublicKey;
+  NodePublicKey | GostPublicKey | Sm2PublicKey | BignPublicKey | RawPublicKey | RecognisedPublicKey;
 
 /** Private keys used by the fixtures generator and by `sign` helpers in tests. */
 export type PrivateKey =
   | { family: NodeFamily; keyObject: KeyObject }
   | { family: 'gost2001' | 'gost2012-256' | 'gost2012-512'; curve: CurveInfo; d: bigint }
   | { family: 'sm2'; d: bigint }
-  | { family: 'bign'; curve: CurveInfo; d: bigint };
+  | { family: 'bign'; curve: CurveInfo; d: bigint }
+  | {
+      family: 'ml-dsa' | 'slh-dsa';
+      curve: CurveInfo;
+      secretKey: Uint8Array;
+      publicKey: Uint8Array;
+    };
 
 /**
  * How a signature value is laid out. XMLDSig ECDSA uses r‖s (IEEE P1363); X.509 uses DER.
@@ -125,6 +143,14 @@ export interface KeyCodec {
   defaultSignatureAlgorithm(key: PrivateKey): string;
 }
 
+/**
+ * Inputs a scheme takes beside key and message: the FIPS 204 / FIPS 205 context string
+ * (ML-DSA, SLH-DSA; at most 255 octets, empty when absent).
+ */
+export interface SignatureParameters {
+  context?: Uint8Array;
+}
+
 /** One signature scheme implementation: the message is hashed inside (digest implied by alg). */
 export interface SignatureScheme {
   /** How keys of this scheme's families are read and written; absent when another scheme's codec serves them. */
@@ -139,6 +165,7 @@ export interface SignatureScheme {
     message: Uint8Array,
     signature: Uint8Array,
     encoding: SignatureEncoding,
+    parameters?: SignatureParameters,
   ): boolean;
   /**
    * Verification of a value laid out other than the standard says (ECDSA written as DER, or
@@ -156,5 +183,6 @@ export interface SignatureScheme {
     key: PrivateKey,
     message: Uint8Array,
     encoding: SignatureEncoding,
+    parameters?: SignatureParameters,
   ): Uint8Array;
 }

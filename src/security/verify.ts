@@ -1,3 +1,4 @@
+import { algorithmByUri } from '../algorithms/registry.js';
 import { dsigChild, isDsig, valueText } from '../signature/dsig-elements.js';
 import { XMLDSIG_RULES } from '../signature/problems.js';
 import { readSignatures, signatureElementOf } from '../signature/read.js';
@@ -7,7 +8,7 @@ import type { XmlDocument, XmlElement, XmlPosition } from '../xml/dom.js';
 import { elementPath } from '../xml/path.js';
 import { budgetOf } from './budget.js';
 import { SECURITY_RULES } from './ids.js';
-import { documentLimits, type DocumentLimits } from './limits.js';
+import { documentLimits, signatureValueLimit, type DocumentLimits } from './limits.js';
 import { wrappingProblems } from './wrapping.js';
 import { xincludeElements } from './xinclude.js';
 
@@ -168,16 +169,24 @@ function structuralLimit(
       pos: signedInfo?.pos ?? info.pos,
     };
   }
+  // Post-quantum methods sign with longer values: their registry entry raises this one limit.
+  const valueLimits: DocumentLimits = {
+    ...limits,
+    maxSignatureValueChars: signatureValueLimit(
+      limits,
+      algorithmByUri(info.signatureMethod)?.maxSignatureBytes,
+    ),
+  };
   const stack: XmlElement[] = [signature];
   while (stack.length > 0) {
     const element = stack.pop() as XmlElement;
     for (const [name, key] of VALUE_LIMITS) {
       if (!isDsig(element, name)) continue;
       const length = valueText(element).text.length;
-      if (length > limits[key]) {
+      if (length > valueLimits[key]) {
         return {
           ruleId: SECURITY_RULES.limit,
-          message: `${name} of ${length} characters, above the limit of ${limits[key]}: refused before verification`,
+          message: `${name} of ${length} characters, above the limit of ${valueLimits[key]}: refused before verification`,
           pos: element.pos,
         };
       }

@@ -49,6 +49,8 @@ export interface SignOptions {
    * the certificate a SigningCertificateV2 names by its SHA-256 digest.
    */
   xadesSigningTime?: { time: string; signed?: boolean; signingCertificate?: Uint8Array };
+  /** ML-DSA / SLH-DSA context string, written in the SignatureMethod as xmlsec does. */
+  context?: Uint8Array;
 }
 
 const SIGNATURE_ID = 'corridor-signature';
@@ -93,11 +95,21 @@ export function signEnveloped(input: XmlDocument | string, options: SignOptions)
     .join('');
   const digestMethod = `<ds:DigestMethod Algorithm="${escapeXml(digestEntry.uris[0] as string)}"/>`;
   const xades = options.xadesSigningTime;
+  const contextElement = signatureEntry.contextElement;
+  if (options.context && !contextElement) {
+    throw new UnsupportedAlgorithmError(signatureEntry.id, `${signatureEntry.id} takes no context`);
+  }
+  const methodContent =
+    options.context && contextElement
+      ? `<ctx:${contextElement.localName} xmlns:ctx="${escapeXml(contextElement.namespace)}">` +
+        `${Buffer.from(options.context).toString('base64')}</ctx:${contextElement.localName}>`
+      : '';
   const signsProperties = xades !== undefined && xades.signed !== false;
   const signedInfoWith = (digestValue: string, propertiesDigest: string | undefined): string =>
     `<ds:SignedInfo>` +
     `<ds:CanonicalizationMethod Algorithm="${escapeXml(c14nUri)}"/>` +
-    `<ds:SignatureMethod Algorithm="${escapeXml(options.signatureAlgorithmUri ?? (signatureEntry.uris[0] as string))}"/>` +
+    `<ds:SignatureMethod Algorithm="${escapeXml(options.signatureAlgorithmUri ?? (signatureEntry.uris[0] as string))}"` +
+    (methodContent ? `>${methodContent}</ds:SignatureMethod>` : '/>') +
     `<ds:Reference URI="${escapeXml(referenceUri)}">` +
     `<ds:Transforms>${transforms}</ds:Transforms>` +
     digestMethod +
@@ -146,7 +158,13 @@ export function signEnveloped(input: XmlDocument | string, options: SignOptions)
     method: c14n.method,
     withComments: c14n.withComments,
   });
-  const value = scheme.sign(signatureEntry.id, options.privateKey, signedOctets, 'xmldsig');
+  const value = scheme.sign(
+    signatureEntry.id,
+    options.privateKey,
+    signedOctets,
+    'xmldsig',
+    options.context ? { context: options.context } : {},
+  );
   return splice(head + encodeBase64Lines(value) + tail);
 }
 

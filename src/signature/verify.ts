@@ -2,7 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { algorithmByUri } from '../algorithms/registry.js';
 import { digest, isDigestSupported } from '../crypto/digests.js';
 import { schemeFor } from '../crypto/schemes/index.js';
-import type { KeyFamily, PublicKey, SignatureScheme } from '../crypto/types.js';
+import type {
+  KeyFamily,
+  PublicKey,
+  SignatureParameters,
+  SignatureScheme,
+} from '../crypto/types.js';
 import { canonicalize } from '../xml/c14n.js';
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
 import { elementPath } from '../xml/path.js';
@@ -10,6 +15,7 @@ import { c14nForUri } from './c14n-method.js';
 import { dsigChild, dsigChildren, isDsig } from './dsig-elements.js';
 import { keyInfoContents } from './key-info.js';
 import { chooseKey, type ExplicitKey } from './key-selection.js';
+import { readMethodParameters } from './method-parameters.js';
 import { problem, XMLDSIG_RULES } from './problems.js';
 import { readReference, readSignatures, signatureElementOf } from './read.js';
 import { resolveReference, type Resolution } from './resolve.js';
@@ -134,6 +140,8 @@ export function verifySignature(
 
   const method = classifyMethod(info.signatureMethod);
   if (method.problem) problems.push(method.problem);
+  const methodParameters = readMethodParameters(dsigChild(signedInfo, 'SignatureMethod'));
+  if (methodParameters.problem) problems.push(methodParameters.problem);
 
   const explicit = options.keys?.map((k): ExplicitKey => ('key' in k ? k : { key: k }));
   const keyInfo = dsigChild(signature, 'KeyInfo');
@@ -149,6 +157,7 @@ export function verifySignature(
 
   const verdicts: Verdict[] = [method.verdict];
   if (info.problems.some((p) => REFUSING.has(p.ruleId))) verdicts.push(false);
+  if (methodParameters.problem) verdicts.push(false);
 
   // References: each resolved, transformed, canonicalized and digested.
   const referenceElements = dsigChildren(signedInfo, 'Reference');
@@ -203,11 +212,12 @@ export function verifySignature(
   verdicts.push(xades.verdict);
 
   // SignatureValue over the canonical SignedInfo.
-  if (method.verdict === true && method.id) {
+  const parameters = methodParameters.parameters;
+  if (method.verdict === true && method.id && parameters) {
     const id = method.id;
     verdicts.push(
       guarded(
-        () => checkSignatureValue(info, signedInfo, id, keys, problems),
+        () => checkSignatureValue(info, signedInfo, id, parameters, keys, problems),
         (message) => {
           problems.push(problem(XMLDSIG_RULES.internalError, message, signedInfo.pos));
           return null;
@@ -461,6 +471,7 @@ function checkSignatureValue(
   info: SignatureInfo,
   signedInfo: XmlElement,
   methodId: string,
+  parameters: SignatureParameters,
   keys: ReturnType<typeof chooseKey>,
   problems: SignatureProblem[],
 ): Verdict {
@@ -494,7 +505,7 @@ function checkSignatureValue(
   const signatureValue = info.signatureValue;
   const ok =
     keys.candidates.some(({ key }) =>
-      scheme.verify(methodId, key, octets, signatureValue, 'xmldsig'),
+      scheme.verify(methodId, key, octets, signatureValue, 'xmldsig', parameters),
     ) || verifiesLeniently(scheme, methodId, keys, octets, signatureValue, problems);
   if (!ok) {
     problems.push(

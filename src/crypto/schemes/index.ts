@@ -1,14 +1,23 @@
 import type { KeyCodec, KeyFamily, SignatureScheme } from '../types.js';
 import { bignScheme } from './bign.js';
 import { gostScheme } from './gost.js';
+import { mlDsaScheme } from './ml-dsa.js';
 import { nodeScheme } from './node.js';
+import { slhDsaScheme } from './slh-dsa.js';
 import { sm2Scheme } from './sm2.js';
 
 /**
  * Every signature scheme this build can verify. A new family is one scheme file (verify, sign
  * and its key codec) plus one line here; the algorithm registry derives `verifiable` from it.
  */
-export const SCHEMES: readonly SignatureScheme[] = [nodeScheme, sm2Scheme, gostScheme, bignScheme];
+export const SCHEMES: readonly SignatureScheme[] = [
+  nodeScheme,
+  sm2Scheme,
+  gostScheme,
+  bignScheme,
+  mlDsaScheme,
+  slhDsaScheme,
+];
 
 const byAlgorithm = new Map<string, SignatureScheme>();
 const codecByFamily = new Map<KeyFamily, KeyCodec>();
