@@ -1,4 +1,5 @@
 import { parseCertificate } from '../pki/certificate.js';
+import { parseCrl } from '../pki/crl.js';
 import type { ProfileSet } from '../profiles/load.js';
 import type { AlgorithmPolicyEntry, ResolvedProfile } from '../profiles/types.js';
 import { TOOL } from '../version.js';
@@ -58,8 +59,9 @@ function policyEntries(profile: ResolvedProfile): AlgorithmPolicyEntry[] {
 
 /**
  * Every date on which a verdict can change: an algorithm window opening (`notBefore`) or
- * closing (the day after `notAfter`) in any profile, and a document certificate or trust anchor
- * becoming valid or expiring. Between two such dates nothing the rules read changes.
+ * closing (the day after `notAfter`) in any profile, a certificate of the chains receivers build
+ * (the document's, --certs, a profile's intermediates and anchors) becoming valid or expiring,
+ * and a profile's CRL becoming current or stale. Between two such dates nothing the rules read changes.
  */
 export function candidateDates(
   profiles: ProfileSet,
@@ -76,9 +78,13 @@ export function candidateDates(
       if (entry.signedNotAfter) dates.add(dayAfter(entry.signedNotAfter));
     }
   }
+  // The chain each receiver builds: the document's certificates (with the run's --certs,
+  // which key selection puts behind the signer), the receiver's intermediates and anchors.
   const certificates = [
     ...documents.flatMap((d) => d.verifications.flatMap((v) => v.certificateChain)),
-    ...[...profiles.profiles.values()].flatMap((p) => p.anchors.map((a) => a.der)),
+    ...[...profiles.profiles.values()].flatMap((p) =>
+      [...p.anchors, ...(p.intermediates ?? [])].map((a) => a.der),
+    ),
   ];
   for (const der of certificates) {
     try {
@@ -87,6 +93,18 @@ export function candidateDates(
       dates.add(dayAfter(isoDay(certificate.notAfter)));
     } catch {
       // An unreadable certificate has no dates; signature/valid and signature/trusted report it.
+    }
+  }
+  // A shipped CRL becomes current (thisUpdate) and stale (after nextUpdate) on a date too.
+  for (const profile of profiles.profiles.values()) {
+    for (const { der } of profile.crls ?? []) {
+      try {
+        const crl = parseCrl(der);
+        dates.add(ceilDay(crl.thisUpdate));
+        if (crl.nextUpdate) dates.add(dayAfter(isoDay(crl.nextUpdate)));
+      } catch {
+        // `profiles lint` reports it; an unreadable CRL is never used.
+      }
     }
   }
   return [...dates].sort();
