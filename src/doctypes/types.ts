@@ -1,3 +1,5 @@
+import type { DocumentType } from '../documents/model.js';
+
 /**
  * A document type as data (doctypes/*.json, validated against doctypes/doctype.schema.json):
  * how to recognise a format, which model kind it fills, where its XSD is, how its fields map
@@ -5,7 +7,7 @@
  */
 
 /** Model kinds profiles speak (`documents.<kind>` in a profile), plus envelopes that only carry. */
-export type DoctypeKind = 'customs-declaration' | 'licence' | 'envelope';
+export type DoctypeKind = DocumentType | 'envelope';
 
 /** A namespace-aware path (see paths.ts) or a richer mapping. */
 export type FieldSpec = string | FieldRule;

@@ -2,8 +2,20 @@ import type { XmlDocument, XmlPosition } from '../xml/dom.js';
 import type { SignatureInfo } from '../signature/types.js';
 import type { DocumentProblemId } from '../rule-ids.js';
 
-export type DocumentType = 'customs-declaration' | 'licence';
-export const DOCUMENT_TYPES: readonly DocumentType[] = ['customs-declaration', 'licence'];
+/**
+ * The model kinds profiles speak (`documents.<kind>`). A transit declaration (e.g. NCTS CC015C)
+ * and an e-commerce declaration (e.g. China Customs' CEB311 order) are not goods declarations:
+ * they carry other data (no invoice values in transit, no commodity code on an e-commerce
+ * order line), so profiles give them their own accepted flag and rules.
+ */
+export type DocumentType =
+  'customs-declaration' | 'transit-declaration' | 'e-commerce-declaration' | 'licence';
+export const DOCUMENT_TYPES: readonly DocumentType[] = [
+  'customs-declaration',
+  'transit-declaration',
+  'e-commerce-declaration',
+  'licence',
+];
 
 /**
  * The normalized document: plain JSON (objects, arrays, strings) so profile constraints can be

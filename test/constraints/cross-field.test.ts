@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import type { DocumentType, ModelObject } from '../../src/documents/model.js';
+import type { ModelObject } from '../../src/documents/model.js';
 import { constraintSetFor } from '../../src/constraints/constraints.js';
 import {
   addCompareKeyword,
@@ -11,7 +11,7 @@ import {
 } from '../../src/constraints/cross-field.js';
 import { run } from '../../src/engine/run.js';
 import { modelToXml } from '../../src/fixtures/model-to-xml.js';
-import { sampleModels } from '../../src/fixtures/sample-models.js';
+import { sampleModels, type SampleType } from '../../src/fixtures/sample-models.js';
 import { definitionByType } from '../../src/documents/types/index.js';
 import { loadProfiles, ProfileError } from '../../src/profiles/load.js';
 import { jurisdiction } from '../helpers/documents.js';
@@ -252,7 +252,7 @@ describe('cross-field checks in profiles', () => {
   });
 
   const shipped = loadProfiles();
-  const violated = (id: string, type: DocumentType, change: (m: ModelObject) => void) => {
+  const violated = (id: string, type: SampleType, change: (m: ModelObject) => void) => {
     const model = structuredClone(sampleModels(id)[type]);
     change(model);
     return constraintSetFor(shipped.profiles.get(id) as never)

@@ -132,7 +132,7 @@ describe('field conversions named by definitions', () => {
     );
     const dir = tempTree({ 'bad.xml': bad });
     const doc = readDocument(`${dir}/bad.xml`, new TextEncoder().encode(bad));
-    expect(doc.type).toBe('customs-declaration');
+    expect(doc.type).toBe('e-commerce-declaration');
     expect(doc.model.issueDate).toBeUndefined();
     expect(doc.problems).toEqual([
       expect.objectContaining({

@@ -27,6 +27,8 @@ describe('public sample instances read to the model', () => {
     expect(doc.problems).toEqual([]);
     expect(doc.schemaProblems).toEqual([]);
     expect(doc.documentFormat).toMatchObject({ id: 'eu-ncts-cc015c', version: 'NCTS5.0' });
+    // A transit declaration, not a goods declaration: profiles judge it by its own rules.
+    expect(doc.type).toBe('transit-declaration');
     expect(doc.issuingCountry).toBe('XI');
     expect(doc.model).toMatchObject({
       declarationNumber: 'MDTP-18',
@@ -51,7 +53,7 @@ describe('public sample instances read to the model', () => {
   it('CC015C of a phase no shipped schema covers: a clear finding, not a verdict', () => {
     const text = readFileSync(vector('hmrc-transit-movements-validator/cc015c-valid.xml'), 'utf8');
     const doc = read('p6.xml', new TextEncoder().encode(text.replace('NCTS5.0', 'NCTS6')));
-    expect(doc.type).toBe('customs-declaration');
+    expect(doc.type).toBe('transit-declaration');
     expect(doc.schemaProblems).toHaveLength(1);
     expect(doc.schemaProblems?.[0]).toMatchObject({ severity: 'warning' });
     expect(doc.schemaProblems?.[0]?.message).toContain('no schema for version NCTS6');
@@ -95,6 +97,8 @@ describe('public sample instances read to the model', () => {
   it('China CEB311 and CEB621 (GACC 2022 samples): model, e-Port signature, XSD 202205', () => {
     const order = read('chinaport-data-signature/CEB311Message.xml');
     expect(order.documentFormat).toMatchObject({ id: 'cn-ceb311', version: '1.0' });
+    // An e-commerce order declared to customs; the CEB621 inventory is the goods declaration.
+    expect(order.type).toBe('e-commerce-declaration');
     expect(order.problems).toEqual([]);
     // appTime 20160308112701 (YYYYMMDDhhmmss) and China Customs 142 / 116 converted.
     expect(order.model).toMatchObject({
@@ -122,6 +126,7 @@ describe('public sample instances read to the model', () => {
     expect(signedCoverage(order, verified).coveredBy).toEqual([]);
     const inventory = read('chinaport-data-signature/CEB621Message.xml');
     expect(inventory.documentFormat?.id).toBe('cn-ceb621');
+    expect(inventory.type).toBe('customs-declaration');
     expect(inventory.problems).toEqual([]);
     expect(inventory.model).toMatchObject({
       issueDate: '2016-03-08',

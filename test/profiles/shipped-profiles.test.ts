@@ -9,7 +9,7 @@ import {
   type JurisdictionSample,
   type Party,
 } from '../../src/fixtures/jurisdiction-data.js';
-import { sampleModels } from '../../src/fixtures/sample-models.js';
+import { sampleModels, type SampleType } from '../../src/fixtures/sample-models.js';
 import { lintProfiles } from '../../src/profiles/lint.js';
 import { loadProfiles, SHIPPED_PROFILES_DIR } from '../../src/profiles/load.js';
 import type {
@@ -57,11 +57,7 @@ function violated(profileId: string, type: DocumentType, model: ModelObject): st
 }
 
 /** A deep copy of the sample's model with one change applied. */
-function changed(
-  id: string,
-  type: DocumentType,
-  change: (model: ModelObject) => void,
-): ModelObject {
+function changed(id: string, type: SampleType, change: (model: ModelObject) => void): ModelObject {
   const model = structuredClone(sampleModels(id)[type]);
   change(model);
   return model;
