@@ -1,6 +1,7 @@
 import type { DocumentProblem, ModelObject, ModelValue } from '../documents/model.js';
 import { escapePointerToken, type LocationMap } from '../documents/locations.js';
 import { setMember } from '../documents/model-members.js';
+import { DOCUMENT_PROBLEMS } from '../rule-ids.js';
 import { elementPath } from '../xml/path.js';
 import type { XmlElement } from '../xml/dom.js';
 import { nodeText, ownerOf, PathEvaluator, type PathNode } from './paths.js';
@@ -8,7 +9,7 @@ import type { Converter } from './conversions/types.js';
 import type { FieldMap, FieldRule, FieldSpec } from './types.js';
 
 /** Problem id (under document/readable) of a value its mapping's conversion refuses. */
-export const FIELD_CONVERSION_PROBLEM = 'document/field-conversion';
+export const FIELD_CONVERSION_PROBLEM = DOCUMENT_PROBLEMS.fieldConversion;
 
 /** How a mapping's `convert` names are resolved, and where refused values are reported. */
 export interface Conversions {
