@@ -12,6 +12,7 @@ const SLOW = [
   'test/jose/openssl-interop.test.ts',
   'test/report/html-browser.test.ts',
   'test/cli/startup.test.ts',
+  'test/cli/lazy-loading.test.ts',
   'test/package/package.test.ts',
   'test/hostile/signature-move-fuzz.test.ts', // ~1,400 documents × every receiver
   'test/serve/page-browser.test.ts',
@@ -21,6 +22,7 @@ const SLOW = [
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    setupFiles: ['test/setup/eager-crypto.ts'],
     hookTimeout: 120_000,
     projects: [
       {

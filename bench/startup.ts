@@ -1,15 +1,20 @@
 /**
- * Start-up time of the built CLI: median wall time (and min, max) and median CPU time (user +
- * system, reported by the child itself, so a busy machine disturbs it less than wall time) over
- * several runs of `--help`, light commands and `matrix` on the shipped corpus, each in a fresh
- * `node` process, against a bare `node -e 0` for reference. Build first (`npm run build`).
+ * Start-up of the built CLI: median wall time (and min, max), median CPU time (user + system,
+ * reported by the child itself, so a busy machine disturbs it less than wall time) and the
+ * number of modules loaded (ES modules through a loader hook, CommonJS ones from
+ * require.cache), over several runs of `--help`, light commands, one-document `check`s and
+ * `matrix` on the shipped corpus, each in a fresh `node` process, against a bare `node -e 0`.
+ * Build first (`npm run build`).
  *
  *   npx tsx bench/startup.ts                      # this tree's bin/corridor.js
- *   npx tsx bench/startup.ts --bin /tmp/old/bin/corridor.js --runs 9
+ *   npx tsx bench/startup.ts --runs 9 --bin /tmp/old/bin/corridor.js
+ *   npx tsx bench/startup.ts --before-ref <commit> # builds that commit in a temporary folder
+ *                                                  # and prints both side by side, runs interleaved
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 function argument(name: string): string | undefined {
@@ -20,6 +25,7 @@ function argument(name: string): string | undefined {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = resolve(argument('--bin') ?? resolve(root, 'bin/corridor.js'));
 const runs = Number(argument('--runs') ?? 7);
+const beforeRef = argument('--before-ref');
 if (!existsSync(bin)) throw new Error(`${bin} not found: run npm run build first`);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs expects a whole number ≥ 1');
 
@@ -30,6 +36,7 @@ interface Case {
   runs?: number;
 }
 
+const oneCheck = (file: string) => ['check', file, '--to', 'KZ', '--fail-on', 'never'];
 const cases: Case[] = [
   { name: 'node -e 0 (reference)', args: [] },
   { name: '--help', args: ['--help'] },
@@ -39,20 +46,43 @@ const cases: Case[] = [
   { name: 'profiles show RU', args: ['profiles', 'show', 'RU'] },
   { name: 'profiles lint', args: ['profiles', 'lint'] },
   {
-    name: 'check (one pair)',
-    args: ['check', 'fixtures/documents/RU/licence.xml', '--to', 'KZ', '--fail-on', 'never'],
+    name: 'check RSA doc (one pair)',
+    args: oneCheck('fixtures/documents/EU/customs-declaration.xml'),
   },
+  {
+    name: 'check GOST doc (one pair)',
+    args: oneCheck('fixtures/documents/RU/customs-declaration.xml'),
+  },
+  { name: 'check RU licence (one pair)', args: oneCheck('fixtures/documents/RU/licence.xml') },
   { name: 'algorithms', args: ['algorithms'] },
   { name: 'matrix (shipped corpus)', args: ['matrix', '-f', 'json'], runs: Math.min(runs, 5) },
 ];
 
-// Preloaded into the child: prints its own CPU time on exit, on stderr after everything else.
-const CPU_PROBE =
-  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();' +
-  'process.stderr.write("\\ncpu-us:"+(u.user+u.system))})';
+// Preloaded into the child: counts the modules it loads (ES modules in a loader hook, which runs
+// on its own thread and adds into shared memory; CommonJS ones from require.cache) and prints
+// them with its own CPU time on exit, on stderr after everything else.
+const HOOK =
+  'let n;export function initialize(d){n=new Int32Array(d.counts)}' +
+  'export async function load(u,c,next){const r=await next(u,c);' +
+  'if(r.format!=="builtin"&&r.format!=="commonjs")Atomics.add(n,0,1);return r}';
+const PROBE =
+  'import{register,createRequire}from"node:module";' +
+  'const counts=new SharedArrayBuffer(4);' +
+  `register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)},{data:{counts}});` +
+  'const cache=createRequire(process.cwd()+"/").cache;' +
+  'process.on("exit",()=>{const u=process.cpuUsage();' +
+  'const esm=Atomics.load(new Int32Array(counts),0);' +
+  'process.stderr.write("\\ncpu-us:"+(u.user+u.system)+" modules:"+(esm+Object.keys(cache).length))})';
+const PROBE_URL = `data:text/javascript,${encodeURIComponent(PROBE)}`;
 
-function timeOnce(args: string[]): { wall: number; cpu: number } {
-  const argv = ['--import', CPU_PROBE, ...(args.length === 0 ? ['-e', '0'] : [bin, ...args])];
+interface Sample {
+  wall: number;
+  cpu: number;
+  modules: number;
+}
+
+function timeOnce(corridor: string, args: string[]): Sample {
+  const argv = ['--import', PROBE_URL, ...(args.length === 0 ? ['-e', '0'] : [corridor, ...args])];
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, argv, {
     cwd: root,
@@ -64,9 +94,9 @@ function timeOnce(args: string[]): { wall: number; cpu: number } {
   if (result.status !== 0) {
     throw new Error(`corridor ${args.join(' ')} exited ${result.status}: ${stderr}`);
   }
-  const cpu = /cpu-us:(\d+)\s*$/.exec(stderr);
-  if (!cpu) throw new Error(`corridor ${args.join(' ')}: no CPU figure on stderr`);
-  return { wall, cpu: Number(cpu[1]) / 1000 };
+  const probe = /cpu-us:(\d+) modules:(\d+)\s*$/.exec(stderr);
+  if (!probe) throw new Error(`corridor ${args.join(' ')}: no CPU figure on stderr`);
+  return { wall, cpu: Number(probe[1]) / 1000, modules: Number(probe[2]) };
 }
 
 const median = (values: number[]): number => {
@@ -75,18 +105,66 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-console.log(`bin: ${bin}, node ${process.version}, ${runs} runs (matrix: ${Math.min(runs, 5)})`);
-console.log(
-  `${'case'.padEnd(26)} ${'wall ms'.padStart(8)} ${'min'.padStart(6)} ${'max'.padStart(6)} ` +
-    `${'cpu ms'.padStart(7)}`,
-);
+/** `ref` exported and built with tsc in a temporary folder, sharing this tree's node_modules. */
+function buildRef(ref: string): { bin: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'corridor-startup-'));
+  execFileSync('sh', ['-c', `git -C "${root}" archive "${ref}" | tar -x -C "${dir}"`]);
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir]);
+  return { bin: join(dir, 'bin/corridor.js'), cleanup: () => rmSync(dir, { recursive: true }) };
+}
+
 const ms = (value: number, width: number): string => value.toFixed(0).padStart(width);
-for (const { name, args, runs: count = runs } of cases) {
-  timeOnce(args); // warm the file-system cache
-  const times = Array.from({ length: count }, () => timeOnce(args));
-  const walls = times.map((t) => t.wall);
+const summary = (samples: Sample[]) => ({
+  wall: median(samples.map((s) => s.wall)),
+  cpu: median(samples.map((s) => s.cpu)),
+  modules: median(samples.map((s) => s.modules)),
+  min: Math.min(...samples.map((s) => s.wall)),
+  max: Math.max(...samples.map((s) => s.wall)),
+});
+
+if (beforeRef === undefined) {
+  console.log(`bin: ${bin}, node ${process.version}, ${runs} runs (matrix: ${Math.min(runs, 5)})`);
   console.log(
-    `${name.padEnd(26)} ${ms(median(walls), 8)} ${ms(Math.min(...walls), 6)} ` +
-      `${ms(Math.max(...walls), 6)} ${ms(median(times.map((t) => t.cpu)), 7)}`,
+    `${'case'.padEnd(28)} ${'wall ms'.padStart(8)} ${'min'.padStart(6)} ${'max'.padStart(6)} ` +
+      `${'cpu ms'.padStart(7)} ${'modules'.padStart(8)}`,
   );
+  for (const { name, args, runs: count = runs } of cases) {
+    timeOnce(bin, args); // warm the file-system cache
+    const s = summary(Array.from({ length: count }, () => timeOnce(bin, args)));
+    console.log(
+      `${name.padEnd(28)} ${ms(s.wall, 8)} ${ms(s.min, 6)} ${ms(s.max, 6)} ${ms(s.cpu, 7)} ` +
+        `${ms(s.modules, 8)}`,
+    );
+  }
+} else {
+  const before = buildRef(beforeRef);
+  try {
+    console.log(
+      `before: ${beforeRef}, after: ${bin}, node ${process.version}, medians of ${runs} runs ` +
+        `(matrix: ${Math.min(runs, 5)}), before and after interleaved`,
+    );
+    console.log(
+      `${'case'.padEnd(28)} ${'cpu ms before'.padStart(13)} ${'after'.padStart(6)} ` +
+        `${'ratio'.padStart(6)} ${'wall ms before'.padStart(14)} ${'after'.padStart(6)} ` +
+        `${'modules before'.padStart(14)} ${'after'.padStart(6)}`,
+    );
+    for (const { name, args, runs: count = runs } of cases) {
+      timeOnce(before.bin, args);
+      timeOnce(bin, args);
+      const old: Sample[] = [];
+      const now: Sample[] = [];
+      for (let i = 0; i < count; i++) {
+        old.push(timeOnce(before.bin, args));
+        now.push(timeOnce(bin, args));
+      }
+      const [b, a] = [summary(old), summary(now)];
+      console.log(
+        `${name.padEnd(28)} ${ms(b.cpu, 13)} ${ms(a.cpu, 6)} ${(a.cpu / b.cpu).toFixed(2).padStart(6)} ` +
+          `${ms(b.wall, 14)} ${ms(a.wall, 6)} ${ms(b.modules, 14)} ${ms(a.modules, 6)}`,
+      );
+    }
+  } finally {
+    before.cleanup();
+  }
 }

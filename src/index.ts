@@ -4,6 +4,8 @@
  * Errors a caller can cause (an unknown profile, an unreadable file, a bad date) throw
  * `UserError` with the CLI's message; document content never throws, it becomes findings.
  */
+// The library's functions are synchronous: every family's code is loaded with the library.
+import './crypto/eager.js';
 import type { ReadOptions } from './documents/read.js';
 import { readDocument as readBytes, readDocumentFile } from './documents/read.js';
 import type { ParsedDocument } from './documents/model.js';

@@ -16,6 +16,29 @@ import { registerVerifyCommand } from './commands/verify.js';
 import type { CommandResult } from './result.js';
 
 /**
+ * Commands that load the code of the GOST, SM2 and bign families (and libxml2) only when a
+ * document or key needs it (util/lazy.ts: check and verify run their work under withLazy), or
+ * never need it. Every other command loads all of it before its action: they read many
+ * documents, or hand certificates to worker threads.
+ */
+const LAZY_COMMANDS = new Set([
+  'check',
+  'verify',
+  'profiles list',
+  'algorithms',
+  'doctypes list',
+  'doctypes show',
+  'doctypes lint',
+  'merge',
+]);
+
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/**
  * Runs the CLI and resolves to the exit code: 0 clean, 1 findings at or above --fail-on,
  * 2 usage, configuration or unreadable input. User errors print a message, never a stack.
  * Commands declare their options here but load their implementation when they run, so
@@ -47,9 +70,21 @@ export async function main(argv: string[]): Promise<number> {
   registerForecastCommand(program, done);
   registerServeCommand(program, done);
   for (const command of program.commands) command.exitOverride();
+  program.hook('preAction', async (_program, action) => {
+    if (LAZY_COMMANDS.has(commandPath(action))) return;
+    const { loadCrypto } = await import('../crypto/schemes/index.js');
+    await loadCrypto();
+  });
 
   try {
     await program.parseAsync(argv);
+    // A family's code needed and never loaded would mean a wrong verdict: never silently.
+    const { unresolvedLazy } = await import('../util/lazy.js');
+    const missing = unresolvedLazy();
+    if (missing.length > 0) {
+      process.stderr.write(`corridor: internal error: ${missing.join(', ')} not loaded\n`);
+      return 2;
+    }
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

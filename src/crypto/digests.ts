@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
-import { bash256 } from './bash/hash.js';
-import { beltHash } from './belt/hash.js';
+import { Lazy } from '../util/lazy.js';
 import { UnsupportedAlgorithmError } from './errors.js';
-import { gostr341194 } from './gostr3411-94.js';
-import { sm3 } from './sm3.js';
-import { streebog256, streebog512 } from './streebog.js';
 
 /**
  * Digest by registry id (see algorithms/catalogue.ts). Only ids with a tested implementation
@@ -27,17 +23,25 @@ const NODE_HASHES = new Map<string, string>([
   ['ripemd160', 'ripemd160'],
 ]);
 
+// Imported when a document first uses one (util/lazy.ts): most runs hash with SHA-2 only.
+const SM3 = new Lazy('SM3', () => import('./sm3.js'));
+const STREEBOG = new Lazy('Streebog', () => import('./streebog.js'));
+const GOSTR3411_94 = new Lazy('GOST R 34.11-94', () => import('./gostr3411-94.js'));
+const BELT = new Lazy('belt-hash', () => import('./belt/hash.js'));
+const BASH = new Lazy('bash', () => import('./bash/hash.js'));
+export const DIGEST_MODULES = { SM3, STREEBOG, GOSTR3411_94, BELT, BASH } as const;
+
 // GOST hashes emit bytes in the order XMLDSig DigestValue carries them (see
 // shared/reference/gost-xmldsig.md); gostr3411-94 uses the CryptoPro S-box.
 const OWN_HASHES = new Map<string, (data: Uint8Array) => Uint8Array>([
-  ['sm3', sm3],
-  ['streebog256', streebog256],
-  ['streebog512', streebog512],
-  ['gostr3411-94', gostr341194],
+  ['sm3', (data) => SM3.get().sm3(data)],
+  ['streebog256', (data) => STREEBOG.get().streebog256(data)],
+  ['streebog512', (data) => STREEBOG.get().streebog512(data)],
+  ['gostr3411-94', (data) => GOSTR3411_94.get().gostr341194(data)],
   // STB 34.101.31: bytes as the standard prints its hash values (its Appendix A).
-  ['belt-hash256', (data) => beltHash(data)],
+  ['belt-hash256', (data) => BELT.get().beltHash(data)],
   // STB 34.101.77: the first 32 octets of the final sponge state (its Appendix A).
-  ['bash256', bash256],
+  ['bash256', (data) => BASH.get().bash256(data)],
 ]);
 
 export function digest(algorithmId: string, data: Uint8Array): Uint8Array {

@@ -16,6 +16,7 @@ import { mapFields } from './map-fields.js';
 import { nativeModel } from './native.js';
 import { describeDoctype, qualifiedName, recognise } from './recognise.js';
 import type { Doctype } from './types.js';
+import type { Lazy } from '../util/lazy.js';
 import { validateAgainstXsd, type XsdEngine } from './xsd.js';
 
 /** The model key holding the document under its own names (see native.ts). */
@@ -32,7 +33,7 @@ export function readFormat(
   bytes: Uint8Array,
   set: DoctypeSet,
   document: ParsedDocument,
-  xsd: XsdEngine | undefined,
+  xsd: XsdEngine | Lazy<XsdEngine> | undefined,
 ):
   | { collisions: string[]; polluting: string[]; nonData: NonDataContent; root: XmlElement }
   | undefined {
@@ -120,7 +121,7 @@ export function readFormat(
 }
 
 function schemaCheck(
-  engine: XsdEngine,
+  engine: XsdEngine | Lazy<XsdEngine>,
   doctype: Doctype,
   version: string | undefined,
   bytes: Uint8Array,

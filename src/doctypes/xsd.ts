@@ -4,6 +4,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentProblem } from '../documents/model.js';
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import { Lazy } from '../util/lazy.js';
 import { elementPath } from '../xml/path.js';
 import { matchesAny } from './glob.js';
 import type { Doctype } from './types.js';
@@ -98,12 +99,18 @@ export class XsdEngine {
   }
 }
 
-let engine: Promise<XsdEngine> | undefined;
+/**
+ * libxml2 (~40 ms to load and set up), loaded once per process: up front by the commands that
+ * read many documents, or by `check` and `verify` when a document of a type with a shipped
+ * schema first needs it (util/lazy.ts).
+ */
+export const XSD_ENGINE = new Lazy(
+  'the libxml2 XSD validator',
+  async () => new XsdEngine(await import('libxml2-wasm')),
+);
 
-/** Loads libxml2 (~100–400 ms) once per process; commands that read documents await it first. */
 export function loadXsdEngine(): Promise<XsdEngine> {
-  engine ??= import('libxml2-wasm').then((lib) => new XsdEngine(lib));
-  return engine;
+  return XSD_ENGINE.load();
 }
 
 /** `/*[1]/*[3]`: the element's position among element children, for libxml2's XPath. */
@@ -141,7 +148,7 @@ function elementAt(root: XmlElement, line: number, message: string): XmlElement 
  * not let us ship, is said plainly; it is not a validity verdict.
  */
 export function validateAgainstXsd(
-  engine: XsdEngine,
+  xsdEngine: XsdEngine | Lazy<XsdEngine>,
   doctype: Doctype,
   version: string | undefined,
   bytes: Uint8Array,
@@ -177,6 +184,7 @@ export function validateAgainstXsd(
       },
     ];
   }
+  const engine = xsdEngine instanceof Lazy ? xsdEngine.get() : xsdEngine;
   const validator = engine.validator(doctype, set.entry);
   if (validator instanceof Error)
     return [

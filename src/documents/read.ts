@@ -21,6 +21,7 @@ import { shippedDoctypes, type DoctypeSet } from '../doctypes/load.js';
 import { readFormat } from '../doctypes/read-format.js';
 import type { XsdEngine } from '../doctypes/xsd.js';
 import type { DocumentProblemId } from '../rule-ids.js';
+import type { Lazy } from '../util/lazy.js';
 
 /** Bytes looked at to tell JSON from XML: a BOM, some blank space and the first character. */
 const PEEK_BYTES = 64;
@@ -30,8 +31,11 @@ export interface ReadOptions {
   limits?: Partial<DocumentLimits>;
   /** Document type definitions (default: the shipped ones; `--doctypes` adds more). */
   doctypes?: DoctypeSet;
-  /** XSD validation (libxml2); without it, schemas are not checked (e.g. `verify`). */
-  xsd?: XsdEngine;
+  /**
+   * XSD validation (libxml2), loaded or to load when a document needs it (`check`, under
+   * util/lazy.ts withLazy); without it, schemas are not checked (e.g. `verify`).
+   */
+  xsd?: XsdEngine | Lazy<XsdEngine>;
   /**
    * The `--docs` folder the file was found in: then a file that cannot be read is a finding,
    * not an error, and a symlink resolving outside the folder is not read.

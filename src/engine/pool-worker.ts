@@ -1,4 +1,6 @@
 import { workerData } from 'piscina';
+// A worker evaluates many documents: every family's code, loaded once when it starts.
+import '../crypto/eager.js';
 import { loadDoctypes, shippedDoctypes } from '../doctypes/load.js';
 import { loadXsdEngine } from '../doctypes/xsd.js';
 import type { ReadOptions } from '../documents/read.js';

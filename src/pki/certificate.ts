@@ -3,6 +3,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { PublicKey } from '../crypto/types.js';
 import type { SignerSummary } from '../signature/types.js';
+import { LazyNotLoadedError } from '../util/lazy.js';
 import { CertificateError } from './errors.js';
 import { nameToString } from './names.js';
 import {
@@ -105,7 +106,9 @@ function keyUsageOf(value: unknown): KeyUsageName[] | undefined {
 function publicKeyOf(spki: Uint8Array): PublicKey {
   try {
     return decodePublicKey(spki);
-  } catch {
+  } catch (error) {
+    // The family's code is not loaded yet: the caller loads it and reads again (util/lazy.ts).
+    if (error instanceof LazyNotLoadedError) throw error;
     const parts = spkiParts(spki);
     const family = keyAlgorithmInfo(parts.algorithmOid)?.family ?? 'unknown';
     return {
@@ -178,6 +181,7 @@ function parseUncached(der: Uint8Array, sha256: string): Certificate {
   const subjectDer = bytes(cert.subject.valueBeforeDecode);
   const issuerDer = bytes(cert.issuer.valueBeforeDecode);
   const spki = spkiOfCertificate(der);
+  let publicKey: PublicKey | undefined;
   return {
     der,
     subject: nameToString(subjectDer),
@@ -187,7 +191,11 @@ function parseUncached(der: Uint8Array, sha256: string): Certificate {
     serialNumber: serialHex(cert.serialNumber),
     notBefore: cert.notBefore.value,
     notAfter: cert.notAfter.value,
-    publicKey: publicKeyOf(spki),
+    // Decoded on first use: reading certificates (a profile's anchors, at load) needs no key
+    // code, and a GOST or SM2 anchor does not load its family's arithmetic for an RSA run.
+    get publicKey(): PublicKey {
+      return (publicKey ??= publicKeyOf(spki));
+    },
     signatureAlgorithmOid: sigOid,
     ...(signatureAlgorithmId ? { signatureAlgorithmId } : {}),
     tbs: bytes(cert.tbsView),

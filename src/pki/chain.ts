@@ -1,4 +1,5 @@
 import { schemeFor } from '../crypto/schemes/index.js';
+import { onLazyLoad } from '../util/lazy.js';
 import type { Certificate } from './certificate.js';
 import { normalizedName } from './names.js';
 
@@ -27,6 +28,8 @@ export type SignatureCheck = 'valid' | 'invalid' | 'unverifiable';
  */
 const signatureChecks = new Map<string, SignatureCheck>();
 const MAX_CACHED_CHECKS = 10_000;
+// A verdict reached while a family's code was missing is not kept (util/lazy.ts).
+onLazyLoad(() => signatureChecks.clear());
 
 /** Verifies `cert`'s signature with `issuer`'s key; "unverifiable" is never treated as valid. */
 export function checkSignature(cert: Certificate, issuer: Certificate): SignatureCheck {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { schemeFor } from '../crypto/schemes/index.js';
+import { onLazyLoad } from '../util/lazy.js';
 import type { Certificate } from './certificate.js';
 import { CertificateError } from './errors.js';
 import { nameToString, normalizedName } from './names.js';
@@ -80,6 +81,8 @@ export function crlCovers(crl: Crl, cert: Certificate): boolean {
 }
 
 const verdicts = new Map<string, boolean>();
+// A verdict reached while a family's code was missing is not kept (util/lazy.ts).
+onLazyLoad(() => verdicts.clear());
 
 /** True when `issuer`'s key verifies the CRL's signature (cached per CRL and issuer). */
 export function crlSignedBy(crl: Crl, issuer: Certificate): boolean {

@@ -1,4 +1,6 @@
 import { workerData } from 'piscina';
+// A worker serves many requests: every family's code, loaded once when it starts.
+import '../crypto/eager.js';
 import { verifyFailed, verifyRead, type VerifyOutput } from '../cli/actions/verify.js';
 import { displayPaths, exitCodeFor, parseAsOf, parseFailOn } from '../cli/options.js';
 import { loadDoctypes, shippedDoctypes } from '../doctypes/load.js';

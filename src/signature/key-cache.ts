@@ -1,6 +1,7 @@
 import type { PublicKey } from '../crypto/types.js';
 import { parseCertificate, signerSummary, type Certificate } from '../pki/certificate.js';
 import { decodePublicKey } from '../pki/spki.js';
+import { onLazyLoad } from '../util/lazy.js';
 import type { SignerSummary } from './types.js';
 
 /** What key selection needs from a KeyInfo certificate. */
@@ -23,6 +24,11 @@ export type Cached<T> = T | { error: string };
 const certificates = new Map<string, Cached<CertificateFacts>>();
 const keys = new Map<string, Cached<PublicKey>>();
 const CACHE_MAX = 2048;
+// Failures met while a family's code was missing are not kept (util/lazy.ts).
+onLazyLoad(() => {
+  certificates.clear();
+  keys.clear();
+});
 
 function remember<T>(map: Map<string, T>, id: string, value: T): T {
   if (map.size >= CACHE_MAX) map.clear();

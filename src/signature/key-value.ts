@@ -1,7 +1,7 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { BIGN_CURVE_256_OID, bignCurveParams } from '../crypto/bign/curves.js';
-import { encodeBignSpki } from '../crypto/bign/keys.js';
+import { BIGN_CURVE_256_OID, encodeBignSpki } from '../crypto/bign/spki.js';
+import { curveInfo } from '../crypto/curves.js';
 import type { XmlElement } from '../xml/dom.js';
 import { decodeBase64Strict } from './base64.js';
 import { dsigChild, plainAttribute, valueText } from './dsig-elements.js';
@@ -155,13 +155,15 @@ function bignSpki(bign: XmlElement): KeyValueResult {
   const named = domain && dsigChild(domain, 'NamedCurve', DSIG11_NS);
   const urn = named && plainAttribute(named, 'URN');
   const oid = urn ? BIGN_CURVE_URNS.get(urn) : undefined;
-  const params = oid ? bignCurveParams(oid) : undefined;
-  if (!params) return { error: `BignKeyValue curve '${urn ?? '(none)'}' is not supported` };
+  // The curve's name and size (crypto/curves); the point itself is checked when the key is read.
+  const curve = oid ? curveInfo(oid) : undefined;
+  if (!oid || !curve) return { error: `BignKeyValue curve '${urn ?? '(none)'}' is not supported` };
+  const bytes = curve.bits / 8;
   const point = base64Child(bign, 'PublicKey', DSIG11_NS);
-  if (!point || point.length !== 2 * params.bytes) {
-    return { error: `BignKeyValue PublicKey is not ${2 * params.bytes} octets of ${params.name}` };
+  if (!point || point.length !== 2 * bytes) {
+    return { error: `BignKeyValue PublicKey is not ${2 * bytes} octets of ${curve.name}` };
   }
-  return { spki: encodeBignSpki(params, point) };
+  return { spki: encodeBignSpki({ oid }, point) };
 }
 
 function fromJwk(jwk: JsonWebKey): KeyValueResult {

@@ -6,6 +6,8 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
+// The generator signs with every family, synchronously (as the test processes, see eager-crypto).
+import '../../src/crypto/eager.js';
 import { generateCorpusInTemp } from '../helpers/generate-corpus-in-temp.js';
 
 declare module 'vitest' {

@@ -2,6 +2,7 @@ import { checkRuleLevels } from '../../engine/rule-levels.js';
 import { RULES } from '../../rules/index.js';
 import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../../util/errors.js';
+import { withLazy } from '../../util/lazy.js';
 import type { ReadOptions } from '../../documents/read.js';
 import { run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
@@ -34,12 +35,16 @@ export interface CheckOptions extends GateOptions, OutputOptions {
   config?: ConfigOption;
 }
 
-/** `corridor check`: the given documents, sent to the receivers in `--to`. */
-export function checkAction(
+/**
+ * `corridor check`: the given documents, sent to the receivers in `--to`. The code of the
+ * algorithm families (GOST, SM2, bign) and libxml2 load when the documents need them: the run
+ * is done again once they are loaded (util/lazy.ts), before anything is written.
+ */
+export async function checkAction(
   files: string[],
   flags: CheckOptions,
   documentTypes: Pick<ReadOptions, 'doctypes' | 'xsd'> = {},
-): CommandResult {
+): Promise<CommandResult> {
   const options = withConfig(flags, CONFIGURABLE);
   const targets = outputTargets(options);
   const failOn = parseFailOn(options.failOn, 'error');
@@ -52,21 +57,23 @@ export function checkAction(
   const gate = prepareGate(options);
   const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
-  const raw = run({
-    kind: 'check',
-    profiles,
-    files: gate.select(files, '.'),
-    asOf,
-    read: { limits: limitsFromOptions(options), ...documentTypes },
-    maxFindingsPerRule: maxFindingsFromOptions(options),
-    ruleLevels: levels,
-    verify: {
-      ...keyMaterial(options, profileAnchors(profiles)),
-      content: loadContent(options.content, documentLimits(limitsFromOptions(options)).maxBytes),
-    },
-    receivers: options.to === 'all' ? 'all' : parseList(options.to),
-    from: options.from,
-  });
+  const raw = await withLazy(() =>
+    run({
+      kind: 'check',
+      profiles,
+      files: gate.select(files, '.'),
+      asOf,
+      read: { limits: limitsFromOptions(options), ...documentTypes },
+      maxFindingsPerRule: maxFindingsFromOptions(options),
+      ruleLevels: levels,
+      verify: {
+        ...keyMaterial(options, profileAnchors(profiles)),
+        content: loadContent(options.content, documentLimits(limitsFromOptions(options)).maxBytes),
+      },
+      receivers: options.to === 'all' ? 'all' : parseList(options.to),
+      from: options.from,
+    }),
+  );
   const result = gate.apply(raw, { profiles, asOf });
   writeOutputs(result, targets, options.docsBaseUri);
   return { exitCode: gate.exitCode(result, failOn) };

@@ -52,6 +52,7 @@ export function registerCheckCommand(
       // The config's doctypes folder too: the definitions are read before the action runs.
       const { withConfig } = await import('../config.js');
       const withDoctypes = withConfig(options, ['doctypes']);
-      done(checkAction(files, withDoctypes, await documentTypeReadOptions(withDoctypes)));
+      const documentTypes = await documentTypeReadOptions(withDoctypes, { lazy: true });
+      done(await checkAction(files, withDoctypes, documentTypes));
     });
 }

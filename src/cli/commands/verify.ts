@@ -31,7 +31,9 @@ export function registerVerifyCommand(
     .addOption(requireRevocationOption())
     .action(async (files: string[], options: VerifyCommandOptions) => {
       const { runVerify } = await import('../actions/verify.js');
-      const result = runVerify(files, options);
+      const { withLazy } = await import('../../util/lazy.js');
+      // The GOST, SM2 and bign code loads when a key or a signature needs it (util/lazy.ts).
+      const result = await withLazy(() => runVerify(files, options));
       const stream = result.exitCode === 2 ? process.stderr : process.stdout;
       stream.write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
       done({ exitCode: result.exitCode });

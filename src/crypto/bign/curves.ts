@@ -87,8 +87,7 @@ export const BIGN_CURVES: ReadonlyMap<string, BignCurveParams> = new Map(
   [CURVE_256, CURVE_384, CURVE_512].map((c) => [c.oid, c]),
 );
 
-/** OID of bign-curve256v1, the curve of bign-with-hbelt (security level 128). */
-export const BIGN_CURVE_256_OID = CURVE_256.oid;
+export { BIGN_CURVE_256_OID } from './spki.js';
 
 export function bignCurveParams(oid: string): BignCurveParams | undefined {
   return BIGN_CURVES.get(oid);

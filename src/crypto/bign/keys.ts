@@ -4,6 +4,7 @@ import { KeyFormatError } from '../errors.js';
 import { bigIntToLe, leToBigInt, randomScalar } from '../gost/signature.js';
 import type { BignPublicKey } from '../types.js';
 import { bignCurveParams, bignPointType, type BignCurveParams } from './curves.js';
+import { bignAlgorithmIdentifier, encodeBignSpki } from './spki.js';
 
 /**
  * bign key encodings. Sources for every byte order:
@@ -15,7 +16,7 @@ import { bignCurveParams, bignPointType, type BignCurveParams } from './curves.j
  * - PKCS#8 PrivateKeyInfo (bee2 bpki.c, STB 34.101.78): version 0, the same
  *   AlgorithmIdentifier, privateKey OCTET STRING = d little-endian in l/4 octets.
  */
-export const BIGN_PUBKEY_OID = '1.2.112.0.2.0.34.101.45.2.1';
+export { BIGN_PUBKEY_OID, encodeBignSpki } from './spki.js';
 
 export interface BignPrivateKey {
   family: 'bign';
@@ -66,23 +67,6 @@ export function bignPointFromBytes(
   }
 }
 
-function algorithmIdentifier(params: BignCurveParams): asn1js.Sequence {
-  return new asn1js.Sequence({
-    value: [
-      new asn1js.ObjectIdentifier({ value: BIGN_PUBKEY_OID }),
-      new asn1js.ObjectIdentifier({ value: params.oid }),
-    ],
-  });
-}
-
-/** DER SubjectPublicKeyInfo for public key octets on a named curve. */
-export function encodeBignSpki(params: BignCurveParams, octets: Uint8Array): Uint8Array {
-  const spki = new asn1js.Sequence({
-    value: [algorithmIdentifier(params), new asn1js.BitString({ valueHex: octets })],
-  });
-  return new Uint8Array(spki.toBER(false));
-}
-
 /** A bign PublicKey from SPKI parts already split by pki/spki.ts; throws KeyFormatError. */
 export function decodeBignPublicKey(
   spki: Uint8Array,
@@ -109,7 +93,7 @@ export function encodeBignPrivateKeyPkcs8(key: BignPrivateKey): Uint8Array {
   const info = new asn1js.Sequence({
     value: [
       new asn1js.Integer({ value: 0 }),
-      algorithmIdentifier(params),
+      bignAlgorithmIdentifier(params),
       new asn1js.OctetString({ valueHex: bigIntToLe(key.d, params.bytes) }),
     ],
   });

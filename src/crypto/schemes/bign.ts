@@ -2,7 +2,6 @@ import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { beltHash } from '../belt/hash.js';
 import { BIGN_CURVE_256_OID, bignCurveParams } from '../bign/curves.js';
 import {
-  BIGN_PUBKEY_OID,
   bignPointFromBytes,
   bignSpkiOfPrivateKey,
   decodeBignPrivateKey,
@@ -10,6 +9,7 @@ import {
 } from '../bign/keys.js';
 import { bignSignHash, bignVerifyHash } from '../bign/signature.js';
 import { UnsupportedAlgorithmError } from '../errors.js';
+import { BIGN_INFO } from './info.js';
 import type {
   BignPublicKey,
   KeyCodec,
@@ -67,8 +67,8 @@ function pointOf(key: BignPublicKey): WeierstrassPoint<bigint> | null {
  * bee2's bpki.c writes it, d little-endian in the OCTET STRING with nothing nested.
  */
 const bignCodec: KeyCodec = {
-  families: ['bign'],
-  claims: (algorithmOid) => algorithmOid === BIGN_PUBKEY_OID,
+  families: BIGN_INFO.keyCodec!.families,
+  claims: BIGN_INFO.keyCodec!.claims,
   decodeSpki: (spki, parts) =>
     decodeBignPublicKey(spki, parts.algorithmOid, parts.parameterOid, parts.keyBytes),
   decodePkcs8: (_der, privateKey, parameterOid) => decodeBignPrivateKey(parameterOid, privateKey),
@@ -84,8 +84,8 @@ const bignCodec: KeyCodec = {
 };
 
 export const bignScheme: SignatureScheme = {
-  algorithmIds: [ID],
-  families: ['bign'],
+  algorithmIds: BIGN_INFO.algorithmIds,
+  families: BIGN_INFO.families,
   keyCodec: bignCodec,
 
   verify(

@@ -11,6 +11,7 @@ import {
 } from '../gost/signature.js';
 import { gostr341194 } from '../gostr3411-94.js';
 import { streebog256, streebog512 } from '../streebog.js';
+import { GOST_INFO } from './info.js';
 import type {
   KeyCodec,
   PrivateKey,
@@ -42,13 +43,11 @@ function isGostId(id: string): id is GostFamily {
   return (ALGORITHM_IDS as readonly string[]).includes(id);
 }
 
-/** SPKI algorithm OIDs: id-GostR3410-2001 (RFC 4491), id-tc26-gost3410-12-256/512 (RFC 9215). */
-const KEY_OIDS: readonly string[] = ['1.2.643.2.2.19', '1.2.643.7.1.1.1.1', '1.2.643.7.1.1.1.2'];
-
 /** Little-endian x‖y inside an OCTET STRING, checked on the curve of its parameter set. */
 const gostCodec: KeyCodec = {
-  families: ALGORITHM_IDS,
-  claims: (algorithmOid) => KEY_OIDS.includes(algorithmOid),
+  families: GOST_INFO.keyCodec!.families,
+  // SPKI algorithm OIDs: id-GostR3410-2001 (RFC 4491), id-tc26-gost3410-12-256/512 (RFC 9215).
+  claims: GOST_INFO.keyCodec!.claims,
   decodeSpki: (spki) => decodeGostPublicKey(spki),
   decodePkcs8(der) {
     const gost = decodeGostPrivateKeyPkcs8(der);
@@ -73,8 +72,8 @@ const gostCodec: KeyCodec = {
 };
 
 export const gostScheme: SignatureScheme = {
-  algorithmIds: ALGORITHM_IDS,
-  families: ALGORITHM_IDS,
+  algorithmIds: GOST_INFO.algorithmIds,
+  families: GOST_INFO.families,
   keyCodec: gostCodec,
 
   verify(

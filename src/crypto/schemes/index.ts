@@ -1,23 +1,45 @@
+import type { Lazy } from '../../util/lazy.js';
+import { DIGEST_MODULES } from '../digests.js';
 import type { KeyCodec, KeyFamily, SignatureScheme } from '../types.js';
-import { bignScheme } from './bign.js';
-import { gostScheme } from './gost.js';
+import { BIGN_INFO, GOST_INFO, SM2_INFO } from './info.js';
+import { lazyScheme } from './lazy-scheme.js';
+// ML-DSA and SLH-DSA load @noble/post-quantum themselves on first use (synchronously).
 import { mlDsaScheme } from './ml-dsa.js';
 import { nodeScheme } from './node.js';
 import { slhDsaScheme } from './slh-dsa.js';
-import { sm2Scheme } from './sm2.js';
+
+const sm2 = lazyScheme(SM2_INFO, async () => (await import('./sm2.js')).sm2Scheme);
+const gost = lazyScheme(GOST_INFO, async () => (await import('./gost.js')).gostScheme);
+const bign = lazyScheme(BIGN_INFO, async () => (await import('./bign.js')).bignScheme);
 
 /**
  * Every signature scheme this build can verify. A new family is one scheme file (verify, sign
  * and its key codec) plus one line here; the algorithm registry derives `verifiable` from it.
+ * OpenSSL's (node) is always loaded; the others by their metadata (schemes/info.ts), their code
+ * imported when a key or a signature of theirs comes up.
  */
 export const SCHEMES: readonly SignatureScheme[] = [
   nodeScheme,
-  sm2Scheme,
-  gostScheme,
-  bignScheme,
+  sm2,
+  gost,
+  bign,
   mlDsaScheme,
   slhDsaScheme,
 ];
+
+/** The lazily loaded schemes, for crypto/eager.ts to provide statically imported code. */
+export const LAZY_SCHEMES = { sm2, gost, bign } as const;
+
+/** The code of every scheme and digest: commands that are not lazy load it first. */
+export async function loadCrypto(): Promise<void> {
+  const modules: Array<Lazy<unknown>> = [
+    sm2.module,
+    gost.module,
+    bign.module,
+    ...Object.values(DIGEST_MODULES),
+  ];
+  await Promise.all(modules.map((module) => module.load()));
+}
 
 const byAlgorithm = new Map<string, SignatureScheme>();
 const codecByFamily = new Map<KeyFamily, KeyCodec>();

@@ -23,6 +23,7 @@ import {
   type RsPair,
 } from '../sm2/der-signature.js';
 import { sm2Sign, sm2Verify } from '../sm2/sign.js';
+import { SM2_INFO } from './info.js';
 
 /**
  * SM2 with SM3, user ID 1234567812345678.
@@ -53,10 +54,8 @@ export function sm2Key(d: bigint): PrivateKey {
  * curve OID in the algorithm field itself.
  */
 const sm2Codec: KeyCodec = {
-  families: ['sm2'],
-  claims: (algorithmOid, parameterOid) =>
-    algorithmOid === SM2_CURVE_OID ||
-    (algorithmOid === EC_PUBLIC_KEY_OID && parameterOid === SM2_CURVE_OID),
+  families: SM2_INFO.keyCodec!.families,
+  claims: SM2_INFO.keyCodec!.claims,
   decodeSpki: (spki, parts) => ({
     family: 'sm2',
     point: checkSm2Point(parts.keyBytes),
@@ -86,8 +85,8 @@ const sm2Codec: KeyCodec = {
 };
 
 export const sm2Scheme: SignatureScheme = {
-  algorithmIds: ['sm2-sm3'],
-  families: ['sm2'],
+  algorithmIds: SM2_INFO.algorithmIds,
+  families: SM2_INFO.families,
   keyCodec: sm2Codec,
 
   verify(

@@ -1,9 +1,7 @@
 import { sm2 } from 'sm-crypto-v2';
 import { KeyFormatError } from '../errors.js';
 
-/** sm2p256v1 (GM/T 0006-2012): both the curve OID and, in some certificates, the key OID. */
-export const SM2_CURVE_OID = '1.2.156.10197.1.301';
-export const SM2_CURVE_NAME = 'sm2p256v1';
+export { SM2_CURVE_NAME, SM2_CURVE_OID } from './names.js';
 
 /** Group order n of sm2p256v1 (GB/T 32918.5-2017). */
 export const SM2_ORDER = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123n;

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+
+/**
+ * `check` and `verify` load the GOST, SM2 and bign code and libxml2 only when a document needs
+ * them (src/util/lazy.ts): the first pass that meets one is discarded and the work is done again.
+ * Here, in fresh processes where nothing is loaded, their output must be exactly what this test
+ * process prints with every family loaded up front (test/setup/eager-crypto.ts), and the probe
+ * must see which packages each run loaded.
+ */
+function freshCli(args: string[]): { code: number; stdout: string; packages: Set<string> } {
+  const hook = `export async function resolve(s, c, next) {
+    const r = await next(s, c); process.stderr.write('URL ' + r.url + '\\n'); return r; }`;
+  const register =
+    'import { register } from "node:module";' +
+    `register("data:text/javascript,${encodeURIComponent(hook)}");`;
+  const script = `
+    const { main } = await import(${JSON.stringify(MAIN)});
+    const code = await main(['node', 'corridor', ...${JSON.stringify(args)}]);
+    process.stderr.write('CODE ' + code + '\\n');
+  `;
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      `data:text/javascript,${encodeURIComponent(register)}`,
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      script,
+    ],
+    { encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 64 << 20 },
+  );
+  const packages = new Set(
+    [...run.stderr.matchAll(/^URL \S*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]!),
+  );
+  return { code: Number(/^CODE (\d+)$/m.exec(run.stderr)?.[1]), stdout: run.stdout, packages };
+}
+
+const FAMILY_CODE = ['sm-crypto-v2', '@noble/curves', 'libxml2-wasm'];
+const AS_OF = ['--as-of', '2026-12-01'];
+
+describe('lazily loaded algorithm families give the same results', () => {
+  it.each([
+    ['RSA-signed', 'EU/customs-declaration.xml', []],
+    ['GOST-signed', 'RU/customs-declaration.xml', ['@noble/curves']],
+    ['SM2-signed', 'CN/customs-declaration.xml', ['sm-crypto-v2']],
+    ['bign-signed', 'BY/customs-declaration.xml', ['@noble/curves']],
+    ['XSD-validated', 'EU/dec-dms.xml', ['libxml2-wasm']],
+  ])('check of %s documents loads only what it needs', async (_family, file, needed) => {
+    const args = ['check', `fixtures/documents/${file}`, '--to', 'all', '-f', 'json', ...AS_OF];
+    const fresh = freshCli(args);
+    const eager = await runCli(args);
+    expect(fresh.code).toBe(eager.code);
+    expect(fresh.stdout).toBe(eager.stdout);
+    expect(JSON.parse(fresh.stdout)).toHaveProperty('cells');
+    for (const name of FAMILY_CODE)
+      expect(fresh.packages.has(name), name).toBe(needed.includes(name));
+  });
+
+  it('verify of documents of every family, with their anchors as trust and keys', async () => {
+    const files = ['RU', 'CN', 'BY', 'EU'].map((c) => `fixtures/documents/${c}/licence.xml`);
+    const trust = ['RU', 'CN', 'BY'].flatMap((c) => [
+      '--trust',
+      `profiles/anchors/${c}-test-ca.pem`,
+    ]);
+    for (const args of [
+      ['verify', ...files, '-f', 'json', ...AS_OF],
+      ['verify', ...files, ...trust, '-f', 'json', ...AS_OF],
+      ['verify', files[0]!, '--key', 'profiles/anchors/RU-test-ca.pem', '-f', 'json', ...AS_OF],
+    ]) {
+      const fresh = freshCli(args);
+      const eager = await runCli(args);
+      expect(fresh.code, args.join(' ')).toBe(eager.code);
+      expect(fresh.stdout, args.join(' ')).toBe(eager.stdout);
+    }
+  });
+});
