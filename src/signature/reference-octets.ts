@@ -10,7 +10,8 @@ import { filter2NodeSet, xpathNodeSet } from './xpath-transform.js';
 
 /** What a Reference's transforms start from: part of the parsed document, or detached bytes. */
 export type ReferenceInput =
-  | { kind: 'nodes'; doc: XmlDocument; target: XmlDocument | XmlElement }
+  /** `comments`: the node-set keeps comments (an XPointer URI); otherwise they are removed. */
+  | { kind: 'nodes'; doc: XmlDocument; target: XmlDocument | XmlElement; comments?: boolean }
   | { kind: 'octets'; bytes: Uint8Array };
 
 /**
@@ -30,8 +31,9 @@ export function referenceOctets(
   let state:
     | { kind: 'nodes'; target: XmlDocument | XmlElement; set?: NodeSet }
     | { kind: 'octets'; bytes: Uint8Array } = input;
-  // Same-document node-sets carry no comments (§4.4.3.3); parsed octets keep them if asked.
-  let sameDocument = input.kind === 'nodes';
+  // Same-document node-sets carry no comments (§4.4.3.3) unless named by XPointer; parsed
+  // octets keep them if asked.
+  let sameDocument = input.kind === 'nodes' && input.comments !== true;
   let exclude: TransformPlan['exclude'] | undefined = plan.exclude;
   if (input.kind === 'nodes' && 'kind' in input.target && insideExcluded(input.target, exclude)) {
     // The URI names something inside a removed subtree (an ID inside the enveloped
@@ -39,7 +41,7 @@ export function referenceOctets(
     // names, so the wrapping checks still see where that is.)
     state = { kind: 'nodes', target: input.target, set: EMPTY_SET };
   } else if (input.kind === 'nodes' && plan.filters.length > 0) {
-    const set = filteredNodeSet(input.doc, input.target, plan);
+    const set = filteredNodeSet(input.doc, input.target, plan, input.comments === true);
     selected?.(set);
     state = { kind: 'nodes', target: input.target, set };
   }
@@ -114,10 +116,11 @@ function filteredNodeSet(
   doc: XmlDocument,
   target: XmlDocument | XmlElement,
   plan: TransformPlan,
+  comments: boolean,
 ): NodeSet {
   let set: NodeSet = {
     element: () => true,
-    leaf: (node) => node.kind !== 'comment',
+    leaf: (node) => comments || node.kind !== 'comment',
     attribute: () => true,
     namespace: () => true,
   };

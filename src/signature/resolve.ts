@@ -5,8 +5,9 @@ import type { SignatureProblem } from './types.js';
 
 /** What a Reference URI points to inside the document, or why it points nowhere usable. */
 export type Resolution =
-  | { kind: 'document'; element: XmlElement }
-  | { kind: 'element'; element: XmlElement }
+  /** `comments`: an XPointer reference, whose node-set keeps comments (XMLDSig §4.3.3.3). */
+  | { kind: 'document'; element: XmlElement; comments?: true }
+  | { kind: 'element'; element: XmlElement; comments?: true }
   /** Bytes of an external URI the user supplied (`--content uri=file`); nothing is fetched. */
   | { kind: 'detached'; bytes: Uint8Array }
   | { kind: 'problem'; problem: SignatureProblem };
@@ -48,12 +49,22 @@ export function resolveReference(
       `Reference URI '${uri}' is outside the document and is never fetched (supply its bytes with --content URI=file)`,
     );
   }
-  const id = uri.slice(1);
+  let id = uri.slice(1);
+  let comments = false;
   if (id.startsWith('xpointer(')) {
-    return fail(
-      XMLDSIG_RULES.referenceUnresolved,
-      `XPointer reference '${uri}' is not supported (only '' and '#id')`,
-    );
+    // The two XPointer forms XMLDSig names (§4.3.3.3): the document or an element by ID, with
+    // comments. Any other XPointer expression is not evaluated.
+    if (id === 'xpointer(/)') return { kind: 'document', element: doc.root, comments: true };
+    const byId = /^xpointer\(id\((?:'([^']*)'|"([^"]*)")\)\)$/.exec(id);
+    const named = byId?.[1] ?? byId?.[2];
+    if (named === undefined) {
+      return fail(
+        XMLDSIG_RULES.referenceUnresolved,
+        `XPointer reference '${uri}' is not supported (only '', '#id', '#xpointer(/)' and '#xpointer(id('id'))')`,
+      );
+    }
+    id = named;
+    comments = true;
   }
   const elements = idIndexOf(doc).get(id) ?? [];
   if (elements.length === 0) {
@@ -65,7 +76,7 @@ export function resolveReference(
       `${elements.length} elements have the ID '${id}': the signed element is ambiguous`,
     );
   }
-  return { kind: 'element', element: elements[0] as XmlElement };
+  return { kind: 'element', element: elements[0] as XmlElement, ...(comments ? { comments } : {}) };
 }
 
 function fail(ruleId: XmldsigRuleId, message: string): Resolution {

@@ -321,7 +321,12 @@ function digestReference(
         : inOwnObject(signature, signed)
           ? 'object'
           : 'element';
-    input = { kind: 'nodes', doc, target: resolution.kind === 'document' ? doc : signed };
+    input = {
+      kind: 'nodes',
+      doc,
+      target: resolution.kind === 'document' ? doc : signed,
+      ...(resolution.comments ? { comments: true } : {}),
+    };
   }
   const plan = planTransforms(element, signature);
   if ('ruleId' in plan) return { result, problem: plan };

@@ -126,6 +126,34 @@ describe('XPath Filter 2.0 (W3C merlin-xpath-filter2-three)', () => {
   });
 });
 
+describe('XPointer references (W3C merlin-exc-c14n-one)', () => {
+  const xml = read('merlin-exc-c14n-one/exc-signature.xml');
+
+  it('#xpointer(id(…)) names the element with its comments: the WithComments digests match', () => {
+    const verification = verify(xml);
+    expect(verification.references?.map((r) => r.digestValid)).toEqual([true, true, true, true]);
+    expect(verification.valid).toBe(true);
+  });
+
+  it('a comment is signed only by the references canonicalized with comments', () => {
+    const verification = verify(xml.replace('<!--  comment -->', '<!--  changed -->'));
+    expect(verification.valid).toBe(false);
+    const outcomes = verification.references?.map((r) => r.digestValid) ?? [];
+    expect(outcomes.filter((d) => d === true).length).toBeGreaterThan(0);
+    expect(outcomes.filter((d) => d === false).length).toBeGreaterThan(0);
+  });
+
+  it('#xpointer(/) is the whole document; other XPointer expressions are not evaluated', () => {
+    const doc = parseXml('<a Id="x"><!--c--><b/></a>');
+    expect(resolveReference(doc, '#xpointer(/)')).toMatchObject({
+      kind: 'document',
+      comments: true,
+    });
+    expect(resolveReference(doc, '#xpointer(id("x"))')).toMatchObject({ kind: 'element' });
+    expect(resolveReference(doc, '#xpointer(//b)')).toMatchObject({ kind: 'problem' });
+  });
+});
+
 describe('XPath Filter 2.0 in xmlsec’s own x509data-test', () => {
   it('verifies its references', () => {
     const verification = verify(read('aleksey-xmldsig-01/x509data-test.xml'));
