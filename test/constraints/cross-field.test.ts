@@ -316,8 +316,14 @@ describe('cross-field checks in profiles', () => {
       asOf: new Date('2026-11-21T00:00:00Z'),
       receivers: ['KZ'],
     });
-    const finding = result.pairs[0]?.findings.find((f) => f.message.includes('eaeu-net-mass'));
-    expect(finding).toMatchObject({ ruleId: 'document/receiver-rules', severity: 'error' });
+    const finding = result.pairs[0]?.findings.find(
+      (f) => f.data?.['constraint'] === 'eaeu-net-mass',
+    );
+    expect(finding).toMatchObject({
+      ruleId: 'document/receiver-rules',
+      messageId: 'violation',
+      severity: 'error',
+    });
     expect(finding?.message).toContain('"1300" must be at most /goodsItems/0/grossMass "1250.5"');
     expect(finding?.location.path).toMatch(/NetMass/);
     expect(finding?.location.line).toBeGreaterThan(1);

@@ -249,7 +249,7 @@ describe('public sample instances read to the model', () => {
       result.pairs
         .filter((p) => p.document.endsWith(file))
         .flatMap((p) => p.findings)
-        .filter((f) => f.message.includes('ru-esadout-document-mode'));
+        .filter((f) => f.data?.['constraint'] === 'ru-esadout-document-mode');
     expect(mentions('with.xml')).toEqual([]);
     expect(mentions('without.xml')).toHaveLength(1);
     expect(mentions('without.xml')[0]?.ruleId).toBe('document/receiver-rules');

@@ -70,7 +70,8 @@ describe('a ds:Signature moved into a data field', () => {
     expect(ids(before)).toContain('data-export/restricted');
     expect(ids(after)).toEqual([...ids(before), 'signature/placement'].sort());
     const placement = after.findings.find((f) => f.ruleId === 'signature/placement');
-    expect(placement?.message).toMatch(/inside the business field .*Citizenship/);
+    expect(placement?.messageId).toBe('insideField');
+    expect(placement?.data?.['field']).toMatch(/Citizenship/);
     expect(after.status).toBe('fail');
   });
 

@@ -79,7 +79,11 @@ describe('member states: a country’s documents are judged by its union’s pro
     // Matrix rows are keyed by profile, never by member country.
     expect(result.cells.map((c) => c.sender)).toEqual(['UN']);
     const senderRule = pair?.findings.find((f) => f.ruleId === 'document/sender-rules');
-    expect(senderRule?.message).toContain('its origin UN rule consignee');
+    expect(senderRule?.messageId).toBe('violation');
+    expect(senderRule?.data).toMatchObject({
+      profile: 'UN',
+      constraint: 'consignee',
+    });
     expect(senderRule?.sender).toBe('UN');
   });
 

@@ -30,16 +30,20 @@ describe('document rules', () => {
       },
     );
     const [finding] = findingsOf('document/readable', broken, profile());
-    expect(finding?.message).toContain('DOCTYPE');
+    expect(finding).toMatchObject({
+      messageId: 'document/dtd-refused',
+      data: { detail: 'DOCTYPE is not allowed' },
+    });
     expect(finding?.location.line).toBe(2);
   });
 
   it('document/type-accepted fails when the receiver does not take the type', () => {
     expect(findingsOf('document/type-accepted', declaration(), profile())).toEqual([]);
     const noDeclarations = profile({ documents: { licence: { accepted: true } } });
-    expect(findingsOf('document/type-accepted', declaration(), noDeclarations)[0]?.message).toMatch(
-      /does not accept customs-declaration documents \(accepts: licence\)/,
-    );
+    expect(findingsOf('document/type-accepted', declaration(), noDeclarations)[0]).toMatchObject({
+      messageId: 'notAccepted',
+      data: { receiver: 'BB', type: 'customs-declaration', accepted: 'licence' },
+    });
     const refused = profile({ documents: { 'customs-declaration': { accepted: false } } });
     expect(findingsOf('document/type-accepted', declaration(), refused)).toHaveLength(1);
   });
@@ -66,12 +70,15 @@ describe('signature policy rules', () => {
       ],
     });
     expect(invalid[0]?.severity).toBe('error');
-    expect(invalid[0]?.message).toContain('digest mismatch');
+    expect(invalid[0]).toMatchObject({
+      messageId: 'invalid',
+      data: { problems: 'xmldsig/digest-mismatch' },
+    });
     const unknown = findingsOf('signature/valid', doc, profile(), {
       verifications: [verification({ valid: null })],
     });
     expect(unknown[0]?.severity).toBe('warning');
-    expect(unknown[0]?.message).toMatch(/recognised, not verifiable here/);
+    expect(unknown[0]?.messageId).toBe('notVerifiableUnexplained');
   });
 
   it('signature/method-accepted names the method and what the receiver accepts', () => {
@@ -88,9 +95,10 @@ describe('signature policy rules', () => {
       {},
       { signatures: [signature({ signatureMethod: 'urn:example:nope' })] },
     );
-    expect(findingsOf('signature/method-accepted', unknown, profile())[0]?.message).toMatch(
-      /unknown signature algorithm urn:example:nope/,
-    );
+    expect(findingsOf('signature/method-accepted', unknown, profile())[0]).toMatchObject({
+      messageId: 'unknown',
+      data: { uri: 'urn:example:nope' },
+    });
   });
 
   it('signature/method-accepted never suggests an algorithm past its end date', () => {
@@ -102,7 +110,7 @@ describe('signature policy rules', () => {
     });
     const gost = declaration({}, { signatures: [signature({ signatureMethod: URI.gost256 })] });
     const [method] = findingsOf('signature/method-accepted', gost, receiver);
-    expect(method?.message).toMatch(/accepts: RSA PKCS#1 v1.5 with SHA-256\)$/);
+    expect(method?.data?.['accepted']).toBe('RSA PKCS#1 v1.5 with SHA-256');
     expect(method?.hint).not.toMatch(/SHA-1/);
     // Evaluated on a date when SHA-1 was still allowed, it is offered again.
     const [then] = findingsOf('signature/method-accepted', gost, receiver, { asOf: '2011-01-01' });
@@ -123,7 +131,7 @@ describe('signature policy rules', () => {
     });
     const [finding] = findingsOf('signature/method-accepted', declaration(), discouraging);
     expect(finding?.severity).toBe('warning');
-    expect(finding?.message).toContain('phasing out');
+    expect(finding).toMatchObject({ messageId: 'discouragedNote', data: { note: 'phasing out' } });
   });
 
   it('signature/algorithm-name: same algorithm under another URI', () => {
@@ -134,9 +142,10 @@ describe('signature policy rules', () => {
     const [finding] = findingsOf('signature/algorithm-name', alias, receiver, {
       verifications: [verification({ signer: { keyAlgorithm: 'gost2001', keyBits: 256 } })],
     });
-    expect(finding?.message).toContain(
-      `knows GOST R 34.10-2001 with GOST R 34.11-94 as ${URI.gost2001Cp}`,
-    );
+    expect(finding).toMatchObject({
+      messageId: 'otherName',
+      data: { algorithm: 'GOST R 34.10-2001 with GOST R 34.11-94', acceptedUris: URI.gost2001Cp },
+    });
     const canonical = declaration(
       {},
       { signatures: [signature({ signatureMethod: URI.gost2001Cp })] },
@@ -149,7 +158,8 @@ describe('signature policy rules', () => {
     const [named] = findingsOf('signature/algorithm-name', canonical, urnOnly, {
       verifications: [verification({ signer: { keyAlgorithm: 'gost2001', keyBits: 256 } })],
     });
-    expect(named?.message).toMatch(/\(alias: IANA cpxmlsec registry/);
+    expect(named?.messageId).toBe('otherNameAlias');
+    expect(named?.data?.['alias']).toMatch(/^IANA cpxmlsec registry/);
     // The method itself is accepted under its other name: no method-accepted finding.
     expect(findingsOf('signature/method-accepted', alias, receiver)).toEqual([]);
   });
@@ -159,7 +169,10 @@ describe('signature policy rules', () => {
     const [finding] = findingsOf('signature/key-size', declaration(), profile(), {
       verifications: small,
     });
-    expect(finding?.message).toContain('1024 bits is below BB');
+    expect(finding).toMatchObject({
+      messageId: 'tooSmall',
+      data: { bits: '1024', receiver: 'BB', minBits: '2048' },
+    });
     expect(findingsOf('signature/key-size', declaration(), profile())).toEqual([]);
   });
 
@@ -179,8 +192,8 @@ describe('signature policy rules', () => {
       }),
     ];
     expect(
-      findingsOf('signature/curve', doc, receiver, { verifications: cryptoPro })[0]?.message,
-    ).toContain('CryptoPro-A');
+      findingsOf('signature/curve', doc, receiver, { verifications: cryptoPro })[0],
+    ).toMatchObject({ messageId: 'curve', data: { curve: 'CryptoPro-A' } });
     const tc26 = [
       verification({
         signer: { keyAlgorithm: 'gost2012-256', keyBits: 256, curveOid: '1.2.643.7.1.2.1.1.1' },
@@ -204,10 +217,13 @@ describe('signature policy rules', () => {
     );
     expect(findingsOf('signature/key-size', doc, receiver, { asOf: '2028-12-31' })).toEqual([]);
     const after = findingsOf('signature/algorithm-sunset', doc, receiver, { asOf: '2029-01-01' });
-    expect(after[0]?.message).toContain('only until 2028-12-31');
+    expect(after[0]).toMatchObject({
+      messageId: 'outsideWindow',
+      data: { window: 'until 2028-12-31', asOf: '2029-01-01' },
+    });
     expect(
-      findingsOf('signature/key-size', doc, receiver, { asOf: '2029-01-01' })[0]?.message,
-    ).toContain('minimum of 3000');
+      findingsOf('signature/key-size', doc, receiver, { asOf: '2029-01-01' })[0]?.data?.['minBits'],
+    ).toBe('3000');
   });
 
   it('digest, canonicalization and transform lists', () => {
@@ -230,15 +246,18 @@ describe('signature policy rules', () => {
         ],
       },
     );
-    expect(findingsOf('signature/digest-accepted', sha1, profile())[0]?.message).toMatch(
-      /does not accept the digest SHA-1/,
-    );
-    expect(findingsOf('signature/transform-accepted', sha1, profile())[0]?.message).toMatch(
-      /transform XSLT/,
-    );
-    expect(findingsOf('signature/canonicalization-accepted', sha1, profile())[0]?.message).toMatch(
-      /Canonical XML 1.1/,
-    );
+    expect(findingsOf('signature/digest-accepted', sha1, profile())[0]).toMatchObject({
+      messageId: 'notListed',
+      data: { algorithm: 'SHA-1' },
+    });
+    expect(findingsOf('signature/transform-accepted', sha1, profile())[0]).toMatchObject({
+      messageId: 'notListed',
+      data: { algorithm: 'XSLT' },
+    });
+    expect(findingsOf('signature/canonicalization-accepted', sha1, profile())[0]).toMatchObject({
+      messageId: 'notListed',
+      data: { algorithm: expect.stringMatching(/^Canonical XML 1\.1/) as unknown },
+    });
     for (const id of [
       'signature/digest-accepted',
       'signature/transform-accepted',
@@ -252,9 +271,10 @@ describe('signature policy rules', () => {
 
   it('signature/placement', () => {
     const detached = declaration({}, { signatures: [signature({ placement: 'detached' })] });
-    expect(findingsOf('signature/placement', detached, profile())[0]?.message).toBe(
-      'detached signature; BB requires enveloped',
-    );
+    expect(findingsOf('signature/placement', detached, profile())[0]).toMatchObject({
+      messageId: 'placement',
+      data: { placement: 'detached', receiver: 'BB', allowed: 'enveloped' },
+    });
     expect(findingsOf('signature/placement', declaration(), profile())).toEqual([]);
   });
 });
@@ -283,7 +303,10 @@ describe('encryption rules', () => {
   it('encryption/algorithm-accepted reports a cipher the receiver cannot decrypt', () => {
     const findings = findingsOf('encryption/algorithm-accepted', encrypted, receiver);
     expect(findings).toHaveLength(1);
-    expect(findings[0]?.message).toMatch(/cannot decrypt data encryption SM4-CBC/);
+    expect(findings[0]).toMatchObject({
+      messageId: 'notAccepted',
+      data: { noun: 'data encryption', algorithm: 'SM4-CBC' },
+    });
     const aes = declaration(
       {},
       { encryption: [{ path: '/x', dataAlgorithm: URI.aesGcm, keyTransport: [URI.rsaOaep] }] },
@@ -348,23 +371,31 @@ describe('document constraint rules', () => {
     });
     const [finding, ...rest] = findingsOf('document/receiver-rules', doc, receiver);
     expect(rest).toEqual([]);
-    expect(finding?.message).toContain('rule commodity-code-10');
+    expect(finding).toMatchObject({
+      messageId: 'violation',
+      data: { profile: 'BB', constraint: 'commodity-code-10' },
+    });
     expect(finding?.location.path).toBe('/CustomsDeclaration/goodsItems/1/commodityCode');
     expect(finding?.hint).toBe('Use the 10-digit national code.');
     const missing = declaration({ currency: undefined as unknown as string });
     delete missing.model['currency'];
-    expect(findingsOf('document/receiver-rules', missing, receiver)[0]?.message).toMatch(
-      /\/currency is required but missing/,
-    );
+    expect(findingsOf('document/receiver-rules', missing, receiver)[0]?.data).toMatchObject({
+      constraint: 'currency-required',
+      detail: expect.stringMatching(/\/currency is required but missing/) as unknown,
+    });
   });
 
   it('document/sender-rules applies the origin profile on foreign pairs', () => {
     const sender = profile({ ...receiver, id: 'AA' });
     const doc = declaration({ goodsItems: [{ commodityCode: '123' }] });
     const lax = profile();
-    expect(findingsOf('document/sender-rules', doc, lax, { sender })[0]?.message).toMatch(
-      /its origin AA rule commodity-code-10/,
-    );
+    const [origin] = findingsOf('document/sender-rules', doc, lax, { sender });
+    expect(origin).toMatchObject({
+      messageId: 'violation',
+      data: { profile: 'AA', constraint: 'commodity-code-10' },
+    });
+    // The sender's rules say whose they are.
+    expect(origin?.message).toMatch(/^its origin AA rule commodity-code-10: /);
     expect(
       findingsOf(
         'document/sender-rules',
@@ -396,8 +427,15 @@ describe('data-export/restricted', () => {
 
   it('fires on foreign receivers with the legal basis and field location', () => {
     const [finding] = findingsOf('data-export/restricted', doc, profile(), { sender });
-    expect(finding?.message).toContain('/declarant/person may not leave AA for BB');
-    expect(finding?.message).toContain('Law 1 Art. 2');
+    expect(finding).toMatchObject({
+      messageId: 'restricted',
+      data: {
+        pointer: '/declarant/person',
+        sender: 'AA',
+        receiver: 'BB',
+        legalBasis: 'Law 1 Art. 2',
+      },
+    });
     expect(finding?.location.path).toBe('/CustomsDeclaration/declarant/person');
   });
 

@@ -73,9 +73,14 @@ describe('signature/format-accepted', () => {
       declaration(),
       receiver([{ format: 'jws' }], 'XX'),
     );
-    expect(finding?.message).toBe(
-      'XMLDSig (ds:Signature) signature; XX accepts JWS (JWS/CT "signature" member) only',
-    );
+    expect(finding).toMatchObject({
+      messageId: 'notAccepted',
+      data: {
+        format: 'XMLDSig (ds:Signature)',
+        receiver: 'XX',
+        accepted: 'JWS (JWS/CT "signature" member) only',
+      },
+    });
     expect(finding?.hint).toContain('sign the JSON form of the document');
     expect(finding?.location?.path).toBe('/CustomsDeclaration/ds:Signature');
   });
@@ -87,7 +92,7 @@ describe('signature/format-accepted', () => {
     const none = receiver([]);
     for (const doc of [jsonDeclaration(), declaration()]) {
       const [finding] = findingsOf('signature/format-accepted', doc, none);
-      expect(finding?.message).toContain('BB accepts no signature format');
+      expect(finding?.data).toMatchObject({ receiver: 'BB', accepted: 'no signature format' });
     }
   });
 
@@ -96,7 +101,7 @@ describe('signature/format-accepted', () => {
     const doc = declaration({}, { format: 'json', signatures: [jws(), jws({ path: '/x' })] });
     const findings = findingsOf('signature/format-accepted', doc, twice);
     expect(findings.map((f) => f.location?.path)).toEqual(['/signature', '/x']);
-    expect(findings[0]?.message).toContain('XMLDSig (ds:Signature) only');
+    expect(findings[0]?.data?.['accepted']).toBe('XMLDSig (ds:Signature) only');
   });
 
   it('an unsigned document is signature/required’s business, not this rule’s', () => {
@@ -114,7 +119,7 @@ describe('signature/required names the syntax to sign with', () => {
 
   it('an XML document: enveloped XMLDSig', () => {
     const [finding] = findingsOf('signature/required', unsignedXml, XML_ONLY);
-    expect(finding?.message).toBe('RU requires a signed document; this one carries no signature');
+    expect(finding).toMatchObject({ messageId: 'missing', data: { receiver: 'RU' } });
     expect(finding?.hint).toContain('(enveloped XMLDSig)');
     expect(hint(unsignedXml, BOTH)).toContain('(enveloped XMLDSig)');
   });
@@ -177,13 +182,19 @@ describe('XMLDSig-only rules and JWS signatures', () => {
   it('the method rules still judge a JWS by its JOSE alg', () => {
     const es256 = jsonDeclaration(jws({ signatureMethod: 'ES256' }));
     const [refused] = findingsOf('signature/method-accepted', es256, BOTH);
-    expect(refused?.message).toContain('EU does not accept ECDSA');
+    expect(refused).toMatchObject({
+      messageId: 'notListed',
+      data: { receiver: 'EU', algorithm: expect.stringMatching(/^ECDSA/) as unknown },
+    });
     expect(refused?.location?.path).toBe('/signature');
     const small = [verification({ signer: { keyAlgorithm: 'rsa', keyBits: 1024 } })];
     const [tooSmall] = findingsOf('signature/key-size', jsonDeclaration(), BOTH, {
       verifications: small,
     });
-    expect(tooSmall?.message).toContain('1024 bits is below EU');
+    expect(tooSmall).toMatchObject({
+      messageId: 'tooSmall',
+      data: { bits: '1024', receiver: 'EU' },
+    });
     // A JWS has no KeyInfo element: the finding points at the signature member.
     expect(tooSmall?.location?.path).toBe('/signature');
   });

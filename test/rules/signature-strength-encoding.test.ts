@@ -8,7 +8,8 @@ describe('signature/algorithm-strength', () => {
     const md5 = declaration({}, { signatures: [signature({ signatureMethod: `${MORE}rsa-md5` })] });
     const [broken] = findingsOf('signature/algorithm-strength', md5, profile());
     expect(broken?.severity).toBe('error');
-    expect(broken?.message).toMatch(/MD5 is broken/);
+    expect(broken?.messageId).toBe('broken');
+    expect(broken?.data?.['algorithm']).toMatch(/MD5/);
 
     const dsa = declaration(
       {},

@@ -10,6 +10,7 @@ import { signedCoverage } from '../../src/rules/signed-coverage.js';
 import { signEnveloped } from '../../src/signature/sign.js';
 import { verifyDocument } from '../../src/signature/verify.js';
 import { tempTree } from '../helpers/tmp.js';
+import type { Finding } from '../../src/engine/types.js';
 
 const shipped = (path: string) =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/${path}`, import.meta.url)), 'utf8');
@@ -40,7 +41,7 @@ function smevMessage(signedId: 'REQUEST' | 'MESSAGE_ID'): string {
   });
 }
 
-function unsignedContentFindings(xml: string): string[] {
+function unsignedContentFindings(xml: string): Finding[] {
   const dir = tempTree({ 'smev.xml': xml });
   const result = run({
     kind: 'check',
@@ -53,9 +54,7 @@ function unsignedContentFindings(xml: string): string[] {
   const [pair] = result.pairs;
   expect(pair?.documentType).toBe('customs-declaration');
   expect(pair?.findings.some((f) => f.ruleId === 'signature/valid')).toBe(false);
-  return (pair?.findings ?? [])
-    .filter((f) => f.ruleId === 'signature/unsigned-content')
-    .map((f) => f.message);
+  return (pair?.findings ?? []).filter((f) => f.ruleId === 'signature/unsigned-content');
 }
 
 describe('signature/unsigned-content inside a transport envelope', () => {
@@ -64,9 +63,9 @@ describe('signature/unsigned-content inside a transport envelope', () => {
   });
 
   it('a signature over a sibling of the payload (MessageID) leaves the declaration unsigned', () => {
-    const messages = unsignedContentFindings(smevMessage('MESSAGE_ID'));
-    expect(messages[0]).toMatch(/requires a signature over the whole document/);
-    expect(messages.some((m) => m.includes('lies outside every valid signature'))).toBe(true);
+    const findings = unsignedContentFindings(smevMessage('MESSAGE_ID'));
+    expect(findings[0]?.messageId).toBe('wholeDocument');
+    expect(findings.some((f) => f.messageId === 'unsignedField')).toBe(true);
   });
 });
 
@@ -122,18 +121,19 @@ describe('signature/unsigned-content on the SMEV 3 fixture', () => {
     );
     const { rules, unsigned } = check(partial);
     expect(rules.has('signature/valid')).toBe(false);
-    const messages = unsigned.map((f) => f.message);
-    expect(messages[0]).toMatch(/requires a signature over the whole document/);
-    const declarationNumber = unsigned.find((f) => f.message.startsWith('/declarationNumber '));
-    expect(declarationNumber?.message).toContain('cat_ru:DocumentID');
+    expect(unsigned[0]?.messageId).toBe('wholeDocument');
+    const declarationNumber = unsigned.find((f) => f.data?.['pointer'] === '/declarationNumber');
+    expect(declarationNumber?.messageId).toBe('unsignedField');
+    expect(declarationNumber?.data?.['path']).toContain('cat_ru:DocumentID');
     // Located in the payload, where the field is.
     expect(declarationNumber?.location).toMatchObject({
       path: expect.stringMatching(/\/MessagePrimaryContent\/ESADout_CU\/cat_ru:DocumentID$/),
       line: 10,
     });
     // Fields inside the signed shipment are not reported.
-    expect(messages.some((m) => m.startsWith('/goodsItems/'))).toBe(false);
-    expect(messages.some((m) => m.startsWith('/consignor/'))).toBe(false);
+    const pointers = unsigned.map((f) => f.data?.['pointer'] ?? '');
+    expect(pointers.some((p) => p.startsWith('/goodsItems/'))).toBe(false);
+    expect(pointers.some((p) => p.startsWith('/consignor/'))).toBe(false);
   });
 
   it('a signature naming SenderProvidedRequestData that does not verify covers nothing', () => {
