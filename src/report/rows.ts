@@ -120,6 +120,7 @@ export function reportRows(result: MatrixResult): ReportRows {
   let blocking: ReportRows['blocking'] | undefined;
   let unread: { list: UnreadDocument[]; documents: Map<string, UnreadDocument> } | undefined;
   const unreadOnce = () => (unread ??= unreadDocuments(result.pairs));
+  const isUnread = (pair: PairResult): boolean => unreadOnce().documents.has(pair.document);
   return {
     result,
     index,
@@ -130,11 +131,11 @@ export function reportRows(result: MatrixResult): ReportRows {
       blocking ??= {
         senders: index.senders.map((id) => ({
           id,
-          line: lineSummary(bySender(id), 'receivers', result.forecast?.until),
+          line: lineSummary(bySender(id), 'receivers', isUnread, result.forecast?.until),
         })),
         receivers: index.receivers.map((id) => ({
           id,
-          line: lineSummary(byReceiver(id), 'senders', result.forecast?.until),
+          line: lineSummary(byReceiver(id), 'senders', isUnread, result.forecast?.until),
         })),
       };
       return blocking;
@@ -142,7 +143,7 @@ export function reportRows(result: MatrixResult): ReportRows {
     get unread() {
       return unreadOnce().list;
     },
-    isUnread: (pair) => unreadOnce().documents.has(pair.document),
+    isUnread,
     unreadOf: (pair) => unreadOnce().documents.get(pair.document),
   };
 }
@@ -177,10 +178,12 @@ function cellRow(
 }
 
 /** The rule most often behind a list of failing cells' error findings. */
-function topRule(rows: readonly CellRow[]): string | undefined {
+function topRule(rows: readonly CellRow[], unread: Unread): string | undefined {
   const counts = new Map<string, number>();
   for (const row of rows) {
     for (const pair of row.pairs) {
+      // A document that cannot be read blocks every receiver alike: it is named on its own.
+      if (unread(pair)) continue;
       for (const finding of pair.findings) {
         if (finding.severity === 'error')
           counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
@@ -196,17 +199,24 @@ function topRule(rows: readonly CellRow[]): string | undefined {
  * One line on what blocks a row (as sender) or a column (as receiver); with a forecast, how many
  * of its cells change status by `until`.
  */
-function lineSummary(rows: readonly CellRow[], other: string, until?: string): string {
+type Unread = (pair: PairResult) => boolean;
+
+function lineSummary(
+  rows: readonly CellRow[],
+  other: string,
+  unread: Unread,
+  until?: string,
+): string {
   const changing = rows.filter((row) => row.changes.length > 0).length;
   const one = other.replace(/s$/, '');
   const forecast =
     until && changing > 0
       ? `; ${changing === 1 ? `1 ${one} changes` : `${changing} ${other} change`} status by ${until}`
       : '';
-  return blockingLine(rows, other) + forecast;
+  return blockingLine(rows, other, unread) + forecast;
 }
 
-function blockingLine(rows: readonly CellRow[], other: string): string {
+function blockingLine(rows: readonly CellRow[], other: string, unread: Unread): string {
   const failing = rows.filter((row) => row.cell.status === 'fail');
   const routed = failing.filter((row) => row.via).length;
   const warn = rows.filter((row) => row.cell.status === 'warn').length;
@@ -215,7 +225,9 @@ function blockingLine(rows: readonly CellRow[], other: string): string {
       ? `no failures; ${warn} of ${rows.length} ${other} warn`
       : `ok with every ${other.replace(/s$/, '')}`;
   }
-  const rule = topRule(failing);
+  const rule =
+    topRule(failing, unread) ??
+    (failing.some((row) => row.pairs.some(unread)) ? 'documents that cannot be read' : undefined);
   return (
     `fails with ${failing.length} of ${rows.length} ${other}` +
     (routed ? ` (${routed} via a gateway)` : '') +

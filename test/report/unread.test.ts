@@ -34,6 +34,16 @@ describe('a document that cannot be read', () => {
     expect(reportRows(fromRu).unread[0]?.about).toBe('type unknown, from RU');
   });
 
+  it('does not become what blocks a row or column: those name the receivers’ own reasons', () => {
+    const rows = reportRows(check([EMPTY, READABLE], { to: TO, asOf }));
+    const lines = Object.fromEntries(rows.blocking.receivers.map(({ id, line }) => [id, line]));
+    for (const line of Object.values(lines)) expect(line).not.toContain('document/readable');
+    expect(lines.KZ).toMatch(/^fails with 2 of 2 senders; mostly signature\//);
+    expect(rows.blocking.senders.find(({ id }) => id === 'unknown')?.line).toBe(
+      'fails with 3 of 3 receivers; mostly documents that cannot be read',
+    );
+  });
+
   it('is one block in text, naming what is known of the sender', () => {
     const text = format(result, 'text');
     expect(count(text, EMPTY)).toBe(1);
