@@ -1,7 +1,7 @@
 import type { Lazy } from '../../util/lazy.js';
 import { DIGEST_MODULES } from '../digests.js';
 import type { KeyCodec, KeyFamily, SignatureScheme } from '../types.js';
-import { BIGN_INFO, GOST_INFO, SM2_INFO } from './info.js';
+import { BIGN_INFO, GOST_INFO, KZ_GOST_INFO, SM2_INFO } from './info.js';
 import { lazyScheme } from './lazy-scheme.js';
 // ML-DSA and SLH-DSA load @noble/post-quantum themselves on first use (synchronously).
 import { mlDsaScheme } from './ml-dsa.js';
@@ -11,6 +11,7 @@ import { slhDsaScheme } from './slh-dsa.js';
 const sm2 = lazyScheme(SM2_INFO, async () => (await import('./sm2.js')).sm2Scheme);
 const gost = lazyScheme(GOST_INFO, async () => (await import('./gost.js')).gostScheme);
 const bign = lazyScheme(BIGN_INFO, async () => (await import('./bign.js')).bignScheme);
+const kzGost = lazyScheme(KZ_GOST_INFO, async () => (await import('./kz-gost.js')).kzGostScheme);
 
 /**
  * Every signature scheme this build can verify. A new family is one scheme file (verify, sign
@@ -25,10 +26,11 @@ export const SCHEMES: readonly SignatureScheme[] = [
   bign,
   mlDsaScheme,
   slhDsaScheme,
+  kzGost,
 ];
 
 /** The lazily loaded schemes, for crypto/eager.ts to provide statically imported code. */
-export const LAZY_SCHEMES = { sm2, gost, bign } as const;
+export const LAZY_SCHEMES = { sm2, gost, bign, kzGost } as const;
 
 /** The code of every scheme and digest: commands that are not lazy load it first. */
 export async function loadCrypto(): Promise<void> {
@@ -36,6 +38,7 @@ export async function loadCrypto(): Promise<void> {
     sm2.module,
     gost.module,
     bign.module,
+    kzGost.module,
     ...Object.values(DIGEST_MODULES),
   ];
   await Promise.all(modules.map((module) => module.load()));

@@ -48,3 +48,18 @@ export const BIGN_INFO: SchemeInfo = {
   families: ['bign'],
   keyCodec: { families: ['bign'], claims: (algorithmOid) => algorithmOid === BIGN_PUBKEY_OID },
 };
+
+/**
+ * Kazakhstan GOST 34.10-2015 512 (schemes/kz-gost.ts): keys of parameter set A only, the one a
+ * public Kalkan-signed sample establishes.
+ */
+export const KZ_GOST_INFO: SchemeInfo = {
+  name: 'KZ GOST 34.10-2015',
+  algorithmIds: ['kz-gost2015-512'],
+  families: ['kz-gost-2015'],
+  keyCodec: {
+    families: ['kz-gost-2015'],
+    claims: (algorithmOid, parameterOid) =>
+      algorithmOid === '1.2.398.3.10.1.1.2.2' && parameterOid === '1.2.398.3.10.1.1.2.2.1',
+  },
+};
