@@ -591,12 +591,12 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = withJoseNames([
   ),
   transform('xpath-filter2', 'XPath Filter 2.0', 'http://www.w3.org/2002/06/xmldsig-filter2', true),
   transform('xslt', 'XSLT', 'http://www.w3.org/TR/1999/REC-xslt-19991116', false),
-  transform('base64', 'Base64 decoding', 'http://www.w3.org/2000/09/xmldsig#base64', false),
+  transform('base64', 'Base64 decoding', 'http://www.w3.org/2000/09/xmldsig#base64', true),
   transform(
     'smev-transform',
     'SMEV transform (Russia)',
     'urn://smev-gov-ru/xmldsig/transform',
-    false,
+    true,
   ),
 
   // --- XML Encryption -----------------------------------------------------------------

@@ -4,6 +4,7 @@
  * end to end on outside documents (dss-xades.test.ts, smev3.test.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { allAlgorithms } from '../../src/algorithms/registry.js';
 import { dsigChild } from '../../src/signature/dsig-elements.js';
 import { planTransforms } from '../../src/signature/transforms.js';
 import { parseXml } from '../../src/xml/parse.js';
@@ -18,6 +19,25 @@ function plan(transforms: string) {
 }
 
 describe('planTransforms', () => {
+  it('runs exactly the transforms the catalogue lists as verifiable', () => {
+    // Each transform with the minimal content it needs (XPath: an expression selecting all).
+    const body: Record<string, string> = {
+      'http://www.w3.org/TR/1999/REC-xpath-19991116': '<ds:XPath>self::node()</ds:XPath>',
+      'http://www.w3.org/2002/06/xmldsig-filter2':
+        '<f:XPath xmlns:f="http://www.w3.org/2002/06/xmldsig-filter2" Filter="union">/</f:XPath>',
+    };
+    const transforms = allAlgorithms('transform');
+    expect(transforms.length).toBeGreaterThan(5);
+    for (const entry of transforms) {
+      const uri = entry.uris[0]!;
+      const planned = plan(`<ds:Transform Algorithm="${uri}">${body[uri] ?? ''}</ds:Transform>`);
+      expect({ id: entry.id, runs: 'steps' in planned }).toEqual({
+        id: entry.id,
+        runs: entry.verifiable,
+      });
+    }
+  });
+
   it('runs base64, exclusive C14N then the SMEV transform, in order', () => {
     const steps = (p: ReturnType<typeof plan>) => ('steps' in p ? p.steps.map((s) => s.kind) : p);
     expect(steps(plan(`<ds:Transform Algorithm="${DS}base64"/>`))).toEqual(['base64']);
