@@ -15,6 +15,8 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// Everything loaded up front, as the library entry does: this script calls the data path directly.
+import '../src/crypto/eager.js';
 import { verifyFiles } from '../src/cli/actions/verify.js';
 
 const [testsDir, ...flags] = process.argv.slice(2);
