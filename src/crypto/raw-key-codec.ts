@@ -1,6 +1,13 @@
 import * as asn1js from 'asn1js';
 import { KeyFormatError, UnsupportedAlgorithmError } from './errors.js';
-import type { KeyCodec, PrivateKey, PublicKey, RawPublicKey } from './types.js';
+import type {
+  KeyCodec,
+  PrivateKey,
+  PublicKey,
+  RawPublicKey,
+  SignatureParameters,
+  SignatureScheme,
+} from './types.js';
 
 /**
  * The SPKI / PKCS#8 codec shared by the post-quantum families (ML-DSA, RFC 9881; SLH-DSA,
@@ -91,12 +98,63 @@ export function rawKeyCodec(spec: RawKeyFamily): KeyCodec {
 }
 
 /** The parameter set of an algorithm id and the key it must be used with, or undefined. */
-export function rawSetFor(
-  sets: readonly RawKeySet[],
+export function rawSetFor<S extends RawKeySet>(
+  sets: readonly S[],
   algorithmId: string,
   key: { family: string; curve?: { oid?: string } },
   family: RawPublicKey['family'],
-): RawKeySet | undefined {
+): S | undefined {
   const set = sets.find((s) => s.id === algorithmId);
   return set && key.family === family && key.curve?.oid === set.oid ? set : undefined;
+}
+
+/** A parameter set's pure-mode signer, as @noble/post-quantum gives it (ML-DSA, SLH-DSA). */
+export interface ContextSigner {
+  verify(
+    signature: Uint8Array,
+    message: Uint8Array,
+    publicKey: Uint8Array,
+    options: SignatureParameters,
+  ): boolean;
+  sign(message: Uint8Array, secretKey: Uint8Array, options: SignatureParameters): Uint8Array;
+}
+
+/**
+ * The signature scheme of a raw-key family whose sets sign in pure mode with an optional
+ * context string: its key codec, and verify/sign through `signerOf(set)` (loaded on first use).
+ */
+export function rawSignatureScheme<S extends RawKeySet>(
+  spec: RawKeyFamily & { sets: readonly S[] },
+  signerOf: (set: S) => ContextSigner,
+): SignatureScheme {
+  const setFor = (algorithmId: string, key: Parameters<typeof rawSetFor>[2]) =>
+    rawSetFor(spec.sets, algorithmId, key, spec.family);
+  const optionsOf = (parameters?: SignatureParameters): SignatureParameters =>
+    parameters?.context ? { context: parameters.context } : {};
+  return {
+    algorithmIds: spec.sets.map((s) => s.id),
+    families: [spec.family],
+    keyCodec: rawKeyCodec(spec),
+
+    verify(algorithmId, key, message, signature, _encoding, parameters) {
+      const set = setFor(algorithmId, key);
+      if (!set || !('raw' in key)) return false;
+      try {
+        return signerOf(set).verify(signature, message, key.raw, optionsOf(parameters));
+      } catch {
+        return false; // wrong signature length or context over 255 octets: not this key's signature
+      }
+    },
+
+    sign(algorithmId, key, message, _encoding, parameters) {
+      const set = setFor(algorithmId, key);
+      if (!set || !('secretKey' in key)) {
+        throw new UnsupportedAlgorithmError(
+          algorithmId,
+          `${algorithmId} cannot sign with a ${key.family} key`,
+        );
+      }
+      return signerOf(set).sign(message, key.secretKey, optionsOf(parameters));
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import * as asn1js from 'asn1js';
 import type * as NobleMlDsa from '@noble/post-quantum/ml-dsa.js';
-import { KeyFormatError, UnsupportedAlgorithmError } from '../errors.js';
-import { rawKeyCodec, rawSetFor, type RawKeySet } from '../raw-key-codec.js';
+import { KeyFormatError } from '../errors.js';
+import { rawSignatureScheme, type RawKeySet } from '../raw-key-codec.js';
 import type { SignatureScheme } from '../types.js';
 
 /**
@@ -70,36 +70,7 @@ function privateKey(octets: Uint8Array, set: RawKeySet) {
   return { secretKey: keys.secretKey, publicKey: keys.publicKey };
 }
 
-const setFor = (algorithmId: string, key: Parameters<typeof rawSetFor>[2]) => {
-  const found = rawSetFor(SETS, algorithmId, key, 'ml-dsa');
-  return SETS.find((s) => s === found);
-};
-
-export const mlDsaScheme: SignatureScheme = {
-  algorithmIds: SETS.map((s) => s.id),
-  families: ['ml-dsa'],
-  keyCodec: rawKeyCodec({ family: 'ml-dsa', sets: SETS, privateKey }),
-
-  verify(algorithmId, key, message, signature, _encoding, parameters) {
-    const set = setFor(algorithmId, key);
-    if (!set || !('raw' in key)) return false;
-    const options = parameters?.context ? { context: parameters.context } : {};
-    try {
-      return mlDsa(set).verify(signature, message, key.raw, options);
-    } catch {
-      return false; // wrong signature length or context over 255 octets: not this key's signature
-    }
-  },
-
-  sign(algorithmId, key, message, _encoding, parameters) {
-    const set = setFor(algorithmId, key);
-    if (!set || !('secretKey' in key)) {
-      throw new UnsupportedAlgorithmError(
-        algorithmId,
-        `${algorithmId} cannot sign with a ${key.family} key`,
-      );
-    }
-    const options = parameters?.context ? { context: parameters.context } : {};
-    return mlDsa(set).sign(message, key.secretKey, options);
-  },
-};
+export const mlDsaScheme: SignatureScheme = rawSignatureScheme(
+  { family: 'ml-dsa', sets: SETS, privateKey },
+  mlDsa,
+);

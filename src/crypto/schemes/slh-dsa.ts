@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as NobleSlhDsa from '@noble/post-quantum/slh-dsa.js';
-import { KeyFormatError, UnsupportedAlgorithmError } from '../errors.js';
-import { rawKeyCodec, rawSetFor, type RawKeySet } from '../raw-key-codec.js';
+import { KeyFormatError } from '../errors.js';
+import { rawSignatureScheme, type RawKeySet } from '../raw-key-codec.js';
 import type { SignatureScheme } from '../types.js';
 
 type NobleName =
@@ -61,36 +61,7 @@ function privateKey(octets: Uint8Array, s: RawKeySet) {
   return { secretKey: octets, publicKey: octets.slice(s.publicKeyBytes) };
 }
 
-const setFor = (algorithmId: string, key: Parameters<typeof rawSetFor>[2]) => {
-  const found = rawSetFor(SETS, algorithmId, key, 'slh-dsa');
-  return SETS.find((s) => s === found);
-};
-
-export const slhDsaScheme: SignatureScheme = {
-  algorithmIds: SETS.map((s) => s.id),
-  families: ['slh-dsa'],
-  keyCodec: rawKeyCodec({ family: 'slh-dsa', sets: SETS, privateKey }),
-
-  verify(algorithmId, key, message, signature, _encoding, parameters) {
-    const s = setFor(algorithmId, key);
-    if (!s || !('raw' in key)) return false;
-    const options = parameters?.context ? { context: parameters.context } : {};
-    try {
-      return slhDsa(s).verify(signature, message, key.raw, options);
-    } catch {
-      return false; // wrong signature length or context over 255 octets: not this key's signature
-    }
-  },
-
-  sign(algorithmId, key, message, _encoding, parameters) {
-    const s = setFor(algorithmId, key);
-    if (!s || !('secretKey' in key)) {
-      throw new UnsupportedAlgorithmError(
-        algorithmId,
-        `${algorithmId} cannot sign with a ${key.family} key`,
-      );
-    }
-    const options = parameters?.context ? { context: parameters.context } : {};
-    return slhDsa(s).sign(message, key.secretKey, options);
-  },
-};
+export const slhDsaScheme: SignatureScheme = rawSignatureScheme(
+  { family: 'slh-dsa', sets: SETS, privateKey },
+  slhDsa,
+);
