@@ -1,10 +1,5 @@
-import {
-  applyBaseline,
-  describeEntry,
-  readBaseline,
-  type Baseline,
-  type ApplyOptions,
-} from '../engine/baseline.js';
+import { baselineStage, describeEntry, readBaseline, type Baseline } from '../engine/baseline.js';
+import type { PairStage } from '../engine/pair-stage.js';
 import { selectShard, type Shard } from '../engine/shard.js';
 import { totalsOf, type MatrixResult } from '../engine/types.js';
 import { UserError } from '../util/errors.js';
@@ -40,8 +35,10 @@ export interface Gate {
   shard?: Shard;
   /** The files of this shard (all files without --shard). */
   select(files: readonly string[], base: string): string[];
-  /** Applies the baseline (if any) and reports its stale entries on stderr. */
-  apply(result: MatrixResult, options: Omit<ApplyOptions, 'complete'>): MatrixResult;
+  /** The baseline (if any) as a stage of the run: it drops known findings as pairs pass. */
+  stage(kind: MatrixResult['kind']): PairStage | undefined;
+  /** Reports what the baseline suppressed and its stale entries on stderr. */
+  report(result: MatrixResult): void;
   exitCode(result: MatrixResult, failOn: FailOn): number;
 }
 
@@ -54,13 +51,11 @@ export function prepareGate(options: GateOptions): Gate {
   return {
     shard,
     select: (files, base) => (shard ? selectShard(files, shard, base) : [...files]),
-    apply: (result, applyOptions) => {
-      if (!baseline) return result;
-      // A sharded or `check` run sees part of the corpus: only what it evaluated can be stale.
-      const complete = result.kind === 'matrix' && !shard;
-      const filtered = applyBaseline(result, baseline, { ...applyOptions, complete });
-      reportBaseline(filtered, baseline);
-      return filtered;
+    // A sharded or `check` run sees part of the corpus: only what it evaluated can be stale.
+    stage: (kind) =>
+      baseline ? baselineStage(baseline, { complete: kind === 'matrix' && !shard }) : undefined,
+    report: (result) => {
+      if (baseline) reportBaseline(result, baseline);
     },
     exitCode: (result, failOn) => {
       const warnings = totalsOf(result).findings.warning;

@@ -3,13 +3,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentKey, findingIdentity, identityKey } from './finding-identity.js';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { ProfileSet } from '../profiles/load.js';
 import { UserError } from '../util/errors.js';
 import { TOOL } from '../version.js';
-import { buildCells } from './cells.js';
 import { statusOf } from './evaluate.js';
-import { attachRoutes } from './routes.js';
-import type { BaselineEntry, Finding, MatrixResult, PairResult } from './types.js';
+import type { PairStage } from './pair-stage.js';
+import { eachPair, type BaselineEntry, type Finding, type MatrixResult } from './types.js';
 
 export const BASELINE_SCHEMA_ID = 'urn:corridor:baseline:1';
 const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/baseline.schema.json', import.meta.url));
@@ -41,7 +39,7 @@ const findingEntry = findingIdentity;
 export function createBaseline(result: MatrixResult, baselineFile: string): BaselineFile {
   const baseDir = dirname(resolve(baselineFile));
   const entries = new Map<string, BaselineEntry>();
-  for (const pair of result.pairs) {
+  for (const pair of eachPair(result)) {
     for (const finding of pair.findings.filter(gating)) {
       const entry = findingEntry(finding, baseDir);
       const key = entryKey(entry);
@@ -90,50 +88,44 @@ export function readBaseline(file: string): Baseline {
   return { file, dir: dirname(resolve(file)), entries: baseline.findings };
 }
 
-export interface ApplyOptions {
-  /**
-   * The run evaluated everything the baseline could describe (an unsharded matrix): every
-   * unmatched entry is stale. Otherwise only entries for a document → receiver pair this run
-   * evaluated are judged, so a check of a few files or one shard does not call the rest stale.
-   */
-  complete: boolean;
-  profiles: ProfileSet;
-  asOf: Date;
-}
-
-/** Drops known findings; pair statuses, cells and routes are recomputed from what remains. */
-export function applyBaseline(
-  result: MatrixResult,
-  baseline: Baseline,
-  options: ApplyOptions,
-): MatrixResult {
+/**
+ * Drops known findings as pairs stream past; the pair's status follows, and cells and routes are
+ * built from what remains. `complete`: the run evaluated everything the baseline could describe
+ * (an unsharded matrix), so every unmatched entry is stale; otherwise only entries for a
+ * document → receiver pair this run evaluated are judged, so a check of a few files or one
+ * shard does not call the rest stale. Memory is the baseline's size, not the run's.
+ */
+export function baselineStage(baseline: Baseline, options: { complete: boolean }): PairStage {
   const remaining = new Map(baseline.entries.map((e) => [entryKey(e), { ...e }]));
-  let suppressed = 0;
+  const target = (document: string, receiver: string) => JSON.stringify([document, receiver]);
+  // The document → receiver pairs the baseline names, and which of them this run evaluated.
+  const named = new Set(baseline.entries.map((e) => target(e.document, e.receiver)));
   const evaluated = new Set<string>();
-  const pairs = result.pairs.map((pair): PairResult => {
-    evaluated.add(JSON.stringify([documentKey(pair.document, baseline.dir), pair.receiver]));
-    const findings = pair.findings.filter((finding) => {
-      if (!gating(finding)) return true;
-      const known = remaining.get(entryKey(findingEntry(finding, baseline.dir)));
-      if (!known || known.count === 0) return true;
-      known.count--;
-      suppressed++;
-      return false;
-    });
-    return findings.length === pair.findings.length
-      ? pair
-      : { ...pair, findings, status: statusOf(findings) };
-  });
-  const stale = [...remaining.values()].filter(
-    (entry) =>
-      entry.count > 0 &&
-      (options.complete || evaluated.has(JSON.stringify([entry.document, entry.receiver]))),
-  );
+  let suppressed = 0;
   return {
-    ...result,
-    cells: attachRoutes(buildCells(pairs), options.profiles, options.asOf),
-    pairs,
-    baseline: { suppressed, stale },
+    apply(pair) {
+      const key = target(documentKey(pair.document, baseline.dir), pair.receiver);
+      if (named.has(key)) evaluated.add(key);
+      const findings = pair.findings.filter((finding) => {
+        if (!gating(finding)) return true;
+        const known = remaining.get(entryKey(findingEntry(finding, baseline.dir)));
+        if (!known || known.count === 0) return true;
+        known.count--;
+        suppressed++;
+        return false;
+      });
+      return findings.length === pair.findings.length
+        ? pair
+        : { ...pair, findings, status: statusOf(findings) };
+    },
+    finish(result) {
+      const stale = [...remaining.values()].filter(
+        (entry) =>
+          entry.count > 0 &&
+          (options.complete || evaluated.has(target(entry.document, entry.receiver))),
+      );
+      return { ...result, baseline: { suppressed, stale } };
+    },
   };
 }
 

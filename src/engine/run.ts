@@ -13,6 +13,8 @@ import { evaluatePair, type DocumentUnderTest } from './evaluate.js';
 import { CellBuilder } from './cells.js';
 import { attachRoutes } from './routes.js';
 import { verifyParsedDocument, type DocumentVerifyOptions } from './verify-document.js';
+import { PairSpool } from './pair-spool.js';
+import type { PairStage } from './pair-stage.js';
 import { countPair, type MatrixResult, type PairResult, type ResultTotals } from './types.js';
 import type { RuleLevel } from './rule-levels.js';
 
@@ -42,10 +44,23 @@ export interface RunOptions {
    * memory does not grow with the corpus; for outputs that print no pair (the text grid).
    */
   keepPairs?: boolean;
+  /**
+   * true: pairs are written to a temporary file as they stream past (`spool`, engine/pair-spool.ts)
+   * and read back by the reports, so memory does not grow with the corpus; `pairs` stays empty.
+   */
+  spoolPairs?: boolean;
+  /** Applied to every pair, in order, before cells and counts (rule levels, the baseline). */
+  stages?: readonly PairStage[];
 }
 
 /** Everything `run` needs except the documents themselves. */
-export type EvaluateOptions = Omit<RunOptions, 'files' | 'read' | 'verify' | 'onDocument'>;
+export type EvaluateOptions = Omit<
+  RunOptions,
+  'files' | 'read' | 'verify' | 'onDocument' | 'keepPairs' | 'spoolPairs' | 'stages'
+>;
+
+/** What `run` keeps of the pairs: the options of a run that are not about evaluating. */
+type PairOptions = Pick<RunOptions, 'keepPairs' | 'spoolPairs' | 'stages'>;
 
 /** A document read once and verified once: independent of profiles and of the as-of date. */
 export interface LoadedDocument {
@@ -73,7 +88,7 @@ export function run(options: RunOptions): MatrixResult {
  */
 export function evaluateDocuments(
   documents: readonly LoadedDocument[],
-  options: EvaluateOptions,
+  options: EvaluateOptions & PairOptions,
 ): MatrixResult {
   const evaluation = startEvaluation(options);
   for (const loaded of documents) evaluation.add(loaded);
@@ -129,7 +144,7 @@ export interface Evaluation {
   result(): MatrixResult;
 }
 
-export function startEvaluation(options: EvaluateOptions): Evaluation {
+export function startEvaluation(options: EvaluateOptions & PairOptions): Evaluation {
   const receivers = selectReceivers(options.profiles, options.receivers);
   if (options.from !== undefined && !resolveProfileCode(options.profiles.profiles, options.from)) {
     throw new UserError(
@@ -138,9 +153,12 @@ export function startEvaluation(options: EvaluateOptions): Evaluation {
   }
   const pairs: PairResult[] = [];
   const documents: MatrixResult['documents'] = [];
-  // Cells are built as pairs stream past; the pairs are kept only when the output prints them.
+  // Cells are built as pairs stream past; the pairs are kept (in memory or in a temporary
+  // file) only when the output prints them.
   const cells = new CellBuilder();
   const keep = options.keepPairs !== false;
+  const spool = keep && options.spoolPairs === true ? new PairSpool() : undefined;
+  const stages = options.stages ?? [];
   const totals: ResultTotals = {
     pairs: 0,
     okPairs: 0,
@@ -148,10 +166,13 @@ export function startEvaluation(options: EvaluateOptions): Evaluation {
   };
   const addEvaluated = ({ entry, pairs: evaluated }: EvaluatedDocument): void => {
     documents.push(entry);
-    for (const pair of evaluated) {
+    for (const raw of evaluated) {
+      let pair = raw;
+      for (const stage of stages) pair = stage.apply(pair);
       cells.add(pair);
-      if (keep) pairs.push(pair);
-      else countPair(totals, pair);
+      if (spool) spool.add(pair);
+      else if (keep) pairs.push(pair);
+      if (!keep || spool) countPair(totals, pair);
     }
   };
   return {
@@ -160,7 +181,7 @@ export function startEvaluation(options: EvaluateOptions): Evaluation {
     addEvaluated,
     result: () => {
       const profileIds = [...options.profiles.profiles.keys()].sort();
-      return {
+      let result: MatrixResult = {
         kind: options.kind,
         tool: TOOL,
         asOf: options.asOf.toISOString().slice(0, 10),
@@ -171,8 +192,11 @@ export function startEvaluation(options: EvaluateOptions): Evaluation {
         documents,
         cells: attachRoutes(cells, options.profiles, options.asOf),
         pairs,
-        ...(keep ? {} : { totals }),
+        ...(keep && !spool ? {} : { totals }),
+        ...(spool ? { spool } : {}),
       };
+      for (const stage of stages) if (stage.finish) result = stage.finish(result);
+      return result;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { XmlPosition } from '../xml/dom.js';
 import type { ForecastChange } from './forecast.js';
+import type { PairSpool } from './pair-spool.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -107,6 +108,16 @@ export interface MatrixResult {
    * `asOf`, up to and including `until`, and why (engine/forecast.ts).
    */
   forecast?: MatrixForecast;
+  /**
+   * Present when the producer spooled the pairs to a temporary file instead of keeping them
+   * (`pairs` is then empty and `totals` present): read them with `eachPair`. Never in JSON output.
+   */
+  spool?: PairSpool;
+}
+
+/** A result's pairs in result order: its spool when it has one, else its `pairs`. */
+export function eachPair(result: MatrixResult): Iterable<PairResult> {
+  return result.spool ?? result.pairs;
 }
 
 export interface MatrixForecast {

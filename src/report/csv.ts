@@ -1,3 +1,4 @@
+import { eachPair } from '../engine/types.js';
 import { safeText } from '../util/safe-text.js';
 import { reportRows } from './rows.js';
 import type { Formatter } from './types.js';
@@ -58,10 +59,15 @@ export const csvFormatter: Formatter = {
     const row = (values: readonly string[]): void => out.write(`${csvRow(values)}\r\n`);
     row(CSV_COLUMNS);
     const rows = reportRows(result);
-    for (const pair of result.pairs) {
+    let previous: string | undefined;
+    for (const pair of eachPair(result)) {
+      // The first pair of its document (a document's pairs are adjacent; compared by name, as a
+      // spooled result's pairs are read afresh on every pass).
+      const firstOfDocument = pair.document !== previous;
+      previous = pair.document;
       // A document that cannot be read is one set of rows; `receiver` lists every receiver.
       const unread = rows.unreadOf(pair);
-      if (unread && unread.pair !== pair) continue;
+      if (unread && !firstOfDocument) continue;
       const receivers = unread ? unread.receivers : [pair.receiver];
       const base = [
         pair.document,

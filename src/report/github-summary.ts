@@ -23,7 +23,8 @@ export function writeJobSummary(result: MatrixResult, out: Sink, cwd: string): v
     line('');
   }
   line(summaryLine(rows));
-  const shown = annotations(result, cwd).length;
+  const { counts } = annotations(result, cwd);
+  const shown = counts.error + counts.warning + counts.info;
   if (shown > GITHUB_MAX_ANNOTATIONS) {
     line('');
     line(`${GITHUB_MAX_ANNOTATIONS} of ${shown} annotations shown on the pull request.`);

@@ -1,5 +1,5 @@
 import { safeText } from '../util/safe-text.js';
-import type { Finding, GatewayRoute, Severity } from '../engine/types.js';
+import { eachPair, type Finding, type GatewayRoute, type Severity } from '../engine/types.js';
 import { relativeFile } from './artifact-path.js';
 import { routeLines } from './cell-routes.js';
 import { pairSender, reportRows } from './rows.js';
@@ -42,11 +42,40 @@ export interface Annotation {
   entries: Entry[];
 }
 
-/** Groups findings by (document, location, rule), errors first, in document order within. */
-export function annotations(result: Parameters<Formatter['write']>[0], cwd: string): Annotation[] {
+/** The annotations a run's findings make: the first `limit` in report order, and how many in all. */
+export interface Annotations {
+  /** At most `limit`: errors first, then warnings, then notices, in document order within. */
+  shown: Annotation[];
+  /** Every annotation, per severity (shown ones included). */
+  counts: Record<Severity, number>;
+}
+
+/**
+ * Groups findings by (document, location, rule), errors first, in document order within. A
+ * finding's location is in its own document, so a group is complete once its document's pairs
+ * have passed: groups are settled document by document and only the first `limit` of each
+ * severity are kept, so memory does not grow with the corpus.
+ */
+export function annotations(
+  result: Parameters<Formatter['write']>[0],
+  cwd: string,
+  limit = GITHUB_MAX_ANNOTATIONS,
+): Annotations {
   const rows = reportRows(result);
-  const groups = new Map<string, Annotation>();
-  for (const pair of result.pairs) {
+  const kept: Record<Severity, Annotation[]> = { error: [], warning: [], info: [] };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let groups = new Map<string, Annotation>();
+  let document: string | undefined;
+  const settle = (): void => {
+    for (const group of groups.values()) {
+      counts[group.severity] += 1;
+      if (kept[group.severity].length < limit) kept[group.severity].push(group);
+    }
+    groups = new Map();
+  };
+  for (const pair of eachPair(result)) {
+    if (pair.document !== document) settle();
+    document = pair.document;
     const { gateways } = rows.route(pair.sender, pair.receiver);
     // A document that cannot be read names what is known of it, not "unknown".
     const sender = rows.unreadOf(pair)?.label ?? pairSender(pair);
@@ -74,8 +103,8 @@ export function annotations(result: Parameters<Formatter['write']>[0], cwd: stri
       });
     }
   }
-  // A stable sort: document order is kept within each severity.
-  return [...groups.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  settle();
+  return { shown: [...kept.error, ...kept.warning, ...kept.info].slice(0, limit), counts };
 }
 
 /** `S → R1, R2: message` per distinct message, the hints, then the gateway routes. */
@@ -118,8 +147,7 @@ export const githubFormatter: Formatter = {
     'GitHub Actions workflow annotations (::error file=…,line=…::message), grouped and capped',
   extension: 'txt',
   write(result, out, context) {
-    const all = annotations(result, context.cwd ?? process.cwd());
-    const shown = all.slice(0, GITHUB_MAX_ANNOTATIONS);
+    const { shown, counts } = annotations(result, context.cwd ?? process.cwd());
     for (const annotation of shown) {
       const properties: Array<[string, string]> = [['file', annotation.file]];
       if (annotation.line !== undefined) {
@@ -138,14 +166,15 @@ export const githubFormatter: Formatter = {
         `::${command[annotation.severity]} ${props}::${escapeData(annotationMessage(annotation))}\n`,
       );
     }
-    const left = all.slice(GITHUB_MAX_ANNOTATIONS);
-    if (left.length > 0) {
-      const count = (severity: Severity) => left.filter((a) => a.severity === severity).length;
+    const count = (severity: Severity) =>
+      counts[severity] - shown.filter((a) => a.severity === severity).length;
+    const left = count('error') + count('warning') + count('info');
+    if (left > 0) {
       const where = context.reportFiles?.length
         ? `the full report: ${context.reportFiles.join(', ')}`
         : 'the full report: run with --output sarif:<file> or --output html:<file>';
       const text =
-        `corridor: ${left.length} more annotation${left.length === 1 ? '' : 's'} not shown ` +
+        `corridor: ${left} more annotation${left === 1 ? '' : 's'} not shown ` +
         `(${count('error')} errors, ${count('warning')} warnings, ${count('info')} notices; ` +
         `GitHub shows at most 10 errors and 10 warnings per step); ${where}`;
       out.write(

@@ -28,7 +28,7 @@ import { compareFindings, plural, position, type SeverityCounts } from './summar
 import type { Formatter } from './types.js';
 
 const glyph: Record<CellStatus, string> = { ok: '✔', warn: '!', fail: '✗' };
-const statusOrder: Record<CellStatus, number> = { fail: 0, warn: 1, ok: 2 };
+const STATUSES_WORST_FIRST: readonly CellStatus[] = ['fail', 'warn', 'ok'];
 const severities: Severity[] = ['error', 'warning', 'info'];
 
 function cspHash(source: string): string {
@@ -224,7 +224,6 @@ function unreadSection(rows: ReportRows): string {
 
 function writePanel(row: CellRow, rows: ReportRows, out: Sink): void {
   const { cell, index } = row;
-  const pairs = [...row.pairs].sort((a, b) => statusOrder[a.status] - statusOrder[b.status]);
   const reasons =
     cell.topReasons.length > 0
       ? `<p class="quiet">Top reasons:</p><ol class="reasons">${cell.topReasons
@@ -232,16 +231,21 @@ function writePanel(row: CellRow, rows: ReportRows, out: Sink): void {
           .join('')}</ol>`
       : '';
   out.write(
-    `<section class="card panel${row.pairs.some((p) => p.findings.length > 0) ? '' : ' no-findings'}" id="panel-${index}" data-cell="cell-${index}" aria-labelledby="panel-${index}-title">` +
+    `<section class="card panel${row.pairs.stats.withFindings > 0 ? '' : ' no-findings'}" id="panel-${index}" data-cell="cell-${index}" aria-labelledby="panel-${index}-title">` +
       `<h3 id="panel-${index}-title"><span aria-hidden="true">${glyph[cell.status]}</span>` +
       `${text(cell.sender)} → ${text(cell.receiver)}<span class="badge ${cell.status}">${cell.status}</span>` +
       `<button type="button" class="close">Close</button></h3>` +
       `<p class="sub">${text(row.documentsLine)}</p>${reasons}${routeList(cell)}` +
       forecastList(row, rows.result.forecast?.until),
   );
-  for (const pair of pairs) {
-    const unread = rows.unreadOf(pair);
-    out.write(unread ? unreadStub(unread, pair) : pairArticle(pair));
+  // Failing pairs first, then warnings, then ok ones, each in result order (a stable sort by
+  // status), the cell read once per status: its pairs are never all held.
+  for (const status of STATUSES_WORST_FIRST) {
+    for (const pair of row.pairs) {
+      if (pair.status !== status) continue;
+      const unread = rows.unreadOf(pair);
+      out.write(unread ? unreadStub(unread, pair) : pairArticle(pair));
+    }
   }
   out.write('</section>');
 }
@@ -306,6 +310,7 @@ export function writeHtml(result: MatrixResult, out: Sink): void {
     rows.cells.filter((row) => row.cell.status === status).length;
   const findings = index.severities.error + index.severities.warning + index.severities.info;
   const types = [
+    // A spooled result's pairs carry their documents' types: the documents list them all.
     ...new Set([...result.documents, ...result.pairs].map((d) => d.documentType)),
   ].sort();
   const title = `corridor ${result.kind} report — as of ${result.asOf}`;

@@ -7,7 +7,13 @@ export const jsonFormatter: Formatter = {
   description: 'The raw MatrixResult as JSON (schemas/matrix-output.schema.json)',
   extension: 'json',
   write(result, out) {
-    writeJson(out, result);
+    // A spooled result's pairs are streamed from its spool in their place; its totals were
+    // counted for the other formats and are not part of the contract.
+    const { spool } = result;
+    writeJson(
+      out,
+      spool ? { ...result, pairs: spool, totals: undefined, spool: undefined } : result,
+    );
     out.write('\n');
   },
 };

@@ -1,8 +1,8 @@
 import type { Finding, GatewayRoute, MatrixResult, PairResult } from '../engine/types.js';
 import { reachableVia, routeLines, type PairRoute } from './cell-routes.js';
 import { escapeAttribute, escapeText } from './markup-escape.js';
-import { pairSender, reportRows, type UnreadDocument } from './rows.js';
-import { plural, position } from './summary.js';
+import { pairSender, reportRows, type ReportRows, type UnreadDocument } from './rows.js';
+import { plural, position, type CellPairs } from './summary.js';
 import { lineWriter } from './sink.js';
 import type { Formatter } from './types.js';
 
@@ -21,16 +21,16 @@ export const junitFormatter: Formatter = {
   write(result, out) {
     const rows = reportRows(result);
     const { index } = rows;
-    const suites: Array<{ sender: string; receiver: string; pairs: PairResult[] }> = [];
+    const suites: Array<{ sender: string; receiver: string; pairs: SuitePairs }> = [];
     let tests = 0;
     let failures = 0;
     for (const sender of index.senders) {
       for (const receiver of index.receivers) {
         // A document that cannot be read is one testcase of its own suite, not one per pair.
-        const pairs = index.pairs(sender, receiver).filter((pair) => !rows.isUnread(pair));
-        if (pairs.length === 0) continue;
-        tests += pairs.length;
-        failures += pairs.filter(hasErrors).length;
+        const pairs = suitePairs(index.pairs(sender, receiver), rows);
+        if (pairs.count === 0) continue;
+        tests += pairs.count;
+        failures += pairs.failing;
         suites.push({ sender, receiver, pairs });
       }
     }
@@ -56,6 +56,35 @@ function hasErrors(pair: PairResult): boolean {
   return pair.findings.some((finding) => finding.severity === 'error');
 }
 
+/** A cell's pairs but those of documents that cannot be read, and how many (fail). */
+interface SuitePairs extends Iterable<PairResult> {
+  count: number;
+  failing: number;
+}
+
+/**
+ * A cell's pairs are read, not held (a spooled result streams): without unreadable documents
+ * the cell's own counts serve; with them, one pass counts what remains.
+ */
+function suitePairs(cell: CellPairs, rows: ReportRows): SuitePairs {
+  if (rows.unread.length === 0)
+    return { [Symbol.iterator]: () => cell[Symbol.iterator](), ...countsOf(cell.stats) };
+  const readable: Iterable<PairResult> = {
+    *[Symbol.iterator]() {
+      for (const pair of cell) if (!rows.isUnread(pair)) yield pair;
+    },
+  };
+  let count = 0;
+  let failing = 0;
+  for (const pair of readable) {
+    count += 1;
+    if (hasErrors(pair)) failing += 1;
+  }
+  return { [Symbol.iterator]: () => readable[Symbol.iterator](), count, failing };
+}
+
+const countsOf = ({ count, failing }: CellPairs['stats']) => ({ count, failing });
+
 interface SuitePair {
   sender: string;
   receiver: string;
@@ -67,11 +96,10 @@ function writeSuite(
   line: (text: string) => void,
   name: string,
   { sender, receiver, route }: SuitePair,
-  pairs: PairResult[],
+  pairs: SuitePairs,
 ): void {
-  const failing = pairs.filter(hasErrors).length;
   const attrs =
-    `name="${escapeAttribute(name)}" tests="${pairs.length}" failures="${failing}" errors="0" ` +
+    `name="${escapeAttribute(name)}" tests="${pairs.count}" failures="${pairs.failing}" errors="0" ` +
     `skipped="0" time="0" timestamp="${escapeAttribute(result.asOf)}"`;
   const properties = [
     ['sender', sender],

@@ -1,5 +1,12 @@
 import { safeText } from '../util/safe-text.js';
-import type { CellStatus, Finding, MatrixResult, PairResult, Severity } from '../engine/types.js';
+import {
+  eachPair,
+  type CellStatus,
+  type Finding,
+  type MatrixResult,
+  type PairResult,
+  type Severity,
+} from '../engine/types.js';
 import { compareFindings, plural, position } from './summary.js';
 import { changeLine, memberStateNote, pairSender, reportRows, type ReportRows } from './rows.js';
 import { lineWriter } from './sink.js';
@@ -133,7 +140,8 @@ function writeMatrixView(rows: ReportRows, line: Line): void {
       }
       line('');
     }
-    const unread = pairs.filter((pair) => rows.isUnread(pair)).length;
+    let unread = 0;
+    if (rows.unread.length > 0) for (const pair of pairs) if (rows.isUnread(pair)) unread += 1;
     if (unread > 0) {
       line(`${unread} of them cannot be read: see *${UNREAD_TITLE}* below.`);
       line('');
@@ -200,10 +208,15 @@ function writeCheckView(rows: ReportRows, line: Line): void {
   }
   line('| Document | Sender → Receiver | Severity | Rule | Message | Location | Hint |');
   line('| --- | --- | --- | --- | --- | --- | --- |');
-  for (const pair of result.pairs) {
+  let previous: string | undefined;
+  for (const pair of eachPair(result)) {
+    // The first pair of its document (a document's pairs are adjacent; compared by name, as a
+    // spooled result's pairs are read afresh on every pass).
+    const firstOfDocument = pair.document !== previous;
+    previous = pair.document;
     // A document that cannot be read gets one set of rows, naming every receiver.
     const unread = rows.unreadOf(pair);
-    if (unread && unread.pair !== pair) continue;
+    if (unread && !firstOfDocument) continue;
     const from = unread ? unread.label : pairSender(pair);
     const to = unread ? unread.receivers : undefined;
     for (const finding of [...pair.findings].sort(compareFindings)) {

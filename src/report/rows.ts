@@ -1,15 +1,22 @@
 import type { ForecastChange } from '../engine/forecast.js';
-import type {
-  CellStatus,
-  Finding,
-  GatewayRoute,
-  MatrixCell,
-  MatrixResult,
-  PairResult,
+import {
+  eachPair,
+  type CellStatus,
+  type Finding,
+  type GatewayRoute,
+  type MatrixCell,
+  type MatrixResult,
+  type PairResult,
 } from '../engine/types.js';
 import { routeLookup, type PairRoute } from './cell-routes.js';
 import { senderLabel } from './sender-label.js';
-import { indexResult, plural, type ResultIndex, type SeverityCounts } from './summary.js';
+import {
+  indexResult,
+  plural,
+  type CellPairs,
+  type ResultIndex,
+  type SeverityCounts,
+} from './summary.js';
 
 /**
  * The report model every formatter reads, built once per report (as Spectral's formatters take
@@ -42,8 +49,11 @@ export interface CellRow {
   sender: string;
   receiver: string;
   cell: MatrixCell;
-  /** The cell's pairs, in result order. */
-  pairs: PairResult[];
+  /**
+   * The cell's pairs, in result order, with their counts: iterable as often as needed, read
+   * back from the result's spool when it has one (never all held then).
+   */
+  pairs: CellPairs;
   /** "2/4": documents of the cell's status out of the sender's documents; empty when ok. */
   ratio: string;
   /** "3 of 4 documents fail", "4 documents ok". */
@@ -119,8 +129,10 @@ export function reportRows(result: MatrixResult): ReportRows {
     index.senders.flatMap((sender) => lookup(sender, receiver) ?? []);
   let blocking: ReportRows['blocking'] | undefined;
   let unread: { list: UnreadDocument[]; documents: Map<string, UnreadDocument> } | undefined;
-  const unreadOnce = () => (unread ??= unreadDocuments(result.pairs));
+  const unreadOnce = () => (unread ??= unreadDocuments(eachPair(result)));
   const isUnread = (pair: PairResult): boolean => unreadOnce().documents.has(pair.document);
+  // Line summaries skip unreadable documents' pairs; with none, the cells' counts serve.
+  const skipUnread = (): Unread => (unreadOnce().list.length > 0 ? isUnread : undefined);
   return {
     result,
     index,
@@ -131,11 +143,11 @@ export function reportRows(result: MatrixResult): ReportRows {
       blocking ??= {
         senders: index.senders.map((id) => ({
           id,
-          line: lineSummary(bySender(id), 'receivers', isUnread, result.forecast?.until),
+          line: lineSummary(bySender(id), 'receivers', skipUnread(), result.forecast?.until),
         })),
         receivers: index.receivers.map((id) => ({
           id,
-          line: lineSummary(byReceiver(id), 'senders', isUnread, result.forecast?.until),
+          line: lineSummary(byReceiver(id), 'senders', skipUnread(), result.forecast?.until),
         })),
       };
       return blocking;
@@ -151,11 +163,11 @@ export function reportRows(result: MatrixResult): ReportRows {
 function cellRow(
   index: number,
   cell: MatrixCell,
-  pairs: PairResult[],
+  pairs: CellPairs,
   changes: ForecastChange[],
 ): CellRow {
-  const severities: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const pair of pairs) for (const finding of pair.findings) severities[finding.severity] += 1;
+  // A getter: the grid formats that never ask do not read a spooled result's pairs for it.
+  const severities = (): SeverityCounts => ({ ...pairs.stats.severities });
   const gateways =
     cell.status === 'fail' && cell.route === 'gateway' && cell.routes?.length ? cell.routes : [];
   return {
@@ -172,7 +184,9 @@ function cellRow(
     failsAll: cell.status === 'fail' && cell.counts.fail === cell.documents,
     gateways,
     ...(gateways.length > 0 ? { via: gateways.map((route) => route.via).join(', ') } : {}),
-    severities,
+    get severities() {
+      return severities();
+    },
     changes,
   };
 }
@@ -181,6 +195,11 @@ function cellRow(
 function topRule(rows: readonly CellRow[], unread: Unread): string | undefined {
   const counts = new Map<string, number>();
   for (const row of rows) {
+    if (!unread) {
+      for (const [ruleId, count] of row.pairs.stats.errorRules)
+        counts.set(ruleId, (counts.get(ruleId) ?? 0) + count);
+      continue;
+    }
     for (const pair of row.pairs) {
       // A document that cannot be read blocks every receiver alike: it is named on its own.
       if (unread(pair)) continue;
@@ -199,7 +218,13 @@ function topRule(rows: readonly CellRow[], unread: Unread): string | undefined {
  * One line on what blocks a row (as sender) or a column (as receiver); with a forecast, how many
  * of its cells change status by `until`.
  */
-type Unread = (pair: PairResult) => boolean;
+function someOf(pairs: Iterable<PairResult>, test: (pair: PairResult) => boolean): boolean {
+  for (const pair of pairs) if (test(pair)) return true;
+  return false;
+}
+
+/** Whether a pair is an unreadable document's; undefined when the result has none. */
+type Unread = ((pair: PairResult) => boolean) | undefined;
 
 function lineSummary(
   rows: readonly CellRow[],
@@ -227,7 +252,9 @@ function blockingLine(rows: readonly CellRow[], other: string, unread: Unread): 
   }
   const rule =
     topRule(failing, unread) ??
-    (failing.some((row) => row.pairs.some(unread)) ? 'documents that cannot be read' : undefined);
+    (unread && failing.some((row) => someOf(row.pairs, unread))
+      ? 'documents that cannot be read'
+      : undefined);
   return (
     `fails with ${failing.length} of ${rows.length} ${other}` +
     (routed ? ` (${routed} via a gateway)` : '') +
@@ -291,22 +318,19 @@ export function sameFindingKey(finding: Finding): unknown[] {
  * document read with a problem, e.g. a duplicate JSON key, still meets per-receiver rules and
  * is reported per pair.) A document's pairs are adjacent in a result.
  */
-function unreadDocuments(pairs: readonly PairResult[]): {
+function unreadDocuments(pairs: Iterable<PairResult>): {
   list: UnreadDocument[];
   documents: Map<string, UnreadDocument>;
 } {
   const list: UnreadDocument[] = [];
   const documents = new Map<string, UnreadDocument>();
-  let start = 0;
-  while (start < pairs.length) {
-    const first = pairs[start] as PairResult;
-    let end = start + 1;
-    while (end < pairs.length && (pairs[end] as PairResult).document === first.document) end += 1;
-    const group = pairs.slice(start, end);
-    start = end;
-    if (!first.findings.some((finding) => finding.ruleId === 'document/readable')) continue;
+  // One document's pairs at a time: a spooled result streams past.
+  let group: PairResult[] = [];
+  const settle = (): void => {
+    const first = group[0];
+    if (!first || !first.findings.some((finding) => finding.ruleId === 'document/readable')) return;
     const key = JSON.stringify(first.findings.map(sameFindingKey));
-    if (!group.every((pair) => JSON.stringify(pair.findings.map(sameFindingKey)) === key)) continue;
+    if (!group.every((pair) => JSON.stringify(pair.findings.map(sameFindingKey)) === key)) return;
     const unread: UnreadDocument = {
       document: first.document,
       documentType: first.documentType,
@@ -321,6 +345,14 @@ function unreadDocuments(pairs: readonly PairResult[]): {
     };
     documents.set(first.document, unread);
     list.push(unread);
+  };
+  for (const pair of pairs) {
+    if (group.length > 0 && group[0]!.document !== pair.document) {
+      settle();
+      group = [];
+    }
+    group.push(pair);
   }
+  settle();
   return { list, documents };
 }

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { findingIdentity, identityKey } from '../engine/finding-identity.js';
-import type { CellRoute, Finding, GatewayRoute, MatrixResult, Severity } from '../engine/types.js';
+import {
+  eachPair,
+  type CellRoute,
+  type Finding,
+  type GatewayRoute,
+  type MatrixResult,
+  type Severity,
+} from '../engine/types.js';
 import { artifactUri } from './artifact-path.js';
 import { reachableVia, type PairRoute } from './cell-routes.js';
 import { writeJson } from './json-stream.js';
@@ -191,7 +198,7 @@ function ruleDescriptors(
 ): { descriptors: SarifReportingDescriptor[]; index: Map<string, number> } {
   const descriptors = rules.map(descriptor);
   const index = new Map(descriptors.map((rule, i) => [rule.id, i]));
-  for (const pair of result.pairs) {
+  for (const pair of eachPair(result)) {
     for (const finding of pair.findings) {
       if (index.has(finding.ruleId)) continue;
       index.set(finding.ruleId, descriptors.length);
@@ -218,10 +225,15 @@ function* sarifResults(
   messages: ReadonlyMap<string, Readonly<Record<string, string>>>,
 ): Generator<SarifResult> {
   const rows = reportRows(result);
-  for (const pair of result.pairs) {
+  let previous: string | undefined;
+  for (const pair of eachPair(result)) {
+    // The first pair of its document (a document's pairs are adjacent; compared by name, as a
+    // spooled result's pairs are read afresh on every pass).
+    const firstOfDocument = pair.document !== previous;
+    previous = pair.document;
     // A document that cannot be read is one result per finding, naming every receiver.
     const unread = rows.unreadOf(pair);
-    if (unread && unread.pair !== pair) continue;
+    if (unread && !firstOfDocument) continue;
     const { route, gateways } = unread ? NO_ROUTE : rows.route(pair.sender, pair.receiver);
     // The fingerprint stays keyed by the profile: the country is for the reader.
     const from = unread ? unread.label : pairSender(pair);

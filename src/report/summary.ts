@@ -1,16 +1,22 @@
-import type {
-  CellStatus,
-  Finding,
-  MatrixCell,
-  MatrixResult,
-  PairResult,
-  Severity,
+import {
+  addToStats,
+  emptyStats,
+  type CellPairStats,
+  type SpooledCell,
+} from '../engine/pair-spool.js';
+import {
+  eachPair,
+  type CellStatus,
+  type Finding,
+  type MatrixCell,
+  type MatrixResult,
+  type PairResult,
+  type Severity,
 } from '../engine/types.js';
 
-/** Every finding of a result, in pair order. */
-export function allFindings(result: MatrixResult): Finding[] {
-  return result.pairs.flatMap((pair) => pair.findings);
-}
+/** One cell's pairs (iterable as often as needed, in result order) and their counts. */
+export type CellPairs = SpooledCell;
+export type { CellPairStats };
 
 export interface SeverityCounts {
   error: number;
@@ -55,7 +61,7 @@ export function findCell(
 }
 
 export function pairsOf(result: MatrixResult, sender: string, receiver: string): PairResult[] {
-  return indexResult(result).pairs(sender, receiver);
+  return [...indexResult(result).pairs(sender, receiver)];
 }
 
 /**
@@ -66,8 +72,11 @@ export interface ResultIndex {
   senders: string[];
   receivers: string[];
   cell(sender: string, receiver: string): MatrixCell | undefined;
-  /** The cell's pairs, in result order. */
-  pairs(sender: string, receiver: string): PairResult[];
+  /**
+   * The cell's pairs, in result order, with their counts: read back from the result's spool
+   * when it has one (engine/pair-spool.ts), never all held at once then.
+   */
+  pairs(sender: string, receiver: string): CellPairs;
   /** Findings per severity over every pair. */
   severities: SeverityCounts;
   /** Pairs whose status is ok. */
@@ -90,6 +99,8 @@ export function indexResult(result: MatrixResult): ResultIndex {
   const pairReceivers = new Set<string>();
   const severities: SeverityCounts = { error: 0, warning: 0, info: 0 };
   let okPairs = 0;
+  // A spooled result's pairs are counted in `totals` and their cells are in `cells`: the
+  // spool is read (and split by cell) only when a format asks for a cell's pairs.
   for (const pair of result.pairs) {
     const key = cellKey(pair.sender, pair.receiver);
     const list = byCell.get(key);
@@ -118,7 +129,10 @@ export function indexResult(result: MatrixResult): ResultIndex {
       pairReceivers,
     ),
     cell: (sender, receiver) => cells.get(cellKey(sender, receiver)),
-    pairs: (sender, receiver) => byCell.get(cellKey(sender, receiver)) ?? [],
+    pairs: (sender, receiver) =>
+      result.spool
+        ? result.spool.cell(sender, receiver)
+        : listCell(byCell.get(cellKey(sender, receiver)) ?? []),
     ...(result.totals
       ? {
           severities: { ...result.totals.findings },
@@ -126,6 +140,20 @@ export function indexResult(result: MatrixResult): ResultIndex {
           pairCount: result.totals.pairs,
         }
       : { severities, okPairs, pairCount: result.pairs.length }),
+  };
+}
+
+function listCell(pairs: readonly PairResult[]): CellPairs {
+  let stats: CellPairStats | undefined;
+  return {
+    [Symbol.iterator]: () => pairs[Symbol.iterator](),
+    get stats() {
+      if (!stats) {
+        stats = emptyStats();
+        for (const pair of pairs) addToStats(stats, pair);
+      }
+      return stats;
+    },
   };
 }
 
@@ -163,7 +191,7 @@ export function worstStatus(a: CellStatus, b: CellStatus): CellStatus {
 export function cellsOf(result: MatrixResult): MatrixCell[] {
   if (result.cells.length > 0) return result.cells;
   const byKey = new Map<string, MatrixCell>();
-  for (const pair of result.pairs) {
+  for (const pair of eachPair(result)) {
     const key = JSON.stringify([pair.sender, pair.receiver]);
     let cell = byKey.get(key);
     if (!cell) {

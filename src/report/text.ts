@@ -1,5 +1,5 @@
 import { safeText } from '../util/safe-text.js';
-import type { CellStatus, PairResult, Severity } from '../engine/types.js';
+import { eachPair, type CellStatus, type PairResult, type Severity } from '../engine/types.js';
 import { palette, stripAnsi, type Palette } from './ansi.js';
 import {
   changeLine,
@@ -47,20 +47,28 @@ const severityStyle: Record<Severity, (p: Palette, text: string) => string> = {
  * says the same to everyone) are one block naming those receivers.
  */
 function writeCheckView(rows: ReportRows, out: Sink, p: Palette): void {
-  const { result } = rows;
-  const groups = new Map<string, { pair: PairResult; receivers: string[] }>();
-  for (const pair of result.pairs) {
+  // Blocks group one document's pairs only, so they are written document by document and the
+  // pairs are never all held (a spooled result streams).
+  let groups = new Map<string, { pair: PairResult; receivers: string[] }>();
+  let document: string | undefined;
+  let first = true;
+  const settle = (): void => {
+    for (const { pair, receivers } of groups.values()) {
+      out.write(`${first ? '\n' : '\n\n'}${pairBlock(pair, receivers, rows.isUnread(pair), p)}`);
+      first = false;
+    }
+    groups = new Map();
+  };
+  for (const pair of eachPair(rows.result)) {
+    if (pair.document !== document) settle();
+    document = pair.document;
     if (pair.findings.length === 0) continue;
     const key = JSON.stringify([pair.document, pair.sender, pair.findings.map(sameFindingKey)]);
     const group = groups.get(key);
     if (group) group.receivers.push(pair.receiver);
     else groups.set(key, { pair, receivers: [pair.receiver] });
   }
-  let first = true;
-  for (const { pair, receivers } of groups.values()) {
-    out.write(`${first ? '\n' : '\n\n'}${pairBlock(pair, receivers, rows.isUnread(pair), p)}`);
-    first = false;
-  }
+  settle();
   if (!first) out.write('\n');
 }
 

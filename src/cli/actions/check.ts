@@ -57,7 +57,7 @@ export async function checkAction(
   const gate = prepareGate(options);
   const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
-  const raw = await withLazy(() =>
+  const result = await withLazy(() =>
     run({
       kind: 'check',
       profiles,
@@ -72,10 +72,17 @@ export async function checkAction(
       },
       receivers: options.to === 'all' ? 'all' : parseList(options.to),
       from: options.from,
+      // Read back from a temporary file by the reports: memory does not grow with the files.
+      spoolPairs: true,
+      stages: [gate.stage('check')].filter((s) => s !== undefined),
     }),
   );
-  const result = gate.apply(raw, { profiles, asOf });
-  writeOutputs(result, targets, options.docsBaseUri);
+  gate.report(result);
+  try {
+    writeOutputs(result, targets, options.docsBaseUri);
+  } finally {
+    result.spool?.dispose();
+  }
   return { exitCode: gate.exitCode(result, failOn) };
 }
 

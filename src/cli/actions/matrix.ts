@@ -100,9 +100,12 @@ export async function matrixAction(
     ruleLevels: levels,
     receivers: 'all' as const,
     onDocument: progressBar(),
-    // The text grid prints cells and counts, never a pair: pairs are counted and dropped, so
-    // memory stays flat however many documents. A baseline filters pairs: they are kept then.
-    keepPairs: !(targets.every((t) => t.format === 'text') && options.baseline === undefined),
+    // The text grid prints cells and counts, never a pair: pairs are counted and dropped. The
+    // other formats read them back from a temporary file: memory stays flat however many
+    // documents. The baseline judges each pair as it passes.
+    keepPairs: !targets.every((t) => t.format === 'text'),
+    spoolPairs: true,
+    stages: [gate.stage('matrix')].filter((s) => s !== undefined),
   };
   const raw =
     threads > 1
@@ -133,12 +136,12 @@ export async function matrixAction(
           },
           verify: material,
         });
-  const gated = gate.apply(raw, { profiles, asOf });
+  gate.report(raw);
   // The forecast reads every document again and holds them (as `corridor forecast` does): only
   // when asked. Rule levels apply on every date; the baseline does not hide future changes.
   const result = until
     ? {
-        ...gated,
+        ...raw,
         forecast: matrixForecast(
           files.map((file) =>
             loadDocument(
@@ -156,8 +159,12 @@ export async function matrixAction(
           { profiles, asOf, until, levels },
         ),
       }
-    : gated;
-  writeOutputs(result, targets, options.docsBaseUri);
+    : raw;
+  try {
+    writeOutputs(result, targets, options.docsBaseUri);
+  } finally {
+    result.spool?.dispose();
+  }
   return { exitCode: gate.exitCode(result, failOn) };
 }
 

@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { baselineStage } from '../../src/engine/baseline.js';
+import { findDocuments, run } from '../../src/engine/run.js';
+import { eachPair, totalsOf, type PairResult } from '../../src/engine/types.js';
+import { loadProfiles } from '../../src/profiles/load.js';
+import { formatToString, formatters } from '../../src/report/index.js';
+import { generatedCorpus } from '../helpers/generated-corpus.js';
+
+describe('a run that spools its pairs to a temporary file', () => {
+  const { out, profilesDir } = generatedCorpus();
+  const options = {
+    kind: 'matrix' as const,
+    profiles: loadProfiles(profilesDir),
+    files: findDocuments(`${out}/documents`),
+    asOf: new Date('2026-12-01T00:00:00Z'),
+    receivers: 'all' as const,
+  };
+  const context = { rules: [], color: false, cwd: out };
+
+  it('writes every format byte for byte as a run that keeps its pairs, and removes its files', () => {
+    const kept = run(options);
+    const spooled = run({ ...options, spoolPairs: true });
+    const spool = spooled.spool!;
+    try {
+      expect(spooled.pairs).toEqual([]);
+      expect(spool.count).toBe(kept.pairs.length);
+      expect([...eachPair(spooled)]).toEqual(kept.pairs);
+      expect(spooled.cells).toEqual(kept.cells);
+      expect(spooled.totals).toEqual(totalsOf(kept));
+      for (const kind of ['matrix', 'check'] as const)
+        for (const formatter of formatters) {
+          const written = formatToString(formatter, { ...spooled, kind }, context);
+          expect(written, `${kind} ${formatter.id}`).toBe(
+            formatToString(formatter, { ...kept, kind }, context),
+          );
+        }
+    } finally {
+      spool.dispose();
+    }
+    expect(existsSync(spool.dir)).toBe(false);
+  });
+
+  it('judges each pair as it passes (rule levels, then the baseline), the same in memory', () => {
+    const kept = run(options);
+    const someError = kept.pairs.flatMap((p) => p.findings).find((f) => f.severity === 'error')!;
+    const ruleLevels = { [someError.ruleId]: 'warning' as const };
+    const known = kept.pairs.find((p) => p.findings.some((f) => f.severity === 'warning'))!;
+    const baseline = {
+      file: `${out}/baseline.json`,
+      dir: out,
+      entries: [
+        ...known.findings
+          .filter((f) => f.severity !== 'info')
+          .map((f) => ({
+            ruleId: f.ruleId,
+            sender: f.sender,
+            receiver: f.receiver,
+            document: f.document.startsWith(`${out}/`)
+              ? f.document.slice(out.length + 1)
+              : f.document,
+            ...(f.location.path ? { path: f.location.path } : {}),
+            count: 1,
+          })),
+        // Never produced: stale in a complete run.
+        { ruleId: 'signature/valid', sender: 'XX', receiver: 'YY', document: 'gone.xml', count: 1 },
+      ],
+    };
+    const spooled = run({
+      ...options,
+      ruleLevels,
+      spoolPairs: true,
+      stages: [baselineStage(baseline, { complete: true })],
+    });
+    try {
+      const pairs: PairResult[] = [...eachPair(spooled)];
+      expect(pairs.flatMap((p) => p.findings).some((f) => f.ruleId === someError.ruleId)).toBe(
+        true,
+      );
+      for (const pair of pairs)
+        for (const finding of pair.findings)
+          if (finding.ruleId === someError.ruleId) expect(finding.severity).not.toBe('error');
+      expect(spooled.baseline?.suppressed).toBeGreaterThan(0);
+      expect(spooled.baseline?.stale.map((e) => e.document)).toContain('gone.xml');
+      const after = pairs.find(
+        (p) => p.document === known.document && p.receiver === known.receiver,
+      )!;
+      expect(after.findings.length).toBeLessThan(known.findings.length);
+      expect(spooled.totals?.findings.error).toBeLessThan(totalsOf(kept).findings.error);
+      // The same stages on a run that keeps its pairs: the same pairs, cells and outcome.
+      const inMemory = run({
+        ...options,
+        ruleLevels,
+        stages: [baselineStage(baseline, { complete: true })],
+      });
+      expect(pairs).toEqual(inMemory.pairs);
+      expect(spooled.cells).toEqual(inMemory.cells);
+      expect(spooled.baseline).toEqual(inMemory.baseline);
+    } finally {
+      spooled.spool?.dispose();
+    }
+  });
+});
