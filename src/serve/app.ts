@@ -8,7 +8,7 @@ import { loadDoctypes } from '../doctypes/load.js';
 import { loadProfiles, type ProfileSet } from '../profiles/load.js';
 import { documentLimits, type DocumentLimits } from '../security/limits.js';
 import { HttpProblem, problemBody } from './problem.js';
-import { WorkPool } from './pool.js';
+import { WorkPool } from '../engine/pool.js';
 import { registerRoutes } from './routes.js';
 
 export interface ServeConfig {

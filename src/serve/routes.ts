@@ -12,7 +12,7 @@ import type { DocumentLimits } from '../security/limits.js';
 import { contentTypeOf, negotiateFormat } from './negotiate.js';
 import { openApiDocument } from './openapi.js';
 import { PAGE_CSP, uploadPage } from './page.js';
-import { QueueFullError, TaskTimeoutError, type WorkPool } from './pool.js';
+import { QueueFullError, TaskTimeoutError, type WorkPool } from '../engine/pool.js';
 import { HttpProblem } from './problem.js';
 import type { Task, TaskOutcome } from './tasks.js';
 import { readUploads } from './uploads.js';

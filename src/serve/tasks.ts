@@ -1,6 +1,4 @@
-import type { MessagePort } from 'node:worker_threads';
 import type { MatrixResult } from '../engine/types.js';
-import type { DocumentLimits } from '../security/limits.js';
 
 /**
  * What the HTTP side hands a worker thread and what it gets back: plain data, structured-cloned
@@ -46,9 +44,6 @@ export interface FormatTask {
 
 export type Task = CheckTask | VerifyTask | MatrixTask | FormatTask;
 
-/** What crosses to the worker: the task and the port it signals its start on. */
-export type PooledTask = Task & { started?: MessagePort };
-
 /**
  * `failed`: a finding at or above `failOn` (check), or a signature not valid (verify) — the
  * CLI's exit code 1, which the service answers with 422. `error`: what the CLI reports as a
@@ -56,12 +51,3 @@ export type PooledTask = Task & { started?: MessagePort };
  */
 export type TaskOutcome =
   { ok: true; body: string; failed: boolean; result?: MatrixResult } | { ok: false; error: string };
-
-/** What every worker is started with (`workerData`). */
-export interface WorkerConfig {
-  profilesDir?: string;
-  /** `--doctypes`: definitions added to the shipped ones. */
-  doctypesDir?: string;
-  docsDir: string;
-  limits: Partial<DocumentLimits>;
-}
