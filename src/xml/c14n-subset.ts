@@ -15,6 +15,7 @@
  *   inherits from its ancestors.
  */
 import {
+  attributes,
   compareAttributes,
   compareCodePoints,
   declaration,
@@ -160,14 +161,7 @@ export function canonicalizeSubset(
       attrs = withInheritedXmlAttributes(el, options.method === 'c14n11', attrs);
     }
     attrs.sort(compareAttributes);
-    for (const a of attrs) {
-      out.byte(32);
-      out.write(a.name);
-      out.byte(61);
-      out.byte(34);
-      out.write(a.value, Escape.Attribute);
-      out.byte(34);
-    }
+    attributes(out, attrs);
     if (visible) out.byte(62);
     for (const child of el.children) {
       if (child.kind === 'element') visit(child, visible, level);

@@ -196,14 +196,7 @@ function renderElement(apex: XmlElement, options: C14nOptions, out: Utf8Writer):
       attrs = withInheritedXmlAttributes(el, options.method === 'c14n11');
     }
     if (attrs.length > 1) attrs = [...attrs].sort(compareAttributes);
-    for (const a of attrs) {
-      out.byte(32);
-      out.write(a.name);
-      out.byte(61);
-      out.byte(34);
-      out.write(a.value, Escape.Attribute);
-      out.byte(34);
-    }
+    attributes(out, attrs);
     out.byte(62);
     elements.push(el);
     nexts.push(0);
@@ -233,6 +226,18 @@ function renderElement(apex: XmlElement, options: C14nOptions, out: Utf8Writer):
     elements.pop();
     nexts.pop();
     marks.pop();
+  }
+}
+
+/** ` name="value"` for each attribute, in the order given (already sorted). */
+export function attributes(out: Utf8Writer, attrs: readonly XmlAttribute[]): void {
+  for (const a of attrs) {
+    out.byte(32);
+    out.write(a.name);
+    out.byte(61);
+    out.byte(34);
+    out.write(a.value, Escape.Attribute);
+    out.byte(34);
   }
 }
 
