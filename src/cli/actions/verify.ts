@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { readDocumentFile } from '../../documents/read.js';
+import { readSignedFile } from '../../documents/read-base.js';
 import type { ParsedDocument } from '../../documents/model.js';
 import { verifyParsedDocument, type DocumentVerifyOptions } from '../../engine/verify-document.js';
 import { JWS_CT_MEMBER } from '../../jose/jws-ct-read.js';
@@ -100,10 +100,11 @@ export function verifyFiles(
   );
   const limits = limitsFromOptions(options);
   const content = loadContent(options.content, documentLimits(limits).maxBytes);
-  // One file at a time, read and verified as `check` does, so memory holds one document.
+  // One file at a time, so memory holds one document; read for its signatures only (verify
+  // reports no document type, so the doctypes, their schemas and XSDs are never loaded).
   return {
     results: files.map((file) =>
-      verifyRead(readDocumentFile(file, { limits }), {
+      verifyRead(readSignedFile(file, { limits }), {
         asOf,
         limits,
         keys,
