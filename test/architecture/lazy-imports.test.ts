@@ -52,7 +52,7 @@ describe('start-up: what check and verify load before they know their documents'
   );
 
   it('the library entry and the workers load every family up front (crypto/eager.ts)', () => {
-    for (const entry of ['index.ts', 'engine/pool-worker.ts', 'serve/worker.ts']) {
+    for (const entry of ['index.ts', 'engine/pool-worker.ts']) {
       const { files, packages } = staticClosure(entry);
       expect(files.has('crypto/eager.ts'), entry).toBe(true);
       expect(files.has('crypto/schemes/gost.ts'), entry).toBe(true);
