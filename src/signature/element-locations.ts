@@ -1,5 +1,5 @@
 import type { XmlElement, XmlPosition } from '../xml/dom.js';
-import { elementPath } from '../xml/path.js';
+import { childPath, elementPath } from '../xml/path.js';
 import { dsigChild, dsigChildren } from './dsig-elements.js';
 
 /** An element of a ds:Signature that a finding can point at: its full path and position. */
@@ -29,26 +29,45 @@ export interface SignatureElements {
   references: ReferenceElements[];
 }
 
-const at = (element: XmlElement | undefined): ElementLocation | undefined =>
-  element ? { path: elementPath(element), pos: element.pos } : undefined;
-
-/** Reads the locations once per signature; the rules look them up per receiver. */
+/**
+ * Reads the locations once per signature; the rules look them up per receiver. Paths are built
+ * down from the signature's (one walk to the root per signature, not one per element).
+ */
 export function signatureParts(signature: XmlElement): SignatureElements {
-  const signedInfo = dsigChild(signature, 'SignedInfo');
-  const keyInfo = dsigChild(signature, 'KeyInfo');
-  const x509Data = keyInfo && dsigChild(keyInfo, 'X509Data');
+  const under = (parent: ElementLocation | undefined, element: XmlElement | undefined) =>
+    parent && element ? { path: childPath(parent.path, element), pos: element.pos } : undefined;
+  const self = { path: elementPath(signature), pos: signature.pos };
+  const signedInfoElement = dsigChild(signature, 'SignedInfo');
+  const keyInfoElement = dsigChild(signature, 'KeyInfo');
+  const x509DataElement = keyInfoElement && dsigChild(keyInfoElement, 'X509Data');
+  const signedInfo = under(self, signedInfoElement);
+  const keyInfo = under(self, keyInfoElement);
   return {
-    signedInfo: at(signedInfo),
-    signatureMethod: at(signedInfo && dsigChild(signedInfo, 'SignatureMethod')),
-    canonicalizationMethod: at(signedInfo && dsigChild(signedInfo, 'CanonicalizationMethod')),
-    signatureValue: at(dsigChild(signature, 'SignatureValue')),
-    keyInfo: at(keyInfo),
-    x509Certificate: at(x509Data && dsigChild(x509Data, 'X509Certificate')),
-    references: (signedInfo ? dsigChildren(signedInfo, 'Reference') : []).map((reference) => ({
-      reference: at(reference)!,
-      digestMethod: at(dsigChild(reference, 'DigestMethod')),
-      digestValue: at(dsigChild(reference, 'DigestValue')),
-      transforms: at(dsigChild(reference, 'Transforms')),
-    })),
+    signedInfo,
+    signatureMethod: under(
+      signedInfo,
+      signedInfoElement && dsigChild(signedInfoElement, 'SignatureMethod'),
+    ),
+    canonicalizationMethod: under(
+      signedInfo,
+      signedInfoElement && dsigChild(signedInfoElement, 'CanonicalizationMethod'),
+    ),
+    signatureValue: under(self, dsigChild(signature, 'SignatureValue')),
+    keyInfo,
+    x509Certificate: under(
+      under(keyInfo, x509DataElement),
+      x509DataElement && dsigChild(x509DataElement, 'X509Certificate'),
+    ),
+    references: (signedInfoElement ? dsigChildren(signedInfoElement, 'Reference') : []).map(
+      (element) => {
+        const reference = under(signedInfo, element)!;
+        return {
+          reference,
+          digestMethod: under(reference, dsigChild(element, 'DigestMethod')),
+          digestValue: under(reference, dsigChild(element, 'DigestValue')),
+          transforms: under(reference, dsigChild(element, 'Transforms')),
+        };
+      },
+    ),
   };
 }

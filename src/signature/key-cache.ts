@@ -7,6 +7,8 @@ import type { SignerSummary } from './types.js';
 /** What key selection needs from a KeyInfo certificate. */
 export interface CertificateFacts {
   der: Uint8Array;
+  /** base64 of `der`: the cache key, and identity when selection removes duplicates. */
+  id: string;
   key: PublicKey;
   /** Hex of the subject / issuer Name DER: exact comparison, no string normalisation games. */
   subject: string;
@@ -45,6 +47,7 @@ export function certificateFacts(der: Uint8Array): Cached<CertificateFacts> {
     const cert = parseCertificate(der);
     facts = {
       der: cert.der,
+      id,
       key: cert.publicKey,
       subject: Buffer.from(cert.subjectDer).toString('hex'),
       issuer: Buffer.from(cert.issuerDer).toString('hex'),

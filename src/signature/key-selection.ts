@@ -190,9 +190,8 @@ function readable(ders: readonly Uint8Array[], problems: SignatureProblem[]): Ce
 function unique(list: readonly CertificateFacts[]): CertificateFacts[] {
   const seen = new Set<string>();
   return list.filter((c) => {
-    const id = Buffer.from(c.der).toString('base64');
-    if (seen.has(id)) return false;
-    seen.add(id);
+    if (seen.has(c.id)) return false;
+    seen.add(c.id);
     return true;
   });
 }

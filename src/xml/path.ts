@@ -10,22 +10,26 @@ import type { XmlDocument, XmlElement, XmlPosition } from './dom.js';
  */
 export function elementPath(el: XmlElement): string {
   const steps: string[] = [];
-  for (let e: XmlElement | null = el; e !== null; e = e.parent) {
-    const parent: XmlElement | null = e.parent;
-    let step = e.name;
-    if (parent !== null) {
-      let index = 0;
-      let same = 0;
-      for (const sib of parent.children) {
-        if (sib.kind !== 'element' || sib.name !== e.name) continue;
-        same++;
-        if (sib === e) index = same;
-      }
-      if (same > 1) step += `[${index}]`;
-    }
-    steps.push(step);
-  }
+  for (let e: XmlElement | null = el; e !== null; e = e.parent) steps.push(pathStep(e));
   return '/' + steps.reverse().join('/');
+}
+
+/** elementPath of a child of the element whose path is `parentPath`, without walking up again. */
+export function childPath(parentPath: string, child: XmlElement): string {
+  return `${parentPath}/${pathStep(child)}`;
+}
+
+function pathStep(e: XmlElement): string {
+  const parent: XmlElement | null = e.parent;
+  if (parent === null) return e.name;
+  let index = 0;
+  let same = 0;
+  for (const sib of parent.children) {
+    if (sib.kind !== 'element' || sib.name !== e.name) continue;
+    same++;
+    if (sib === e) index = same;
+  }
+  return same > 1 ? `${e.name}[${index}]` : e.name;
 }
 
 const lineStarts = new WeakMap<XmlDocument, number[]>();
