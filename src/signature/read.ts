@@ -1,5 +1,6 @@
 import { signatureParts } from './element-locations.js';
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import { detached } from '../xml/detach.js';
 import { elementPath } from '../xml/path.js';
 import { decodeBase64Strict } from './base64.js';
 import {
@@ -96,8 +97,8 @@ function readSignature(doc: XmlDocument, signature: XmlElement): SignatureInfo {
     format: 'xmldsig',
     path: elementPath(signature),
     pos: signature.pos,
-    signatureMethod: algorithmOf(methodElement),
-    canonicalizationMethod: algorithmOf(c14nElement),
+    signatureMethod: detached(algorithmOf(methodElement)),
+    canonicalizationMethod: detached(algorithmOf(c14nElement)),
     references,
     keyInfo,
     placement: 'detached',
@@ -124,13 +125,13 @@ export function readReference(
   let prefixes: string[] | undefined;
   const transformsElement = dsigChild(reference, 'Transforms');
   for (const transform of transformsElement ? dsigChildren(transformsElement, 'Transform') : []) {
-    transforms.push(algorithmOf(transform));
+    transforms.push(detached(algorithmOf(transform)));
     for (const xpath of dsigChildren(transform, 'XPath')) {
       xpathExpressions.push(valueText(xpath).text);
     }
     prefixes ??= inclusivePrefixes(transform);
   }
-  const digestMethod = algorithmOf(dsigChild(reference, 'DigestMethod'));
+  const digestMethod = detached(algorithmOf(dsigChild(reference, 'DigestMethod')));
   if (!digestMethod) missing('DigestMethod/@Algorithm', reference);
   const digestValueElement = dsigChild(reference, 'DigestValue');
   if (!digestValueElement) missing('DigestValue', reference);

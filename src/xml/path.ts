@@ -2,6 +2,7 @@
  * Human-readable locations of nodes, used in findings: an XPath-like element path and
  * offset → line/column conversion.
  */
+import { detached } from './detach.js';
 import type { XmlDocument, XmlElement, XmlPosition } from './dom.js';
 
 /**
@@ -11,12 +12,12 @@ import type { XmlDocument, XmlElement, XmlPosition } from './dom.js';
 export function elementPath(el: XmlElement): string {
   const steps: string[] = [];
   for (let e: XmlElement | null = el; e !== null; e = e.parent) steps.push(pathStep(e));
-  return '/' + steps.reverse().join('/');
+  return detached('/' + steps.reverse().join('/'));
 }
 
 /** elementPath of a child of the element whose path is `parentPath`, without walking up again. */
 export function childPath(parentPath: string, child: XmlElement): string {
-  return `${parentPath}/${pathStep(child)}`;
+  return detached(`${parentPath}/${pathStep(child)}`);
 }
 
 function pathStep(e: XmlElement): string {
