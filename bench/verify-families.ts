@@ -9,7 +9,10 @@
  *   npm run build
  *   git archive <old commit> | tar -x -C /tmp/old && ln -s "$PWD/node_modules" /tmp/old/ \
  *     && (cd /tmp/old && npx tsc -p tsconfig.json)
- *   npx tsx bench/verify-families.ts --before /tmp/old/bin/corridor.js [--runs 7]
+ *   npx tsx bench/verify-families.ts --before /tmp/old/bin/corridor.js [--runs 7] [--keyinfo]
+ *
+ * --keyinfo: the documents carry their signer's (self-signed) certificate in KeyInfo and are
+ * verified without --key (key selection from KeyInfo, the common case).
  */
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
@@ -17,6 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { issueCertificate } from '../src/pki/issue.js';
 import { signEnveloped } from '../src/signature/sign.js';
 
 function argument(name: string): string | undefined {
@@ -31,6 +35,7 @@ if (!beforeArg) throw new Error('usage: --before <bin/corridor.js of the other b
 const before = resolve(beforeArg);
 const runs = Number(argument('--runs') ?? 5);
 const count = Number(argument('--documents') ?? 200);
+const keyInfo = process.argv.includes('--keyinfo');
 if (!existsSync(join(root, 'dist/cli/main.js'))) throw new Error('run npm run build first');
 
 const work = mkdtempSync(join(tmpdir(), 'corridor-bench-families-'));
@@ -50,7 +55,16 @@ function verify(bin: string, key: string, files: readonly string[]): Sample {
   const start = process.hrtime.bigint();
   const run = spawnSync(
     process.execPath,
-    ['--import', PROBE, bin, 'verify', '--key', key, '--format', 'json', ...files],
+    [
+      '--import',
+      PROBE,
+      bin,
+      'verify',
+      ...(keyInfo ? [] : ['--key', key]),
+      '--format',
+      'json',
+      ...files,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 },
   );
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
@@ -62,8 +76,26 @@ function verify(bin: string, key: string, files: readonly string[]): Sample {
   return { cpu: Number(probe[1]) / 1e6, wall };
 }
 
-function corpus(name: string, algorithm: string, privateKey: KeyObject): string[] {
+function corpus(
+  name: string,
+  algorithm: string,
+  pair: { privateKey: KeyObject; publicKey: KeyObject },
+): string[] {
   const family = algorithm.startsWith('rsa') ? 'rsa' : 'ecdsa';
+  const privateKey = pair.privateKey;
+  const certificates = keyInfo
+    ? [
+        issueCertificate({
+          subject: `CN=Bench ${name},O=Corridor,C=XX`,
+          issuerKey: { family, keyObject: privateKey },
+          subjectPublicKey: new Uint8Array(pair.publicKey.export({ type: 'spki', format: 'der' })),
+          notBefore: new Date('2024-01-01'),
+          notAfter: new Date('2036-01-01'),
+          isCA: false,
+          serial: 4242n,
+        }),
+      ]
+    : undefined;
   const dir = join(work, name);
   mkdirSync(dir);
   return Array.from({ length: count }, (_, n) => {
@@ -78,6 +110,7 @@ function corpus(name: string, algorithm: string, privateKey: KeyObject): string[
       digestAlgorithm: 'sha256',
       canonicalization: 'exc-c14n',
       privateKey: { family, keyObject: privateKey },
+      ...(certificates ? { certificates } : {}),
     });
     const file = join(dir, `d${n}.xml`);
     writeFileSync(file, xml);
@@ -94,8 +127,8 @@ const median = (values: number[]): number => {
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const families = [
-  { name: 'RSA-2048 rsa-sha256', files: corpus('rsa', 'rsa-sha256', rsa.privateKey), key: rsa },
-  { name: 'P-256 ecdsa-sha256', files: corpus('ec', 'ecdsa-sha256', ec.privateKey), key: ec },
+  { name: 'RSA-2048 rsa-sha256', files: corpus('rsa', 'rsa-sha256', rsa), key: rsa },
+  { name: 'P-256 ecdsa-sha256', files: corpus('ec', 'ecdsa-sha256', ec), key: ec },
 ].map((family, index) => {
   const key = join(work, `key${index}.pem`);
   writeFileSync(key, family.key.publicKey.export({ type: 'spki', format: 'pem' }));
@@ -104,7 +137,7 @@ const families = [
 
 const kb = readFileSync(families[0]!.files[0]!).length / 1024;
 console.log(
-  `node ${process.version}; corridor verify of ${count} distinct ${kb.toFixed(0)} KB documents per family, one process per run; ${runs} interleaved runs, medians; CPU = user + system of the child`,
+  `node ${process.version}; corridor verify of ${count} distinct ${kb.toFixed(0)} KB documents per family, ${keyInfo ? 'certificate in KeyInfo, no --key' : '--key'}, one process per run; ${runs} interleaved runs, medians; CPU = user + system of the child`,
 );
 console.log(`before: ${before}\nafter:  ${after}\n`);
 // One document measures start-up (module loading, key reading); the slope from one to
