@@ -245,6 +245,9 @@ export async function runInPool(
       done += outcome.documents.length;
       options.onDocument?.(done, options.files.length);
     }
+  } catch (error) {
+    evaluation.discard();
+    throw error;
   } finally {
     await pool.destroy();
   }

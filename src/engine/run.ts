@@ -75,11 +75,13 @@ export interface LoadedDocument {
  */
 export function run(options: RunOptions): MatrixResult {
   const evaluation = startEvaluation(options);
-  options.files.forEach((file, index) => {
-    evaluation.add(loadDocument(file, options.read, options.asOf, options.verify));
-    options.onDocument?.(index + 1, options.files.length);
+  return discardOnError(evaluation, () => {
+    options.files.forEach((file, index) => {
+      evaluation.add(loadDocument(file, options.read, options.asOf, options.verify));
+      options.onDocument?.(index + 1, options.files.length);
+    });
+    return evaluation.result();
   });
-  return evaluation.result();
 }
 
 /**
@@ -91,8 +93,10 @@ export function evaluateDocuments(
   options: EvaluateOptions & PairOptions,
 ): MatrixResult {
   const evaluation = startEvaluation(options);
-  for (const loaded of documents) evaluation.add(loaded);
-  return evaluation.result();
+  return discardOnError(evaluation, () => {
+    for (const loaded of documents) evaluation.add(loaded);
+    return evaluation.result();
+  });
 }
 
 /** Reads and verifies one document. Verification does not depend on the date (trust does). */
@@ -142,6 +146,18 @@ export interface Evaluation {
   add(loaded: LoadedDocument): void;
   addEvaluated(evaluated: EvaluatedDocument): void;
   result(): MatrixResult;
+  /** Removes what an evaluation that will not give a result holds (its pair spool). */
+  discard(): void;
+}
+
+/** Runs `work` on an evaluation; if it throws, the evaluation is discarded first. */
+export function discardOnError<R>(evaluation: Evaluation, work: () => R): R {
+  try {
+    return work();
+  } catch (error) {
+    evaluation.discard();
+    throw error;
+  }
 }
 
 export function startEvaluation(options: EvaluateOptions & PairOptions): Evaluation {
@@ -179,6 +195,7 @@ export function startEvaluation(options: EvaluateOptions & PairOptions): Evaluat
     receivers,
     add: (loaded) => addEvaluated(evaluateDocument(loaded, receivers, options)),
     addEvaluated,
+    discard: () => spool?.dispose(),
     result: () => {
       const profileIds = [...options.profiles.profiles.keys()].sort();
       let result: MatrixResult = {

@@ -5,6 +5,7 @@ import { UserError } from '../../util/errors.js';
 import { withLazy } from '../../util/lazy.js';
 import type { ReadOptions } from '../../documents/read.js';
 import { run } from '../../engine/run.js';
+import type { MatrixResult } from '../../engine/types.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { limitsFromOptions, maxFindingsFromOptions } from '../../security/options.js';
 import { withConfig, type ConfigOption } from '../config.js';
@@ -57,8 +58,13 @@ export async function checkAction(
   const gate = prepareGate(options);
   const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
-  const result = await withLazy(() =>
-    run({
+  // A pass that withLazy discards (a family's code was not loaded yet) leaves its spool too.
+  const passes: MatrixResult[] = [];
+  const disposeAll = () => {
+    for (const pass of passes) pass.spool?.dispose();
+  };
+  const result = await withLazy(() => {
+    const pass = run({
       kind: 'check',
       profiles,
       files: gate.select(files, '.'),
@@ -75,13 +81,18 @@ export async function checkAction(
       // Read back from a temporary file by the reports: memory does not grow with the files.
       spoolPairs: true,
       stages: [gate.stage('check')].filter((s) => s !== undefined),
-    }),
-  );
-  gate.report(result);
+    });
+    passes.push(pass);
+    return pass;
+  }).catch((error: unknown) => {
+    disposeAll();
+    throw error;
+  });
   try {
+    gate.report(result);
     writeOutputs(result, targets, options.docsBaseUri);
   } finally {
-    result.spool?.dispose();
+    disposeAll();
   }
   return { exitCode: gate.exitCode(result, failOn) };
 }

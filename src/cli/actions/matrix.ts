@@ -136,36 +136,37 @@ export async function matrixAction(
           },
           verify: material,
         });
-  gate.report(raw);
-  // The forecast reads every document again and holds them (as `corridor forecast` does): only
-  // when asked. Rule levels apply on every date; the baseline does not hide future changes.
-  const result = until
-    ? {
-        ...raw,
-        forecast: matrixForecast(
-          files.map((file) =>
-            loadDocument(
-              file,
-              {
-                limits,
-                within: docs,
-                followSymlinks: options.followSymlinks === true,
-                ...documentTypes,
-              },
-              asOf,
-              material,
-            ),
-          ),
-          { profiles, asOf, until, levels },
-        ),
-      }
-    : raw;
+  // The spool goes whatever happens after the run: a forecast or a report that fails too.
   try {
+    gate.report(raw);
+    // The forecast reads every document again and holds them (as `corridor forecast` does): only
+    // when asked. Rule levels apply on every date; the baseline does not hide future changes.
+    const result = until
+      ? {
+          ...raw,
+          forecast: matrixForecast(
+            files.map((file) =>
+              loadDocument(
+                file,
+                {
+                  limits,
+                  within: docs,
+                  followSymlinks: options.followSymlinks === true,
+                  ...documentTypes,
+                },
+                asOf,
+                material,
+              ),
+            ),
+            { profiles, asOf, until, levels },
+          ),
+        }
+      : raw;
     writeOutputs(result, targets, options.docsBaseUri);
+    return { exitCode: gate.exitCode(result, failOn) };
   } finally {
-    result.spool?.dispose();
+    raw.spool?.dispose();
   }
-  return { exitCode: gate.exitCode(result, failOn) };
 }
 
 function matrixForecast(
