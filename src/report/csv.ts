@@ -1,4 +1,3 @@
-import { eachPair } from '../engine/types.js';
 import { safeText } from '../util/safe-text.js';
 import { reportRows } from './rows.js';
 import type { Formatter } from './types.js';
@@ -59,15 +58,8 @@ export const csvFormatter: Formatter = {
     const row = (values: readonly string[]): void => out.write(`${csvRow(values)}\r\n`);
     row(CSV_COLUMNS);
     const rows = reportRows(result);
-    let previous: string | undefined;
-    for (const pair of eachPair(result)) {
-      // The first pair of its document (a document's pairs are adjacent; compared by name, as a
-      // spooled result's pairs are read afresh on every pass).
-      const firstOfDocument = pair.document !== previous;
-      previous = pair.document;
+    for (const { pair, unread } of rows.reportedPairs()) {
       // A document that cannot be read is one set of rows; `receiver` lists every receiver.
-      const unread = rows.unreadOf(pair);
-      if (unread && !firstOfDocument) continue;
       const receivers = unread ? unread.receivers : [pair.receiver];
       const base = [
         pair.document,

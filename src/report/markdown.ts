@@ -1,6 +1,5 @@
 import { safeText } from '../util/safe-text.js';
 import {
-  eachPair,
   type CellStatus,
   type Finding,
   type MatrixResult,
@@ -208,15 +207,8 @@ function writeCheckView(rows: ReportRows, line: Line): void {
   }
   line('| Document | Sender → Receiver | Severity | Rule | Message | Location | Hint |');
   line('| --- | --- | --- | --- | --- | --- | --- |');
-  let previous: string | undefined;
-  for (const pair of eachPair(result)) {
-    // The first pair of its document (a document's pairs are adjacent; compared by name, as a
-    // spooled result's pairs are read afresh on every pass).
-    const firstOfDocument = pair.document !== previous;
-    previous = pair.document;
+  for (const { pair, unread } of rows.reportedPairs()) {
     // A document that cannot be read gets one set of rows, naming every receiver.
-    const unread = rows.unreadOf(pair);
-    if (unread && !firstOfDocument) continue;
     const from = unread ? unread.label : pairSender(pair);
     const to = unread ? unread.receivers : undefined;
     for (const finding of [...pair.findings].sort(compareFindings)) {

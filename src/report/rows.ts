@@ -42,6 +42,11 @@ export interface ReportRows {
   isUnread(pair: PairResult): boolean;
   /** The unread document a pair belongs to, when it does. */
   unreadOf(pair: PairResult): UnreadDocument | undefined;
+  /**
+   * The pairs in result order for formats that walk findings, a document that cannot be read
+   * once (its first pair, with `unread`): its findings are the same for every receiver.
+   */
+  reportedPairs(): Iterable<{ pair: PairResult; unread?: UnreadDocument }>;
 }
 
 export interface CellRow {
@@ -157,6 +162,18 @@ export function reportRows(result: MatrixResult): ReportRows {
     },
     isUnread,
     unreadOf: (pair) => unreadOnce().documents.get(pair.document),
+    *reportedPairs() {
+      let previous: string | undefined;
+      for (const pair of eachPair(result)) {
+        // A document's pairs are adjacent; compared by name, as a spooled result's pairs are
+        // read afresh on every pass.
+        const firstOfDocument = pair.document !== previous;
+        previous = pair.document;
+        const unread = unreadOnce().documents.get(pair.document);
+        if (unread && !firstOfDocument) continue;
+        yield unread ? { pair, unread } : { pair };
+      }
+    },
   };
 }
 

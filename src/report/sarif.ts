@@ -225,15 +225,8 @@ function* sarifResults(
   messages: ReadonlyMap<string, Readonly<Record<string, string>>>,
 ): Generator<SarifResult> {
   const rows = reportRows(result);
-  let previous: string | undefined;
-  for (const pair of eachPair(result)) {
-    // The first pair of its document (a document's pairs are adjacent; compared by name, as a
-    // spooled result's pairs are read afresh on every pass).
-    const firstOfDocument = pair.document !== previous;
-    previous = pair.document;
+  for (const { pair, unread } of rows.reportedPairs()) {
     // A document that cannot be read is one result per finding, naming every receiver.
-    const unread = rows.unreadOf(pair);
-    if (unread && !firstOfDocument) continue;
     const { route, gateways } = unread ? NO_ROUTE : rows.route(pair.sender, pair.receiver);
     // The fingerprint stays keyed by the profile: the country is for the reader.
     const from = unread ? unread.label : pairSender(pair);
