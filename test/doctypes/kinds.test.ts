@@ -5,6 +5,7 @@ import type { ReadOptions } from '../../src/documents/read.js';
 import { loadXsdEngine } from '../../src/doctypes/xsd.js';
 import { run } from '../../src/engine/run.js';
 import { loadProfiles } from '../../src/profiles/load.js';
+import { runCli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/tmp.js';
 
 /**
@@ -72,5 +73,17 @@ describe('model kinds beyond the goods declaration', () => {
     expect(euRules.map((f) => f.ruleId)).not.toContain('document/type-accepted');
     expect(euRules.map((f) => f.message).join('\n')).not.toMatch(/invoicedValue|core-required/);
     expect(rules(ru).map((f) => f.ruleId)).toContain('document/type-accepted');
+  });
+});
+
+describe('doctypes list', () => {
+  it('keeps its columns aligned however long a kind is (e-commerce-declaration)', async () => {
+    const run = await runCli(['doctypes', 'list']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    const rootColumn = (line: string) => line.indexOf(' {') + 1;
+    const header = lines[0]!.indexOf('ROOT');
+    expect(lines.some((line) => line.includes('e-commerce-declaration'))).toBe(true);
+    for (const line of lines.slice(1)) expect(rootColumn(line), line).toBe(header);
   });
 });

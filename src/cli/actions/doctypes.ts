@@ -39,10 +39,16 @@ export function doctypesListAction(options: { doctypes?: string; format: string 
     emit(JSON.stringify(rows.map(doctypeRow), null, 2), undefined);
     return { exitCode: 0 };
   }
+  // Columns as wide as their longest value: added definitions bring longer ids and kinds.
+  const idWidth = Math.max(2, ...rows.map((d) => d.id.length));
+  const kindWidth = Math.max(4, ...rows.map((d) => d.kind.length));
   const lines = rows.map(
-    (d) => `${d.id.padEnd(30)} ${d.kind.padEnd(20)} ${roots(d)}  [${xsdSummary(d)}]`,
+    (d) => `${d.id.padEnd(idWidth)} ${d.kind.padEnd(kindWidth)} ${roots(d)}  [${xsdSummary(d)}]`,
   );
-  emit([`${'ID'.padEnd(30)} ${'KIND'.padEnd(20)} ROOT  [SCHEMA]`, ...lines].join('\n'), undefined);
+  emit(
+    [`${'ID'.padEnd(idWidth)} ${'KIND'.padEnd(kindWidth)} ROOT  [SCHEMA]`, ...lines].join('\n'),
+    undefined,
+  );
   return { exitCode: 0 };
 }
 
