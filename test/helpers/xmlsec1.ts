@@ -45,3 +45,30 @@ export function xmlsec1Verify(xml: string, keyArgs: readonly string[]): Xmlsec1V
   if (run.status === 1 && /^(FAIL|ERROR)$/m.test(output)) return { valid: false, output };
   throw new Error(`xmlsec1 exited ${String(run.status)}: ${output}`);
 }
+
+/** A throwaway RSA-2048 key and self-signed certificate (PEM files) for xmlsec1 to sign with. */
+export function selfSignedRsa(subject: string): { key: string; cert: string } {
+  const key = scratchFile('key.pem', '');
+  const cert = scratchFile('cert.pem', '');
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '30',
+      '-subj',
+      subject,
+    ],
+    { stdio: 'ignore' },
+  );
+  if (made.status !== 0) throw new Error(`openssl req failed for ${subject}`);
+  return { key, cert };
+}

@@ -2,14 +2,14 @@
 // and over a detached attachment by URI. check never fetches it: without --content that
 // Reference cannot be checked; with the right bytes the signature verifies; with other bytes
 // it does not.
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { unsignedDeclaration } from '../helpers/documents.js';
-import { hasXmlsec1 } from '../helpers/xmlsec1.js';
+import { hasXmlsec1, selfSignedRsa } from '../helpers/xmlsec1.js';
 
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
 const SIGNATURE = `<ds:Signature xmlns:ds="${DS}"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI=""><ds:Transforms><ds:Transform Algorithm="${DS}enveloped-signature"/><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue/></ds:Reference><ds:Reference URI="attachment.txt"><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue/></ds:Reference></ds:SignedInfo><ds:SignatureValue/><ds:KeyInfo><ds:X509Data><ds:X509Certificate/></ds:X509Data></ds:KeyInfo></ds:Signature>`;
@@ -33,25 +33,7 @@ function findingsOf(json: string): Finding[] {
 
 describe.runIf(hasXmlsec1() || Boolean(process.env.CI))('check --content uri=file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-check-content-'));
-  const key = join(dir, 'key.pem');
-  const cert = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '30',
-    ].concat(['-subj', '/CN=Content Test Signer/C=DE']),
-    { stdio: 'ignore' },
-  );
+  const { key, cert } = selfSignedRsa('/CN=Content Test Signer/C=DE');
   const attachment = join(dir, 'attachment.txt');
   writeFileSync(attachment, 'the attached invoice, line 1\n');
   const other = join(dir, 'other.txt');

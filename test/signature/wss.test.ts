@@ -1,11 +1,11 @@
 // WS-Security (OASIS WSS 1.0): a SOAP message signed by xmlsec1 over its wsu:Id'd Body, the key
 // in a BinarySecurityToken named by a SecurityTokenReference. corridor must find both.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { hasXmlsec1, scratchFile } from '../helpers/xmlsec1.js';
+import { hasXmlsec1, scratchFile, selfSignedRsa } from '../helpers/xmlsec1.js';
 
 const WSU = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
 const WSSE = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
@@ -21,26 +21,8 @@ function template(certBase64: string): string {
 describe.runIf(hasXmlsec1() || Boolean(process.env.CI))(
   'WS-Security message signed by xmlsec1',
   () => {
-    const keyFile = scratchFile('wss-key.pem', '');
-    const certFile = scratchFile('wss-cert.pem', '');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        keyFile,
-        '-out',
-        certFile,
-        '-days',
-        '30',
-        '-subj',
-        '/CN=WSS Test Signer/O=corridor test/C=KZ',
-      ],
-      { stdio: 'ignore' },
+    const { key: keyFile, cert: certFile } = selfSignedRsa(
+      '/CN=WSS Test Signer/O=corridor test/C=KZ',
     );
     const certBase64 = readFileSync(certFile, 'utf8').replace(/-----[^-]+-----|\s/g, '');
     const tmpl = scratchFile('wss-template.xml', template(certBase64));

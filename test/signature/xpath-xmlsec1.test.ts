@@ -2,7 +2,7 @@
 // declaration: corridor and xmlsec1 agree on every verdict, a filtered signature's scope is
 // only what it keeps (never "document"), and check reports the fields it leaves out as
 // signature/unsigned-content.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { verifyDocument } from '../../src/signature/verify.js';
 import { parseXml } from '../../src/xml/parse.js';
 import { runCli } from '../helpers/cli.js';
 import { unsignedDeclaration } from '../helpers/documents.js';
-import { hasXmlsec1, xmlsec1Verify } from '../helpers/xmlsec1.js';
+import { hasXmlsec1, selfSignedRsa, xmlsec1Verify } from '../helpers/xmlsec1.js';
 
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
 const CD = 'urn:corridor:customs-declaration:1';
@@ -28,25 +28,7 @@ const FILTERS = {
 
 describe.runIf(hasXmlsec1() || Boolean(process.env.CI))('XPath filters signed by xmlsec1', () => {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-xpath-xmlsec1-'));
-  const key = join(dir, 'key.pem');
-  const cert = join(dir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '30',
-    ].concat(['-subj', '/CN=XPath Test Signer/C=DE']),
-    { stdio: 'ignore' },
-  );
+  const { key, cert } = selfSignedRsa('/CN=XPath Test Signer/C=DE');
   const sign = (name: string, transforms: string): string => {
     const template = join(dir, `${name}.tmpl.xml`);
     writeFileSync(
