@@ -1,12 +1,13 @@
 import type { XmlDocument } from '../xml/dom.js';
+import { MemoKey, recall, remember } from '../xml/memo.js';
 
 // When reading of each parsed document began: the time budget covers parsing too, and the
 // document reader and the verifier only share the parsed tree, so the start travels with it.
-const readStarts = new WeakMap<XmlDocument, number>();
+const READ_START = new MemoKey<number>('read-start');
 
 /** Records that reading `doc` began at `startedAt` (a `performance.now()` value). */
 export function markReadStart(doc: XmlDocument, startedAt: number): void {
-  readStarts.set(doc, startedAt);
+  remember(doc, READ_START, startedAt);
 }
 
 /** A phase gate: true while the document is inside its budget. Never interrupts work. */
@@ -19,7 +20,7 @@ export interface Budget {
 
 /** The budget of a document, counted from when its reading began (or from now). */
 export function budgetOf(doc: XmlDocument, limitMs: number): Budget {
-  const start = readStarts.get(doc) ?? performance.now();
+  const start = recall(doc, READ_START) ?? performance.now();
   const elapsed = () => performance.now() - start;
   return { elapsed, exhausted: () => elapsed() > limitMs, limitMs };
 }

@@ -1,7 +1,8 @@
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import { memo, MemoKey } from '../xml/memo.js';
 import { XINCLUDE_NAMESPACES } from './ids.js';
 
-const found = new WeakMap<XmlDocument, XmlElement[]>();
+const FOUND = new MemoKey<XmlElement[]>('xinclude-elements');
 
 /**
  * XInclude elements (`xi:include`, `xi:fallback`) anywhere in the document, in document
@@ -10,9 +11,11 @@ const found = new WeakMap<XmlDocument, XmlElement[]>();
  * Computed once per parsed document.
  */
 export function xincludeElements(doc: XmlDocument): XmlElement[] {
-  let elements = found.get(doc);
-  if (elements) return elements;
-  elements = [];
+  return memo(doc, FOUND, () => findXIncludes(doc));
+}
+
+function findXIncludes(doc: XmlDocument): XmlElement[] {
+  const elements: XmlElement[] = [];
   const stack: XmlElement[] = [doc.root];
   while (stack.length > 0) {
     const element = stack.pop() as XmlElement;
@@ -24,6 +27,5 @@ export function xincludeElements(doc: XmlDocument): XmlElement[] {
       if (child?.kind === 'element') stack.push(child);
     }
   }
-  found.set(doc, elements);
   return elements;
 }

@@ -1,6 +1,7 @@
 import { signatureParts } from './element-locations.js';
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
 import { detached } from '../xml/detach.js';
+import { MemoKey, recall, remember } from '../xml/memo.js';
 import { elementPath } from '../xml/path.js';
 import { decodeBase64Strict } from './base64.js';
 import {
@@ -19,7 +20,8 @@ import { readXadesSigningTime } from './signing-time.js';
 import type { KeyInfoSummary, ReferenceInfo, SignatureInfo, SignatureProblem } from './types.js';
 
 // The reader's SignatureInfo → its element, so the verifier need not search for it again.
-const elementOfInfo = new WeakMap<SignatureInfo, XmlElement>();
+// (On the info itself, not in a WeakMap: see xml/memo.ts.)
+const ELEMENT = new MemoKey<XmlElement>('signature-element');
 
 /**
  * Reads every ds:Signature of a parsed document: algorithms, references, KeyInfo and
@@ -28,7 +30,7 @@ const elementOfInfo = new WeakMap<SignatureInfo, XmlElement>();
 export function readSignatures(doc: XmlDocument): SignatureInfo[] {
   return signatureElements(doc.root).map((element) => {
     const info = readSignature(doc, element);
-    elementOfInfo.set(info, element);
+    remember(info, ELEMENT, element);
     return info;
   });
 }
@@ -36,7 +38,7 @@ export function readSignatures(doc: XmlDocument): SignatureInfo[] {
 /** The ds:Signature element an info was read from (by identity, else by source offset). */
 export function signatureElementOf(doc: XmlDocument, info: SignatureInfo): XmlElement | undefined {
   return (
-    elementOfInfo.get(info) ??
+    recall(info, ELEMENT) ??
     signatureElements(doc.root).find((el) => el.pos.offset === info.pos.offset)
   );
 }

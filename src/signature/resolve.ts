@@ -1,4 +1,5 @@
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import { memo, MemoKey } from '../xml/memo.js';
 import { buildIdIndex } from '../xml/query.js';
 import { problem, XMLDSIG_RULES, type XmldsigRuleId } from './problems.js';
 import type { SignatureProblem } from './types.js';
@@ -12,16 +13,12 @@ export type Resolution =
   | { kind: 'detached'; bytes: Uint8Array }
   | { kind: 'problem'; problem: SignatureProblem };
 
-// One ID index per parsed document: built on first use, shared by reader and verifier.
-const idIndexes = new WeakMap<XmlDocument, Map<string, XmlElement[]>>();
+// One ID index per parsed document: built on first use, shared by reader and verifier, kept on
+// the document (xml/memo.ts).
+const ID_INDEX = new MemoKey<Map<string, XmlElement[]>>('id-index');
 
 function idIndexOf(doc: XmlDocument): Map<string, XmlElement[]> {
-  let index = idIndexes.get(doc);
-  if (!index) {
-    index = buildIdIndex(doc);
-    idIndexes.set(doc, index);
-  }
-  return index;
+  return memo(doc, ID_INDEX, () => buildIdIndex(doc));
 }
 
 /**

@@ -10,6 +10,7 @@ import type {
 } from '../crypto/types.js';
 import { canonicalize } from '../xml/c14n.js';
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import { MemoKey, recall, remember } from '../xml/memo.js';
 import { elementPath } from '../xml/path.js';
 import { c14nForUri } from './c14n-method.js';
 import { dsigChild, dsigChildren, isDsig } from './dsig-elements.js';
@@ -77,8 +78,9 @@ const REFUSING = new Set<string>([
 ]);
 
 // What each verification's References resolved to, for the wrapping and scope checks that
-// need the elements themselves (the verification carries only their paths).
-const signedElementsByVerification = new WeakMap<SignatureVerification, SignedElement[]>();
+// need the elements themselves (the verification carries only their paths). Kept on the
+// verification, not in a WeakMap (xml/memo.ts).
+const SIGNED_ELEMENTS = new MemoKey<SignedElement[]>('signed-elements');
 
 export interface SignedElement {
   element: XmlElement;
@@ -89,7 +91,7 @@ export interface SignedElement {
 
 /** The same-document elements a verified signature's References resolved to (document: the root). */
 export function signedElementsOf(verification: SignatureVerification): readonly SignedElement[] {
-  return signedElementsByVerification.get(verification) ?? [];
+  return recall(verification, SIGNED_ELEMENTS) ?? [];
 }
 
 /** A copy of a verification (other verdict, more problems) that keeps its signed elements. */
@@ -98,8 +100,8 @@ export function amendVerification(
   changes: Partial<SignatureVerification>,
 ): SignatureVerification {
   const amended = { ...verification, ...changes };
-  const signed = signedElementsByVerification.get(verification);
-  if (signed) signedElementsByVerification.set(amended, signed);
+  const signed = recall(verification, SIGNED_ELEMENTS);
+  if (signed) remember(amended, SIGNED_ELEMENTS, signed);
   return amended;
 }
 
@@ -195,7 +197,7 @@ export function verifySignature(
       }
     }
   });
-  signedElementsByVerification.set(result, signedElements);
+  remember(result, SIGNED_ELEMENTS, signedElements);
   result.references = references;
   if (stopped) {
     // Unchecked References: the signature cannot be valid, and what they sign is unknown, so

@@ -4,6 +4,7 @@
  */
 import { detached } from './detach.js';
 import type { XmlDocument, XmlElement, XmlPosition } from './dom.js';
+import { memo, MemoKey } from './memo.js';
 
 /**
  * `/ns:Root/ns:Child[2]/ns:Leaf`: qualified names as written, with a 1-based index only
@@ -33,17 +34,16 @@ function pathStep(e: XmlElement): string {
   return same > 1 ? `${e.name}[${index}]` : e.name;
 }
 
-const lineStarts = new WeakMap<XmlDocument, number[]>();
+const LINE_STARTS = new MemoKey<number[]>('line-starts');
 
 /** Line and column (1-based, UTF-16 units) of a 0-based offset into `doc.source`. */
 export function lineOf(doc: XmlDocument, offset: number): XmlPosition {
-  let starts = lineStarts.get(doc);
-  if (starts === undefined) {
-    starts = [0];
+  const starts = memo(doc, LINE_STARTS, () => {
+    const found = [0];
     const s = doc.source;
-    for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', nl + 1)) starts.push(nl + 1);
-    lineStarts.set(doc, starts);
-  }
+    for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', nl + 1)) found.push(nl + 1);
+    return found;
+  });
   const off = Math.max(0, Math.min(offset, doc.source.length));
   let lo = 0;
   let hi = starts.length - 1;
