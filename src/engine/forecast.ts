@@ -1,8 +1,9 @@
 import { parseCertificate } from '../pki/certificate.js';
-import { parseCrl } from '../pki/crl.js';
+import { parseCrl, type Crl } from '../pki/crl.js';
 import type { ProfileSet } from '../profiles/load.js';
 import type { AlgorithmPolicyEntry, ResolvedProfile } from '../profiles/types.js';
 import { TOOL } from '../version.js';
+import { runCrlsOf } from './revocation-check.js';
 import { evaluateDocuments, type LoadedDocument } from './run.js';
 import type { CellRoute, CellStatus, Finding, MatrixCell, MatrixResult } from './types.js';
 import type { RuleLevel } from './rule-levels.js';
@@ -61,7 +62,8 @@ function policyEntries(profile: ResolvedProfile): AlgorithmPolicyEntry[] {
  * Every date on which a verdict can change: an algorithm window opening (`notBefore`) or
  * closing (the day after `notAfter`) in any profile, a certificate of the chains receivers build
  * (the document's, --certs, a profile's intermediates and anchors) becoming valid or expiring,
- * and a profile's CRL becoming current or stale. Between two such dates nothing the rules read changes.
+ * and a CRL — a profile's, or the run's own `--crl` — becoming current or stale. Between two such
+ * dates nothing the rules read changes.
  */
 export function candidateDates(
   profiles: ProfileSet,
@@ -95,18 +97,23 @@ export function candidateDates(
       // An unreadable certificate has no dates; signature/valid and signature/trusted report it.
     }
   }
-  // A shipped CRL becomes current (thisUpdate) and stale (after nextUpdate) on a date too.
+  // A CRL becomes current (thisUpdate) and stale (after nextUpdate) on a date too: a profile's
+  // shipped ones, and the run's `--crl` (kept with each verification it judged).
+  const crlDates = (crl: Crl) => {
+    dates.add(ceilDay(crl.thisUpdate));
+    if (crl.nextUpdate) dates.add(dayAfter(isoDay(crl.nextUpdate)));
+  };
   for (const profile of profiles.profiles.values()) {
     for (const { der } of profile.crls ?? []) {
       try {
-        const crl = parseCrl(der);
-        dates.add(ceilDay(crl.thisUpdate));
-        if (crl.nextUpdate) dates.add(dayAfter(isoDay(crl.nextUpdate)));
+        crlDates(parseCrl(der));
       } catch {
         // `profiles lint` reports it; an unreadable CRL is never used.
       }
     }
   }
+  const runCrls = new Set(documents.flatMap((d) => d.verifications.flatMap(runCrlsOf)));
+  for (const crl of runCrls) crlDates(crl);
   return [...dates].sort();
 }
 

@@ -86,6 +86,11 @@ function remember(
   return verification;
 }
 
+/** The run's `--crl` CRLs a verification was judged with (forecast takes their dates). */
+export function runCrlsOf(verification: SignatureVerification): readonly Crl[] {
+  return runMaterial.get(verification)?.crls ?? [];
+}
+
 const profileCrls = new WeakMap<ResolvedProfile, Crl[]>();
 
 /** A profile's shipped CRLs, parsed once per loaded profile (unreadable ones skipped). */

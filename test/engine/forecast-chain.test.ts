@@ -9,6 +9,8 @@ import { candidateDates, forecast } from '../../src/engine/forecast.js';
 import { loadDocument } from '../../src/engine/run.js';
 import type { PrivateKey } from '../../src/crypto/types.js';
 import { parseCertificate } from '../../src/pki/certificate.js';
+import { parseCrl } from '../../src/pki/crl.js';
+import { pemBlocks } from '../../src/pki/pem.js';
 import { issueCertificate } from '../../src/pki/issue.js';
 import { loadProfiles } from '../../src/profiles/load.js';
 import { signEnveloped } from '../../src/signature/sign.js';
@@ -168,5 +170,27 @@ describe('forecast and a profile’s CRL', () => {
     expect(candidateDates(profiles, documents)).toEqual(
       expect.arrayContaining(['2026-03-16', '2026-04-15']),
     );
+  });
+
+  it('the run’s own --crl gives its dates too, as a profile’s does', () => {
+    const plain = tempTree({
+      'CC.json': profile('CC', { intermediates: [{ file: 'pki/ca2.pem' }] }),
+      'pki/root.pem': read('cacert.pem'),
+      'pki/ca2.pem': read('ca2cert.pem'),
+    });
+    const profiles = loadProfiles(plain);
+    const file = new URL(
+      '../vectors/xmlsec/aleksey-xmldsig-01/enveloped-x509-missing-cert.xml',
+      import.meta.url,
+    ).pathname;
+    const asOf = new Date('2026-03-10T00:00:00Z');
+    const crl = parseCrl(pemBlocks(read('rsa-2048-cert-revoked-crl.pem'))[0]!.der);
+    const withCrl = [loadDocument(file, undefined, asOf, { crls: [crl] })];
+    expect(candidateDates(profiles, withCrl)).toEqual(
+      expect.arrayContaining(['2026-03-16', '2026-04-15']),
+    );
+    const without = candidateDates(profiles, [loadDocument(file, undefined, asOf)]);
+    expect(without).not.toContain('2026-03-16');
+    expect(without).not.toContain('2026-04-15');
   });
 });

@@ -43,12 +43,13 @@ export function lazyScheme(
     algorithmIds: info.algorithmIds,
     families: info.families,
     ...(keyCodec ? { keyCodec } : {}),
-    verify: (algorithmId, key, message, signature, encoding) =>
-      module.get().verify(algorithmId, key, message, signature, encoding),
+    // Every argument passes through: the parameters carry the ML-DSA / SLH-DSA context string.
+    verify: (algorithmId, key, message, signature, encoding, parameters) =>
+      module.get().verify(algorithmId, key, message, signature, encoding, parameters),
     verifyLenient: (algorithmId, key, message, signature) =>
       module.get().verifyLenient?.(algorithmId, key, message, signature),
-    sign: (algorithmId, key, message, encoding) =>
-      module.get().sign(algorithmId, key, message, encoding),
+    sign: (algorithmId, key, message, encoding, parameters) =>
+      module.get().sign(algorithmId, key, message, encoding, parameters),
   };
 }
 
