@@ -12,6 +12,7 @@
  * build> every corridor figure is measured for both builds, interleaved, in the same run.
  *
  *   npm run build && npx tsx bench/scale.ts [--before /tmp/old/bin/corridor.js] [--runs 3] [--large]
+ *     [--sections 1,4]
  */
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
@@ -42,6 +43,9 @@ const beforeArg = argument('--before');
 const before = beforeArg ? resolve(beforeArg) : undefined;
 const runs = Number(argument('--runs') ?? 3);
 const large = process.argv.includes('--large');
+/** --sections 1,4 runs only those sections (default: all). */
+const sections = argument('--sections')?.split(',').map(Number);
+const only = (section: number): boolean => !sections || sections.includes(section);
 if (!existsSync(join(root, 'dist/cli/main.js'))) throw new Error('run npm run build first');
 if (spawnSync('xmlsec1', ['--version']).status !== 0) {
   console.log(
@@ -154,7 +158,7 @@ console.log(
 const matrixRows = [
   ['documents', 'command', 'CPU s', 'wall s', 'CPU ratio', 'wall ratio', 'peak RSS MiB'],
 ];
-for (const size of sizes) {
+for (const size of only(1) ? sizes : []) {
   const dir = size === biggest.files.length ? biggest.dir : join(work, `signed-${size}`);
   const files =
     size === biggest.files.length ? biggest.files : linkedSubset(biggest.files, dir, size);
@@ -188,7 +192,7 @@ for (const size of sizes) {
       s.rssMiB.toFixed(0),
     ]);
 }
-table(matrixRows);
+if (only(1)) table(matrixRows);
 
 /** The first `count` files of a corpus, hard-linked under `dir` (same content, same names). */
 function linkedSubset(files: readonly string[], dir: string, count: number): string[] {
@@ -196,7 +200,7 @@ function linkedSubset(files: readonly string[], dir: string, count: number): str
 }
 
 // 2. verify: corridor vs xmlsec1 vs xml-crypto on 200 × 22 KB.
-{
+if (only(2)) {
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyFile = join(work, 'rsa.pem');
   writeFileSync(keyFile, rsa.publicKey.export({ type: 'spki', format: 'pem' }));
@@ -262,7 +266,7 @@ if (ok !== process.argv.length - 3) { console.error('xml-crypto verified ' + ok)
 }
 
 // 3. peak RSS against the number of documents.
-{
+if (only(3)) {
   const counts = large ? [1000, 10000, 50000] : [1000, 10000];
   console.log(
     '\n3. peak RSS of matrix (MiB) by documents (hard links to the 1,000 signed ones), one run each',
@@ -297,7 +301,7 @@ if (ok !== process.argv.length - 3) { console.error('xml-crypto verified ' + ok)
 }
 
 // 4. the cost of a receiver: 13 vs 26.
-{
+if (only(4)) {
   /** Each build's own shipped profiles, and a copy with a renamed twin of every receiver. */
   const doubled = (bin: string, name: string): { dir: string; receivers: number } => {
     const shipped = resolve(dirname(bin), '../profiles');

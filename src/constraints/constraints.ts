@@ -19,9 +19,27 @@ export interface Violation {
   hint?: string;
 }
 
-interface Compiled {
-  constraint: DocumentConstraint;
-  validate: ValidateFunction;
+/**
+ * A constraint as it is evaluated, identified by what it checks and reports (id, description,
+ * severity, hint, formats, schema) rather than by the profile carrying it: profiles extending
+ * one another carry copies of the same constraints, and all of them get this one object, so
+ * that a document is checked once per distinct constraint (per-document memo), whichever
+ * receivers and senders carry it. Each profile's rule then only maps the shared violations to
+ * its own findings.
+ */
+export interface SharedConstraint {
+  readonly id: string;
+  readonly formats?: readonly string[];
+  readonly constraint: DocumentConstraint;
+  readonly validate: ValidateFunction;
+}
+
+/** Shared constraints by canonical content (profile content, never document content). */
+const sharedConstraints = new Map<string, SharedConstraint>();
+
+function canonicalKey(constraint: DocumentConstraint, schemaText: string): string {
+  const { id, description, severity, hint, formats } = constraint;
+  return JSON.stringify([id, description, severity, hint, formats, schemaText]);
 }
 
 /** One shared ajv instance: code lists are registered once and referenced by `$ref`. */
@@ -40,6 +58,7 @@ export function constraintAjv(): Ajv2020 {
       // No on-disk cache of compiled code: it saved ~0.1-0.2 s CPU per run and was a
       // code-injection path (issue #15); validators are compiled in memory every run.
       code: { optimize: false, regExp: linearRegExp },
+      inlineRefs: false,
     });
     addFormats(sharedAjv);
     addCompareKeyword(sharedAjv);
@@ -75,24 +94,44 @@ function compileShared(ajv: Ajv2020, schema: object): ValidateFunction {
  * pair). A constraint whose schema does not compile is a profile error raised at compile time.
  */
 export class ConstraintSet {
-  private readonly compiled = new Map<DocumentType, Compiled[]>();
+  private readonly compiled = new Map<DocumentType, SharedConstraint[]>();
   private readonly whenCache = new Map<string, ValidateFunction>();
 
   constructor(private readonly profile: ResolvedProfile) {}
 
-  private compiledFor(type: DocumentType): Compiled[] {
+  private compiledFor(type: DocumentType): SharedConstraint[] {
     let list = this.compiled.get(type);
     if (!list) {
       const ajv = constraintAjv();
       list = (this.profile.documents?.[type]?.constraints ?? [])
         .filter((c) => c.schema)
-        .map((constraint) => ({
-          constraint,
-          validate: compileOrExplain(ajv, this.profile, constraint),
-        }));
+        .map((constraint) => {
+          const key = canonicalKey(constraint, JSON.stringify(constraint.schema));
+          let shared = sharedConstraints.get(key);
+          if (!shared) {
+            shared = {
+              id: constraint.id,
+              formats: constraint.formats,
+              constraint,
+              validate: compileOrExplain(ajv, this.profile, constraint),
+            };
+            sharedConstraints.set(key, shared);
+          }
+          return shared;
+        });
       this.compiled.set(type, list);
     }
     return list;
+  }
+
+  /**
+   * The constraints that apply to a document of `type` in `format` (its definition id;
+   * constraints naming other formats are left out), compiled on first use.
+   */
+  applicable(type: DocumentType, format?: string): SharedConstraint[] {
+    return this.compiledFor(type).filter(
+      (c) => !c.formats || (format !== undefined && c.formats.includes(format)),
+    );
   }
 
   /**
@@ -115,24 +154,7 @@ export class ConstraintSet {
    * document, whichever profiles carry it (profiles that extend one another share most).
    */
   evaluate(type: DocumentType, model: ModelValue, format?: string, memo?: Memo): Violation[] {
-    const violations: Violation[] = [];
-    for (const { constraint, validate } of this.compiledFor(type)) {
-      if (constraint.formats && (format === undefined || !constraint.formats.includes(format)))
-        continue;
-      const failures = memo
-        ? memo.once(validate, 'failures', () => failuresOf(validate, model))
-        : failuresOf(validate, model);
-      for (const { pointer, text } of failures) {
-        violations.push({
-          constraintId: constraint.id,
-          pointer,
-          message: `${constraint.description ?? constraint.id}: ${text}`,
-          severity: constraint.severity ?? 'error',
-          hint: constraint.hint,
-        });
-      }
-    }
-    return violations;
+    return this.applicable(type, format).flatMap((shared) => violationsOf(shared, model, memo));
   }
 
   /** Whether `value` matches a data-export rule's `when` schema (compiled once). */
@@ -236,6 +258,39 @@ function explainFailure<T>(
 
 export class ConstraintCompileError extends Error {
   override name = 'ConstraintCompileError';
+}
+
+/**
+ * The violations of one shared constraint in `model`. With the document's memo they are made
+ * once per document and shared by every profile carrying the constraint (the objects are
+ * shared: read them, never change them); the schema is validated once per document even when
+ * constraints of different ids carry it.
+ */
+export function violationsOf(
+  shared: SharedConstraint,
+  model: ModelValue,
+  memo?: Memo,
+): Violation[] {
+  if (!memo) return violationsNow(shared, failuresOf(shared.validate, model));
+  return memo.once(shared, 'violations', () =>
+    violationsNow(
+      shared,
+      memo.once(shared.validate, 'failures', () => failuresOf(shared.validate, model)),
+    ),
+  );
+}
+
+function violationsNow(
+  { constraint }: SharedConstraint,
+  failures: ReadonlyArray<{ pointer: string; text: string }>,
+): Violation[] {
+  return failures.map(({ pointer, text }) => ({
+    constraintId: constraint.id,
+    pointer,
+    message: `${constraint.description ?? constraint.id}: ${text}`,
+    severity: constraint.severity ?? 'error',
+    hint: constraint.hint,
+  }));
 }
 
 /** What a validator finds wrong with a value: where, and said for a person. */

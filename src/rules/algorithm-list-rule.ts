@@ -1,7 +1,6 @@
 import type { Rule, RuleReport } from './types.js';
 import { defineRule } from './define.js';
-import { acceptedList } from './policy-match.js';
-import { matchAlgorithm } from './policy-match.js';
+import { acceptedList, matchAlgorithm, policyIdentity } from './policy-match.js';
 import { policyFor, signatureLocation, usedUris } from './signature-facts.js';
 import {
   dateWindow,
@@ -40,6 +39,7 @@ export function algorithmListRule(options: {
       const policy = policyFor(context, options.kind);
       if (!policy) return [];
       const receiver = context.receiver.id;
+      const identity = policyIdentity(policy);
       const reports: RuleReport<keyof typeof messages>[] = [];
       const seen = new Set<string>();
       for (const use of usedUris(context, options.kind)) {
@@ -49,12 +49,13 @@ export function algorithmListRule(options: {
         const index = context.document.signatures.indexOf(use.signature);
         const signing = signingDayOf(use.signature, context.verifications[index]);
         // Receivers sharing a list share the verdict: once per document and list.
-        const match = context.memo.once(policy, `${use.uri} ${signing.day ?? ''}`, () =>
+        const match = context.memo.once(identity, `${use.uri} ${signing.day ?? ''}`, () =>
           matchAlgorithm(use.uri, policy, context.asOf, {}, signing.day),
         );
         const location = signatureLocation(use.signature, use.where);
         // Only a finding needs the list spelled out.
-        const accepted = (): string => acceptedList(policy, context.asOf);
+        const accepted = (): string =>
+          context.memo.once(identity, 'accepted', () => acceptedList(policy, context.asOf));
         if (match.outcome === 'unknown-uri') {
           reports.push({
             messageId: 'unknown',

@@ -1,5 +1,5 @@
-import type { ConstraintSet } from '../constraints/constraints.js';
-import type { ModelValue, ParsedDocument } from '../documents/model.js';
+import { violationsOf, type ConstraintSet, type Violation } from '../constraints/constraints.js';
+import type { ModelValue, ParsedDocument, SourceLocation } from '../documents/model.js';
 import type { ResolvedProfile } from '../profiles/types.js';
 import type { Rule, RuleContext, RuleReport } from './types.js';
 import { defineRule } from './define.js';
@@ -30,6 +30,21 @@ function valueAt(model: ModelValue, pointer: string): ModelValue | undefined {
   return value;
 }
 
+interface Located {
+  violation: Violation;
+  /** In content encryption replaced: not checked (encryptedAway). */
+  hidden: boolean;
+  location?: SourceLocation;
+}
+
+function located(document: ParsedDocument, violations: readonly Violation[]): Located[] {
+  return violations.map((violation) =>
+    encryptedAway(document, violation.pointer)
+      ? { violation, hidden: true }
+      : { violation, hidden: false, location: document.locate(violation.pointer) },
+  );
+}
+
 /** The receiver's or the sender's document constraints, evaluated with compiled schemas. */
 export function constraintRule(options: {
   id: string;
@@ -52,30 +67,30 @@ export function constraintRule(options: {
     const { document, memo } = context;
     if (!document.type) return [];
     const reports: RuleReport<keyof typeof messages>[] = [];
-    const hidden = (pointer: string) => encryptedAway(document, pointer);
     let unchecked = 0;
-    for (const violation of set.evaluate(
-      document.type,
-      document.model,
-      document.documentFormat?.id,
-      memo,
-    )) {
-      // Encrypted content cannot be read here: its rules are not checked, and we say so.
-      if (hidden(violation.pointer)) {
-        unchecked++;
-        continue;
+    for (const shared of set.applicable(document.type, document.documentFormat?.id)) {
+      // What the constraint finds, where, and whether encryption hides it: once per document,
+      // whichever profiles carry the constraint. Only the findings are this profile's.
+      for (const { violation, hidden, location } of memo.once(shared, 'located', () =>
+        located(document, violationsOf(shared, document.model, memo)),
+      )) {
+        // Encrypted content cannot be read here: its rules are not checked, and we say so.
+        if (hidden) {
+          unchecked++;
+          continue;
+        }
+        reports.push({
+          severity: violation.severity,
+          messageId: 'violation',
+          data: {
+            profile: profile.id,
+            constraint: violation.constraintId,
+            detail: violation.message,
+          },
+          location,
+          hint: violation.hint,
+        });
       }
-      reports.push({
-        severity: violation.severity,
-        messageId: 'violation',
-        data: {
-          profile: profile.id,
-          constraint: violation.constraintId,
-          detail: violation.message,
-        },
-        location: document.locate(violation.pointer),
-        hint: violation.hint,
-      });
     }
     if (unchecked > 0) {
       const where = [

@@ -53,8 +53,9 @@ export function matchAlgorithm(
   if (entries.length === 0)
     return { outcome: 'not-listed', algorithm, accepted: [...(policy ?? [])] };
   const failures: Failure[] = [];
+  const day = asOf.toISOString().slice(0, 10);
   for (const entry of entries) {
-    const own = entryFailures(entry, uri, asOf, key, signingDay);
+    const own = entryFailures(entry, uri, day, key, signingDay);
     if (own.length === 0) return { outcome: 'accepted', entry, level: entry.level ?? 'error' };
     failures.push(...own);
   }
@@ -79,7 +80,8 @@ function latestWindowOnly(failures: Failure[]): Failure[] {
 function entryFailures(
   entry: AlgorithmPolicyEntry,
   uri: string,
-  asOf: Date,
+  /** The as-of day, YYYY-MM-DD. */
+  day: string,
   key: KeyFacts,
   signingDay: string | undefined,
 ): Failure[] {
@@ -92,7 +94,6 @@ function entryFailures(
   if (entry.curves && key.curveOid !== undefined && !entry.curves.includes(key.curveOid)) {
     failures.push({ aspect: 'curve', curves: entry.curves, actual: key.curveName ?? key.curveOid });
   }
-  const day = asOf.toISOString().slice(0, 10);
   if ((entry.notBefore && day < entry.notBefore) || (entry.notAfter && day > entry.notAfter)) {
     failures.push({
       aspect: 'date',
@@ -127,6 +128,26 @@ function dedupe(failures: Failure[]): Failure[] {
     seen.add(key);
     return true;
   });
+}
+
+const identities = new WeakMap<readonly AlgorithmPolicyEntry[], object>();
+/** Identities of policy lists by content (profile content, never a document's). */
+const identityByContent = new Map<string, object>();
+
+/**
+ * One object for every list of algorithm entries with the same content, whichever profile
+ * carries it: the key under which a document's matches against the list are kept once per
+ * document (RuleContext.memo), so that receivers with equal lists share them.
+ */
+export function policyIdentity(policy: readonly AlgorithmPolicyEntry[]): object {
+  let identity = identities.get(policy);
+  if (!identity) {
+    const content = JSON.stringify(policy);
+    identity = identityByContent.get(content) ?? { content };
+    identityByContent.set(content, identity);
+    identities.set(policy, identity);
+  }
+  return identity;
 }
 
 export function algorithmLabel(idOrUri: string): string {

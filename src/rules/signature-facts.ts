@@ -3,7 +3,7 @@ import type { SignatureInfo, SignatureVerification } from '../signature/types.js
 import type { AlgorithmPolicyEntry } from '../profiles/types.js';
 import { algorithmByUri } from '../algorithms/registry.js';
 import type { RuleContext } from './types.js';
-import { matchAlgorithm, type KeyFacts, type PolicyMatch } from './policy-match.js';
+import { matchAlgorithm, policyIdentity, type KeyFacts, type PolicyMatch } from './policy-match.js';
 import { signingDayOf } from './signing-day.js';
 
 export interface SignatureMatch {
@@ -25,7 +25,7 @@ export function signatureMethodMatches(context: RuleContext): SignatureMatch[] {
   const methods = context.receiver.signature?.methods;
   if (!methods) return [];
   // Five rules ask; receivers sharing a list share the answer: once per document and list.
-  return context.memo.once(methods, 'signature-method-matches', () =>
+  return context.memo.once(policyIdentity(methods), 'signature-method-matches', () =>
     methodMatches(context, methods),
   );
 }

@@ -1,6 +1,6 @@
 import type { RuleReport } from './types.js';
 import { defineRule } from './define.js';
-import { acceptedList } from './policy-match.js';
+import { acceptedList, policyIdentity } from './policy-match.js';
 import { signatureLocation, signatureMethodMatches } from './signature-facts.js';
 import { clipQuoted } from '../util/clip.js';
 
@@ -24,8 +24,13 @@ export const signatureMethodAccepted = defineRule({
     for (const { signature, match } of signatureMethodMatches(context)) {
       const location = signatureLocation(signature, 'SignedInfo/SignatureMethod');
       // Only a finding needs the list spelled out.
+      const methods = context.receiver.signature?.methods;
       const accepted = (): string =>
-        acceptedList(context.receiver.signature?.methods, context.asOf);
+        methods
+          ? context.memo.once(policyIdentity(methods), 'accepted', () =>
+              acceptedList(methods, context.asOf),
+            )
+          : acceptedList(methods, context.asOf);
       if (match.outcome === 'unknown-uri') {
         reports.push({
           messageId: 'unknown',
