@@ -1,4 +1,6 @@
-import type { XmlElement } from '../xml/dom.js';
+import { XINCLUDE_NAMESPACES } from '../rule-ids.js';
+import type { XmlDocument, XmlElement } from '../xml/dom.js';
+import { memo, MemoKey } from '../xml/memo.js';
 import { DSIG_NS } from './names.js';
 
 /**
@@ -67,17 +69,47 @@ export function plainAttribute(element: XmlElement, name: string): string | unde
 
 /** Every ds:Signature in the document, in document order (nested ones included). */
 export function signatureElements(root: XmlElement): XmlElement[] {
-  const found: XmlElement[] = [];
+  return scanTree(root).signatures;
+}
+
+/** What the one walk over a whole document finds (scanDocument). */
+export interface DocumentScan {
+  /** Every ds:Signature, in document order (nested ones included). */
+  signatures: XmlElement[];
+  /** XInclude elements (`xi:include`, `xi:fallback`), in document order (security/xinclude.ts). */
+  xincludes: XmlElement[];
+}
+
+const SCAN = new MemoKey<DocumentScan>('document-scan');
+
+/**
+ * The signatures and XInclude elements of a parsed document, found in one walk of the whole
+ * tree and kept with it: the signature reader and the security gates both ask (two walks of a
+ * 22 KB document cost ~2% of `verify`).
+ */
+export function scanDocument(doc: XmlDocument): DocumentScan {
+  return memo(doc, SCAN, () => scanTree(doc.root));
+}
+
+function scanTree(root: XmlElement): DocumentScan {
+  const signatures: XmlElement[] = [];
+  const xincludes: XmlElement[] = [];
   const stack: XmlElement[] = [root];
   while (stack.length > 0) {
     const element = stack.pop() as XmlElement;
-    if (isDsig(element, 'Signature')) found.push(element);
-    for (let i = element.children.length - 1; i >= 0; i--) {
-      const child = element.children[i];
-      if (child?.kind === 'element') stack.push(child);
+    const ns = element.namespaceURI;
+    if (ns !== null) {
+      if (ns === DSIG_NS) {
+        if (element.localName === 'Signature') signatures.push(element);
+      } else if (XINCLUDE_NAMESPACES.includes(ns)) xincludes.push(element);
+    }
+    const children = element.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i] as XmlElement;
+      if (child.kind === 'element') stack.push(child);
     }
   }
-  return found;
+  return { signatures, xincludes };
 }
 
 /** True when `ancestor` is `node` or one of its ancestors. */

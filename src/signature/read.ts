@@ -10,7 +10,7 @@ import {
   dsigChildren,
   isAncestorOrSelf,
   plainAttribute,
-  signatureElements,
+  scanDocument,
   valueText,
 } from './dsig-elements.js';
 import { EXC_C14N_NS } from './names.js';
@@ -28,7 +28,7 @@ const ELEMENT = new MemoKey<XmlElement>('signature-element');
  * placement as written, plus structural problems. Nothing here is trusted or verified.
  */
 export function readSignatures(doc: XmlDocument): SignatureInfo[] {
-  return signatureElements(doc.root).map((element) => {
+  return scanDocument(doc).signatures.map((element) => {
     const info = readSignature(doc, element);
     remember(info, ELEMENT, element);
     return info;
@@ -39,7 +39,7 @@ export function readSignatures(doc: XmlDocument): SignatureInfo[] {
 export function signatureElementOf(doc: XmlDocument, info: SignatureInfo): XmlElement | undefined {
   return (
     recall(info, ELEMENT) ??
-    signatureElements(doc.root).find((el) => el.pos.offset === info.pos.offset)
+    scanDocument(doc).signatures.find((el) => el.pos.offset === info.pos.offset)
   );
 }
 
