@@ -10,12 +10,15 @@
  *   npx tsx bench/startup.ts --runs 9 --bin /tmp/old/bin/corridor.js
  *   npx tsx bench/startup.ts --before-ref <commit> # builds that commit in a temporary folder
  *                                                  # and prints both side by side, runs interleaved
+ *   npx tsx bench/startup.ts --before /tmp/base/bin/corridor.js   # a built tree, side by side
+ *   npx tsx bench/startup.ts --only 'verify|check'                 # the cases matching a RegExp
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signedCorpus } from './lib/signed-corpus.js';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -26,6 +29,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = resolve(argument('--bin') ?? resolve(root, 'bin/corridor.js'));
 const runs = Number(argument('--runs') ?? 7);
 const beforeRef = argument('--before-ref');
+const beforeBin = argument('--before');
+const only = new RegExp(argument('--only') ?? '');
 if (!existsSync(bin)) throw new Error(`${bin} not found: run npm run build first`);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs expects a whole number ≥ 1');
 
@@ -37,7 +42,14 @@ interface Case {
 }
 
 const oneCheck = (file: string) => ['check', file, '--to', 'KZ', '--fail-on', 'never'];
-const cases: Case[] = [
+// 200 distinct signed RSA/ECDSA documents (bench/lib/signed-corpus.ts), made only when a case
+// needs them; verify's exit code is 1 for the untrusted ones, so the run passes --key-less.
+let corpusDir: string | undefined;
+const corpusFiles = (): string[] => {
+  corpusDir ??= mkdtempSync(join(tmpdir(), 'corridor-startup-corpus-'));
+  return signedCorpus(corpusDir, 200).files;
+};
+const allCases: Case[] = [
   { name: 'node -e 0 (reference)', args: [] },
   { name: '--help', args: ['--help'] },
   { name: '--version', args: ['--version'] },
@@ -55,8 +67,20 @@ const cases: Case[] = [
   },
   { name: 'check RU licence (one pair)', args: oneCheck('fixtures/documents/RU/licence.xml') },
   { name: 'algorithms', args: ['algorithms'] },
+  { name: 'verify one document', args: ['verify', 'fixtures/documents/EU/licence.xml'] },
+  {
+    name: 'verify -f json one document',
+    args: ['verify', 'fixtures/documents/EU/licence.xml', '-f', 'json'],
+  },
+  { name: 'verify 200 documents', args: ['verify', '<corpus>'] },
   { name: 'matrix (shipped corpus)', args: ['matrix', '-f', 'json'], runs: Math.min(runs, 5) },
 ];
+const cases = allCases
+  .filter((c) => c.args.length === 0 || only.test(c.name))
+  .map((c) => (c.args[1] === '<corpus>' ? { ...c, args: [c.args[0]!, ...corpusFiles()] } : c));
+process.on('exit', () => {
+  if (corpusDir) rmSync(corpusDir, { recursive: true, force: true });
+});
 
 // Preloaded into the child: counts the modules it loads (ES modules in a loader hook, which runs
 // on its own thread and adds into shared memory; CommonJS ones from require.cache) and prints
@@ -91,7 +115,8 @@ function timeOnce(corridor: string, args: string[]): Sample {
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   const stderr = String(result.stderr);
-  if (result.status !== 0) {
+  // verify exits 1 when a signature is valid but not trusted (no --trust): still a full run.
+  if (result.status !== 0 && !(args[0] === 'verify' && result.status === 1)) {
     throw new Error(`corridor ${args.join(' ')} exited ${result.status}: ${stderr}`);
   }
   const probe = /cpu-us:(\d+) modules:(\d+)\s*$/.exec(stderr);
@@ -123,7 +148,7 @@ const summary = (samples: Sample[]) => ({
   max: Math.max(...samples.map((s) => s.wall)),
 });
 
-if (beforeRef === undefined) {
+if (beforeRef === undefined && beforeBin === undefined) {
   console.log(`bin: ${bin}, node ${process.version}, ${runs} runs (matrix: ${Math.min(runs, 5)})`);
   console.log(
     `${'case'.padEnd(28)} ${'wall ms'.padStart(8)} ${'min'.padStart(6)} ${'max'.padStart(6)} ` +
@@ -138,10 +163,12 @@ if (beforeRef === undefined) {
     );
   }
 } else {
-  const before = buildRef(beforeRef);
+  const before = beforeBin
+    ? { bin: resolve(beforeBin), cleanup: () => undefined }
+    : buildRef(beforeRef!);
   try {
     console.log(
-      `before: ${beforeRef}, after: ${bin}, node ${process.version}, medians of ${runs} runs ` +
+      `before: ${beforeBin ?? beforeRef}, after: ${bin}, node ${process.version}, medians of ${runs} runs ` +
         `(matrix: ${Math.min(runs, 5)}), before and after interleaved`,
     );
     console.log(

@@ -12,7 +12,8 @@ import type { ParsedDocument } from './documents/model.js';
 import { findDocuments, run } from './engine/run.js';
 import type { MatrixResult } from './engine/types.js';
 import { loadProfiles, type ProfileSet } from './profiles/load.js';
-import { formatToString, getFormatter, formatters, type Formatter } from './report/index.js';
+import { formatToString, type Formatter } from './report/index.js';
+import { formatters, getFormatter } from './report/all.js';
 import type { Sink } from './report/sink.js';
 import { ruleMetas } from './rules/docs.js';
 import { verifyFiles, type VerifyOutput } from './cli/actions/verify.js';
@@ -24,7 +25,7 @@ import { parseAsOf } from './cli/options.js';
 export { loadProfiles, SHIPPED_PROFILES_DIR, ProfileError } from './profiles/load.js';
 export type { ProfileSet } from './profiles/load.js';
 export type { ResolvedProfile } from './profiles/types.js';
-export { formatters, getFormatter } from './report/index.js';
+export { formatters, getFormatter } from './report/all.js';
 export type { FormatContext, Formatter, RuleMeta, Sink } from './report/index.js';
 export type {
   CellStatus,

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { totalsOf, type MatrixResult, type Severity } from '../engine/types.js';
-import { formatters } from '../report/index.js';
+import { formatIds } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -59,7 +59,7 @@ export function useColor(output: string | undefined): boolean {
   return !output && process.stdout.isTTY === true && !process.env['NO_COLOR'];
 }
 
-export const FORMAT_HELP = () => `output format: ${formatters.map((f) => f.id).join(', ')}`;
+export const FORMAT_HELP = () => `output format: ${formatIds.join(', ')}`;
 
 /** Paths inside the working directory are shown relative to it (reports stay portable). */
 export function displayPaths(files: readonly string[]): string[] {

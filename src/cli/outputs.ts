@@ -1,10 +1,9 @@
 import type { MatrixResult } from '../engine/types.js';
-import { formatters, getFormatter } from '../report/index.js';
+import { formatIds, isFormat } from '../report/index.js';
 import { UserError } from '../util/errors.js';
 import type { OutputTarget } from './config.js';
 import { writeResult } from './format-result.js';
 import { displayPaths, useColor } from './options.js';
-import { writeJobSummary } from '../report/github-summary.js';
 import { stringSink } from '../report/sink.js';
 import { appendFileSync } from 'node:fs';
 
@@ -33,7 +32,7 @@ export function outputTargets(options: OutputOptions): OutputTarget[] {
   const plain: string[] = [];
   for (const value of options.output ?? []) {
     const match = /^([a-z]+):(.*)$/.exec(value);
-    if (match && getFormatter(match[1]!)) {
+    if (match && isFormat(match[1]!)) {
       const file = match[2]!;
       if (file === '') throw new UserError(`--output ${value}: name a file (or "-" for stdout)`);
       typed.push({ format: match[1]!, file: file === '-' ? undefined : file });
@@ -54,9 +53,9 @@ export function outputTargets(options: OutputOptions): OutputTarget[] {
         ? [{ format: options.format ?? 'text', file: plain[0] }, ...typed]
         : typed;
   for (const target of targets) {
-    if (!getFormatter(target.format)) {
+    if (!isFormat(target.format)) {
       throw new UserError(
-        `unknown --format "${target.format}" (available: ${formatters.map((f) => f.id).join(', ')})`,
+        `unknown --format "${target.format}" (available: ${formatIds.join(', ')})`,
       );
     }
   }
@@ -66,25 +65,29 @@ export function outputTargets(options: OutputOptions): OutputTarget[] {
   return targets;
 }
 
-/** Writes every report of the run: the result is computed once, then formatted per target. */
-export function writeOutputs(
+/**
+ * Writes every report of the run: the result is computed once, then formatted per target (each
+ * format's module loaded only now, and only for the formats written).
+ */
+export async function writeOutputs(
   result: MatrixResult,
   targets: readonly OutputTarget[],
   docsBaseUri?: string,
-): void {
+): Promise<void> {
   const files = targets.flatMap((t) => (t.file && t.format !== 'github' ? [t.file] : []));
   for (const target of targets) {
-    writeResult(result, target.format, useColor(target.file), target.file, {
+    await writeResult(result, target.format, useColor(target.file), target.file, {
       reportFiles: displayPaths(files),
       docsBaseUri,
     });
     const summary = process.env['GITHUB_STEP_SUMMARY'];
-    if (target.format === 'github' && summary) appendJobSummary(result, summary);
+    if (target.format === 'github' && summary) await appendJobSummary(result, summary);
   }
 }
 
 /** GitHub's job summary: appended (other steps write theirs too), never replaced. */
-function appendJobSummary(result: MatrixResult, file: string): void {
+async function appendJobSummary(result: MatrixResult, file: string): Promise<void> {
+  const { writeJobSummary } = await import('../report/github-summary.js');
   const out = stringSink();
   writeJobSummary(result, out, process.cwd());
   try {

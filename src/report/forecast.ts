@@ -4,8 +4,10 @@ import { UserError } from '../util/errors.js';
 import { markdownText } from './markdown.js';
 import { plural } from './summary.js';
 import { terminalSafe } from './text.js';
+import { FORECAST_FORMATS } from './index.js';
 
-export const FORECAST_FORMATS = ['text', 'json', 'markdown'] as const;
+// Declared in the light format registry (index.ts): `--help` lists them without this module.
+export { FORECAST_FORMATS };
 
 const MAX_REASONS = 3;
 

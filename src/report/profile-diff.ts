@@ -10,8 +10,10 @@ import { UserError } from '../util/errors.js';
 import { markdownCode, markdownText } from './markdown.js';
 import { plural } from './summary.js';
 import { terminalSafe } from './text.js';
+import { PROFILE_DIFF_FORMATS } from './index.js';
 
-export const PROFILE_DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
+// Declared in the light format registry (index.ts): `--help` lists them without this module.
+export { PROFILE_DIFF_FORMATS };
 
 function state(status: DiffStatus, route: CellRoute | undefined): string {
   return route === 'gateway' && status === 'fail' ? `${status} ↪` : status;

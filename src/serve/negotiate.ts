@@ -1,4 +1,4 @@
-import { getFormatter } from '../report/index.js';
+import { isFormat } from '../report/index.js';
 import { HttpProblem } from './problem.js';
 
 /** The media type each report format is served as. */
@@ -33,7 +33,7 @@ const BY_TYPE: [string, string][] = [
  */
 export function negotiateFormat(format: string | undefined, accept: string | undefined): string {
   if (format !== undefined) {
-    if (!getFormatter(format) || !FORMAT_TYPES[format])
+    if (!isFormat(format) || !FORMAT_TYPES[format])
       throw new HttpProblem(
         400,
         `unknown format "${format}" (available: ${Object.keys(FORMAT_TYPES).join(', ')})`,

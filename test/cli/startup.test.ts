@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
@@ -54,37 +57,37 @@ describe('start-up: commands load their implementation only when they run', () =
   });
 });
 
-describe('start-up: profiles list and show do without the certificate parser', () => {
-  /** ESM packages (pkijs, asn1js) never reach require.cache: a resolve hook names them. */
-  function resolvedEsm(args: string[]): { code: number; specifiers: Set<string> } {
-    const hook = `export async function resolve(s, c, next) {
-      process.stderr.write('RESOLVE ' + s + '\\n'); return next(s, c); }`;
-    const register =
-      'import { register } from "node:module";' +
-      `register("data:text/javascript,${encodeURIComponent(hook)}");`;
-    const script = `
-      const { main } = await import(${JSON.stringify(MAIN)});
-      process.stdout.write = () => true;
-      const code = await main(['node', 'corridor', ...${JSON.stringify(args)}]);
-      process.stderr.write('CODE ' + code + '\\n');
-    `;
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        `data:text/javascript,${encodeURIComponent(register)}`,
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        script,
-      ],
-      { encoding: 'utf8', env: { ...process.env, CI: '1' } },
-    );
-    const specifiers = new Set([...run.stderr.matchAll(/^RESOLVE (\S+)$/gm)].map((m) => m[1]!));
-    return { code: Number(/^CODE (\d+)$/m.exec(run.stderr)?.[1]), specifiers };
-  }
+/** ESM packages (pkijs, asn1js) never reach require.cache: a resolve hook names them. */
+function resolvedEsm(args: string[]): { code: number; specifiers: Set<string> } {
+  const hook = `export async function resolve(s, c, next) {
+    process.stderr.write('RESOLVE ' + s + '\\n'); return next(s, c); }`;
+  const register =
+    'import { register } from "node:module";' +
+    `register("data:text/javascript,${encodeURIComponent(hook)}");`;
+  const script = `
+    const { main } = await import(${JSON.stringify(MAIN)});
+    process.stdout.write = () => true;
+    const code = await main(['node', 'corridor', ...${JSON.stringify(args)}]);
+    process.stderr.write('CODE ' + code + '\\n');
+  `;
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      `data:text/javascript,${encodeURIComponent(register)}`,
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      script,
+    ],
+    { encoding: 'utf8', env: { ...process.env, CI: '1' } },
+  );
+  const specifiers = new Set([...run.stderr.matchAll(/^RESOLVE (\S+)$/gm)].map((m) => m[1]!));
+  return { code: Number(/^CODE (\d+)$/m.exec(run.stderr)?.[1]), specifiers };
+}
 
+describe('start-up: profiles list and show do without the certificate parser', () => {
   it.each([
     ['profiles', 'list'],
     ['profiles', 'show', 'RU'],
@@ -94,5 +97,30 @@ describe('start-up: profiles list and show do without the certificate parser', (
     expect(code).toBe(0);
     expect(specifiers.has('ajv/dist/2020.js')).toBe(true); // the hook sees imports
     expect(specifiers.has('pkijs')).toBe(args[1] === 'lint');
+  });
+});
+
+describe('start-up: a command loads only the report formats it writes', () => {
+  const FORMATS = ['text', 'json', 'html', 'sarif', 'markdown'];
+  const doc = 'fixtures/documents/EU/licence.xml';
+  const check = ['check', doc, '--to', 'KZ', '--fail-on', 'never', '--as-of', '2026-12-01'];
+  const sarif = join(tmpdir(), `corridor-startup-${process.pid}.sarif`);
+  afterAll(() => rmSync(sarif, { force: true }));
+  it.each([
+    [['verify', doc, '-f', 'json'], []],
+    [['verify', doc], []],
+    [['--help'], []],
+    [[...check, '-f', 'json'], ['json']],
+    [
+      [...check, '-f', 'html', '--output', `sarif:${sarif}`],
+      ['html', 'sarif'],
+    ],
+  ])('`corridor %j` loads the formats %j', (args, loaded) => {
+    const { code, specifiers } = resolvedEsm(args);
+    expect(code).toBe(0);
+    expect(specifiers.has('commander')).toBe(true); // the hook sees imports
+    // report/index.ts imports each format as `./<id>.js` (tsx resolves it to `./<id>.ts`).
+    const formats = [...specifiers].flatMap((s) => /^\.\/([a-z]+)\.[jt]s$/.exec(s)?.[1] ?? []);
+    expect(FORMATS.filter((id) => formats.includes(id))).toEqual(loaded);
   });
 });

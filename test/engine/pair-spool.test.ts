@@ -4,7 +4,8 @@ import { baselineStage } from '../../src/engine/baseline.js';
 import { findDocuments, run } from '../../src/engine/run.js';
 import { eachPair, totalsOf, type PairResult } from '../../src/engine/types.js';
 import { loadProfiles } from '../../src/profiles/load.js';
-import { formatToString, formatters } from '../../src/report/index.js';
+import { formatters } from '../../src/report/all.js';
+import { formatToString } from '../../src/report/index.js';
 import { generatedCorpus } from '../helpers/generated-corpus.js';
 
 describe('a run that spools its pairs to a temporary file', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findDocuments, run } from '../../src/engine/run.js';
 import { totalsOf } from '../../src/engine/types.js';
 import { loadProfiles } from '../../src/profiles/load.js';
-import { formatToString, getFormatter } from '../../src/report/index.js';
+import { getFormatter } from '../../src/report/all.js';
+import { formatToString } from '../../src/report/index.js';
 import { generatedCorpus } from '../helpers/generated-corpus.js';
 
 describe('a run that drops its pairs', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatToString, formatters, getFormatter } from '../../src/report/index.js';
+import { formatters, getFormatter } from '../../src/report/all.js';
+import { formatIds, formatToString, isFormat, loadFormatter } from '../../src/report/index.js';
 import { checkResult, context, matrixResult } from './fixture.js';
 
 describe('formatter registry', () => {
@@ -14,6 +15,16 @@ describe('formatter registry', () => {
       'sarif',
       'github',
     ]);
+  });
+
+  it('loads each format by its id, and nothing for an unknown one', async () => {
+    expect(formatIds).toEqual(formatters.map((formatter) => formatter.id));
+    for (const id of formatIds) {
+      expect(isFormat(id)).toBe(true);
+      expect((await loadFormatter(id))?.id).toBe(id);
+    }
+    expect(isFormat('nope')).toBe(false);
+    expect(await loadFormatter('nope')).toBeUndefined();
   });
 
   it('looks formatters up by id', () => {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openOutput } from '../../src/cli/output.js';
 import { writeJson } from '../../src/report/json-stream.js';
-import { formatToString, formatters, stringSink } from '../../src/report/index.js';
+import { formatters } from '../../src/report/all.js';
+import { formatToString, stringSink } from '../../src/report/index.js';
 import { checkResult, context, matrixResult } from './fixture.js';
 import { tempTree } from '../helpers/tmp.js';
 

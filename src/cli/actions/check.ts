@@ -90,7 +90,7 @@ export async function checkAction(
   });
   try {
     gate.report(result);
-    writeOutputs(result, targets, options.docsBaseUri);
+    await writeOutputs(result, targets, options.docsBaseUri);
   } finally {
     disposeAll();
   }

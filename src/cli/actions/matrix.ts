@@ -162,7 +162,7 @@ export async function matrixAction(
           ),
         }
       : raw;
-    writeOutputs(result, targets, options.docsBaseUri);
+    await writeOutputs(result, targets, options.docsBaseUri);
     return { exitCode: gate.exitCode(result, failOn) };
   } finally {
     raw.spool?.dispose();

@@ -12,13 +12,13 @@ export interface MergeOptions extends OutputOptions {
 }
 
 /** `corridor merge`: `--shard` JSON results combined into one, cells and routes recomputed. */
-export function mergeAction(files: string[], flags: MergeOptions): CommandResult {
+export async function mergeAction(files: string[], flags: MergeOptions): Promise<CommandResult> {
   const options = withConfig(flags, ['profiles', 'failOn']);
   const targets = outputTargets(options);
   const failOn = parseFailOn(options.failOn, 'never');
   const inputs = files.map(readResult);
   const profiles = needsProfiles(inputs) ? loadProfiles(options.profiles) : undefined;
   const result = mergeResults(inputs, profiles);
-  writeOutputs(result, targets, options.docsBaseUri);
+  await writeOutputs(result, targets, options.docsBaseUri);
   return { exitCode: exitCodeFor(result, failOn) };
 }

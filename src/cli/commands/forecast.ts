@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { ForecastOptions } from '../actions/forecast.js';
-import { FORECAST_FORMATS } from '../../report/forecast.js';
+import { FORECAST_FORMATS } from '../../report/index.js';
 import type { CommandResult } from '../result.js';
 
 export function registerForecastCommand(

@@ -26,6 +26,6 @@ export function registerMergeCommand(
     )
     .action(async (files: string[], options: MergeOptions) => {
       const { mergeAction } = await import('../actions/merge.js');
-      done(mergeAction(files, options));
+      done(await mergeAction(files, options));
     });
 }

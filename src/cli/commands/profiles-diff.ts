@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { PROFILE_DIFF_FORMATS } from '../../report/profile-diff.js';
+import { PROFILE_DIFF_FORMATS } from '../../report/index.js';
 import type { ProfilesDiffOptions } from '../actions/profiles-diff.js';
 import type { CommandResult } from '../result.js';
 
