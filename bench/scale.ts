@@ -2,7 +2,8 @@
  * The full pairwise check at scale, side by side in one run (issue #14):
  *   1. `corridor matrix` (13 receivers) vs `xmlsec1 --verify` of the same files in one process,
  *      on 1,000 distinct signed documents (5,000 too with --large): every copy re-signed, so no
- *      two share signed content (bench/lib/signed-corpus.ts);
+ *      two share signed content (bench/lib/signed-corpus.ts); one row per `--jobs` value of
+ *      --jobs (default 1,auto: one thread, and every core);
  *   2. `corridor verify` vs xmlsec1 and xml-crypto on 200 distinct 22 KB RSA documents;
  *   3. peak RSS of `matrix` at 1,000 and 10,000 documents (50,000 too with --large), json and text;
  *   4. the cost of a receiver: 1,000 documents against 13 and against 26 receivers (the shipped
@@ -12,7 +13,7 @@
  * build> every corridor figure is measured for both builds, interleaved, in the same run.
  *
  *   npm run build && npx tsx bench/scale.ts [--before /tmp/old/bin/corridor.js] [--runs 3] [--large]
- *     [--sections 1,4]
+ *     [--sections 1,4] [--jobs 1,2,auto]
  */
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
@@ -46,6 +47,7 @@ const large = process.argv.includes('--large');
 /** --sections 1,4 runs only those sections (default: all). */
 const sections = argument('--sections')?.split(',').map(Number);
 const only = (section: number): boolean => !sections || sections.includes(section);
+const jobsValues = (argument('--jobs') ?? '1,auto').split(',');
 if (!existsSync(join(root, 'dist/cli/main.js'))) throw new Error('run npm run build first');
 if (spawnSync('xmlsec1', ['--version']).status !== 0) {
   console.log(
@@ -166,19 +168,22 @@ for (const size of only(1) ? sizes : []) {
     xmlsec1: () => xmlsec1([...trusted, ...files], size),
   };
   for (const [name, bin] of builds)
-    commands[`corridor matrix (${name})`] = () =>
-      node([
-        bin,
-        'matrix',
-        '--docs',
-        dir,
-        '-f',
-        'json',
-        '-o',
-        join(work, 'out.json'),
-        '--as-of',
-        '2026-12-01',
-      ]);
+    for (const jobs of jobsValues)
+      commands[`corridor matrix --jobs ${jobs} (${name})`] = () =>
+        node([
+          bin,
+          'matrix',
+          '--docs',
+          dir,
+          '-f',
+          'json',
+          '-o',
+          join(work, 'out.json'),
+          '--as-of',
+          '2026-12-01',
+          '--jobs',
+          jobs,
+        ]);
   const result = interleaved(commands);
   const base = result['xmlsec1']!;
   for (const [name, s] of Object.entries(result))

@@ -14,11 +14,19 @@ const cellKey = (sender: string, receiver: string): string => `${sender}\u0000${
  * An error a gateway cannot repair by re-signing: content, or a refused signature format (a
  * gateway re-signs in the document's own syntax). Routes need to know whether a cell has one.
  */
-export function isContentError(finding: Finding): boolean {
+export function isContentError(finding: Pick<Finding, 'severity' | 'ruleId'>): boolean {
   return (
     finding.severity === 'error' &&
     (!finding.ruleId.startsWith('signature/') || finding.ruleId === 'signature/format-accepted')
   );
+}
+
+/** What a cell reads of a pair (a worker's packed pairs carry only this: engine/pair-pack.ts). */
+export interface CellPair {
+  sender: string;
+  receiver: string;
+  status: CellStatus;
+  findings: ReadonlyArray<Pick<Finding, 'severity' | 'ruleId' | 'message'>>;
 }
 
 interface Entry {
@@ -34,7 +42,7 @@ interface Entry {
 export class CellBuilder {
   private readonly entries = new Map<string, Entry>();
 
-  add(pair: PairResult): void {
+  add(pair: CellPair): void {
     const key = cellKey(pair.sender, pair.receiver);
     let entry = this.entries.get(key);
     if (!entry) {

@@ -133,7 +133,7 @@ function textData(data: MessageData): Record<string, string> {
   return text;
 }
 
-export function statusOf(findings: readonly Finding[]): CellStatus {
+export function statusOf(findings: ReadonlyArray<Pick<Finding, 'severity'>>): CellStatus {
   if (findings.some((f) => f.severity === 'error')) return 'fail';
   if (findings.some((f) => f.severity === 'warning')) return 'warn';
   return 'ok';

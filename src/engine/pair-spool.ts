@@ -96,11 +96,15 @@ export class PairSpool implements Iterable<PairResult> {
   }
 
   add(pair: PairResult): void {
+    this.addLines(pairLine(pair), 1);
+  }
+
+  /** `count` pairs already serialized by `pairLine` (in a worker thread: engine/pair-pack.ts). */
+  addLines(lines: string, count: number): void {
     if (this.fd === undefined) throw new Error('pair spool: add after reading began');
-    const line = `${JSON.stringify(pair)}\n`;
-    this.pending.push(line);
-    this.pendingUnits += line.length;
-    this.count += 1;
+    this.pending.push(lines);
+    this.pendingUnits += lines.length;
+    this.count += count;
     if (this.pendingUnits >= BUFFER_UNITS) this.flush();
   }
 
@@ -180,6 +184,9 @@ export class PairSpool implements Iterable<PairResult> {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** One pair as the spool stores it: a line of NDJSON. */
+export const pairLine = (pair: PairResult): string => `${JSON.stringify(pair)}\n`;
 
 const cellKey = (sender: string, receiver: string): string => JSON.stringify([sender, receiver]);
 

@@ -10,7 +10,14 @@ import { handleTask } from '../serve/handle-task.js';
 import type { TaskOutcome } from '../serve/tasks.js';
 import { UserError } from '../util/errors.js';
 import type { ChunkOutcome, DocumentsTask, PoolConfig, PooledTask } from './pool.js';
-import { evaluateDocument, loadDocument, selectReceivers, type EvaluateOptions } from './run.js';
+import { packDocuments, type PackedDocuments } from './pair-pack.js';
+import {
+  evaluateDocument,
+  loadDocument,
+  selectReceivers,
+  type EvaluateOptions,
+  type EvaluatedDocument,
+} from './run.js';
 
 /**
  * A worker thread of engine/pool.ts, shared by `matrix --jobs` and `corridor serve`: profiles,
@@ -28,7 +35,9 @@ const documentTypes: Promise<Pick<ReadOptions, 'doctypes' | 'xsd'>> = doctypes.d
   ? loadXsdEngine().then((xsd) => ({ doctypes, xsd }))
   : Promise.resolve({ doctypes });
 
-export default async function handle(task: PooledTask): Promise<ChunkOutcome | TaskOutcome> {
+export default async function handle(
+  task: PooledTask,
+): Promise<ChunkOutcome<EvaluatedDocument[] | PackedDocuments> | TaskOutcome> {
   const types = await documentTypes;
   // The pool's deadline runs from here, not from when the task was queued.
   task.started?.postMessage('started');
@@ -44,9 +53,9 @@ export default async function handle(task: PooledTask): Promise<ChunkOutcome | T
 }
 
 function evaluateChunk(
-  { files, setup }: DocumentsTask,
+  { files, setup, pack }: DocumentsTask,
   types: Pick<ReadOptions, 'doctypes' | 'xsd'>,
-): ChunkOutcome {
+): ChunkOutcome<EvaluatedDocument[] | PackedDocuments> {
   const options: EvaluateOptions = {
     kind: setup.kind,
     profiles,
@@ -68,10 +77,8 @@ function evaluateChunk(
     ...(setup.crls?.length ? { crls: setup.crls, issuers: setup.issuers } : {}),
     ...(setup.requireRevocation ? { requireRevocation: true, issuers: setup.issuers } : {}),
   };
-  return {
-    ok: true,
-    documents: files.map((file) =>
-      evaluateDocument(loadDocument(file, read, options.asOf, verify), receivers, options),
-    ),
-  };
+  const documents = files.map((file) =>
+    evaluateDocument(loadDocument(file, read, options.asOf, verify), receivers, options),
+  );
+  return { ok: true, documents: pack ? packDocuments(documents, pack) : documents };
 }

@@ -4,10 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { DocumentLimits } from '../limits.js';
-import type { ProfileSet } from '../profiles/load.js';
 import type { Task, TaskOutcome } from '../serve/tasks.js';
 import { UserError } from '../util/errors.js';
-import { startEvaluation, type EvaluatedDocument, type RunOptions } from './run.js';
+import { packDocuments, type PackedDocuments } from './pair-pack.js';
+import {
+  evaluateDocument,
+  loadDocument,
+  startEvaluation,
+  type EvaluatedDocument,
+  type RunOptions,
+} from './run.js';
 import type { MatrixResult } from './types.js';
 import type { RuleLevel } from './rule-levels.js';
 
@@ -26,8 +32,8 @@ import type { RuleLevel } from './rule-levels.js';
  */
 export const POOL_THRESHOLD = 600;
 
-/** Documents per task: large enough that messaging is noise, small enough to balance. */
-const CHUNK = 50;
+/** Documents per task at most: messaging is noise against ~60 ms of work, and the last chunks balance. */
+const CHUNK = 25;
 
 /** What a worker loads once, when it starts (plain data: it crosses to the thread). */
 export interface PoolConfig {
@@ -57,19 +63,18 @@ export interface RunSetup {
   issuers?: Uint8Array[];
 }
 
-/** `runInPool`'s setup: what the workers load, and how the documents are evaluated. */
-export type WorkerSetup = Omit<PoolConfig, 'docsDir'> & RunSetup;
-
 /** A chunk of a matrix's files, evaluated in order by one worker. */
 export interface DocumentsTask {
   kind: 'documents';
   files: string[];
   setup: RunSetup;
+  /** Answer with the documents packed (engine/pair-pack.ts), not as objects. */
+  pack?: { lines: boolean };
 }
 
 /** A worker's answer for one chunk: the documents evaluated in order, or a usage error. */
-export type ChunkOutcome =
-  { ok: true; documents: EvaluatedDocument[] } | { ok: false; error: string };
+export type ChunkOutcome<T = EvaluatedDocument[]> =
+  { ok: true; documents: T } | { ok: false; error: string };
 
 /** What crosses to a worker: the task and the port it signals its start on. */
 export type PooledTask = (Task | DocumentsTask) & { started?: MessagePort };
@@ -108,7 +113,7 @@ export interface PoolOptions {
 export class WorkPool {
   readonly workers: number;
   readonly maxQueue: number;
-  private readonly pool: Piscina<PooledTask, TaskOutcome | ChunkOutcome>;
+  private readonly pool: Piscina<PooledTask, TaskOutcome | ChunkOutcome<unknown>>;
   private readonly deadlineMs: number;
 
   constructor(options: PoolOptions) {
@@ -116,7 +121,7 @@ export class WorkPool {
     this.maxQueue = options.maxQueue ?? this.workers * 16;
     this.deadlineMs = options.deadlineMs ?? 0;
     const filename = workerFile();
-    this.pool = new Piscina<PooledTask, TaskOutcome | ChunkOutcome>({
+    this.pool = new Piscina<PooledTask, TaskOutcome | ChunkOutcome<unknown>>({
       filename,
       minThreads: this.workers,
       maxThreads: this.workers,
@@ -156,10 +161,20 @@ export class WorkPool {
     return (await this.submit({ kind: 'documents', files, setup }, 0)) as ChunkOutcome;
   }
 
+  /** Evaluates a chunk of a matrix's files, in order, answered packed (engine/pair-pack.ts). */
+  async evaluatePacked(
+    files: string[],
+    setup: RunSetup,
+    pack: { lines: boolean },
+  ): Promise<ChunkOutcome<PackedDocuments>> {
+    const task: DocumentsTask = { kind: 'documents', files, setup, pack };
+    return (await this.submit(task, 0)) as ChunkOutcome<PackedDocuments>;
+  }
+
   private async submit(
     task: Task | DocumentsTask,
     deadline: number,
-  ): Promise<TaskOutcome | ChunkOutcome> {
+  ): Promise<TaskOutcome | ChunkOutcome<unknown>> {
     if (this.full) throw new QueueFullError();
     if (deadline <= 0) return this.runTask(task);
     const controller = new AbortController();
@@ -182,7 +197,7 @@ export class WorkPool {
     }
   }
 
-  private async runTask(task: Task | DocumentsTask): Promise<TaskOutcome | ChunkOutcome> {
+  private async runTask(task: Task | DocumentsTask): Promise<TaskOutcome | ChunkOutcome<unknown>> {
     try {
       return await this.pool.run(task);
     } catch (error) {
@@ -214,44 +229,149 @@ export function threadsFor(jobs: number | 'auto', documents: number): number {
 }
 
 /**
- * `run` over the worker pool: the files go out in chunks, and the answers are taken in document
- * order, so the result is the one a single thread produces, byte for byte. The profiles given
- * are the main thread's (the same folder the workers read): cells and routes are built here.
+ * The workers of a matrix over `threads` threads: the main thread is one of them (it evaluates
+ * too), so `threads - 1` workers. Started before the main thread loads its own profiles, so
+ * that a worker's start overlaps the main thread's.
+ */
+export function matrixPool(config: Omit<PoolConfig, 'docsDir'>, threads: number): WorkPool {
+  return new WorkPool({ workers: threads - 1, maxQueue: Number.POSITIVE_INFINITY, config });
+}
+
+/** Tuning of `runInPool` (tests use small chunks so that every thread gets some). */
+export interface PoolRunTuning {
+  /** Documents per chunk (default: see chunkSize). */
+  chunk?: number;
+  /** false: the main thread only gathers, the workers evaluate every chunk. */
+  mainEvaluates?: boolean;
+  /** Called as each chunk is taken in, in document order, with who evaluated it. */
+  onChunk?: (by: 'main' | 'worker') => void;
+}
+
+/** Chunks a worker holds at once: it starts the next while its last answer crosses. */
+const AHEAD_PER_WORKER = 2;
+/** Chunks the main thread evaluates past the first one not yet taken in (bounds memory). */
+const MAIN_AHEAD = 16;
+
+/** A chunk evaluated, waiting for the ones before it to be taken in. */
+type Settled =
+  | { by: 'main' | 'worker'; documents: EvaluatedDocument[] }
+  | { by: 'main' | 'worker'; packed: PackedDocuments }
+  | { error: unknown };
+
+/**
+ * `run` over the worker pool and the main thread. The files are cut in chunks; a worker is
+ * given its next chunk while it works on one, and the main thread evaluates the next chunk
+ * itself whenever no answer is waiting to be taken in, so no thread idles. Chunks are taken in
+ * strictly in document order, so the result is the single thread's, byte for byte, and an
+ * error is the one the single thread would have met first. Workers answer with their pairs
+ * already serialized for the spool (engine/pair-pack.ts) when no pair stage needs them whole.
  */
 export async function runInPool(
-  options: Omit<RunOptions, 'read' | 'verify' | 'profiles'> & { profiles: ProfileSet },
-  setup: WorkerSetup,
-  threads: number,
-  chunk = CHUNK,
+  options: RunOptions,
+  setup: RunSetup,
+  pool: WorkPool,
+  tuning: PoolRunTuning = {},
 ): Promise<MatrixResult> {
+  const { files } = options;
   const evaluation = startEvaluation(options);
-  const { profilesDir, doctypesDir, limits, ...run } = setup;
-  const pool = new WorkPool({
-    workers: threads,
-    maxQueue: Number.POSITIVE_INFINITY,
-    config: { profilesDir, doctypesDir, limits },
-  });
+  const size = tuning.chunk ?? chunkSize(files.length, pool.workers + 1);
+  const chunks = Math.ceil(files.length / size);
+  const filesOf = (i: number): string[] => files.slice(i * size, (i + 1) * size);
+  const mainEvaluates = tuning.mainEvaluates !== false || pool.workers === 0;
+  const settled = new Map<number, Settled>();
+  let next = 0;
+  let taken = 0;
+  let inWorkers = 0;
+  let workersStarted = false;
+  /** The first chunk that failed: nothing after it is started. */
+  let stop = chunks;
+  let wake: (() => void) | undefined;
+  const settle = (i: number, outcome: Settled): void => {
+    settled.set(i, outcome);
+    if ('error' in outcome) stop = Math.min(stop, i + 1);
+    wake?.();
+  };
+  const toWorker = (i: number): void => {
+    inWorkers += 1;
+    const chunkFiles = filesOf(i);
+    const answer: Promise<ChunkOutcome<EvaluatedDocument[] | PackedDocuments>> = evaluation.pack
+      ? pool.evaluatePacked(chunkFiles, setup, evaluation.pack)
+      : pool.evaluate(chunkFiles, setup);
+    answer.then(
+      (outcome) => {
+        inWorkers -= 1;
+        workersStarted = true;
+        if (!outcome.ok) settle(i, { error: new UserError(outcome.error) });
+        else if (Array.isArray(outcome.documents))
+          settle(i, { by: 'worker', documents: outcome.documents });
+        else settle(i, { by: 'worker', packed: outcome.documents });
+      },
+      (error: unknown) => {
+        inWorkers -= 1;
+        settle(i, { error });
+      },
+    );
+  };
+  // Until a worker has answered once (its start: imports, profiles), it holds one chunk: the
+  // main thread, whose profiles are loaded, goes on meanwhile.
+  const assign = (): void => {
+    const limit = pool.workers * (workersStarted || !mainEvaluates ? AHEAD_PER_WORKER : 1);
+    while (inWorkers < limit && next < stop) toWorker(next++);
+  };
+  const evaluateHere = (i: number): void => {
+    let documents: EvaluatedDocument[];
+    try {
+      documents = filesOf(i).map((file) =>
+        evaluateDocument(
+          loadDocument(file, options.read, options.asOf, options.verify),
+          evaluation.receivers,
+          options,
+        ),
+      );
+    } catch (error) {
+      settle(i, { error });
+      return;
+    }
+    // Taken in at once when it is next; packed while it waits (a string, not a graph).
+    if (i === taken || !evaluation.pack) settle(i, { by: 'main', documents });
+    else settle(i, { by: 'main', packed: packDocuments(documents, evaluation.pack) });
+  };
   try {
-    const pending: Array<Promise<ChunkOutcome>> = [];
-    for (let i = 0; i < options.files.length; i += chunk)
-      pending.push(pool.evaluate(options.files.slice(i, i + chunk), run));
-    // Settled ones are not left unhandled while an earlier chunk is awaited.
-    for (const task of pending) task.catch(() => undefined);
-    let done = 0;
-    for (const task of pending) {
-      const outcome = await task;
-      if (!outcome.ok) throw new UserError(outcome.error);
-      for (const evaluated of outcome.documents) evaluation.addEvaluated(evaluated);
-      done += outcome.documents.length;
-      options.onDocument?.(done, options.files.length);
+    if (mainEvaluates && chunks > 0) evaluateHere(next++);
+    for (;;) {
+      assign();
+      for (let ready = settled.get(taken); ready; ready = settled.get(taken)) {
+        settled.delete(taken);
+        taken += 1;
+        if ('error' in ready) throw ready.error;
+        if ('packed' in ready) evaluation.addPacked(ready.packed);
+        else for (const document of ready.documents) evaluation.addEvaluated(document);
+        tuning.onChunk?.(ready.by);
+        options.onDocument?.(Math.min(taken * size, files.length), files.length);
+      }
+      if (taken === chunks) break;
+      if (mainEvaluates && next < stop && next - taken < MAIN_AHEAD) {
+        evaluateHere(next++);
+        // Lets the workers' answers in between two chunks of the main thread's own.
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
     }
   } catch (error) {
     evaluation.discard();
     throw error;
-  } finally {
-    await pool.destroy();
   }
   return evaluation.result();
+}
+
+/**
+ * Documents per chunk: a few chunks per thread even for a small corpus (so every thread has
+ * work till the end), at most CHUNK (an answer then crosses in one message of ~1 MB).
+ */
+function chunkSize(files: number, threads: number): number {
+  return Math.max(1, Math.min(CHUNK, Math.ceil(files / (threads * 4))));
 }
 
 /** pool-worker.js beside this module when compiled, pool-worker.ts when run from source. */

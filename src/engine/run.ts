@@ -14,6 +14,7 @@ import { CellBuilder } from './cells.js';
 import { attachRoutes } from './routes.js';
 import { verifyParsedDocument, type DocumentVerifyOptions } from './verify-document.js';
 import { PairSpool } from './pair-spool.js';
+import { cellPairsOf, type PackedDocuments } from './pair-pack.js';
 import type { PairStage } from './pair-stage.js';
 import { countPair, type MatrixResult, type PairResult, type ResultTotals } from './types.js';
 import type { RuleLevel } from './rule-levels.js';
@@ -145,6 +146,13 @@ export interface Evaluation {
   receivers: readonly ResolvedProfile[];
   add(loaded: LoadedDocument): void;
   addEvaluated(evaluated: EvaluatedDocument): void;
+  /**
+   * How documents evaluated elsewhere are packed for `addPacked` (engine/pair-pack.ts), or
+   * undefined when they cannot be: a pair stage (the baseline) or pairs kept in memory need
+   * whole pairs.
+   */
+  pack: { lines: boolean } | undefined;
+  addPacked(packed: PackedDocuments): void;
   result(): MatrixResult;
   /** Removes what an evaluation that will not give a result holds (its pair spool). */
   discard(): void;
@@ -191,10 +199,22 @@ export function startEvaluation(options: EvaluateOptions & PairOptions): Evaluat
       if (!keep || spool) countPair(totals, pair);
     }
   };
+  const pack = stages.length === 0 && (spool || !keep) ? { lines: spool !== undefined } : undefined;
+  const addPacked = (packed: PackedDocuments): void => {
+    if (!pack) throw new Error('internal: packed documents for an evaluation that needs pairs');
+    for (const entry of packed.entries) documents.push(entry);
+    for (const pair of cellPairsOf(packed)) {
+      cells.add(pair);
+      countPair(totals, pair);
+    }
+    spool?.addLines(packed.lines, packed.pairs);
+  };
   return {
     receivers,
     add: (loaded) => addEvaluated(evaluateDocument(loaded, receivers, options)),
     addEvaluated,
+    pack,
+    addPacked,
     discard: () => spool?.dispose(),
     result: () => {
       const profileIds = [...options.profiles.profiles.keys()].sort();

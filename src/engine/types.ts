@@ -134,7 +134,10 @@ export interface ResultTotals {
   findings: Record<Severity, number>;
 }
 
-export function countPair(totals: ResultTotals, pair: PairResult): void {
+export function countPair(
+  totals: ResultTotals,
+  pair: Pick<PairResult, 'status'> & { findings: ReadonlyArray<Pick<Finding, 'severity'>> },
+): void {
   totals.pairs += 1;
   if (pair.status === 'ok') totals.okPairs += 1;
   for (const finding of pair.findings) totals.findings[finding.severity] += 1;

@@ -1,32 +1,91 @@
-import { describe, expect, it } from 'vitest';
-import { runInPool, threadsFor, POOL_THRESHOLD } from '../../src/engine/pool.js';
-import { findDocuments, run } from '../../src/engine/run.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  matrixPool,
+  runInPool,
+  threadsFor,
+  POOL_THRESHOLD,
+  type RunSetup,
+  type WorkPool,
+} from '../../src/engine/pool.js';
+import { findDocuments, run, type RunOptions } from '../../src/engine/run.js';
+import type { MatrixResult } from '../../src/engine/types.js';
 import { loadProfiles } from '../../src/profiles/load.js';
 import { documentTypeReadOptions } from '../../src/cli/doctype-options.js';
 import { generatedCorpus } from '../helpers/generated-corpus.js';
 
+/** A result with its spooled pairs read back in place: what every format reads. */
+function flat(result: MatrixResult): string {
+  const { spool, ...rest } = result;
+  const text = JSON.stringify({ ...rest, pairs: spool ? [...spool] : rest.pairs });
+  spool?.dispose();
+  return text;
+}
+
 describe('worker pool', () => {
-  it('two worker threads produce the single-threaded result, documents in order', async () => {
+  const asOf = new Date('2026-12-01T00:00:00Z');
+  const setup: RunSetup = { asOf: asOf.toISOString(), kind: 'matrix', receivers: 'all' };
+  let pool: WorkPool;
+  let options: RunOptions;
+
+  beforeAll(async () => {
     const { out, profilesDir } = generatedCorpus();
-    const asOf = new Date('2026-12-01T00:00:00Z');
-    const options = {
-      kind: 'matrix' as const,
+    // The main thread and one worker.
+    pool = matrixPool({ profilesDir }, 2);
+    options = {
+      kind: 'matrix',
       profiles: loadProfiles(profilesDir),
       files: findDocuments(`${out}/documents`),
       asOf,
-      receivers: 'all' as const,
+      receivers: 'all',
+      // The CLI's single-threaded path: shipped document types with their XSD validator, as
+      // each worker loads them.
+      read: await documentTypeReadOptions({}),
     };
-    // The CLI's single-threaded path: shipped document types with their XSD validator, as each
-    // worker loads them.
-    const single = run({ ...options, read: await documentTypeReadOptions({}) });
-    const pooled = await runInPool(
-      options,
-      { profilesDir, asOf: asOf.toISOString(), kind: 'matrix', receivers: 'all' },
-      2,
-      3, // small chunks: both threads work, and their answers interleave
-    );
-    expect(single.pairs.length).toBeGreaterThan(100);
+  });
+  afterAll(() => pool.destroy());
+
+  it('main thread and worker give the single thread’s result, pairs spooled and in order', async () => {
+    const by = new Set<string>();
+    const single = run({ ...options, spoolPairs: true });
+    // Small chunks: both threads work, and their answers interleave. The worker's pairs come
+    // packed (engine/pair-pack.ts) and go to the spool as they are.
+    const pooled = await runInPool({ ...options, spoolPairs: true }, setup, pool, {
+      chunk: 3,
+      onChunk: (thread) => by.add(thread),
+    });
+    expect(by).toEqual(new Set(['main', 'worker']));
+    expect(single.spool!.count).toBeGreaterThan(100);
+    expect(flat(pooled)).toBe(flat(single));
+  });
+
+  it('gives the same result with pairs kept whole, and when only the workers evaluate', async () => {
+    const single = run(options);
+    const pooled = await runInPool(options, setup, pool, { chunk: 4, mainEvaluates: false });
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(single));
+  });
+
+  it('counts the same cells and totals when no pair is kept', async () => {
+    const single = run({ ...options, keepPairs: false });
+    const pooled = await runInPool({ ...options, keepPairs: false }, setup, pool, { chunk: 5 });
+    expect(pooled.totals?.findings.error).toBeGreaterThan(0);
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(single));
+  });
+
+  it('reports the error the single thread meets first', async () => {
+    const files = [...options.files];
+    files.splice(4, 0, '/nonexistent/first.xml');
+    files.splice(20, 0, '/nonexistent/second.xml');
+    const single = (() => {
+      try {
+        run({ ...options, files });
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(single).toContain('first.xml');
+    await expect(runInPool({ ...options, files }, setup, pool, { chunk: 3 })).rejects.toThrow(
+      single,
+    );
   });
 
   it('auto uses one thread below the threshold', () => {

@@ -4,7 +4,7 @@ import type { ReadOptions } from '../../documents/read.js';
 import { forecast } from '../../engine/forecast.js';
 import { findDocuments, loadDocument, run } from '../../engine/run.js';
 import type { MatrixForecast } from '../../engine/types.js';
-import { runInPool, threadsFor } from '../../engine/pool.js';
+import { matrixPool, runInPool, threadsFor, type WorkPool } from '../../engine/pool.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { UserError } from '../../util/errors.js';
 import { limitsFromOptions, maxFindingsFromOptions } from '../../security/options.js';
@@ -80,7 +80,6 @@ export async function matrixAction(
     `${options.ruleLevels?.file ?? 'config'}: rules`,
   );
   const gate = prepareGate(options);
-  const profiles = loadProfiles(options.profiles);
   const asOf = parseAsOf(options.asOf);
   const until = parseUntil(options.until, asOf);
   const docs = options.docs ?? SHIPPED_DOCUMENTS_DIR;
@@ -89,8 +88,17 @@ export async function matrixAction(
   const threads = threadsFor(jobs, files.length);
   const limits = limitsFromOptions(options);
   const maxFindingsPerRule = maxFindingsFromOptions(options);
+  // The workers start before this thread loads its profiles: their start overlaps its own.
+  const pool =
+    threads > 1
+      ? matrixPool(
+          { profilesDir: options.profiles, doctypesDir: options.doctypes, limits },
+          threads,
+        )
+      : undefined;
+  const profiles = stopPoolOnError(pool, () => loadProfiles(options.profiles));
   // Certificates, CRLs (plain data: they cross to worker threads) and who may sign the CRLs.
-  const material = keyMaterial(options, profileAnchors(profiles));
+  const material = stopPoolOnError(pool, () => keyMaterial(options, profileAnchors(profiles)));
   const common = {
     kind: 'matrix' as const,
     profiles,
@@ -107,35 +115,32 @@ export async function matrixAction(
     spoolPairs: true,
     stages: [gate.stage('matrix')].filter((s) => s !== undefined),
   };
-  const raw =
-    threads > 1
-      ? await runInPool(
-          common,
-          {
-            profilesDir: options.profiles,
-            doctypesDir: options.doctypes,
-            asOf: asOf.toISOString(),
-            kind: 'matrix',
-            receivers: 'all',
-            maxFindingsPerRule,
-            ruleLevels: levels,
-            limits,
-            ...material,
-            within: docs,
-            followSymlinks: options.followSymlinks === true,
-          },
-          threads,
-        )
-      : run({
-          ...common,
-          read: {
-            limits,
-            within: docs,
-            followSymlinks: options.followSymlinks === true,
-            ...documentTypes,
-          },
-          verify: material,
-        });
+  const single = {
+    ...common,
+    read: {
+      limits,
+      within: docs,
+      followSymlinks: options.followSymlinks === true,
+      ...documentTypes,
+    },
+    verify: material,
+  };
+  const raw = pool
+    ? await runInPool(
+        single,
+        {
+          asOf: asOf.toISOString(),
+          kind: 'matrix',
+          receivers: 'all',
+          maxFindingsPerRule,
+          ruleLevels: levels,
+          ...material,
+          within: docs,
+          followSymlinks: options.followSymlinks === true,
+        },
+        pool,
+      ).finally(() => pool.destroy())
+    : run(single);
   // The spool goes whatever happens after the run: a forecast or a report that fails too.
   try {
     gate.report(raw);
@@ -166,6 +171,16 @@ export async function matrixAction(
     return { exitCode: gate.exitCode(result, failOn) };
   } finally {
     raw.spool?.dispose();
+  }
+}
+
+/** Runs `work`; if it throws, the pool's threads stop first (they would keep the process alive). */
+function stopPoolOnError<R>(pool: WorkPool | undefined, work: () => R): R {
+  try {
+    return work();
+  } catch (error) {
+    void pool?.destroy();
+    throw error;
   }
 }
 
