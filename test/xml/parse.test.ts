@@ -167,6 +167,11 @@ describe('parseXml: errors', () => {
     ['control character', '<a>\u0001</a>', 'not-well-formed'],
     ['lone surrogate', '<a>\uD800</a>', 'not-well-formed'],
     ['U+FFFE', '<a>\uFFFE</a>', 'not-well-formed'],
+    ['U+FFFF', '<a>x</a>\n<!--\uFFFF-->', 'not-well-formed', 2, 5],
+    ['lone low surrogate', '<a>\uDC00</a>', 'not-well-formed', 1, 4],
+    ['high surrogate last', '<a/><!---->\uD83D', 'not-well-formed', 1, 12],
+    ['lone surrogate after a pair', '<a>\uD83D\uDE00\uD800x</a>', 'not-well-formed', 1, 6],
+    ['control character after a pair', '<a>\uD83D\uDE00\u001F</a>', 'not-well-formed', 1, 6],
     ['CDATA outside root', '<![CDATA[x]]><a/>', 'not-well-formed'],
     ['bad declaration version', '<?xml version="2.0"?><a/>', 'not-well-formed'],
     ['declaration order', '<?xml encoding="UTF-8" version="1.0"?><a/>', 'not-well-formed'],
@@ -180,6 +185,14 @@ describe('parseXml: errors', () => {
       if (line !== undefined) expect([e.line, e.column]).toEqual([line, column]);
     });
   }
+
+  it('accepts surrogate pairs, tab, LF and CR anywhere (firstIllegalChar skips them)', () => {
+    const doc = parseXml('<a b="\uD83D\uDE00\t">\uD83D\uDE00\r\n\uD800\uDC00x\uDBFF\uDFFF</a>');
+    expect(doc.root.attributes[0]?.value).toBe('\uD83D\uDE00 ');
+    expect((doc.root.children[0] as { value: string }).value).toBe(
+      '\uD83D\uDE00\n\uD800\uDC00x\uDBFF\uDFFF',
+    );
+  });
 
   it('refuses bad encodings', () => {
     expect(
