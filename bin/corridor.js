@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in the compiled TypeScript under dist/.
-import { exitQuietlyOnClosedStdout } from '../dist/cli/closed-pipe.js';
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the CLI bundle (dist/bundle/, `npm run build`) when present — a few modules
+// instead of hundreds to load — else the compiled TypeScript under dist/.
+import { existsSync } from 'node:fs';
+
+const bundle = new URL('../dist/bundle/corridor.js', import.meta.url);
+const { exitQuietlyOnClosedStdout, main } = existsSync(bundle)
+  ? await import(bundle.href)
+  : await import('../dist/cli/entry.js');
 
 exitQuietlyOnClosedStdout();
 main(process.argv).then(

@@ -36,8 +36,10 @@ let packed: string[] = [];
 
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-package-'));
-  // The build the package ships (incremental: quick when dist is current).
+  // The build the package ships, as `npm run build` makes it: tsc (incremental: quick when
+  // dist is current), then the CLI bundle that bin/corridor.js runs (scripts/bundle.ts).
   ok(sh(process.execPath, [TSC, '-p', 'tsconfig.json'], ROOT));
+  ok(sh(process.execPath, ['--import', 'tsx', 'scripts/bundle.ts'], ROOT));
   const pack = ok(
     sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT),
   );
@@ -73,6 +75,8 @@ describe('the packed package', () => {
     expect(packed).toContain('schemas/baseline.schema.json');
     expect(packed).toContain('dist/index.js');
     expect(packed).toContain('dist/index.d.ts');
+    expect(packed).toContain('dist/bundle/corridor.js');
+    expect(packed).toContain('dist/bundle/pool-worker.js');
     expect(packed).toContain('profiles/RU.json');
     expect(packed.filter((p) => p.endsWith('.map'))).toEqual([]);
     expect(packed.filter((p) => /key\.pem$|PRIVATE/i.test(p))).toEqual([]);
@@ -131,6 +135,98 @@ describe('the packed package', () => {
       runs: { results: unknown[] }[];
     };
     expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+  });
+
+  it('runs the CLI from its bundle, with the output of the compiled modules', () => {
+    const installed = join(scratch, 'node_modules', 'corridor');
+    // The compiled modules without the bundle: what bin/corridor.js runs when it is absent.
+    const compiled = (...args: string[]) =>
+      sh(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const { main } = await import(${JSON.stringify(join(installed, 'dist/cli/entry.js'))});` +
+            `process.exitCode = await main(process.argv.slice(0, 1).concat(process.argv));`,
+          '--',
+          ...args,
+        ],
+        scratch,
+      );
+    const asOf = ['--as-of', '2026-12-01'];
+    // One check writes every format (each loaded from its own chunk), to files per build.
+    const FORMATS = ['json', 'markdown', 'csv', 'html', 'junit', 'sarif', 'github'];
+    const everyFormat = (dir: string) => [
+      'check',
+      'documents/RU/customs-declaration.xml',
+      'documents/EU/licence.xml',
+      '--to',
+      'all',
+      ...asOf,
+      '-f',
+      'text',
+      ...FORMATS.flatMap((f) => ['--output', `${f}:${dir}/report.${f}`]),
+    ];
+    mkdirSync(join(scratch, 'bundled'));
+    mkdirSync(join(scratch, 'compiled'));
+    const runs: [string[], string[]][] = [
+      [everyFormat('bundled'), everyFormat('compiled')],
+      // --jobs 2: the pool's worker thread runs from the bundle too.
+      [
+        ['matrix', '--docs', 'documents/', '-f', 'json', '--jobs', '2', ...asOf],
+        ['matrix', '--docs', 'documents/', '-f', 'json', '--jobs', '1', ...asOf],
+      ],
+      ...[
+        ['verify', 'documents/RU/licence.xml', 'documents/EU/licence.xml', '-f', 'json', ...asOf],
+        ['profiles', 'list'],
+        ['algorithms'],
+        ['--help'],
+      ].map((args): [string[], string[]] => [args, args]),
+    ];
+    for (const [args, same] of runs) {
+      const [bundled, plain] = [corridor(...args), compiled(...same)];
+      expect(bundled.stderr, args.join(' ')).toBe(plain.stderr);
+      expect(bundled.status, args.join(' ')).toBe(plain.status);
+      expect(bundled.stdout, args.join(' ')).toBe(plain.stdout);
+    }
+    for (const f of FORMATS) {
+      const report = (dir: string) => readFileSync(join(scratch, dir, `report.${f}`), 'utf8');
+      expect(report('bundled'), f).toBe(report('compiled').replaceAll('compiled/', 'bundled/'));
+    }
+  });
+
+  it('loads from the bundle only the report formats a command writes', () => {
+    /** The modules a run resolves, by a hook that prints every specifier. */
+    const resolved = (...args: string[]): string[] => {
+      const hook = `export async function resolve(s, c, next) {
+        process.stderr.write('RESOLVE ' + s + '\\n'); return next(s, c); }`;
+      const register =
+        'import { register } from "node:module";' +
+        `register("data:text/javascript,${encodeURIComponent(hook)}");`;
+      const run = sh(
+        process.execPath,
+        [
+          '--import',
+          `data:text/javascript,${encodeURIComponent(register)}`,
+          join(scratch, 'node_modules', 'corridor', 'bin', 'corridor.js'),
+          ...args,
+        ],
+        scratch,
+      );
+      return [...run.stderr.matchAll(/^RESOLVE (\S+)$/gm)].map((m) => m[1]!);
+    };
+    // esbuild names a lazily imported module's chunk after its file: html-<hash>.js.
+    const formats = (specifiers: string[]) =>
+      specifiers.flatMap(
+        (s) => /^\.\/(text|json|markdown|csv|html|junit|sarif|github)-\w+\.js$/.exec(s)?.[1] ?? [],
+      );
+    const verify = resolved('verify', 'documents/EU/licence.xml', '-f', 'json');
+    expect(verify.some((s) => s.endsWith('/dist/bundle/corridor.js'))).toBe(true);
+    expect(verify.filter((s) => s.includes('/dist/cli/'))).toEqual([]);
+    expect(formats(verify)).toEqual([]);
+    const check = ['check', 'documents/EU/licence.xml', '--to', 'RU', '--fail-on', 'never'];
+    expect(formats(resolved(...check, '-f', 'html'))).toEqual(['html']);
+    expect(formats(resolved(...check, '-f', 'json'))).toEqual(['json']);
   });
 
   it('exports a typed library API that type-checks and runs', () => {

@@ -1,0 +1,60 @@
+/**
+ * Bundles the CLI with esbuild into dist/bundle/ (`npm run build` runs it after tsc):
+ * bin/corridor.js runs dist/bundle/corridor.js when present. One file per entry plus chunks for
+ * what the CLI imports lazily (commands' actions, formats, algorithm families), so a command
+ * still loads only what it uses, but as a few modules instead of hundreds. The library entry
+ * (dist/index.js from tsc) is not bundled.
+ *
+ *   node --import tsx scripts/bundle.ts [--outdir <dir>]   # default dist/bundle; any other
+ *                                                         # folder two levels below the root
+ */
+import { build } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const index = process.argv.indexOf('--outdir');
+const outdir = resolve(root, index > 0 ? process.argv[index + 1]! : 'dist/bundle');
+
+// Loaded from node_modules at run time: they find files beside themselves (piscina its worker
+// script, libxml2-wasm its .wasm), and serve's stack (fastify, pino) starts once per server.
+const EXTERNAL = ['piscina', 'libxml2-wasm', 'fastify', '@fastify/multipart', 'pino'];
+
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: {
+    corridor: 'src/cli/entry.ts',
+    // engine/pool.ts starts it by file URL, beside its own module: ./pool-worker.js.
+    'pool-worker': 'src/engine/pool-worker.ts',
+  },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  // Bundled CommonJS packages (ajv, node-forge, sm-crypto-v2) call require(); ESM has none.
+  banner: {
+    js: "import{createRequire as __cjsRequire}from'node:module';const require=__cjsRequire(import.meta.url);",
+  },
+  metafile: true,
+  logLevel: 'warning',
+});
+
+// Paths computed from import.meta (`../../profiles`, `../../schemas/…`) resolve from
+// dist/bundle/<chunk>.js as from dist/<folder>/<file>.js: only modules two levels below the
+// package root may use them, or the bundle would look in the wrong folder (src/version.ts goes
+// through util/package-file.ts). createRequire(import.meta.url) finds packages from anywhere.
+for (const input of Object.keys(result.metafile.inputs)) {
+  if (!input.startsWith('src/') || input.split('/').length === 3) continue;
+  const source = readFileSync(`${root}${input}`, 'utf8');
+  if (/import\.meta/.test(source.replaceAll('createRequire(import.meta.url)', ''))) {
+    throw new Error(`${input} reads import.meta but is not at src/<folder>/<file>.ts`);
+  }
+}

@@ -1,0 +1,3 @@
+// What bin/corridor.js runs: one module, so the esbuild bundle of the CLI has one entry point.
+export { exitQuietlyOnClosedStdout } from './closed-pipe.js';
+export { main } from './main.js';
