@@ -130,12 +130,18 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** `ref` exported and built with tsc in a temporary folder, sharing this tree's node_modules. */
+/**
+ * `ref` exported and built as its `npm run build` does (tsc, then the CLI bundle when the ref has
+ * scripts/bundle.ts) in a temporary folder, sharing this tree's node_modules.
+ */
 function buildRef(ref: string): { bin: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-startup-'));
   execFileSync('sh', ['-c', `git -C "${root}" archive "${ref}" | tar -x -C "${dir}"`]);
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir]);
+  if (existsSync(join(dir, 'scripts/bundle.ts'))) {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bundle.ts'], { cwd: dir });
+  }
   return { bin: join(dir, 'bin/corridor.js'), cleanup: () => rmSync(dir, { recursive: true }) };
 }
 
