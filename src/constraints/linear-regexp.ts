@@ -12,9 +12,26 @@ export interface LinearRegExp {
   toString(): string;
 }
 
+/**
+ * Compiled patterns by source: load checks every profile's patterns (isLinearRegExp) and ajv
+ * compiles the same ones again when a constraint is first evaluated. A compiled RE2JS pattern
+ * holds no match state (each test makes its own matcher), so one serves every validator.
+ */
+const compiled = new Map<string, RE2JS>();
+const MAX_COMPILED = 10_000;
+
+function compileRe2(pattern: string): RE2JS {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = RE2JS.compile(pattern);
+    if (compiled.size < MAX_COMPILED) compiled.set(pattern, re);
+  }
+  return re;
+}
+
 function compileLinear(pattern: string): LinearRegExp {
   try {
-    const re = RE2JS.compile(pattern);
+    const re = compileRe2(pattern);
     // ajv keys its compiled patterns by toString(): it must differ from pattern to pattern.
     return { test: (text: string) => re.test(text), toString: () => `/${pattern}/re2` };
   } catch (error) {
@@ -34,7 +51,7 @@ export const linearRegExp = Object.assign((pattern: string) => compileLinear(pat
 /** True when `pattern` compiles on the linear-time engine. */
 export function isLinearRegExp(pattern: string): boolean {
   try {
-    RE2JS.compile(pattern);
+    compileRe2(pattern);
     return true;
   } catch {
     return false;

@@ -13,9 +13,33 @@ export function placeholders(template: string): string[] {
  */
 export function renderMessage(template: string, data: MessageData | undefined): string {
   if (!data) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.hasOwn(data, name) ? String(data[name]) : whole,
-  );
+  let text = '';
+  for (const part of partsOf(template)) {
+    if (typeof part === 'string') text += part;
+    else text += Object.hasOwn(data, part.name) ? String(data[part.name]) : part.whole;
+  }
+  return text;
+}
+
+type Part = string | { name: string; whole: string };
+
+/** Templates split at their placeholders once (the rules' templates: a bounded set). */
+const split = new Map<string, Part[]>();
+const MAX_TEMPLATES = 1000;
+
+function partsOf(template: string): Part[] {
+  let parts = split.get(template);
+  if (!parts) {
+    parts = [];
+    let at = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      parts.push(template.slice(at, match.index), { name: match[1] as string, whole: match[0] });
+      at = match.index + match[0].length;
+    }
+    parts.push(template.slice(at));
+    if (split.size < MAX_TEMPLATES) split.set(template, parts);
+  }
+  return parts;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { algorithmById, algorithmByUri, isAliasUri } from '../algorithms/registry.js';
 import type { AlgorithmEntry } from '../algorithms/types.js';
 import type { AlgorithmPolicyEntry, Level } from '../profiles/types.js';
+import { isoDay } from './as-of.js';
 
 /** What is known about the key that made a signature (from the verification step). */
 export interface KeyFacts {
@@ -53,7 +54,7 @@ export function matchAlgorithm(
   if (entries.length === 0)
     return { outcome: 'not-listed', algorithm, accepted: [...(policy ?? [])] };
   const failures: Failure[] = [];
-  const day = asOf.toISOString().slice(0, 10);
+  const day = isoDay(asOf);
   for (const entry of entries) {
     const own = entryFailures(entry, uri, day, key, signingDay);
     if (own.length === 0) return { outcome: 'accepted', entry, level: entry.level ?? 'error' };
@@ -159,7 +160,7 @@ export function acceptedList(
   /** When given, entries outside their dates are left out: a hint never suggests SHA-1. */
   asOf?: Date,
 ): string {
-  const day = asOf?.toISOString().slice(0, 10);
+  const day = asOf && isoDay(asOf);
   // A hint is for a new signature, made on that day: both windows must hold on it.
   const current = (entries ?? []).filter(
     (e) =>

@@ -6,6 +6,7 @@ import {
   signingWindowMessages,
   signingWindowReport,
 } from './signing-day.js';
+import { isoDay } from './as-of.js';
 
 export const signatureAlgorithmSunset = signatureAspectRule({
   id: 'signature/algorithm-sunset',
@@ -37,7 +38,7 @@ export const signatureAlgorithmSunset = signatureAspectRule({
       data: {
         ...accepts,
         window: dateWindow(failure.notBefore, failure.notAfter),
-        asOf: rule.asOf.toISOString().slice(0, 10),
+        asOf: isoDay(rule.asOf),
       },
       location,
       hint: 'Move to an algorithm the receiver accepts on that date.',

@@ -4,6 +4,7 @@ import type { RuleReport } from './types.js';
 import { defineRule } from './define.js';
 import { signatureLocation } from './signature-facts.js';
 import { signingDayOf } from './signing-day.js';
+import { isoTime } from './as-of.js';
 
 /**
  * The signer's certificate must be valid on the as-of date, whoever the receiver trusts: an
@@ -24,7 +25,7 @@ export const signatureCertificateValidity = defineRule({
   },
   check: ({ document, verifications, asOf, memo }) => {
     const reports: RuleReport<'expired' | 'notYetValid'>[] = [];
-    const day = asOf.toISOString();
+    const day = isoTime(asOf);
     document.signatures.forEach((signature, index) => {
       const verification = verifications[index];
       // The leaf does not depend on the receiver: read once per document.

@@ -5,7 +5,8 @@ import { evaluatePair } from '../../src/engine/evaluate.js';
 import { loadProfiles, ProfileError } from '../../src/profiles/load.js';
 import { Memo } from '../../src/util/memo.js';
 import { tempTree } from '../helpers/tmp.js';
-import { declaration, verification } from './builders.js';
+import { renderMessage } from '../../src/rules/messages.js';
+import { declaration, profile as receiverProfile, verification } from './builders.js';
 
 /**
  * Receivers whose profiles carry equal constraints or algorithm lists share one evaluation per
@@ -185,6 +186,45 @@ describe('work shared by receivers', () => {
           message: expect.stringMatching(/constraint broken has an invalid schema: .*nonesuch/),
         }),
       ]);
+    }
+  });
+
+  it('data-export fields are found once per document; allowed receivers still get none', () => {
+    const sender = receiverProfile({
+      id: 'AA',
+      dataExport: [
+        {
+          id: 'personal',
+          fields: ['/*/person'],
+          when: { properties: { citizenship: { const: 'AA' } }, required: ['citizenship'] },
+          legalBasis: 'Law 1',
+          allowedReceivers: ['CC'],
+        },
+      ],
+    });
+    const subject = {
+      document: declaration({ declarant: { person: { fullName: 'I', citizenship: 'AA' } } }),
+      verifications: [verification()],
+      senderId: 'AA',
+      sender,
+      memo: new Memo(),
+    };
+    const asOf = new Date('2026-06-01T00:00:00Z');
+    const restricted = (id: string) =>
+      evaluatePair(subject, receiverProfile({ id }), asOf)
+        .findings.filter((f) => f.ruleId === 'data-export/restricted')
+        .map((f) => [f.data?.['receiver'], f.location.path]);
+    expect(restricted('BB')).toEqual([['BB', '/CustomsDeclaration/declarant/person']]);
+    expect(restricted('CC')).toEqual([]);
+    expect(restricted('DD')).toEqual([['DD', '/CustomsDeclaration/declarant/person']]);
+    expect(restricted('AA')).toEqual([]);
+  });
+
+  it('messages render from templates split once, placeholders repeated or left as written', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(renderMessage('{{a}}-{{a}} {{ b }}!', { a: 1 })).toBe('1-1 {{ b }}!');
+      expect(renderMessage('{{a}}-{{a}} {{ b }}!', { a: 'x', b: 'y' })).toBe('x-x y!');
+      expect(renderMessage('no placeholder', { a: 1 })).toBe('no placeholder');
     }
   });
 });
