@@ -55,6 +55,19 @@ export function digest(algorithmId: string, data: Uint8Array): Uint8Array {
   throw new UnsupportedAlgorithmError(algorithmId, `digest '${algorithmId}' is not supported`);
 }
 
+/** A digest fed in chunks (`update`), for the algorithms OpenSSL computes; undefined otherwise. */
+export function digestStream(
+  algorithmId: string,
+): { update(chunk: Uint8Array): void; digest(): Uint8Array } | undefined {
+  const nodeName = NODE_HASHES.get(algorithmId);
+  if (!nodeName) return undefined;
+  const hash = createHash(nodeName);
+  return {
+    update: (chunk) => void hash.update(chunk),
+    digest: () => new Uint8Array(hash.digest()),
+  };
+}
+
 /** True when `digest(algorithmId, …)` will not throw UnsupportedAlgorithmError. */
 export function isDigestSupported(algorithmId: string): boolean {
   return NODE_HASHES.has(algorithmId) || OWN_HASHES.has(algorithmId);

@@ -1,4 +1,4 @@
-import { canonicalize } from '../xml/c14n.js';
+import { canonicalize, canonicalizeInto } from '../xml/c14n.js';
 import { canonicalizeSubset } from '../xml/c14n-subset.js';
 import type { XmlDocument, XmlElement, XmlNode } from '../xml/dom.js';
 import { intersectNodeSets, type NodeSet } from '../xml/node-set.js';
@@ -28,6 +28,23 @@ export function referenceOctets(
   plan: TransformPlan,
   selected?: (set: NodeSet) => void,
 ): Uint8Array {
+  let octets: Uint8Array | undefined;
+  referenceOctetsInto(input, plan, (chunk) => (octets = chunk), selected, false);
+  return octets as Uint8Array;
+}
+
+/**
+ * referenceOctets handed to `sink` (a digest's update): when the chain ends in a C14N of the
+ * same-document node-set (the common case), in chunks as they are canonicalized, never held
+ * whole; otherwise the octets in one chunk.
+ */
+export function referenceOctetsInto(
+  input: ReferenceInput,
+  plan: TransformPlan,
+  sink: (chunk: Uint8Array) => void,
+  selected?: (set: NodeSet) => void,
+  stream = true,
+): void {
   let state:
     | { kind: 'nodes'; target: XmlDocument | XmlElement; set?: NodeSet }
     | { kind: 'octets'; bytes: Uint8Array } = input;
@@ -51,17 +68,18 @@ export function referenceOctets(
     exclude = undefined;
     return { target: parseXml(state.bytes) };
   };
+  const optionsOf = (c14n: TransformPlan['steps'][number] & { kind: 'c14n' }) => ({
+    method: c14n.c14n.method,
+    withComments: sameDocument ? false : c14n.c14n.withComments,
+    ...(c14n.inclusiveNamespacePrefixes
+      ? { inclusiveNamespacesPrefixes: c14n.inclusiveNamespacePrefixes }
+      : {}),
+  });
   const render = (
     from: { target: XmlDocument | XmlElement; set?: NodeSet },
     c14n: TransformPlan['steps'][number] & { kind: 'c14n' },
   ): Uint8Array => {
-    const common = {
-      method: c14n.c14n.method,
-      withComments: sameDocument ? false : c14n.c14n.withComments,
-      ...(c14n.inclusiveNamespacePrefixes
-        ? { inclusiveNamespacesPrefixes: c14n.inclusiveNamespacePrefixes }
-        : {}),
-    };
+    const common = optionsOf(c14n);
     if (from.set) {
       return canonicalizeSubset(from.target, {
         ...common,
@@ -71,9 +89,26 @@ export function referenceOctets(
     }
     return canonicalize(from.target, { ...common, ...(exclude ? { exclude } : {}) });
   };
+  // The last C14N of a whole subtree or document streams into the sink; a subset, or a C14N
+  // whose octets another step reads, is rendered whole.
+  const finish = (
+    from: { target: XmlDocument | XmlElement; set?: NodeSet },
+    c14n: TransformPlan['steps'][number] & { kind: 'c14n' },
+  ): void => {
+    if (!stream || from.set) {
+      sink(render(from, c14n));
+      return;
+    }
+    canonicalizeInto(from.target, { ...optionsOf(c14n), ...(exclude ? { exclude } : {}) }, sink);
+  };
   const defaultStep = { kind: 'c14n', c14n: DEFAULT_C14N } as const;
-  for (const step of plan.steps) {
+  const steps = plan.steps;
+  for (const [index, step] of steps.entries()) {
     if (step.kind === 'c14n') {
+      if (index === steps.length - 1) {
+        finish(nodes(), step);
+        return;
+      }
       state = { kind: 'octets', bytes: render(nodes(), step) };
       exclude = undefined;
     } else if (step.kind === 'base64') {
@@ -92,8 +127,8 @@ export function referenceOctets(
       exclude = undefined;
     }
   }
-  if (state.kind === 'octets') return state.bytes;
-  return render(state, defaultStep);
+  if (state.kind === 'octets') sink(state.bytes);
+  else finish(state, defaultStep);
 }
 
 const EMPTY_SET: NodeSet = {

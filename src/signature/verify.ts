@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { algorithmByUri } from '../algorithms/registry.js';
-import { digest, isDigestSupported } from '../crypto/digests.js';
+import { digest, digestStream, isDigestSupported } from '../crypto/digests.js';
 import { schemeFor } from '../crypto/schemes/index.js';
 import type {
   KeyFamily,
@@ -20,7 +20,7 @@ import { readMethodParameters } from './method-parameters.js';
 import { problem, XMLDSIG_RULES } from './problems.js';
 import { readReference, readSignatures, signatureElementOf } from './read.js';
 import { resolveReference, type Resolution } from './resolve.js';
-import { referenceOctets, type ReferenceInput } from './reference-octets.js';
+import { referenceOctetsInto, type ReferenceInput } from './reference-octets.js';
 import { selectedScope } from './selected-scope.js';
 import { planTransforms } from './transforms.js';
 import { isBudgetExceeded } from './xpath-transform.js';
@@ -359,9 +359,17 @@ function digestReference(
     return { result };
   }
   let selected: NodeSet | undefined;
-  let octets: Uint8Array;
+  // OpenSSL's digests take the octets as they are canonicalized; the others need them whole.
+  const stream = digestStream(entry.id);
+  let octets: Uint8Array | undefined;
   try {
-    octets = referenceOctets(input, plan, (set) => (selected = set));
+    referenceOctetsInto(
+      input,
+      plan,
+      stream ? (chunk) => stream.update(chunk) : (chunk) => (octets = chunk),
+      (set) => (selected = set),
+      stream !== undefined,
+    );
   } catch (error) {
     if (!isBudgetExceeded(error)) throw error;
     return {
@@ -378,7 +386,8 @@ function digestReference(
     selected && input.kind === 'nodes'
       ? narrowScope(result, input.target, selected, plan.exclude)
       : undefined;
-  result.digestValid = equalConstantTime(digest(entry.id, octets), reference.digestValue);
+  const computed = stream ? stream.digest() : digest(entry.id, octets as Uint8Array);
+  result.digestValid = equalConstantTime(computed, reference.digestValue);
   if (result.digestValid) return { result, ...(covered ? { covered } : {}) };
   return {
     ...(covered ? { covered } : {}),

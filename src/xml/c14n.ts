@@ -29,6 +29,28 @@ export interface C14nOptions {
 export function canonicalize(target: XmlDocument | XmlElement, options: C14nOptions): Uint8Array {
   // A document's canonical form is about as long as its source; a subtree starts small.
   const out = new Utf8Writer('kind' in target ? 4096 : target.source.length + 1024);
+  write(target, options, out);
+  return out.bytes();
+}
+
+/** Chunk size when canonicalizing into a sink. */
+const SINK_CHUNK = 16 * 1024;
+
+/**
+ * The canonical form handed to `sink` in chunks as it is written (a digest's update): the
+ * octets of a Reference are hashed without ever being held whole.
+ */
+export function canonicalizeInto(
+  target: XmlDocument | XmlElement,
+  options: C14nOptions,
+  sink: (chunk: Uint8Array) => void,
+): void {
+  const out = new Utf8Writer(SINK_CHUNK, sink);
+  write(target, options, out);
+  out.finish();
+}
+
+function write(target: XmlDocument | XmlElement, options: C14nOptions, out: Utf8Writer): void {
   if (!('kind' in target)) {
     const doc = target;
     for (const node of doc.prolog) {
@@ -45,7 +67,6 @@ export function canonicalize(target: XmlDocument | XmlElement, options: C14nOpti
   } else if (options.exclude === undefined || !options.exclude(target)) {
     renderElement(target, options, out);
   }
-  return out.bytes();
 }
 
 const DECODER = new TextDecoder();

@@ -45,14 +45,27 @@ export class Utf8Writer {
   private buf: Uint8Array;
   private len = 0;
 
-  constructor(capacity: number) {
+  /**
+   * With a `sink`, a full buffer is handed to it and reused (canonicalizing straight into a
+   * digest: no buffer as long as the document, no final copy); `finish` hands over the rest.
+   * The sink must consume the chunk before it returns (a hash update does).
+   */
+  constructor(
+    capacity: number,
+    private readonly sink?: (chunk: Uint8Array) => void,
+  ) {
     this.buf = new Uint8Array(Math.max(256, capacity));
   }
 
-  /** Makes room for `extra` more bytes. */
+  /** Makes room for `extra` more bytes (flushing to the sink first, if there is one). */
   private reserve(extra: number): Uint8Array {
     const need = this.len + extra;
     if (need <= this.buf.length) return this.buf;
+    if (this.sink && this.len > 0) {
+      this.sink(this.buf.subarray(0, this.len));
+      this.len = 0;
+      if (extra <= this.buf.length) return this.buf;
+    }
     let cap = this.buf.length * 2;
     while (cap < need) cap *= 2;
     const next = new Uint8Array(cap);
@@ -101,6 +114,7 @@ export class Utf8Writer {
         }
         this.len = len;
         buf = this.reserve(MAX_ESCAPE + (n - k) * 3);
+        len = this.len;
         buf.set(rep, len);
         len += rep.length;
       } else if (c < 0x800) {
@@ -126,6 +140,12 @@ export class Utf8Writer {
       }
     }
     this.len = len;
+  }
+
+  /** Hands what is left to the sink (a writer with a sink). */
+  finish(): void {
+    if (this.sink && this.len > 0) this.sink(this.buf.subarray(0, this.len));
+    this.len = 0;
   }
 
   /** The bytes written, in an array of exactly that length. */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   canonicalize,
+  canonicalizeInto,
   canonicalizeToString,
   joinUriReferences,
   type C14nOptions,
@@ -363,4 +364,26 @@ describe('xmlsec vectors', () => {
       expect(check(canonicalize(signedInfo, EXC))).toBe(false);
     });
   }
+});
+
+describe('canonicalizeInto (straight into a digest)', () => {
+  it('hands over, in chunks, exactly the bytes canonicalize returns', () => {
+    const lines = Array.from(
+      { length: 400 },
+      (_, n) =>
+        `  <p:Line no="${n}" b='x"y' xmlns:q="urn:q">é &amp; &lt;中 ${'\u{1F600}'.repeat(n % 3)}</p:Line>`,
+    );
+    const doc = parseXml(
+      `<!-- c -->\n<p:Doc xmlns:p="urn:p">\n${lines.join('\n')}\n</p:Doc>\n<?pi x?>`,
+    );
+    for (const method of ['c14n10', 'c14n11', 'exc-c14n'] as const) {
+      for (const target of [doc, doc.root]) {
+        const options = { method, withComments: true };
+        const chunks: Uint8Array[] = [];
+        canonicalizeInto(target, options, (chunk) => chunks.push(chunk.slice()));
+        expect(chunks.length).toBeGreaterThan(1);
+        expect(Buffer.concat(chunks)).toEqual(Buffer.from(canonicalize(target, options)));
+      }
+    }
+  });
 });

@@ -67,4 +67,52 @@ describe('Utf8Writer', () => {
     expect(out.bytes()).toEqual(encoder.encode('&lt;x/&gt;'));
     expect(out.bytes().length).toBe(10);
   });
+
+  it('with a sink: the chunks it is handed, joined, are the bytes a growing writer makes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.string({
+              // Mostly characters that escape or take several bytes: the buffer fills mid-string.
+              unit: fc.constantFrom(
+                '&',
+                '<',
+                '>',
+                '"',
+                '\t',
+                '\n',
+                '\r',
+                'a',
+                'é',
+                '中',
+                '\u{1F600}',
+                '\uD800',
+              ),
+              maxLength: 600,
+              size: 'max',
+            }),
+            fc.constantFrom(Escape.None, Escape.Text, Escape.Attribute),
+          ),
+          { maxLength: 12 },
+        ),
+        (writes) => {
+          const whole = new Utf8Writer(16);
+          const chunks: Uint8Array[] = [];
+          // The smallest buffer (256 bytes): escapes and multi-byte characters cross its end.
+          const streamed = new Utf8Writer(0, (chunk) => chunks.push(chunk.slice()));
+          for (const [s, escape] of writes) {
+            whole.write(s, escape);
+            streamed.write(s, escape);
+            streamed.byte(62);
+            whole.byte(62);
+          }
+          streamed.finish();
+          expect(Buffer.concat(chunks)).toEqual(Buffer.from(whole.bytes()));
+          expect(chunks.every((c) => c.length > 0)).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });
