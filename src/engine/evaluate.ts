@@ -66,6 +66,9 @@ export function evaluatePair(
   const limitMs = subject.timeBudgetMs ?? DEFAULT_DOCUMENT_LIMITS.timeBudgetMs;
   const started = memo.once(document, 'evaluation started', () => performance.now());
   const elapsed = () => performance.now() - started;
+  const levels = levelsOf(rules, subject.ruleLevels, receiver);
+  const max = subject.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
+  let index = 0;
   for (const rule of rules) {
     // Not subject to rule levels: a level may drop a rule's findings, never hide that rules
     // were not evaluated.
@@ -86,9 +89,8 @@ export function evaluatePair(
     }
     // A level set by the config file or the receiver's profile: `off` skips the rule for this
     // receiver, a severity replaces every one the rule would give.
-    const level = ruleLevelFor(rule.id, subject.ruleLevels, receiver);
+    const level = levels[index++];
     if (level === 'off') continue;
-    const max = subject.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
     for (const report of capReports(rule.id, rule.check(context), max, rule.defaultSeverity)) {
       const location = report.location;
       findings.push({
@@ -118,6 +120,30 @@ export function evaluatePair(
     status: statusOf(findings),
     findings,
   };
+}
+
+/** Each receiver's rule levels in rule order, for the last rules and config levels asked (profiles
+ * and the config file do not change once loaded). */
+const levelCache = new WeakMap<
+  ResolvedProfile,
+  {
+    rules: readonly Rule[];
+    config: Readonly<Record<string, RuleLevel>> | undefined;
+    levels: Array<RuleLevel | undefined>;
+  }
+>();
+
+/** The level of each rule for `receiver` (ruleLevelFor), worked out once per receiver, not per pair. */
+function levelsOf(
+  rules: readonly Rule[],
+  config: Readonly<Record<string, RuleLevel>> | undefined,
+  receiver: ResolvedProfile,
+): ReadonlyArray<RuleLevel | undefined> {
+  const cached = levelCache.get(receiver);
+  if (cached && cached.rules === rules && cached.config === config) return cached.levels;
+  const levels = rules.map((rule) => ruleLevelFor(rule.id, config, receiver));
+  levelCache.set(receiver, { rules, config, levels });
+  return levels;
 }
 
 /** The report's text from its rule's template (an unknown id, a bug meta.test.ts catches, shows as itself). */
