@@ -1,5 +1,6 @@
 import type { Crl } from '../pki/crl.js';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
@@ -25,10 +26,14 @@ import type { RuleLevel } from './rule-levels.js';
  */
 
 /**
- * Below this many documents `--jobs auto` stays on the main thread. A worker pays its start
- * once (imports, profiles, document types: ~0.9 s CPU each, measured as the CPU difference of
- * --jobs 2 and --jobs 1 over 1,000 documents), what ~400 documents cost to evaluate (~2.4 ms
- * each, bench/scale.ts): with fewer, a second thread cannot win that back.
+ * Below this many documents `--jobs auto` (the default) stays on the main thread. A worker
+ * costs CPU once: its start (imports, profiles, document types, XSD: ~0.5 s) and V8 optimizing
+ * the hot code again in its isolate; measured as the CPU difference of --jobs 2 and --jobs 1
+ * (1,000 signed documents, 3 runs, load ~11 on 2 cores): +0.6 s at 500 documents, +1.1 s at
+ * 1,000 and 2,000, flat; one document costs ~2.0 ms on one thread (5.4 - 3.4 s from 1,000 to
+ * 2,000). The worker starts in ~0.6 s while this thread starts too, and then takes about half
+ * of what is left: it is ahead once the evaluation on one thread outlasts twice its start,
+ * 2 × 0.6 s / 2.0 ms ≈ 600 documents.
  */
 export const POOL_THRESHOLD = 600;
 
@@ -229,11 +234,23 @@ export function threadsFor(jobs: number | 'auto', documents: number): number {
 }
 
 /**
+ * V8's tier-up budget (bytecode executed before a function is considered for the optimizing
+ * compiler; V8 11's default is 132 KB) while a matrix runs on several threads. Each isolate
+ * compiles its hot functions again, and V8's concurrent compiler then competes with the
+ * evaluating threads instead of using an idle core: per-thread CPU (/proc/self/task) of matrix
+ * --jobs 2 over 1,000 signed documents showed ~2.2 s in compiler threads against ~1.2 s with
+ * --jobs 1. With 300 KB only the hottest functions are optimized: 5.6 -> 4.6 s CPU in total,
+ * main thread unchanged (3 runs each). A tiering heuristic: results do not depend on it.
+ */
+const POOLED_INTERRUPT_BUDGET = 300_000;
+
+/**
  * The workers of a matrix over `threads` threads: the main thread is one of them (it evaluates
  * too), so `threads - 1` workers. Started before the main thread loads its own profiles, so
  * that a worker's start overlaps the main thread's.
  */
 export function matrixPool(config: Omit<PoolConfig, 'docsDir'>, threads: number): WorkPool {
+  setFlagsFromString(`--interrupt-budget=${POOLED_INTERRUPT_BUDGET}`);
   return new WorkPool({ workers: threads - 1, maxQueue: Number.POSITIVE_INFINITY, config });
 }
 
