@@ -54,12 +54,11 @@ function parseUntil(value: string | undefined, asOf: Date): Date | undefined {
 }
 
 /**
- * `--jobs`: a whole number ≥ 1, or auto (engine/pool.ts threadsFor). The default is 1: on the
- * shared 2-core machine it was measured on, 2 workers cost 1.9 s more CPU for 1,000 documents
- * (each worker's start) and were slower, not faster (see bench/scale.ts).
+ * `--jobs`: a whole number ≥ 1 (threads that evaluate: this one and n − 1 workers), or auto
+ * (engine/pool.ts threadsFor: every core up to 4 from POOL_THRESHOLD documents), the default.
  */
 export function parseJobs(value: string | undefined): number | 'auto' {
-  if (value === undefined) return 1;
+  if (value === undefined) return 'auto';
   if (value === 'auto') return 'auto';
   if (!/^[1-9]\d{0,2}$/.test(value))
     throw new UserError(`--jobs expects a whole number ≥ 1 or auto, got "${value}"`);

@@ -45,8 +45,8 @@ export function registerMatrixCommand(
     .addOption(certsOption())
     .option(
       '--jobs <n>',
-      'worker threads: a number, or auto (every core, up to 4, from 600 documents up)',
-      '1',
+      'threads that evaluate documents: a number, or auto (every core, up to 4, from 600 documents up)',
+      'auto',
     )
     .addOption(crlOption())
     .addOption(requireRevocationOption())
