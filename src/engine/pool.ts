@@ -28,14 +28,13 @@ import type { RuleLevel } from './rule-levels.js';
 /**
  * Below this many documents `--jobs auto` (the default) stays on the main thread. A worker
  * costs CPU once: its start (imports, profiles, document types, XSD: ~0.5 s) and V8 optimizing
- * the hot code again in its isolate; measured as the CPU difference of --jobs 2 and --jobs 1
- * (1,000 signed documents, 3 runs, load ~11 on 2 cores): +0.6 s at 500 documents, +1.1 s at
- * 1,000 and 2,000, flat; one document costs ~2.0 ms on one thread (5.4 - 3.4 s from 1,000 to
- * 2,000). The worker starts in ~0.6 s while this thread starts too, and then takes about half
- * of what is left: it is ahead once the evaluation on one thread outlasts twice its start,
- * 2 × 0.6 s / 2.0 ms ≈ 600 documents.
+ * the hot code again in its isolate (~0.5 s). Measured on an idle 2-core machine (matrix -f json
+ * of signed documents × 13 receivers, `/usr/bin/time`, 2–3 runs, wall): 1,000 documents
+ * --jobs 1 2.08 s vs --jobs 2 2.17 s (slower); 2,500: 4.18 vs 3.96 s (5% faster); 5,000: 6.76
+ * vs 6.27 s (7% faster). The crossover lies between 1,000 and 2,500, so auto starts workers
+ * from 2,000 documents.
  */
-export const POOL_THRESHOLD = 600;
+export const POOL_THRESHOLD = 2000;
 
 /** Documents per task at most: messaging is noise against ~60 ms of work, and the last chunks balance. */
 const CHUNK = 25;

@@ -45,7 +45,7 @@ export function registerMatrixCommand(
     .addOption(certsOption())
     .option(
       '--jobs <n>',
-      'threads that evaluate documents: a number, or auto (every core, up to 4, from 600 documents up)',
+      'threads that evaluate documents: a number, or auto (every core, up to 4, from 2,000 documents up)',
       'auto',
     )
     .addOption(crlOption())
