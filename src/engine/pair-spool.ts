@@ -10,13 +10,40 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Sink } from '../report/sink.js';
 import { UserError } from '../util/errors.js';
 import type { PairResult, Severity } from './types.js';
 
-/** Text gathered in memory before one write: what the spool holds at most, per file set. */
-const BUFFER_UNITS = 1 << 20;
+/**
+ * Text gathered in memory before one write, per file set. Small: what waits here survives
+ * young-generation collections and is promoted, so a large buffer makes the old generation
+ * grow (and V8 collect it late); 64 K units are as fast to write as 1 M.
+ */
+const BUFFER_UNITS = 1 << 16;
 /** Bytes read per `readSync` when the spool is read back. */
-const READ_BYTES = 1 << 20;
+const READ_BYTES = 1 << 16;
+
+/**
+ * What precedes each record in a spool file. A pair's record is the pair as `--format json`
+ * prints it in `pairs` (2-space indent, at depth 2), so a spool file is that array's text but its
+ * opening bracket ('[' written as ','): the JSON report copies it through instead of parsing and
+ * stringifying each pair again. Inside a record every line after the first is indented 6 spaces,
+ * but its closing brace (4): `,\n    {` is found only before records (JSON strings hold no raw
+ * newline).
+ */
+const SEPARATOR = ',\n    ';
+const BOUNDARY = `${SEPARATOR}{`;
+
+/**
+ * A pair as the JSON report prints it in `pairs`: `JSON.stringify(pair, null, 2)` indented 4
+ * more spaces. Stringified inside two arrays, which indents it so, and cut out: re-indenting
+ * with a replace costs more than the stringify (bench: 1.6 times). Worker threads may call this
+ * and hand the record to `PairSpool.add` with its pair.
+ */
+export function pairRecord(pair: PairResult): string {
+  const json = JSON.stringify([[pair]], null, 2);
+  return json.slice(10, json.length - 6);
+}
 
 /** Spools not yet disposed: removed when the process exits, however it exits. */
 const live = new Set<PairSpool>();
@@ -65,7 +92,7 @@ export interface SpooledCell extends Iterable<PairResult> {
 }
 
 /**
- * Pair results written to a temporary NDJSON file as they stream past, and read back one at a
+ * Pair results written to a temporary file as they stream past (see SEPARATOR), and read back one at a
  * time, as often as the reports need: memory holds one buffer, not the pairs, however many
  * documents (issue #14). Formats that print pairs grouped by cell (junit, html, markdown) get
  * them through `cell()`, which splits the spool into one file per cell in one pass, once.
@@ -84,7 +111,7 @@ export class PairSpool implements Iterable<PairResult> {
 
   constructor() {
     this.dir = mkdtempSync(join(tmpdir(), 'corridor-pairs-'));
-    this.file = join(this.dir, 'pairs.ndjson');
+    this.file = join(this.dir, 'pairs.json');
     this.fd = openSync(this.file, 'w');
     live.add(this);
     if (!exitHook) {
@@ -136,6 +163,27 @@ export class PairSpool implements Iterable<PairResult> {
     return readPairs(this.file);
   }
 
+  /**
+   * Writes the pairs as `writeJson` writes an array of them at `indent`, copying the records
+   * through; false (nothing written) when the records are not at that depth.
+   */
+  writeJsonAt(out: Sink, indent: string): boolean {
+    if (indent !== '  ') return false;
+    this.seal();
+    if (this.count === 0) {
+      out.write('[]');
+      return true;
+    }
+    // The file opens with SEPARATOR, which is the array's opening but its bracket.
+    let first = true;
+    for (const text of readText(this.file)) {
+      out.write(first ? `[${text.slice(1)}` : text);
+      first = false;
+    }
+    out.write(`\n${indent}]`);
+    return true;
+  }
+
   /** One cell's pairs, in the order they were added (empty when the cell has none). */
   cell(sender: string, receiver: string): SpooledCell {
     this.cells ??= this.partition();
@@ -154,21 +202,23 @@ export class PairSpool implements Iterable<PairResult> {
       }
       pendingUnits = 0;
     };
-    for (const pair of this) {
+    this.seal();
+    for (const record of readRecords(this.file)) {
+      const pair = JSON.parse(record) as PairResult;
       const key = cellKey(pair.sender, pair.receiver);
       let cell = cells.get(key);
       if (!cell) {
         cell = {
-          file: join(this.dir, `cell-${cells.size}.ndjson`),
+          file: join(this.dir, `cell-${cells.size}.json`),
           stats: emptyStats(),
           pending: [],
         };
         cells.set(key, cell);
       }
       addToStats(cell.stats, pair);
-      const line = `${JSON.stringify(pair)}\n`;
-      cell.pending.push(line);
-      pendingUnits += line.length;
+      // The record as it was spooled: not stringified again.
+      cell.pending.push(SEPARATOR, record);
+      pendingUnits += record.length + SEPARATOR.length;
       if (pendingUnits >= BUFFER_UNITS) flushAll();
     }
     flushAll();
@@ -185,8 +235,12 @@ export class PairSpool implements Iterable<PairResult> {
   }
 }
 
-/** One pair as the spool stores it: a line of NDJSON. */
-export const pairLine = (pair: PairResult): string => `${JSON.stringify(pair)}\n`;
+/**
+ * One pair as the spool stores it: SEPARATOR, then the pair's record. Lines concatenate (a
+ * worker joins a chunk's), and a file of them is the JSON report's pairs array but its first
+ * character (',' for '[').
+ */
+export const pairLine = (pair: PairResult): string => SEPARATOR + pairRecord(pair);
 
 const cellKey = (sender: string, receiver: string): string => JSON.stringify([sender, receiver]);
 
@@ -197,24 +251,49 @@ function spooledCell(file: string | undefined, stats: CellPairStats): SpooledCel
   };
 }
 
-/** Reads an NDJSON file of pairs back, one line at a time, in chunks of READ_BYTES. */
-function* readPairs(file: string): Generator<PairResult> {
+/** Reads a spool file back as text, in chunks of READ_BYTES. */
+function* readText(file: string): Generator<string> {
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(READ_BYTES);
     const decoder = new StringDecoder('utf8');
-    let rest = '';
     for (;;) {
       const read = readSync(fd, buffer, 0, READ_BYTES, null);
       if (read === 0) break;
-      const text = rest + decoder.write(buffer.subarray(0, read));
-      const lines = text.split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) if (line !== '') yield JSON.parse(line) as PairResult;
+      const text = decoder.write(buffer.subarray(0, read));
+      if (text !== '') yield text;
     }
-    rest += decoder.end();
-    if (rest !== '') yield JSON.parse(rest) as PairResult;
+    const end = decoder.end();
+    if (end !== '') yield end;
   } finally {
     closeSync(fd);
   }
+}
+
+/** A spool file's records, one at a time, in order (see SEPARATOR). */
+function* readRecords(file: string): Generator<string> {
+  let rest = '';
+  let first = true;
+  for (const chunk of readText(file)) {
+    // Every record follows a SEPARATOR; the first one's is not between two records.
+    const text = first ? chunk.slice(SEPARATOR.length) : chunk;
+    first = false;
+    // A boundary may straddle two chunks: the search starts that far back into the rest.
+    let from = Math.max(0, rest.length - BOUNDARY.length + 1);
+    rest += text;
+    let start = 0;
+    for (;;) {
+      const at = rest.indexOf(BOUNDARY, from);
+      if (at < 0) break;
+      yield rest.slice(start, at);
+      start = at + SEPARATOR.length;
+      from = start;
+    }
+    rest = rest.slice(start);
+  }
+  if (rest !== '') yield rest;
+}
+
+function* readPairs(file: string): Generator<PairResult> {
+  for (const record of readRecords(file)) yield JSON.parse(record) as PairResult;
 }

@@ -21,10 +21,38 @@ function holdsStream(value: object): boolean {
   return Object.values(value).some(isStreamable);
 }
 
+/**
+ * An iterable that writes itself as `writeJson` would write its elements as an array at
+ * `indent` (the pair spool copies records it stored in that layout); false: it cannot at that
+ * indent, and is iterated.
+ */
+export interface JsonWriter {
+  writeJsonAt(out: Sink, indent: string): boolean;
+}
+
+function isJsonWriter(value: object): value is JsonWriter {
+  return typeof (value as Partial<JsonWriter>).writeJsonAt === 'function';
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` with `indent` after every newline. The value is stringified
+ * inside as many arrays as `indent` has levels, which indents it so, and cut out: a replace over
+ * the text cost more than the stringify itself.
+ */
 function stringifyAt(value: unknown, indent: string): string {
-  const json = JSON.stringify(value, null, 2);
-  // JSON strings never contain a raw newline, so every newline is layout.
-  return indent === '' ? json : json.replace(/\n/g, `\n${indent}`);
+  const levels = indent.length / 2;
+  if (levels === 0 || !Number.isInteger(levels)) {
+    const json = JSON.stringify(value, null, 2);
+    // JSON strings never contain a raw newline, so every newline is layout.
+    return indent === '' ? json : json.replace(/\n/g, `\n${indent}`);
+  }
+  let wrapped: unknown = value;
+  for (let level = 0; level < levels; level++) wrapped = [wrapped];
+  const json = JSON.stringify(wrapped, null, 2);
+  // Each level opens with "[\n" and its indent, and closes with "\n", the outer indent and "]".
+  const open = levels * 2 + levels * (levels + 1);
+  const close = levels * 2 + levels * (levels - 1);
+  return json.slice(open, json.length - close);
 }
 
 /**
@@ -33,6 +61,7 @@ function stringifyAt(value: unknown, indent: string): string {
  * object that holds one, are written element by element. Everything else is stringified whole.
  */
 export function writeJson(out: Sink, value: unknown, indent = '', depth = 0): void {
+  if (isStreamable(value) && isJsonWriter(value) && value.writeJsonAt(out, indent)) return;
   if (Array.isArray(value) || isStreamable(value)) {
     const inner = `${indent}  `;
     let first = true;

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baselineStage } from '../../src/engine/baseline.js';
+import { PairSpool } from '../../src/engine/pair-spool.js';
 import { findDocuments, run } from '../../src/engine/run.js';
 import { eachPair, totalsOf, type PairResult } from '../../src/engine/types.js';
 import { loadProfiles } from '../../src/profiles/load.js';
-import { formatters } from '../../src/report/all.js';
+import { formatters, getFormatter } from '../../src/report/all.js';
 import { formatToString } from '../../src/report/index.js';
 import { generatedCorpus } from '../helpers/generated-corpus.js';
 
@@ -99,6 +100,74 @@ describe('a run that spools its pairs to a temporary file', () => {
       expect(spooled.baseline).toEqual(inMemory.baseline);
     } finally {
       spooled.spool?.dispose();
+    }
+  });
+});
+
+describe('the pair spool', () => {
+  // Messages that quote what separates records in the file (escaped there: JSON strings hold no
+  // raw newline), and records longer than one read, so a boundary falls across two reads.
+  const pairs: PairResult[] = Array.from({ length: 40 }, (_, n) => ({
+    document: `d${n}.xml`,
+    documentType: 'licence',
+    sender: n % 3 === 0 ? 'EU' : 'RU',
+    receiver: n % 2 === 0 ? 'KZ' : 'CN',
+    status: n % 4 === 0 ? 'fail' : 'ok',
+    findings:
+      n % 4 === 0
+        ? [
+            {
+              ruleId: 'document/receiver-rules',
+              severity: 'error',
+              messageId: 'x',
+              message: `quoted ",\n    {" and },\n    { ${'é'.repeat(n * 1500)}`,
+              location: { file: `d${n}.xml` },
+              sender: 'EU',
+              receiver: 'KZ',
+              document: `d${n}.xml`,
+            },
+          ]
+        : [],
+  }));
+
+  it('gives back every pair, whole cells, and the JSON report of the pairs it holds', () => {
+    const spool = new PairSpool();
+    try {
+      for (const pair of pairs) spool.add(pair);
+      expect([...spool]).toEqual(pairs);
+      expect([...spool.cell('EU', 'KZ')]).toEqual(
+        pairs.filter((p) => p.sender === 'EU' && p.receiver === 'KZ'),
+      );
+      expect(spool.cell('EU', 'KZ').stats.failing).toBe(4); // n = 0, 12, 24, 36
+      expect([...spool.cell('XX', 'KZ')]).toEqual([]);
+      const result = {
+        kind: 'matrix' as const,
+        tool: { name: 'corridor' as const, version: '0' },
+        asOf: '2026-12-01',
+        profiles: [],
+        profileVersions: {},
+        documents: [],
+        cells: [],
+        pairs,
+      };
+      const json = getFormatter('json')!;
+      const context = { rules: [], color: false };
+      const written = formatToString(json, { ...result, pairs: [], spool }, context);
+      expect(written).toBe(`${JSON.stringify(result, null, 2)}\n`);
+    } finally {
+      spool.dispose();
+    }
+  });
+
+  it('writes an empty pairs array when it holds none', () => {
+    const spool = new PairSpool();
+    try {
+      expect([...spool]).toEqual([]);
+      const out: string[] = [];
+      expect(spool.writeJsonAt({ write: (chunk) => out.push(chunk) }, '  ')).toBe(true);
+      expect(out.join('')).toBe('[]');
+    } finally {
+      spool.dispose();
     }
   });
 });
