@@ -37,31 +37,49 @@ const findingEntry = findingIdentity;
 
 /** The baseline for a result, to be written to `baselineFile`. */
 export function createBaseline(result: MatrixResult, baselineFile: string): BaselineFile {
+  const recorder = baselineRecorder(baselineFile);
+  for (const pair of eachPair(result)) recorder.apply(pair);
+  return recorder.baseline(result.asOf);
+}
+
+/**
+ * Records the baseline of a run as its pairs stream past (a pair stage that changes nothing), so
+ * `baseline create` holds the baseline's entries, never the pairs.
+ */
+export function baselineRecorder(
+  baselineFile: string,
+): PairStage & { baseline(asOf: string): BaselineFile } {
   const baseDir = dirname(resolve(baselineFile));
   const entries = new Map<string, BaselineEntry>();
-  for (const pair of eachPair(result)) {
-    for (const finding of pair.findings.filter(gating)) {
-      const entry = findingEntry(finding, baseDir);
-      const key = entryKey(entry);
-      const known = entries.get(key);
-      if (known) known.count++;
-      else entries.set(key, { ...entry, count: 1 });
-    }
-  }
-  const findings = [...entries.values()].sort(
-    (a, b) =>
-      a.document.localeCompare(b.document) ||
-      a.sender.localeCompare(b.sender) ||
-      a.receiver.localeCompare(b.receiver) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      (a.path ?? '').localeCompare(b.path ?? ''),
-  );
   return {
-    $schema: BASELINE_SCHEMA_ID,
-    version: 1,
-    tool: TOOL,
-    createdAsOf: result.asOf,
-    findings,
+    apply(pair) {
+      for (const finding of pair.findings) {
+        if (!gating(finding)) continue;
+        const entry = findingEntry(finding, baseDir);
+        const key = entryKey(entry);
+        const known = entries.get(key);
+        if (known) known.count++;
+        else entries.set(key, { ...entry, count: 1 });
+      }
+      return pair;
+    },
+    baseline(asOf) {
+      const findings = [...entries.values()].sort(
+        (a, b) =>
+          a.document.localeCompare(b.document) ||
+          a.sender.localeCompare(b.sender) ||
+          a.receiver.localeCompare(b.receiver) ||
+          a.ruleId.localeCompare(b.ruleId) ||
+          (a.path ?? '').localeCompare(b.path ?? ''),
+      );
+      return {
+        $schema: BASELINE_SCHEMA_ID,
+        version: 1,
+        tool: TOOL,
+        createdAsOf: asOf,
+        findings,
+      };
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { createBaseline } from '../../engine/baseline.js';
+import { baselineRecorder } from '../../engine/baseline.js';
 import { findDocuments, run } from '../../engine/run.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { writeJson } from '../../report/json-stream.js';
@@ -37,6 +37,8 @@ export function baselineCreateAction(files: string[], flags: BaselineCreateOptio
   const gate = prepareGate({ shard: options.shard });
   const profiles = loadProfiles(options.profiles);
   const docs = options.docs ?? SHIPPED_DOCUMENTS_DIR;
+  // Pairs are recorded as they stream past and dropped: memory is the baseline's entries.
+  const recorder = baselineRecorder(output);
   const result = run({
     kind: isCheck ? 'check' : 'matrix',
     profiles,
@@ -44,8 +46,10 @@ export function baselineCreateAction(files: string[], flags: BaselineCreateOptio
     asOf: parseAsOf(options.asOf),
     receivers: !isCheck || options.to === 'all' ? 'all' : parseList(options.to),
     from: isCheck ? options.from : undefined,
+    keepPairs: false,
+    stages: [recorder],
   });
-  const file = createBaseline(result, output);
+  const file = recorder.baseline(result.asOf);
   const out = openOutput(output);
   writeJson(out, file);
   out.close();
