@@ -96,6 +96,7 @@ function compileShared(ajv: Ajv2020, schema: object): ValidateFunction {
 export class ConstraintSet {
   private readonly compiled = new Map<DocumentType, SharedConstraint[]>();
   private readonly whenCache = new Map<string, ValidateFunction>();
+  private readonly applicableCache = new Map<string, readonly SharedConstraint[]>();
 
   constructor(private readonly profile: ResolvedProfile) {}
 
@@ -128,10 +129,17 @@ export class ConstraintSet {
    * The constraints that apply to a document of `type` in `format` (its definition id;
    * constraints naming other formats are left out), compiled on first use.
    */
-  applicable(type: DocumentType, format?: string): SharedConstraint[] {
-    return this.compiledFor(type).filter(
-      (c) => !c.formats || (format !== undefined && c.formats.includes(format)),
-    );
+  applicable(type: DocumentType, format?: string): readonly SharedConstraint[] {
+    // Asked for every pair: the filtered list is kept per type and format.
+    const key = `${type}\u0000${format ?? ''}\u0000${format === undefined ? 0 : 1}`;
+    let list = this.applicableCache.get(key);
+    if (!list) {
+      list = this.compiledFor(type).filter(
+        (c) => !c.formats || (format !== undefined && c.formats.includes(format)),
+      );
+      this.applicableCache.set(key, list);
+    }
+    return list;
   }
 
   /**

@@ -11,7 +11,7 @@ import { DEFAULT_DOCUMENT_LIMITS } from '../limits.js';
 import { capReports, DEFAULT_MAX_FINDINGS_PER_RULE } from './findings-cap.js';
 import { anchorSetKey, evaluateTrust } from './trust.js';
 import { ruleLevelFor, type RuleLevel } from './rule-levels.js';
-import type { CellStatus, Finding, PairResult } from './types.js';
+import type { CellStatus, Finding, FindingLocation, PairResult } from './types.js';
 
 export interface DocumentUnderTest {
   document: ParsedDocument;
@@ -92,23 +92,7 @@ export function evaluatePair(
     const level = levels[index++];
     if (level === 'off') continue;
     for (const report of capReports(rule.id, rule.check(context), max, rule.defaultSeverity)) {
-      const location = report.location;
-      findings.push({
-        ruleId: rule.id,
-        severity: level ?? report.severity ?? rule.defaultSeverity,
-        messageId: report.messageId,
-        ...(report.data ? { data: textData(report.data) } : {}),
-        message: messageText(rule, report),
-        location: {
-          file: document.file,
-          ...(location?.path ? { path: location.path } : {}),
-          ...(location?.pos ? { line: location.pos.line, column: location.pos.column } : {}),
-        },
-        sender: senderId,
-        receiver: receiver.id,
-        document: document.file,
-        ...(report.hint ? { hint: report.hint } : {}),
-      });
+      findings.push(findingOf(rule, report, level, document.file, senderId, receiver.id));
     }
   }
   return {
@@ -152,10 +136,45 @@ function messageText(rule: Rule, report: RuleReport): string {
   return renderMessage(template ?? report.messageId, report.data);
 }
 
+/**
+ * One finding of a pair. Built field by field, in the order every output prints them: optional
+ * fields are set only when present (cheaper than spreading conditional objects, asked for every
+ * report of every pair).
+ */
+function findingOf(
+  rule: Rule,
+  report: RuleReport,
+  level: RuleLevel | undefined,
+  file: string,
+  sender: string,
+  receiver: string,
+): Finding {
+  const finding = {
+    ruleId: rule.id,
+    severity: level ?? report.severity ?? rule.defaultSeverity,
+    messageId: report.messageId,
+  } as Finding;
+  if (report.data) finding.data = textData(report.data);
+  finding.message = messageText(rule, report);
+  const location: FindingLocation = { file };
+  const at = report.location;
+  if (at?.path) location.path = at.path;
+  if (at?.pos) {
+    location.line = at.pos.line;
+    location.column = at.pos.column;
+  }
+  finding.location = location;
+  finding.sender = sender;
+  finding.receiver = receiver;
+  finding.document = file;
+  if (report.hint) finding.hint = report.hint;
+  return finding;
+}
+
 /** Findings carry their data as text, as it appears in the message. */
 function textData(data: MessageData): Record<string, string> {
   const text: Record<string, string> = {};
-  for (const [name, value] of Object.entries(data)) text[name] = String(value);
+  for (const name in data) text[name] = String(data[name]);
   return text;
 }
 

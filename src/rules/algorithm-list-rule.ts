@@ -1,13 +1,17 @@
-import type { Rule, RuleReport } from './types.js';
+import type { SourceLocation } from '../documents/model.js';
+import type { Rule, RuleContext, RuleReport } from './types.js';
 import { defineRule } from './define.js';
 import { acceptedList, matchAlgorithm, policyIdentity } from './policy-match.js';
-import { policyFor, signatureLocation, usedUris } from './signature-facts.js';
+import { policyFor, signatureLocation, usedUris, type UriUse } from './signature-facts.js';
 import {
   dateWindow,
   signingDayOf,
   signingWindowMessages,
   signingWindowReport,
+  type SigningDay,
 } from './signing-day.js';
+
+type UriKind = 'digest' | 'canonicalization' | 'transform';
 import { clipQuoted } from '../util/clip.js';
 
 /**
@@ -41,18 +45,11 @@ export function algorithmListRule(options: {
       const receiver = context.receiver.id;
       const identity = policyIdentity(policy);
       const reports: RuleReport<keyof typeof messages>[] = [];
-      const seen = new Set<string>();
-      for (const use of usedUris(context, options.kind)) {
-        const key = `${use.signature.path}|${use.uri}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const index = context.document.signatures.indexOf(use.signature);
-        const signing = signingDayOf(use.signature, context.verifications[index]);
+      for (const { use, signing, matchKey, location } of usesOf(context, options.kind)) {
         // Receivers sharing a list share the verdict: once per document and list.
-        const match = context.memo.once(identity, `${use.uri} ${signing.day ?? ''}`, () =>
+        const match = context.memo.once(identity, matchKey, () =>
           matchAlgorithm(use.uri, policy, context.asOf, {}, signing.day),
         );
-        const location = signatureLocation(use.signature, use.where);
         // Only a finding needs the list spelled out.
         const accepted = (): string =>
           context.memo.once(identity, 'accepted', () => acceptedList(policy, context.asOf));
@@ -116,6 +113,40 @@ export function algorithmListRule(options: {
       }
       return reports;
     },
+  });
+}
+
+interface DocumentUse {
+  use: UriUse;
+  signing: SigningDay;
+  /** The memo key of the use's verdict under one list: URI and signing day. */
+  matchKey: string;
+  location: SourceLocation;
+}
+
+/**
+ * The document's distinct (signature, URI) uses of one kind, with their signing day and
+ * location: they depend on the document only, so they are found once per document, not once
+ * per receiver.
+ */
+function usesOf(context: RuleContext, kind: UriKind): DocumentUse[] {
+  return context.memo.once(context.document, `algorithm uses ${kind}`, () => {
+    const uses: DocumentUse[] = [];
+    const seen = new Set<string>();
+    for (const use of usedUris(context, kind)) {
+      const key = `${use.signature.path}|${use.uri}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const index = context.document.signatures.indexOf(use.signature);
+      const signing = signingDayOf(use.signature, context.verifications[index]);
+      uses.push({
+        use,
+        signing,
+        matchKey: `${use.uri} ${signing.day ?? ''}`,
+        location: signatureLocation(use.signature, use.where),
+      });
+    }
+    return uses;
   });
 }
 
