@@ -59,8 +59,12 @@ describe('start-up: commands load their implementation only when they run', () =
 
 /** ESM packages (pkijs, asn1js) never reach require.cache: a resolve hook names them. */
 function resolvedEsm(args: string[]): { code: number; specifiers: Set<string> } {
-  const hook = `export async function resolve(s, c, next) {
-    process.stderr.write('RESOLVE ' + s + '\\n'); return next(s, c); }`;
+  // The hook runs on the loader's own thread, whose asynchronous stderr writes can be lost when
+  // the process exits right after a late import (a format loaded to write the report): written
+  // synchronously, every line is out before the import goes on.
+  const hook = `import { writeSync } from 'node:fs';
+    export async function resolve(s, c, next) {
+    writeSync(2, 'RESOLVE ' + s + '\\n'); return next(s, c); }`;
   const register =
     'import { register } from "node:module";' +
     `register("data:text/javascript,${encodeURIComponent(hook)}");`;
