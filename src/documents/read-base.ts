@@ -104,8 +104,10 @@ export function readFileWith(
 /** Whether the file's real path lies inside the folder's real path. */
 function insideFolder(file: string, folder: string): boolean {
   try {
-    const root = realpathSync(folder);
-    const real = realpathSync(file);
+    // realpath(3), one system call each: the JS realpathSync lstats every path component, for
+    // every document of a --docs run.
+    const root = realpathSync.native(folder);
+    const real = realpathSync.native(file);
     return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
   } catch {
     return false;

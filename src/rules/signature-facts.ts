@@ -134,7 +134,10 @@ export function signatureLocation(signature: SignatureInfo, where?: string): Sou
   if (!where || signature.format !== 'xmldsig') return whole;
   // A signature built in memory (tests, other readers) has no element positions.
   if (!elements) return { path: `${signature.path}/${where}`, pos: signature.pos };
-  const reference = /^Reference\[(\d+)\]\/(DigestMethod|DigestValue|Transforms)$/.exec(where);
+  // Asked for every finding of every pair: the pattern only for the Reference forms.
+  const reference = where.startsWith('Reference[')
+    ? /^Reference\[(\d+)\]\/(DigestMethod|DigestValue|Transforms)$/.exec(where)
+    : null;
   if (reference) {
     const parts = elements.references[Number(reference[1]) - 1];
     const part = reference[2] as 'DigestMethod' | 'DigestValue' | 'Transforms';

@@ -13,7 +13,10 @@ export class Memo {
       named = new Map();
       this.entries.set(owner, named);
     }
-    if (named.has(name)) return named.get(name) as T;
+    // One lookup on a hit (the common case, several per rule per pair); `has` only for a value
+    // that is itself undefined.
+    const kept = named.get(name);
+    if (kept !== undefined || named.has(name)) return kept as T;
     const value = compute();
     named.set(name, value);
     return value;

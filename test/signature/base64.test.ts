@@ -31,4 +31,20 @@ describe('decodeBase64Strict', () => {
     expect(text.split('\n').length).toBe(4);
     expect(decodeBase64Strict(text)).toEqual(bytes);
   });
+
+  it('accepts exactly what the strict base64 expression accepts', () => {
+    const strict = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+    const pieces = ['A', 'z', '0', '+', '/', '=', '-', '_', '*', '\u00e9', '\u{1F600}', ' ', '\n'];
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let round = 0; round < 5000; round++) {
+      let text = '';
+      for (let i = next(13); i > 0; i--) text += pieces[next(pieces.length)];
+      const compact = text.replace(/[ \t\r\n]/g, '');
+      expect(decodeBase64Strict(text) !== null, JSON.stringify(text)).toBe(strict.test(compact));
+    }
+    for (const text of ['====', 'A===', 'AB==', 'ABC=', 'AB=C', 'ABCD====', '=AB=']) {
+      expect(decodeBase64Strict(text) !== null, text).toBe(strict.test(text));
+    }
+  });
 });
