@@ -13,8 +13,10 @@ const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
  * must see which packages each run loaded.
  */
 function freshCli(args: string[]): { code: number; stdout: string; packages: Set<string> } {
-  const hook = `export async function resolve(s, c, next) {
-    const r = await next(s, c); process.stderr.write('URL ' + r.url + '\\n'); return r; }`;
+  // writeSync: the hooks thread's asynchronous stderr can lose lines when the process exits.
+  const hook = `import { writeSync } from 'node:fs';
+    export async function resolve(s, c, next) {
+    const r = await next(s, c); writeSync(2, 'URL ' + r.url + '\\n'); return r; }`;
   const register =
     'import { register } from "node:module";' +
     `register("data:text/javascript,${encodeURIComponent(hook)}");`;

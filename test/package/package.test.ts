@@ -198,8 +198,10 @@ describe('the packed package', () => {
   it('loads from the bundle only the report formats a command writes', () => {
     /** The modules a run resolves, by a hook that prints every specifier. */
     const resolved = (...args: string[]): string[] => {
-      const hook = `export async function resolve(s, c, next) {
-        process.stderr.write('RESOLVE ' + s + '\\n'); return next(s, c); }`;
+      // writeSync: the hooks thread's asynchronous stderr can lose lines when the process exits.
+      const hook = `import { writeSync } from 'node:fs';
+        export async function resolve(s, c, next) {
+        writeSync(2, 'RESOLVE ' + s + '\\n'); return next(s, c); }`;
       const register =
         'import { register } from "node:module";' +
         `register("data:text/javascript,${encodeURIComponent(hook)}");`;
