@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { resolveProbeImport } from '../helpers/resolve-probe.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
@@ -13,13 +14,6 @@ const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
  * must see which packages each run loaded.
  */
 function freshCli(args: string[]): { code: number; stdout: string; packages: Set<string> } {
-  // writeSync: the hooks thread's asynchronous stderr can lose lines when the process exits.
-  const hook = `import { writeSync } from 'node:fs';
-    export async function resolve(s, c, next) {
-    const r = await next(s, c); writeSync(2, 'URL ' + r.url + '\\n'); return r; }`;
-  const register =
-    'import { register } from "node:module";' +
-    `register("data:text/javascript,${encodeURIComponent(hook)}");`;
   const script = `
     const { main } = await import(${JSON.stringify(MAIN)});
     const code = await main(['node', 'corridor', ...${JSON.stringify(args)}]);
@@ -29,7 +23,7 @@ function freshCli(args: string[]): { code: number; stdout: string; packages: Set
     process.execPath,
     [
       '--import',
-      `data:text/javascript,${encodeURIComponent(register)}`,
+      resolveProbeImport('URL', 'url'),
       '--import',
       'tsx',
       '--input-type=module',

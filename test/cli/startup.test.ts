@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveProbeImport } from '../helpers/resolve-probe.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
@@ -59,15 +60,6 @@ describe('start-up: commands load their implementation only when they run', () =
 
 /** ESM packages (pkijs, asn1js) never reach require.cache: a resolve hook names them. */
 function resolvedEsm(args: string[]): { code: number; specifiers: Set<string> } {
-  // The hook runs on the loader's own thread, whose asynchronous stderr writes can be lost when
-  // the process exits right after a late import (a format loaded to write the report): written
-  // synchronously, every line is out before the import goes on.
-  const hook = `import { writeSync } from 'node:fs';
-    export async function resolve(s, c, next) {
-    writeSync(2, 'RESOLVE ' + s + '\\n'); return next(s, c); }`;
-  const register =
-    'import { register } from "node:module";' +
-    `register("data:text/javascript,${encodeURIComponent(hook)}");`;
   const script = `
     const { main } = await import(${JSON.stringify(MAIN)});
     process.stdout.write = () => true;
@@ -78,7 +70,7 @@ function resolvedEsm(args: string[]): { code: number; specifiers: Set<string> } 
     process.execPath,
     [
       '--import',
-      `data:text/javascript,${encodeURIComponent(register)}`,
+      resolveProbeImport('RESOLVE', 'specifier'),
       '--import',
       'tsx',
       '--input-type=module',

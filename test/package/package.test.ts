@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveProbeImport } from '../helpers/resolve-probe.js';
 
 /**
  * The package as an adopter gets it: packed from this tree, installed from the tarball into a
@@ -198,18 +199,11 @@ describe('the packed package', () => {
   it('loads from the bundle only the report formats a command writes', () => {
     /** The modules a run resolves, by a hook that prints every specifier. */
     const resolved = (...args: string[]): string[] => {
-      // writeSync: the hooks thread's asynchronous stderr can lose lines when the process exits.
-      const hook = `import { writeSync } from 'node:fs';
-        export async function resolve(s, c, next) {
-        writeSync(2, 'RESOLVE ' + s + '\\n'); return next(s, c); }`;
-      const register =
-        'import { register } from "node:module";' +
-        `register("data:text/javascript,${encodeURIComponent(hook)}");`;
       const run = sh(
         process.execPath,
         [
           '--import',
-          `data:text/javascript,${encodeURIComponent(register)}`,
+          resolveProbeImport('RESOLVE', 'specifier'),
           join(scratch, 'node_modules', 'corridor', 'bin', 'corridor.js'),
           ...args,
         ],
