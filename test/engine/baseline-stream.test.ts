@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { baselineRecorder, createBaseline } from '../../src/engine/baseline.js';
-import { findDocuments, run } from '../../src/engine/run.js';
-import { loadProfiles } from '../../src/profiles/load.js';
-import { generatedCorpus } from '../helpers/generated-corpus.js';
+import { run } from '../../src/engine/run.js';
+import { generatedCorpus, generatedMatrixOptions } from '../helpers/generated-corpus.js';
 
 describe('baseline create from a stream of pairs', () => {
-  const { out, profilesDir } = generatedCorpus();
-  const options = {
-    kind: 'matrix' as const,
-    profiles: loadProfiles(profilesDir),
-    files: findDocuments(`${out}/documents`),
-    asOf: new Date('2026-12-01T00:00:00Z'),
-    receivers: 'all' as const,
-  };
+  const { out } = generatedCorpus();
+  const options = generatedMatrixOptions();
 
   it('records, from a run that keeps no pair, the baseline of the run that keeps them all', () => {
     const file = `${out}/baseline.json`;

@@ -2,22 +2,15 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baselineStage } from '../../src/engine/baseline.js';
 import { PairSpool } from '../../src/engine/pair-spool.js';
-import { findDocuments, run } from '../../src/engine/run.js';
+import { run } from '../../src/engine/run.js';
 import { eachPair, totalsOf, type PairResult } from '../../src/engine/types.js';
-import { loadProfiles } from '../../src/profiles/load.js';
 import { formatters, getFormatter } from '../../src/report/all.js';
 import { formatToString } from '../../src/report/index.js';
-import { generatedCorpus } from '../helpers/generated-corpus.js';
+import { generatedCorpus, generatedMatrixOptions } from '../helpers/generated-corpus.js';
 
 describe('a run that spools its pairs to a temporary file', () => {
-  const { out, profilesDir } = generatedCorpus();
-  const options = {
-    kind: 'matrix' as const,
-    profiles: loadProfiles(profilesDir),
-    files: findDocuments(`${out}/documents`),
-    asOf: new Date('2026-12-01T00:00:00Z'),
-    receivers: 'all' as const,
-  };
+  const { out } = generatedCorpus();
+  const options = generatedMatrixOptions();
   const context = { rules: [], color: false, cwd: out };
 
   it('writes every format byte for byte as a run that keeps its pairs, and removes its files', () => {

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { findDocuments, run } from '../../src/engine/run.js';
+import { run } from '../../src/engine/run.js';
 import { totalsOf } from '../../src/engine/types.js';
-import { loadProfiles } from '../../src/profiles/load.js';
 import { getFormatter } from '../../src/report/all.js';
 import { formatToString } from '../../src/report/index.js';
-import { generatedCorpus } from '../helpers/generated-corpus.js';
+import { generatedMatrixOptions } from '../helpers/generated-corpus.js';
 
 describe('a run that drops its pairs', () => {
   it('builds the same cells and counts, and the same text grid, as one that keeps them', () => {
-    const { out, profilesDir } = generatedCorpus();
-    const options = {
-      kind: 'matrix' as const,
-      profiles: loadProfiles(profilesDir),
-      files: findDocuments(`${out}/documents`),
-      asOf: new Date('2026-12-01T00:00:00Z'),
-      receivers: 'all' as const,
-    };
+    const options = generatedMatrixOptions();
     const kept = run(options);
     const dropped = run({ ...options, keepPairs: false });
     expect(dropped.pairs).toEqual([]);
