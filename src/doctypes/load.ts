@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ErrorObject } from 'ajv/dist/2020.js';
-import { sharedValidator } from '../constraints/constraints.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { doctype as generatedDoctypeValidator } from '../generated/shape-validators.js';
 import { UserError } from '../util/errors.js';
 import { JsonSyntaxError, parseJsonText } from '../util/json-position.js';
 import { SHIPPED_DOCTYPES_DIR } from './dirs.js';
@@ -45,7 +45,8 @@ export function readDoctypeDir(dir: string): { doctypes: Doctype[]; problems: Do
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory())
     throw new UserError(`document types folder not found: ${dir}`);
-  const validate = sharedValidator(JSON.parse(readFileSync(DOCTYPE_SCHEMA_PATH, 'utf8')) as object);
+  // doctype.schema.json compiled when corridor is built (scripts/shape-validators.ts).
+  const validate = generatedDoctypeValidator as unknown as ValidateFunction;
   const doctypes: Doctype[] = [];
   const problems: DoctypeProblem[] = [];
   const files = readdirSync(root)

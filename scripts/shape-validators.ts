@@ -1,0 +1,16 @@
+/**
+ * Writes src/generated/shape-validators.ts: ajv's standalone code for the two shapes corridor
+ * itself ships and never changes at run time, profiles/profile.schema.json and
+ * doctypes/doctype.schema.json (issue #14: compiling them cost ~35 ms at every start and again
+ * in every pool worker). Code generated from user-supplied schemas is never written anywhere;
+ * these are the project's own files, generated here and committed like any source.
+ *
+ *   npm run gen:validators          (test/profiles/shape-validators.test.ts fails when stale)
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { generatedShapeValidators } from './lib/shape-validators-source.js';
+
+const target = fileURLToPath(new URL('../src/generated/shape-validators.ts', import.meta.url));
+writeFileSync(target, generatedShapeValidators());
+console.log(`wrote ${target}`);

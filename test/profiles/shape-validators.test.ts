@@ -1,0 +1,96 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sharedValidator } from '../../src/constraints/constraints.js';
+import { doctype, profile } from '../../src/generated/shape-validators.js';
+import { generatedShapeValidators } from '../../scripts/lib/shape-validators-source.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const json = (file: string): unknown => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
+const shipped = (dir: string): unknown[] =>
+  readdirSync(join(ROOT, dir))
+    .filter((n) => n.endsWith('.json') && !n.endsWith('.schema.json'))
+    .map((n) => json(`${dir}/${n}`));
+
+interface Validator {
+  (value: unknown): boolean;
+  errors?: unknown;
+}
+
+// The build-time validators against the same schema compiled at run time by the constraints'
+// ajv instance, as corridor did before: same verdict, same error objects.
+const cases: Array<[string, Validator, Validator, unknown[]]> = [
+  [
+    'profile',
+    profile as unknown as Validator,
+    sharedValidator(json('profiles/profile.schema.json') as object) as Validator,
+    shipped('profiles'),
+  ],
+  [
+    'doctype',
+    doctype as unknown as Validator,
+    sharedValidator(json('doctypes/doctype.schema.json') as object) as Validator,
+    shipped('doctypes'),
+  ],
+];
+
+/** A shipped file with one value somewhere replaced (or a member removed). */
+function mutated(value: unknown, path: number[], replacement: unknown): unknown {
+  if (path.length === 0 || value === null || typeof value !== 'object') return replacement;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return replacement;
+  const key = keys[(path[0] as number) % keys.length] as string;
+  const copy: Record<string, unknown> = Array.isArray(value)
+    ? ([...value] as unknown as Record<string, unknown>)
+    : { ...(value as Record<string, unknown>) };
+  if (replacement === undefined && path.length === 1 && !Array.isArray(value)) delete copy[key];
+  else copy[key] = mutated((value as Record<string, unknown>)[key], path.slice(1), replacement);
+  return copy;
+}
+
+describe('shape validators generated at build time', () => {
+  it('are up to date with the schemas (npm run gen:validators)', () => {
+    const committed = readFileSync(join(ROOT, 'src/generated/shape-validators.ts'), 'utf8');
+    expect(committed === generatedShapeValidators()).toBe(true);
+  });
+
+  for (const [name, generated, compiled, files] of cases) {
+    it(`${name}: every shipped file passes both`, () => {
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        expect(generated(file)).toBe(true);
+        expect(compiled(file)).toBe(true);
+      }
+    });
+
+    it(`${name}: broken files get the same verdict and errors from both`, () => {
+      let rejected = 0;
+      fc.assert(
+        fc.property(
+          fc.nat(files.length - 1),
+          fc.array(fc.nat(40), { minLength: 1, maxLength: 6 }),
+          fc.oneof(
+            fc.constant(undefined),
+            fc.constant(null),
+            fc.integer(),
+            fc.string(),
+            fc.constant({}),
+            fc.constant([]),
+            fc.constant({ unexpected: true }),
+          ),
+          (index, path, replacement) => {
+            const value = mutated(files[index], path, replacement);
+            const verdict = generated(value);
+            expect(verdict).toBe(compiled(value));
+            if (!verdict) rejected++;
+            expect(generated.errors ?? null).toEqual(compiled.errors ?? null);
+          },
+        ),
+        { numRuns: 300, seed: 14 },
+      );
+      // The property must have met broken files, not only harmless edits.
+      expect(rejected).toBeGreaterThan(50);
+    });
+  }
+});
