@@ -1,8 +1,8 @@
 /**
- * Writes src/generated/shape-validators.ts: ajv's standalone code for the two shapes corridor
- * itself ships and never changes at run time, profiles/profile.schema.json and
- * doctypes/doctype.schema.json (issue #14: compiling them cost ~35 ms at every start and again
- * in every pool worker). Code generated from user-supplied schemas is never written anywhere;
+ * Writes src/generated/shape-validators.ts: ajv's standalone code for the schemas corridor
+ * itself ships and never changes at run time, profiles/profile.schema.json,
+ * doctypes/doctype.schema.json and the JSON Schema 2020-12 meta-schema (issue #14: compiling
+ * them cost ~70 ms at every start and again in every pool worker). Code generated from user-supplied schemas is never written anywhere;
  * these are the project's own files, generated here and committed like any source.
  *
  *   npm run gen:validators          (test/profiles/shape-validators.test.ts fails when stale)

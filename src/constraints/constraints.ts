@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { DocumentType, ModelValue } from '../documents/model.js';
+import { meta as generatedMetaValidator } from '../generated/shape-validators.js';
 import type { DocumentConstraint, Level, ResolvedProfile } from '../profiles/types.js';
 import type { Memo } from '../util/memo.js';
 import { loadCodeLists } from './code-lists.js';
@@ -59,6 +60,10 @@ export function constraintAjv(): Ajv2020 {
       // code-injection path (issue #15); validators are compiled in memory every run.
       code: { optimize: false, regExp: linearRegExp },
       inlineRefs: false,
+      // Schemas are checked against the meta-schema by checkAgainstMeta below, with the
+      // validator generated at build time, not by ajv compiling the meta-schema (~35 ms) at
+      // every start. The code lists ajv takes here are corridor's own files (tested valid).
+      validateSchema: false,
     });
     addFormats(sharedAjv);
     addCompareKeyword(sharedAjv);
@@ -83,6 +88,8 @@ function compileShared(ajv: Ajv2020, schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = validators.get(key);
   if (!validate) {
+    // What ajv.compile did first while validateSchema was on.
+    if (!checked.has(key)) checkAgainstMeta(ajv, schema);
     validate = ajv.compile(schema);
     validators.set(key, validate);
   }
@@ -209,9 +216,31 @@ function checkSchema(ajv: Ajv2020, schema: object): void {
   const unknown = unknownCorridorKeywords(schema);
   if (unknown.length > 0) throw new Error(`unknown keyword ${unknown.join(', ')}`);
   if (needsCompiling(schema, schema)) compileShared(ajv, schema);
-  else ajv.validateSchema(schema, true); // throws "schema is invalid: …", as compile does
+  else checkAgainstMeta(ajv, schema);
   checked.add(key);
 }
+
+type MetaValidator = ((schema: unknown) => boolean) & { errors?: ErrorObject[] | null };
+const metaValidator = generatedMetaValidator as unknown as MetaValidator;
+
+/**
+ * ajv's validateSchema(schema, true), verdict and message alike ("schema is invalid: …"), with
+ * the 2020-12 meta-schema's validator generated at build time; a schema naming another
+ * meta-schema in `$schema` takes ajv's own path (which compiles what it names, or throws).
+ */
+export function checkAgainstMeta(ajv: Ajv2020, schema: unknown): void {
+  if (typeof schema === 'boolean') return;
+  const named = (schema as { $schema?: unknown }).$schema;
+  if (named !== undefined && named !== META_SCHEMA_ID) {
+    ajv.validateSchema(schema as object, true);
+    return;
+  }
+  if (!metaValidator(schema)) {
+    throw new Error(`schema is invalid: ${ajv.errorsText(metaValidator.errors)}`);
+  }
+}
+
+const META_SCHEMA_ID = 'https://json-schema.org/draft/2020-12/schema';
 
 /**
  * What only compiling checks: references, corridor's own keywords and regular expressions

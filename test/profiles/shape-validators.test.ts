@@ -2,7 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sharedValidator } from '../../src/constraints/constraints.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import {
+  checkAgainstMeta,
+  constraintAjv,
+  sharedValidator,
+} from '../../src/constraints/constraints.js';
+import { loadCodeLists } from '../../src/constraints/code-lists.js';
+import { loadProfiles } from '../../src/profiles/load.js';
 import { doctype, profile } from '../../src/generated/shape-validators.js';
 import { generatedShapeValidators } from '../../scripts/lib/shape-validators-source.js';
 
@@ -93,4 +100,58 @@ describe('shape validators generated at build time', () => {
       expect(rejected).toBeGreaterThan(50);
     });
   }
+});
+
+describe('meta-schema check generated at build time', () => {
+  // A fresh instance with ajv's own meta-schema check, as constraintAjv had before.
+  const reference = new Ajv2020({ allErrors: true, strict: false, ownProperties: true });
+  const schemas = [...loadProfiles().profiles.values()]
+    .flatMap((p) => Object.values(p.documents ?? {}))
+    .flatMap((policy) => policy?.constraints ?? [])
+    .map((c) => c.schema as unknown);
+  const verdict = (check: () => void): string => {
+    try {
+      check();
+      return 'valid';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  it('accepts every code list corridor registers', () => {
+    for (const list of loadCodeLists()) {
+      expect(verdict(() => checkAgainstMeta(constraintAjv(), list))).toBe('valid');
+    }
+  });
+
+  it('gives ajv validateSchema verdict and message on broken constraint schemas', () => {
+    expect(schemas.length).toBeGreaterThan(10);
+    let rejected = 0;
+    fc.assert(
+      fc.property(
+        fc.nat(schemas.length - 1),
+        fc.array(fc.nat(40), { minLength: 1, maxLength: 5 }),
+        fc.oneof(
+          fc.constant(undefined),
+          fc.constant(null),
+          fc.integer({ min: -3, max: 3 }),
+          fc.string(),
+          fc.constant('[unclosed'),
+          fc.constant({}),
+          fc.constant([]),
+          fc.constant('https://json-schema.org/draft/2020-12/schema'),
+          fc.constant('http://json-schema.org/draft-07/schema#'),
+        ),
+        (index, path, replacement) => {
+          const schema = mutated(schemas[index], path, replacement);
+          const ours = verdict(() => checkAgainstMeta(constraintAjv(), schema));
+          const theirs = verdict(() => reference.validateSchema(schema as object, true));
+          expect(ours).toBe(theirs);
+          if (ours !== 'valid') rejected++;
+        },
+      ),
+      { numRuns: 400, seed: 14 },
+    );
+    expect(rejected).toBeGreaterThan(50);
+  });
 });
