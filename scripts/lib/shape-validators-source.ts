@@ -11,6 +11,7 @@ const ROOT = new URL('../../', import.meta.url);
 const SHAPES = {
   profile: 'profiles/profile.schema.json',
   doctype: 'doctypes/doctype.schema.json',
+  codeTable: 'doctypes/code-tables/code-table.schema.json',
 } as const;
 
 /** The JSON Schema 2020-12 meta-schema, which ajv validates every schema against. */

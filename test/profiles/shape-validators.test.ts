@@ -10,7 +10,7 @@ import {
 } from '../../src/constraints/constraints.js';
 import { loadCodeLists } from '../../src/constraints/code-lists.js';
 import { loadProfiles } from '../../src/profiles/load.js';
-import { doctype, profile } from '../../src/generated/shape-validators.js';
+import { codeTable, doctype, profile } from '../../src/generated/shape-validators.js';
 import { generatedShapeValidators } from '../../scripts/lib/shape-validators-source.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -39,6 +39,12 @@ const cases: Array<[string, Validator, Validator, unknown[]]> = [
     doctype as unknown as Validator,
     sharedValidator(json('doctypes/doctype.schema.json') as object) as Validator,
     shipped('doctypes'),
+  ],
+  [
+    'code table',
+    codeTable as unknown as Validator,
+    sharedValidator(json('doctypes/code-tables/code-table.schema.json') as object) as Validator,
+    shipped('doctypes/code-tables'),
   ],
 ];
 

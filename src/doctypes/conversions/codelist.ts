@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedValidator } from '../../constraints/constraints.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { codeTable as generatedCodeTableValidator } from '../../generated/shape-validators.js';
 import { JsonSyntaxError, parseJsonText } from '../../util/json-position.js';
-import { SHIPPED_DOCTYPES_DIR } from '../dirs.js';
 import type { ConversionKind, Converter } from './types.js';
 
 /**
@@ -22,8 +22,8 @@ export interface CodeTable {
 }
 
 export const CODE_TABLES_DIR = 'code-tables';
-const SCHEMA_FILE = join(SHIPPED_DOCTYPES_DIR, CODE_TABLES_DIR, 'code-table.schema.json');
-let schema: object | undefined;
+/** code-tables/code-table.schema.json, compiled when corridor is built (npm run gen:validators). */
+const validate = generatedCodeTableValidator as unknown as ValidateFunction;
 const TABLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Read once per process and file. */
@@ -35,8 +35,6 @@ export function readCodeTable(file: string): CodeTable | string {
   let result: CodeTable | string;
   try {
     const value = parseJsonText(readFileSync(file, 'utf8'), file);
-    schema ??= JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object;
-    const validate = sharedValidator(schema);
     result = validate(value)
       ? (value as CodeTable)
       : `${file}: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`).join('; ')}`;
