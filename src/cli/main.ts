@@ -1,3 +1,4 @@
+import { applyHeapPolicy } from './heap-policy.js';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/errors.js';
 import { TOOL } from '../version.js';
@@ -45,6 +46,7 @@ function commandPath(command: Command): string {
  * `--help` and light commands start without the engine, the verifiers and ajv.
  */
 export async function main(argv: string[]): Promise<number> {
+  applyHeapPolicy();
   let exitCode = 0;
   const done = (result: CommandResult) => {
     exitCode = result.exitCode;
