@@ -4,9 +4,11 @@
  * 1,000 distinct signed ones (bench/lib/signed-corpus.ts): for memory the number of documents
  * matters, and links cost no signing time. Peak RSS is the child's own (`maxRSS` at exit), one
  * run each. With --before <bin/corridor.js of another build> both builds run, side by side.
+ * --jobs is passed to matrix (default auto, as users run it: from 2,000 documents a worker
+ * thread joins, a second V8 heap; --jobs 1 shows how memory depends on documents alone).
  *
  *   npm run build && npx tsx bench/memory.ts [--counts 1000,10000,50000] [--formats json,html]
- *     [--before /tmp/old/bin/corridor.js]
+ *     [--before /tmp/old/bin/corridor.js] [--jobs 1]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +30,7 @@ const builds: Array<[string, string]> = [
   [beforeArg ? 'after' : 'this build', join(root, 'bin/corridor.js')],
 ];
 const counts = (argument('--counts') ?? '1000,10000').split(',').map(Number);
+const jobs = argument('--jobs') ?? 'auto';
 const formats = (argument('--formats') ?? 'text,json,markdown,csv,html,junit,sarif,github').split(
   ',',
 );
@@ -56,6 +59,8 @@ function peakMiB(bin: string, dir: string, format: string): number {
       join(work, `out.${format}`),
       '--as-of',
       '2026-12-01',
+      '--jobs',
+      jobs,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } },
   );
@@ -75,7 +80,7 @@ const dirs = counts.map((count) => {
 
 const header = ['build', 'format', ...counts.map(String), `${counts.at(-1)} / ${counts[0]}`];
 const rows: string[][] = [header];
-console.log(`peak RSS of matrix (MiB) by documents, 13 receivers, one run each`);
+console.log(`peak RSS of matrix --jobs ${jobs} (MiB) by documents, 13 receivers, one run each`);
 for (const format of formats)
   for (const [name, bin] of builds) {
     const peaks = dirs.map((dir) => peakMiB(bin, dir, format));
