@@ -2,6 +2,7 @@ import { parseCertificate, type Certificate } from '../pki/certificate.js';
 import { buildChain } from '../pki/chain.js';
 import type { ResolvedProfile } from '../profiles/types.js';
 import type { SignatureVerification } from '../signature/types.js';
+import { onLazyLoad } from '../util/lazy.js';
 import { Memo } from '../util/memo.js';
 
 export interface TrustResult {
@@ -100,6 +101,31 @@ export function evaluateTrust(
   }
   const [leaf, ...rest] = certificates;
   if (!leaf) return { trusted: false, reason: 'the signature carries no certificate' };
+  // The path depends only on these certificates' bytes, the receiver's anchors and
+  // intermediates, and the date: documents signed with the same certificate (every document
+  // of a signer) share it, where it was built again for each document × receiver.
+  const key = `${certificates.map((c) => c.sha256).join(' ')}|${anchorSetKey(receiver)}|${asOf.getTime()}`;
+  const known = paths.get(key);
+  if (known) return known;
+  const trust = pathTrust(leaf, rest, receiver, asOf);
+  if (paths.size >= PATHS_MAX) paths.clear();
+  paths.set(key, trust);
+  return trust;
+}
+
+/** Trust results by certificates, anchors and date (see evaluateTrust); bounded. */
+const paths = new Map<string, TrustResult>();
+const PATHS_MAX = 4096;
+// A result reached while a family's code was missing (a certificate signature it could not
+// check) is not kept once that code loads (util/lazy.ts), as chain.ts's own checks are not.
+onLazyLoad(() => paths.clear());
+
+function pathTrust(
+  leaf: Certificate,
+  rest: Certificate[],
+  receiver: ResolvedProfile,
+  asOf: Date,
+): TrustResult {
   const result = buildChain(
     leaf,
     [...rest, ...intermediatesOf(receiver)],
