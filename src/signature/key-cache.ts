@@ -38,8 +38,13 @@ function remember<T>(map: Map<string, T>, id: string, value: T): T {
   return value;
 }
 
+/** base64 of the bytes, read in place (Buffer.from(der) alone would copy them first). */
+function idOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
 export function certificateFacts(der: Uint8Array): Cached<CertificateFacts> {
-  const id = Buffer.from(der).toString('base64');
+  const id = idOf(der);
   const hit = certificates.get(id);
   if (hit) return hit;
   let facts: Cached<CertificateFacts>;
@@ -61,7 +66,7 @@ export function certificateFacts(der: Uint8Array): Cached<CertificateFacts> {
 }
 
 export function cachedPublicKey(spki: Uint8Array): Cached<PublicKey> {
-  const id = Buffer.from(spki).toString('base64');
+  const id = idOf(spki);
   const hit = keys.get(id);
   if (hit) return hit;
   let key: Cached<PublicKey>;
