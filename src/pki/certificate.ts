@@ -14,6 +14,7 @@ import {
   registryIdForSignatureOid,
 } from './oids.js';
 import { decodePublicKey, spkiOfCertificate, spkiParts } from './spki.js';
+import { readPlainCertificate, type PlainCertificateFields } from './der-certificate.js';
 
 export type KeyUsageName =
   | 'digitalSignature'
@@ -73,7 +74,11 @@ function bytes(view: ArrayBuffer | Uint8Array): Uint8Array {
 }
 
 function serialHex(serial: asn1js.Integer): string {
-  const hex = Buffer.from(serial.valueBlock.valueHexView).toString('hex');
+  return serialHexOf(serial.valueBlock.valueHexView);
+}
+
+function serialHexOf(content: Uint8Array): string {
+  const hex = Buffer.from(content).toString('hex');
   return hex.replace(/^(00)+(?=..)/, '') || '00';
 }
 
@@ -94,7 +99,10 @@ function pssRegistryId(params: unknown): string | undefined {
 
 function keyUsageOf(value: unknown): KeyUsageName[] | undefined {
   if (!(value instanceof asn1js.BitString)) return undefined;
-  const raw = value.valueBlock.valueHexView;
+  return keyUsageOfBits(value.valueBlock.valueHexView);
+}
+
+function keyUsageOfBits(raw: Uint8Array): KeyUsageName[] {
   const usages: KeyUsageName[] = [];
   KEY_USAGE_BITS.forEach((name, bit) => {
     if (((raw[bit >> 3] ?? 0) >> (7 - (bit & 7))) & 1) usages.push(name);
@@ -136,7 +144,45 @@ function distributionPointUris(points: pkijs.CRLDistributionPoints): string[] {
   return uris.slice(0, 8);
 }
 
+/** The plain shape read without asn1js and pkijs (der-certificate.ts); the same fields. */
+function fromPlain(der: Uint8Array, sha256: string, plain: PlainCertificateFields): Certificate {
+  const signatureAlgorithmId = registryIdForSignatureOid(plain.signatureAlgorithmOid);
+  const keyUsage = plain.keyUsageBits ? keyUsageOfBits(plain.keyUsageBits) : undefined;
+  const { subjectDer, issuerDer, spki, subjectKeyIdentifier } = plain;
+  let publicKey: PublicKey | undefined;
+  return {
+    der,
+    subject: nameToString(subjectDer),
+    issuer: nameToString(issuerDer),
+    subjectDer,
+    issuerDer,
+    serialNumber: serialHexOf(plain.serial),
+    notBefore: plain.notBefore,
+    notAfter: plain.notAfter,
+    get publicKey(): PublicKey {
+      return (publicKey ??= publicKeyOf(spki));
+    },
+    signatureAlgorithmOid: plain.signatureAlgorithmOid,
+    ...(signatureAlgorithmId ? { signatureAlgorithmId } : {}),
+    tbs: plain.tbs,
+    signatureValue: plain.signatureValue,
+    isCA: plain.isCA,
+    ...(keyUsage ? { keyUsage } : {}),
+    ...(subjectKeyIdentifier ? { subjectKeyIdentifier } : {}),
+    sha256,
+  };
+}
+
 function parseUncached(der: Uint8Array, sha256: string): Certificate {
+  const plain = readPlainCertificate(der);
+  return plain ? fromPlain(der, sha256, plain) : parseWithPkijs(der, sha256);
+}
+
+/**
+ * The asn1js + pkijs reading, for every certificate the plain reader leaves alone; exported so
+ * the tests can hold the plain reader to it. Throws what parseCertificate throws.
+ */
+export function parseWithPkijs(der: Uint8Array, sha256 = ''): Certificate {
   const asn1 = asn1js.fromBER(der);
   if (asn1.offset === -1) {
     throw new CertificateError(`not a DER X.509 certificate (${asn1.result.error || 'bad ASN.1'})`);

@@ -1,0 +1,168 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseWithPkijs, type Certificate } from '../../src/pki/certificate.js';
+import {
+  readPlainCertificate,
+  type PlainCertificateFields,
+} from '../../src/pki/der-certificate.js';
+import { pemBlocks } from '../../src/pki/pem.js';
+import { spkiOfCertificate } from '../../src/pki/spki.js';
+import { FIXTURES, XMLSEC, xmlCertificates } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function files(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files(path, out);
+    else out.push(path);
+  }
+  return out;
+}
+
+/** Every certificate shipped with corridor or its tests: PEM files and XML X509Certificate values. */
+function knownCertificates(): Uint8Array[] {
+  const found = new Map<string, Uint8Array>();
+  const dirs = [FIXTURES, XMLSEC, join(ROOT, 'fixtures'), join(ROOT, 'profiles')];
+  for (const file of dirs.flatMap((dir) => files(dir))) {
+    const ders: Uint8Array[] = [];
+    if (/\.(pem|crt|cer)$/.test(file)) {
+      for (const block of pemBlocks(readFileSync(file, 'utf8')))
+        if (block.label === 'CERTIFICATE') ders.push(block.der);
+    } else if (
+      /\.(xml|json)$/.test(file) &&
+      readFileSync(file, 'utf8').includes('509Certificate')
+    ) {
+      if (file.endsWith('.xml')) ders.push(...xmlCertificates(file));
+    }
+    for (const der of ders) found.set(Buffer.from(der).toString('base64'), der);
+  }
+  return [...found.values()].filter((der) => der.length > 0);
+}
+
+/** What certificate.ts takes from a reading, in the plain reader's terms. */
+function view(cert: Certificate, spki: Uint8Array) {
+  return {
+    serialNumber: cert.serialNumber,
+    subject: cert.subject,
+    issuer: cert.issuer,
+    subjectDer: Buffer.from(cert.subjectDer).toString('hex'),
+    issuerDer: Buffer.from(cert.issuerDer).toString('hex'),
+    notBefore: cert.notBefore.getTime(),
+    notAfter: cert.notAfter.getTime(),
+    spki: Buffer.from(spki).toString('hex'),
+    tbs: Buffer.from(cert.tbs).toString('hex'),
+    signatureAlgorithmOid: cert.signatureAlgorithmOid,
+    signatureValue: Buffer.from(cert.signatureValue).toString('hex'),
+    isCA: cert.isCA,
+    keyUsage: cert.keyUsage,
+    subjectKeyIdentifier: cert.subjectKeyIdentifier
+      ? Buffer.from(cert.subjectKeyIdentifier).toString('hex')
+      : undefined,
+    crlDistributionPoints: cert.crlDistributionPoints,
+  };
+}
+
+function plainView(plain: PlainCertificateFields, reference: Certificate) {
+  // Names are turned into strings by the same code either way (names.ts).
+  const usage = plain.keyUsageBits;
+  return {
+    serialNumber:
+      Buffer.from(plain.serial)
+        .toString('hex')
+        .replace(/^(00)+(?=..)/, '') || '00',
+    subject: reference.subject,
+    issuer: reference.issuer,
+    subjectDer: Buffer.from(plain.subjectDer).toString('hex'),
+    issuerDer: Buffer.from(plain.issuerDer).toString('hex'),
+    notBefore: plain.notBefore.getTime(),
+    notAfter: plain.notAfter.getTime(),
+    spki: Buffer.from(plain.spki).toString('hex'),
+    tbs: Buffer.from(plain.tbs).toString('hex'),
+    signatureAlgorithmOid: plain.signatureAlgorithmOid,
+    signatureValue: Buffer.from(plain.signatureValue).toString('hex'),
+    isCA: plain.isCA,
+    keyUsage: usage
+      ? [
+          'digitalSignature',
+          'nonRepudiation',
+          'keyEncipherment',
+          'dataEncipherment',
+          'keyAgreement',
+          'keyCertSign',
+          'cRLSign',
+          'encipherOnly',
+          'decipherOnly',
+        ].filter((_, bit) => ((usage[bit >> 3] ?? 0) >> (7 - (bit & 7))) & 1)
+      : undefined,
+    subjectKeyIdentifier: plain.subjectKeyIdentifier
+      ? Buffer.from(plain.subjectKeyIdentifier).toString('hex')
+      : undefined,
+    crlDistributionPoints: undefined,
+  };
+}
+
+/** The pkijs reading and its SPKI, or the error it throws. */
+function reference(der: Uint8Array): { cert: Certificate; spki: Uint8Array } | { error: unknown } {
+  try {
+    return { cert: parseWithPkijs(der), spki: spkiOfCertificate(der) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** The plain reader agrees with pkijs, or leaves the certificate to it. */
+function agrees(der: Uint8Array): 'plain' | 'pkijs' {
+  const plain = readPlainCertificate(der);
+  if (plain === undefined) return 'pkijs';
+  const ref = reference(der);
+  if ('error' in ref) throw new Error(`plain reader read what pkijs refuses: ${String(ref.error)}`);
+  expect(plainView(plain, ref.cert)).toEqual(view(ref.cert, ref.spki));
+  return 'plain';
+}
+
+describe('readPlainCertificate', () => {
+  const certificates = knownCertificates();
+
+  it('reads every shipped certificate as pkijs does, or leaves it to pkijs', () => {
+    expect(certificates.length).toBeGreaterThan(20);
+    const paths = certificates.map(agrees);
+    // The test PKI's RSA, ECDSA, EdDSA, GOST, SM2 and bign certificates take the plain path.
+    expect(paths.filter((p) => p === 'plain').length).toBeGreaterThan(certificates.length / 2);
+  });
+
+  it('never reads a damaged certificate that pkijs refuses, nor reads one differently', () => {
+    let seed = 20261203;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    let plain = 0;
+    for (const original of certificates.slice(0, 12)) {
+      for (let round = 0; round < 150; round++) {
+        let der = Uint8Array.from(original);
+        const kind = next(4);
+        if (kind === 0) der[next(der.length)] = next(256);
+        else if (kind === 1) der[next(Math.min(der.length, 64))] ^= 1 << next(8);
+        else if (kind === 2) der = der.slice(0, next(der.length));
+        else {
+          const at = next(der.length);
+          der = Uint8Array.from([...der.slice(0, at), next(256), ...der.slice(at)]);
+        }
+        if (agrees(der) === 'plain') plain++;
+      }
+    }
+    // Flips inside names, keys and signatures leave a readable certificate: both readers read it.
+    expect(plain).toBeGreaterThan(100);
+  });
+
+  it('leaves RSASSA-PSS, CRL distribution points, BER lengths and odd times to pkijs', () => {
+    const rsa = certificates.find((der) => readPlainCertificate(der) !== undefined);
+    expect(rsa).toBeDefined();
+    // Indefinite length on the outer SEQUENCE.
+    const ber = Uint8Array.from(rsa as Uint8Array);
+    ber[1] = 0x80;
+    expect(readPlainCertificate(ber)).toBeUndefined();
+    // Trailing bytes after the certificate.
+    expect(readPlainCertificate(Uint8Array.from([...(rsa as Uint8Array), 0]))).toBeUndefined();
+    expect(readPlainCertificate(new Uint8Array(0))).toBeUndefined();
+  });
+});
