@@ -254,15 +254,18 @@ export function parseWithPkijs(der: Uint8Array, sha256 = ''): Certificate {
   };
 }
 
-// Parsing costs ~1 ms and the same CA certificates arrive with every document.
+// The same CA and signer certificates arrive with every document, and trust and the rules ask
+// for each again per receiver. Keyed by the bytes themselves (base64): hashing them with
+// SHA-256 on every lookup cost more than the parse it saved.
 const cache = new Map<string, Certificate>();
 const CACHE_MAX = 1024;
 
 /** Parses a DER certificate; throws CertificateError (never anything else) on bad input. */
 export function parseCertificate(der: Uint8Array): Certificate {
-  const sha256 = createHash('sha256').update(der).digest('hex');
-  const hit = cache.get(sha256);
+  const id = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
+  const hit = cache.get(id);
   if (hit) return hit;
+  const sha256 = createHash('sha256').update(der).digest('hex');
   let cert: Certificate;
   try {
     cert = parseUncached(Uint8Array.from(der), sha256);
@@ -273,7 +276,7 @@ export function parseCertificate(der: Uint8Array): Certificate {
     });
   }
   if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(sha256, cert);
+  cache.set(id, cert);
   return cert;
 }
 
