@@ -141,8 +141,10 @@ describe('readPlainCertificate', () => {
         let der = Uint8Array.from(original);
         const kind = next(4);
         if (kind === 0) der[next(der.length)] = next(256);
-        else if (kind === 1) der[next(Math.min(der.length, 64))] ^= 1 << next(8);
-        else if (kind === 2) der = der.slice(0, next(der.length));
+        else if (kind === 1) {
+          const at = next(Math.min(der.length, 64));
+          der[at] = (der[at] as number) ^ (1 << next(8));
+        } else if (kind === 2) der = der.slice(0, next(der.length));
         else {
           const at = next(der.length);
           der = Uint8Array.from([...der.slice(0, at), next(256), ...der.slice(at)]);
