@@ -1,4 +1,9 @@
-import { violationsOf, type ConstraintSet, type Violation } from '../constraints/constraints.js';
+import {
+  violationsOf,
+  type ConstraintSet,
+  type SharedConstraint,
+  type Violation,
+} from '../constraints/constraints.js';
 import type { ModelValue, ParsedDocument, SourceLocation } from '../documents/model.js';
 import type { ResolvedProfile } from '../profiles/types.js';
 import type { Rule, RuleContext, RuleReport } from './types.js';
@@ -29,6 +34,9 @@ function valueAt(model: ModelValue, pointer: string): ModelValue | undefined {
   }
   return value;
 }
+
+/** The document memo's table of located violations, by shared constraint. */
+const LOCATED = {};
 
 interface Located {
   violation: Violation;
@@ -68,12 +76,16 @@ export function constraintRule(options: {
     if (!document.type) return [];
     const reports: RuleReport<keyof typeof messages>[] = [];
     let unchecked = 0;
+    const locatedBy = memo.table<SharedConstraint, Located[]>(LOCATED);
     for (const shared of set.applicable(document.type, document.documentFormat?.id)) {
       // What the constraint finds, where, and whether encryption hides it: once per document,
       // whichever profiles carry the constraint. Only the findings are this profile's.
-      for (const { violation, hidden, location } of memo.once(shared, 'located', () =>
-        located(document, violationsOf(shared, document.model, memo)),
-      )) {
+      let found = locatedBy.get(shared);
+      if (found === undefined) {
+        found = located(document, violationsOf(shared, document.model, memo));
+        locatedBy.set(shared, found);
+      }
+      for (const { violation, hidden, location } of found) {
         // Encrypted content cannot be read here: its rules are not checked, and we say so.
         if (hidden) {
           unchecked++;

@@ -25,10 +25,18 @@ export function signatureMethodMatches(context: RuleContext): SignatureMatch[] {
   const methods = context.receiver.signature?.methods;
   if (!methods) return [];
   // Five rules ask; receivers sharing a list share the answer: once per document and list.
-  return context.memo.once(policyIdentity(methods), 'signature-method-matches', () =>
-    methodMatches(context, methods),
-  );
+  const byPolicy = context.memo.table<object, SignatureMatch[]>(METHOD_MATCHES);
+  const identity = policyIdentity(methods);
+  let matches = byPolicy.get(identity);
+  if (matches === undefined) {
+    matches = methodMatches(context, methods);
+    byPolicy.set(identity, matches);
+  }
+  return matches;
 }
+
+/** The document memo's table of signature-method matches, by accepted-list identity. */
+const METHOD_MATCHES = {};
 
 function methodMatches(
   context: RuleContext,

@@ -6,6 +6,7 @@
  */
 export class Memo {
   private readonly entries = new Map<object, Map<string, unknown>>();
+  private readonly tables = new Map<object, Map<unknown, unknown>>();
 
   once<T>(owner: object, name: string, compute: () => T): T {
     let named = this.entries.get(owner);
@@ -20,5 +21,19 @@ export class Memo {
     const value = compute();
     named.set(name, value);
     return value;
+  }
+
+  /**
+   * A map that lives as long as the memo, one per `key` object: for call sites asked several
+   * times per pair (a constraint rule, once per applicable constraint and receiver), which then
+   * look their entries up directly: one lookup per entry, and no closure made per question.
+   */
+  table<K, V>(key: object): Map<K, V> {
+    let table = this.tables.get(key);
+    if (!table) {
+      table = new Map();
+      this.tables.set(key, table);
+    }
+    return table as Map<K, V>;
   }
 }
