@@ -62,6 +62,18 @@ function mutated(value: unknown, path: number[], replacement: unknown): unknown 
   return copy;
 }
 
+/** What a mutation puts in place of a value: nothing, null, text, empty containers, or `more`. */
+function replacement(...more: Array<fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.string(),
+    fc.constant({}),
+    fc.constant([]),
+    ...more,
+  );
+}
+
 describe('shape validators generated at build time', () => {
   it('are up to date with the schemas (npm run gen:validators)', () => {
     const committed = readFileSync(join(ROOT, 'src/generated/shape-validators.ts'), 'utf8');
@@ -83,15 +95,7 @@ describe('shape validators generated at build time', () => {
         fc.property(
           fc.nat(files.length - 1),
           fc.array(fc.nat(40), { minLength: 1, maxLength: 6 }),
-          fc.oneof(
-            fc.constant(undefined),
-            fc.constant(null),
-            fc.integer(),
-            fc.string(),
-            fc.constant({}),
-            fc.constant([]),
-            fc.constant({ unexpected: true }),
-          ),
+          replacement(fc.integer(), fc.constant({ unexpected: true })),
           (index, path, replacement) => {
             const value = mutated(files[index], path, replacement);
             const verdict = generated(value);
@@ -137,14 +141,9 @@ describe('meta-schema check generated at build time', () => {
       fc.property(
         fc.nat(schemas.length - 1),
         fc.array(fc.nat(40), { minLength: 1, maxLength: 5 }),
-        fc.oneof(
-          fc.constant(undefined),
-          fc.constant(null),
+        replacement(
           fc.integer({ min: -3, max: 3 }),
-          fc.string(),
           fc.constant('[unclosed'),
-          fc.constant({}),
-          fc.constant([]),
           fc.constant('https://json-schema.org/draft/2020-12/schema'),
           fc.constant('http://json-schema.org/draft-07/schema#'),
         ),
