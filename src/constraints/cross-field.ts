@@ -1,4 +1,5 @@
 import type { Ajv2020, ErrorObject, KeywordDefinition } from 'ajv/dist/2020.js';
+import { compareArguments as generatedCompareArguments } from '../generated/shape-validators.js';
 
 /**
  * `x-corridor-compare`: a constraint keyword comparing two fields of the object it sits on,
@@ -28,34 +29,6 @@ interface Operand {
 
 const SHOWN_LENGTH = 40;
 
-const operandSchema = {
-  anyOf: [
-    { type: 'string', pattern: '^/' },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['field'],
-      properties: {
-        field: { type: 'string', pattern: '^/' },
-        from: { type: 'integer', minimum: 0, maximum: 1000 },
-        to: { type: 'integer', minimum: 1, maximum: 1000 },
-      },
-    },
-  ],
-};
-
-const metaSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['left', 'op', 'right', 'as'],
-  properties: {
-    left: operandSchema,
-    right: operandSchema,
-    op: { enum: ['==', '!=', '<', '<=', '>', '>='] },
-    as: { enum: ['decimal', 'date', 'text'] },
-  },
-};
-
 /** What ajv calls for a compiled keyword: the object, and where it sits in the document. */
 interface CompareValidate {
   (data: unknown, dataCxt?: { instancePath: string }): boolean;
@@ -74,7 +47,9 @@ export function addCompareKeyword(ajv: Ajv2020): void {
     keyword: COMPARE_KEYWORD,
     type: 'object',
     schemaType: 'object',
-    metaSchema,
+    // What ajv would compile from `metaSchema: compareMetaSchema`, generated at build time; ajv
+    // runs it on the keyword's value before compile, with its usual message.
+    validateSchema: generatedCompareArguments as unknown as KeywordDefinition['validateSchema'],
     errors: true,
     compile: (schema: Record<string, unknown>) => compileComparison(parseComparison(schema)),
   };

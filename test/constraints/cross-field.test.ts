@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { ModelObject } from '../../src/documents/model.js';
-import { constraintSetFor } from '../../src/constraints/constraints.js';
+import { compareMetaSchema } from '../../src/constraints/compare-arguments.js';
+import { constraintAjv, constraintSetFor } from '../../src/constraints/constraints.js';
 import {
   addCompareKeyword,
   compareDecimals,
@@ -211,6 +212,49 @@ describe('x-corridor-compare keyword', () => {
         () => ajv.compile({ 'x-corridor-compare': comparison }),
         JSON.stringify(comparison),
       ).toThrow();
+  });
+
+  it('refuses malformed arguments with the message ajv gave compiling the metaSchema itself', () => {
+    // The reference: the keyword as ajv compiled its arguments' schema at every start before
+    // (issue #14), with the constraints' instance options; ours runs the build-time validator.
+    const reference = new Ajv2020({ allErrors: true, strict: false, ownProperties: true });
+    reference.addKeyword({
+      keyword: 'x-corridor-compare',
+      type: 'object',
+      schemaType: 'object',
+      metaSchema: compareMetaSchema,
+      compile: () => () => true,
+    });
+    const ours = constraintAjv();
+    const message = (ajv: Ajv2020, schema: object): string => {
+      try {
+        ajv.compile(schema);
+        return 'compiled';
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    };
+    const malformed = [
+      { left: '/a', op: '=~', right: '/b', as: 'text' },
+      { left: 'a', op: '==', right: '/b', as: 'text' },
+      { left: '/a', op: '==', right: '/b' },
+      {},
+      { left: 1, op: 2, right: null, as: [] },
+      { left: { field: 'a', from: -1, to: 1001, start: 1 }, op: '==', right: '/b', as: 'date' },
+      { left: { from: 1.5 }, op: '==', right: { field: '/b/~1c' }, as: 'decimal', code: 'x' },
+    ];
+    for (const comparison of malformed) {
+      const schema = { properties: { items: { items: { 'x-corridor-compare': comparison } } } };
+      const expected = message(reference, schema);
+      expect(expected, JSON.stringify(comparison)).toMatch(
+        /^keyword "x-corridor-compare" value is invalid at path "#\/properties\/items\/items": data/,
+      );
+      expect(message(ours, schema), JSON.stringify(comparison)).toBe(expected);
+    }
+    // Well-formed arguments pass both.
+    const fine = { left: { field: '/a', from: 0, to: 3 }, op: '==', right: '/b', as: 'text' };
+    expect(message(ours, { 'x-corridor-compare': fine })).toBe('compiled');
+    expect(message(reference, { 'x-corridor-compare': fine })).toBe('compiled');
   });
 
   it('finds misspelt x-corridor-* keywords anywhere in a schema', () => {
