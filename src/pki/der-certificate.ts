@@ -335,3 +335,79 @@ export function readPlainCertificate(der: Uint8Array): PlainCertificateFields | 
     throw error;
   }
 }
+
+/** One attribute of a Name: its type and its value's tag and content octets. */
+export interface PlainNameAttribute {
+  oid: string;
+  tag: number;
+  value: Uint8Array;
+}
+
+/**
+ * A DER Name's RDNs (SEQUENCE OF SET OF SEQUENCE { OID, value }), in encoded order, or
+ * undefined when it is not of the plain shape (names.ts then reads it with asn1js).
+ */
+export function readPlainName(nameDer: Uint8Array): PlainNameAttribute[][] | undefined {
+  try {
+    if (nameDer.length > MAX_BYTES) unusual();
+    const name = tlvAt(nameDer, 0, nameDer.length);
+    if (name.end !== nameDer.length) unusual();
+    checkTree(nameDer, name, 0);
+    checkName(nameDer, name);
+    return children(nameDer, name).map((rdn) =>
+      children(nameDer, rdn).map((atv) => {
+        const [type, value] = children(nameDer, atv) as [Tlv, Tlv];
+        return {
+          oid: oid(nameDer, type),
+          tag: value.tag,
+          value: nameDer.subarray(value.content, value.end),
+        };
+      }),
+    );
+  } catch (error) {
+    if (error instanceof Unusual) return undefined;
+    throw error;
+  }
+}
+
+/** What spki.ts reads from a SubjectPublicKeyInfo. */
+export interface PlainSpkiFields {
+  algorithmOid: string;
+  parameterOid: string | undefined;
+  /** BIT STRING content without its unused-bits octet (which is 0). */
+  keyBytes: Uint8Array;
+}
+
+/** The OID parameters name: an OID, or a SEQUENCE's first (GOST), as spki.ts's firstOid. */
+function firstOidOf(der: Uint8Array, tlv: Tlv | undefined): string | undefined {
+  if (tlv?.tag === 0x06) return oid(der, tlv);
+  if (tlv?.tag === 0x30) return firstOidOf(der, children(der, tlv)[0]);
+  return undefined;
+}
+
+/**
+ * SEQUENCE { SEQUENCE { OID, parameters? }, BIT STRING with no unused bits }, nothing after,
+ * or undefined when anything is otherwise (spki.ts then reads it with asn1js, and fails alike).
+ */
+export function readPlainSpki(spki: Uint8Array): PlainSpkiFields | undefined {
+  try {
+    if (spki.length > MAX_BYTES) unusual();
+    const outer = tlvAt(spki, 0, spki.length);
+    if (outer.tag !== 0x30 || outer.end !== spki.length) unusual();
+    checkTree(spki, outer, 0);
+    const parts = children(spki, outer);
+    if (parts.length !== 2) unusual();
+    const algorithm = children(spki, expect(parts[0], 0x30));
+    if (algorithm.length < 1 || algorithm.length > 2) unusual();
+    const bits = expect(parts[1], 0x03);
+    if (spki[bits.content] !== 0) unusual();
+    return {
+      algorithmOid: oid(spki, algorithm[0] as Tlv),
+      parameterOid: firstOidOf(spki, algorithm[1]),
+      keyBytes: spki.slice(bits.content + 1, bits.end),
+    };
+  } catch (error) {
+    if (error instanceof Unusual) return undefined;
+    throw error;
+  }
+}

@@ -162,11 +162,30 @@ function inclusivePrefixes(method: XmlElement): string[] | undefined {
   return list.split(/[ \t\r\n]+/).filter((p) => p.length > 0);
 }
 
+/**
+ * Decoded X509Certificate values by their exact text (null: not strict base64). The same CA and
+ * signer certificates come with every document of a batch; each document gets its own copy.
+ */
+const certificateTexts = new Map<string, Uint8Array | null>();
+const MAX_CERTIFICATE_TEXTS = 256;
+
+function decodeCertificateText(text: string): Uint8Array | null {
+  let bytes = certificateTexts.get(text);
+  if (bytes === undefined) {
+    bytes = decodeBase64Strict(text);
+    if (certificateTexts.size >= MAX_CERTIFICATE_TEXTS) certificateTexts.clear();
+    // The key is kept: detached, so it does not hold this document's whole text alive.
+    certificateTexts.set(detached(text), bytes);
+  }
+  return bytes && bytes.slice();
+}
+
 /** Strictly decodes a base64 value element, reporting non-text content and bad base64. */
 function decodeValue(
   element: XmlElement,
   name: string,
   problems: SignatureProblem[],
+  decode: (text: string) => Uint8Array | null = decodeBase64Strict,
 ): Uint8Array | undefined {
   const { text, nonText } = valueText(element);
   if (nonText) {
@@ -179,7 +198,7 @@ function decodeValue(
     );
     return undefined;
   }
-  const bytes = decodeBase64Strict(text);
+  const bytes = decode(text);
   if (!bytes) {
     problems.push(problem(XMLDSIG_RULES.badBase64, `${name} is not valid base64`, element.pos));
     return undefined;
@@ -213,7 +232,7 @@ function readKeyInfo(
       for (const item of child.children) {
         if (item.kind !== 'element') continue;
         if (item.namespaceURI === keyInfo.namespaceURI && item.localName === 'X509Certificate') {
-          const der = decodeValue(item, 'X509Certificate', problems);
+          const der = decodeValue(item, 'X509Certificate', problems, decodeCertificateText);
           if (der) summary.certificates.push(der);
         } else {
           summary.other.push(item.localName);

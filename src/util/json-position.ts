@@ -133,5 +133,8 @@ export function firstJsonErrorOffset(text: string): number {
 
 /** One JSON pointer reference token (RFC 6901 §3): `~` as `~0`, `/` as `~1`. */
 export function escapePointerToken(token: string): string {
+  // Nearly every member name has neither: two RegExp replaces per model field were ~3% of
+  // reading a document (issue #14).
+  if (!token.includes('~') && !token.includes('/')) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -5,5 +5,7 @@
  * document over a `verify` batch. Strings that outlive the document go through this.
  */
 export function detached(value: string): string {
-  return value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8');
+  // Slicing the concatenation flattens it into a fresh copy first, and the result is a slice of
+  // that copy: ~10 times cheaper than a round trip through a Buffer (a matrix makes thousands).
+  return value.length < 13 ? value : (' ' + value).slice(1);
 }
