@@ -1,4 +1,5 @@
 import * as asn1js from 'asn1js';
+import { readPlainName } from './der-certificate.js';
 
 /** Short names of RFC 4514 §3 plus the ones OpenSSL prints for common DN attributes. */
 const SHORT_NAMES = new Map<string, string>([
@@ -46,6 +47,58 @@ function valueString(value: asn1js.AsnType): string {
  * Unknown attribute types appear as dotted OIDs.
  */
 export function nameToString(nameDer: Uint8Array): string {
+  return plainNameToString(nameDer) ?? asn1NameToString(nameDer);
+}
+
+/** Strict UTF-8, keeping a leading BOM: what asn1js decodes a UTF8String with. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** asn1js's string value of a plain attribute value, or undefined to leave it to asn1js. */
+function plainValue(tag: number, value: Uint8Array): string | undefined {
+  // Empty values: asn1js's own business (it may refuse them).
+  if (value.length === 0) return undefined;
+  switch (tag) {
+    case 0x0c: // UTF8String
+      try {
+        return utf8.decode(value);
+      } catch {
+        return undefined;
+      }
+    case 0x12: // NumericString
+    case 0x13: // PrintableString
+    case 0x14: // TeletexString
+    case 0x16: // IA5String
+    case 0x1a: // VisibleString
+      // asn1js: one character per octet (String.fromCharCode).
+      return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1');
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The same string read straight from the DER (der-certificate.ts): decoding a name with
+ * asn1js was most of what reading a certificate still cost (issue #14). Undefined for any
+ * name or value of another shape.
+ */
+function plainNameToString(nameDer: Uint8Array): string | undefined {
+  const rdns = readPlainName(nameDer);
+  if (!rdns) return undefined;
+  const out: string[] = [];
+  for (const rdn of rdns) {
+    const parts: string[] = [];
+    for (const { oid, tag, value } of rdn) {
+      const text = plainValue(tag, value);
+      if (text === undefined) return undefined;
+      parts.push(`${SHORT_NAMES.get(oid) ?? oid}=${escapeValue(text)}`);
+    }
+    out.push(parts.join('+'));
+  }
+  return out.reverse().join(',');
+}
+
+/** Exported for the tests, which hold the plain reading to it. */
+export function asn1NameToString(nameDer: Uint8Array): string {
   const parsed = asn1js.fromBER(nameDer);
   if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) return '';
   const rdns: string[] = [];
