@@ -1,4 +1,5 @@
 import type { XmlElement } from '../xml/dom.js';
+import { detached } from '../xml/detach.js';
 import { isRealEncryptedData } from './encrypted-data.js';
 import type { ModelObject, SourceLocation } from './model.js';
 import { LocationMap, escapePointerToken } from './locations.js';
@@ -30,6 +31,25 @@ const IDENTITY_ATTRIBUTES = new Set(['Id', 'ID', 'id']);
 
 export function camelCase(name: string): string {
   return name.length === 0 ? name : name[0]!.toLowerCase() + name.slice(1);
+}
+
+/**
+ * camelCase of element and attribute names, by name: a batch's documents use the same few
+ * hundred names, and each conversion built two strings (bounded: a hostile document's names
+ * only refill it).
+ */
+const camelNames = new Map<string, string>();
+const MAX_CAMEL_NAMES = 4096;
+
+function cachedCamelCase(name: string): string {
+  let camel = camelNames.get(name);
+  if (camel === undefined) {
+    // Detached: a name sliced from the document would keep the document's text alive.
+    camel = detached(camelCase(name));
+    if (camelNames.size >= MAX_CAMEL_NAMES) camelNames.clear();
+    camelNames.set(detached(name), camel);
+  }
+  return camel;
 }
 
 function capitalise(name: string): string {
@@ -101,7 +121,7 @@ export function xmlToModel(
 
       // Own names only: an element named `constructor` or `toString` is data, not a lookup hit.
       const arrayKey = ownMember(definition.arrays, child.localName);
-      const key = arrayKey ?? camelCase(child.localName);
+      const key = arrayKey ?? cachedCamelCase(child.localName);
       let childPointer: string;
       if (arrayKey) {
         let list = ownMember(target, key);
@@ -171,7 +191,7 @@ function copyAttributes(
   const keys: string[] = [];
   for (const attribute of element.attributes) {
     if (IDENTITY_ATTRIBUTES.has(attribute.name) || attribute.prefix) continue;
-    const key = camelCase(attribute.localName);
+    const key = cachedCamelCase(attribute.localName);
     keys.push(key);
     if (Object.hasOwn(target, key)) collisions.push(`${pointer}/${escapePointerToken(key)}`);
     setMember(target, key, attribute.value);
@@ -185,18 +205,6 @@ function copyAttributes(
 
 const isEncryptedData = (e: XmlElement): boolean =>
   e.namespaceURI === XENC_NS && e.localName === 'EncryptedData';
-
-/**
- * Children that are document structure: not XML Signature elements (ds:Signature, ds:Object
- * moved into a field), and not an EncryptedData that did not replace the field's content.
- */
-function structural(element: XmlElement): XmlElement[] {
-  const elements = element.children.filter(
-    (c): c is XmlElement => c.kind === 'element' && c.namespaceURI !== DSIG_NS,
-  );
-  if (replacedContent(element, elements)) return elements;
-  return elements.filter((c) => !isEncryptedData(c));
-}
 
 /** The element's content is one real EncryptedData and blank text: it was encrypted. */
 function replacedContent(element: XmlElement, elements: XmlElement[]): XmlElement | undefined {
@@ -215,7 +223,8 @@ function noteNonData(
   encryptedPointers: string[],
   nonData: NonDataContent,
 ): void {
-  const elements: XmlElement[] = [];
+  // Built only when there are element children: most elements noted are leaves.
+  let elements: XmlElement[] | undefined;
   for (const c of element.children) {
     if (c.kind !== 'element') continue;
     if (c.namespaceURI === DSIG_NS) {
@@ -224,8 +233,9 @@ function noteNonData(
       }
       continue;
     }
-    elements.push(c);
+    (elements ??= []).push(c);
   }
+  if (elements === undefined) return;
   const replaced = replacedContent(element, elements);
   if (replaced) {
     encryptedPointers.push(pointer);
@@ -246,7 +256,18 @@ function noteNonData(
  * dummy EncryptedData put into a field does not turn its value into an object.
  */
 function isLeaf(element: XmlElement): boolean {
-  return structural(element).length === 0;
+  // Structure: element children outside the signature namespace, but not an EncryptedData
+  // that did not replace the field's content. Counted without building lists (every field).
+  let encrypted: XmlElement | undefined;
+  let count = 0;
+  for (const c of element.children) {
+    if (c.kind !== 'element' || c.namespaceURI === DSIG_NS) continue;
+    if (!isEncryptedData(c)) return false;
+    encrypted = c;
+    count++;
+  }
+  // Nothing but EncryptedData: a leaf, unless it is the one that replaced the content.
+  return count !== 1 || replacedContent(element, [encrypted as XmlElement]) === undefined;
 }
 
 function leafText(element: XmlElement): string {
