@@ -9,7 +9,7 @@ import { constraintSetFor } from '../constraints/constraints.js';
 import { Memo } from '../util/memo.js';
 import { DEFAULT_DOCUMENT_LIMITS } from '../limits.js';
 import { capReports, DEFAULT_MAX_FINDINGS_PER_RULE } from './findings-cap.js';
-import { anchorSetKey, evaluateTrust } from './trust.js';
+import { anchorSetKey, evaluateTrust, type TrustResult } from './trust.js';
 import { ruleLevelFor, type RuleLevel } from './rule-levels.js';
 import type { CellStatus, Finding, FindingLocation, PairResult } from './types.js';
 
@@ -51,10 +51,15 @@ export function evaluatePair(
     asOf,
     verifications,
     // Receivers with the same anchors share the chain built for a signature.
-    trust: (index) =>
-      memo.once(verifications, `trust ${index} ${anchorSetKey(receiver)}`, () =>
-        evaluateTrust(verifications[index], receiver, asOf, memo),
-      ),
+    trust: (index) => {
+      // One map per document and anchor set, by signature index: no key text built per call.
+      const byIndex = memo.once(
+        verifications,
+        trustName(anchorSetKey(receiver)),
+        () => [] as TrustResult[],
+      );
+      return (byIndex[index] ??= evaluateTrust(verifications[index], receiver, asOf, memo));
+    },
     constraints: (profile) => constraintSetFor(profile),
     memo,
   };
@@ -68,8 +73,8 @@ export function evaluatePair(
   const elapsed = () => performance.now() - started;
   const levels = levelsOf(rules, subject.ruleLevels, receiver);
   const max = subject.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
-  let index = 0;
-  for (const rule of rules) {
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index] as Rule;
     // Not subject to rule levels: a level may drop a rule's findings, never hide that rules
     // were not evaluated.
     if (elapsed() > limitMs) {
@@ -89,10 +94,17 @@ export function evaluatePair(
     }
     // A level set by the config file or the receiver's profile: `off` skips the rule for this
     // receiver, a severity replaces every one the rule would give.
-    const level = levels[index++];
+    const level = levels[index];
     if (level === 'off') continue;
-    for (const report of capReports(rule.id, rule.check(context), max, rule.defaultSeverity)) {
-      findings.push(findingOf(rule, report, level, document.file, senderId, receiver.id));
+    const checked = rule.check(context);
+    // Most rules report nothing for most pairs: no capping, no loop.
+    if (checked.length === 0) continue;
+    const reports =
+      checked.length > max ? capReports(rule.id, checked, max, rule.defaultSeverity) : checked;
+    for (let i = 0; i < reports.length; i++) {
+      findings.push(
+        findingOf(rule, reports[i] as RuleReport, level, document.file, senderId, receiver.id),
+      );
     }
   }
   return {
@@ -104,6 +116,18 @@ export function evaluatePair(
     status: statusOf(findings),
     findings,
   };
+}
+
+/** Memo names of the trust results per anchor set (anchorSetKey): made once per set. */
+const trustNames = new Map<string, string>();
+
+function trustName(anchorSet: string): string {
+  let name = trustNames.get(anchorSet);
+  if (name === undefined) {
+    name = `trust ${anchorSet}`;
+    trustNames.set(anchorSet, name);
+  }
+  return name;
 }
 
 /** Each receiver's rule levels in rule order, for the last rules and config levels asked (profiles
