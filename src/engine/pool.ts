@@ -25,16 +25,7 @@ import type { RuleLevel } from './rule-levels.js';
  * or one of the service's requests.
  */
 
-/**
- * Below this many documents `--jobs auto` (the default) stays on the main thread. A worker
- * costs CPU once: its start (imports, profiles, document types, XSD: ~0.5 s) and V8 optimizing
- * the hot code again in its isolate (~0.5 s). Measured on an idle 2-core machine (matrix -f json
- * of signed documents × 13 receivers, `/usr/bin/time`, 2–3 runs, wall): 1,000 documents
- * --jobs 1 2.08 s vs --jobs 2 2.17 s (slower); 2,500: 4.18 vs 3.96 s (5% faster); 5,000: 6.76
- * vs 6.27 s (7% faster). The crossover lies between 1,000 and 2,500, so auto starts workers
- * from 2,000 documents.
- */
-export const POOL_THRESHOLD = 2000;
+export { POOL_THRESHOLD, threadsFor } from './pool-threads.js';
 
 /** Documents per task at most: messaging is noise against ~60 ms of work, and the last chunks balance. */
 const CHUNK = 25;
@@ -224,12 +215,6 @@ function queueError(error: unknown): unknown {
   return error instanceof Error && /queue is at limit/i.test(error.message)
     ? new QueueFullError()
     : error;
-}
-
-/** `--jobs`: `auto` uses every core for a corpus above POOL_THRESHOLD, one thread below it. */
-export function threadsFor(jobs: number | 'auto', documents: number): number {
-  if (jobs === 'auto') return documents >= POOL_THRESHOLD ? Math.min(availableParallelism(), 4) : 1;
-  return jobs;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,42 @@ describe('start-up: commands load their implementation only when they run', () =
       for (const name of HEAVY) expect(packages.has(name), name).toBe(false);
     },
   );
+
+  it('a one-thread matrix loads no worker pool (piscina), a two-thread one does', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'corridor-startup-empty-'));
+    const out = join(empty, 'matrix.json');
+    try {
+      const one = loadedPackages([
+        'matrix',
+        '--docs',
+        empty,
+        '--jobs',
+        '1',
+        '-f',
+        'json',
+        '-o',
+        out,
+      ]);
+      expect(one.code).toBe(0);
+      expect(one.packages.has('ajv')).toBe(true);
+      expect(one.packages.has('piscina')).toBe(false);
+      const two = loadedPackages([
+        'matrix',
+        '--docs',
+        empty,
+        '--jobs',
+        '2',
+        '-f',
+        'json',
+        '-o',
+        out,
+      ]);
+      expect(two.code).toBe(0);
+      expect(two.packages.has('piscina')).toBe(true);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
 
   it('a command that runs does load them (the probe can see them)', () => {
     const { code, packages } = loadedPackages(['profiles', 'lint']);

@@ -4,7 +4,8 @@ import type { ReadOptions } from '../../documents/read.js';
 import { forecast } from '../../engine/forecast.js';
 import { findDocuments, loadDocument, run } from '../../engine/run.js';
 import type { MatrixForecast } from '../../engine/types.js';
-import { matrixPool, runInPool, threadsFor, type WorkPool } from '../../engine/pool.js';
+import type { WorkPool } from '../../engine/pool.js';
+import { threadsFor } from '../../engine/pool-threads.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { UserError } from '../../util/errors.js';
 import { limitsFromOptions, maxFindingsFromOptions } from '../../security/options.js';
@@ -88,13 +89,12 @@ export async function matrixAction(
   const limits = limitsFromOptions(options);
   const maxFindingsPerRule = maxFindingsFromOptions(options);
   // The workers start before this thread loads its profiles: their start overlaps its own.
-  const pool =
-    threads > 1
-      ? matrixPool(
-          { profilesDir: options.profiles, doctypesDir: options.doctypes, limits },
-          threads,
-        )
-      : undefined;
+  // The pool module (and piscina) is loaded only for them: a one-thread run never needs it.
+  const pooling = threads > 1 ? await import('../../engine/pool.js') : undefined;
+  const pool = pooling?.matrixPool(
+    { profilesDir: options.profiles, doctypesDir: options.doctypes, limits },
+    threads,
+  );
   const profiles = stopPoolOnError(pool, () => loadProfiles(options.profiles));
   // Certificates, CRLs (plain data: they cross to worker threads) and who may sign the CRLs.
   const material = stopPoolOnError(pool, () => keyMaterial(options, profileAnchors(profiles)));
@@ -124,22 +124,25 @@ export async function matrixAction(
     },
     verify: material,
   };
-  const raw = pool
-    ? await runInPool(
-        single,
-        {
-          asOf: asOf.toISOString(),
-          kind: 'matrix',
-          receivers: 'all',
-          maxFindingsPerRule,
-          ruleLevels: levels,
-          ...material,
-          within: docs,
-          followSymlinks: options.followSymlinks === true,
-        },
-        pool,
-      ).finally(() => pool.destroy())
-    : run(single);
+  const raw =
+    pooling && pool
+      ? await pooling
+          .runInPool(
+            single,
+            {
+              asOf: asOf.toISOString(),
+              kind: 'matrix',
+              receivers: 'all',
+              maxFindingsPerRule,
+              ruleLevels: levels,
+              ...material,
+              within: docs,
+              followSymlinks: options.followSymlinks === true,
+            },
+            pool,
+          )
+          .finally(() => pool.destroy())
+      : run(single);
   // The spool goes whatever happens after the run: a forecast or a report that fails too.
   try {
     gate.report(raw);
