@@ -5,6 +5,7 @@ import type { CurveInfo, KeyFamily, PublicKey, SpkiParts } from '../crypto/types
 import { CertificateError } from './errors.js';
 import { curveInfo, keyAlgorithmInfo, keyBitsFor } from './oids.js';
 import { pemBlocks } from './pem.js';
+import { readPlainSpki } from './der-certificate.js';
 
 export type { SpkiParts } from '../crypto/types.js';
 
@@ -21,6 +22,13 @@ function firstOid(block: asn1js.AsnType | undefined): string | undefined {
 
 /** Strict structural parse: SEQUENCE { SEQUENCE { OID, params? }, BIT STRING }, nothing after. */
 export function spkiParts(spki: Uint8Array): SpkiParts {
+  // The plain shape straight from the DER (der-certificate.ts); anything else, errors included,
+  // through asn1js as before.
+  return readPlainSpki(spki) ?? asn1SpkiParts(spki);
+}
+
+/** The asn1js reading; exported for the tests, which hold the plain reading to it. */
+export function asn1SpkiParts(spki: Uint8Array): SpkiParts {
   const parsed = asn1js.fromBER(spki);
   if (parsed.offset !== spki.length) fail('not a single well-formed DER value');
   const seq = parsed.result;
@@ -74,7 +82,7 @@ const CACHE_MAX = 1024;
 
 /** Decodes a DER SubjectPublicKeyInfo of any family; throws KeyFormatError on bad input. */
 export function decodePublicKey(spkiDer: Uint8Array): PublicKey {
-  const id = Buffer.from(spkiDer).toString('base64');
+  const id = Buffer.from(spkiDer.buffer, spkiDer.byteOffset, spkiDer.byteLength).toString('base64');
   const hit = cache.get(id);
   if (hit) return hit;
   const key = decodeUncached(Uint8Array.from(spkiDer));
