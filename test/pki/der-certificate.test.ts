@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWithPkijs, type Certificate } from '../../src/pki/certificate.js';
 import {
@@ -7,40 +5,8 @@ import {
   readPlainSpki,
   type PlainCertificateFields,
 } from '../../src/pki/der-certificate.js';
-import { pemBlocks } from '../../src/pki/pem.js';
 import { asn1SpkiParts, spkiOfCertificate } from '../../src/pki/spki.js';
-import { FIXTURES, XMLSEC, xmlCertificates } from './helpers.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
-function files(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files(path, out);
-    else out.push(path);
-  }
-  return out;
-}
-
-/** Every certificate shipped with corridor or its tests: PEM files and XML X509Certificate values. */
-function knownCertificates(): Uint8Array[] {
-  const found = new Map<string, Uint8Array>();
-  const dirs = [FIXTURES, XMLSEC, join(ROOT, 'fixtures'), join(ROOT, 'profiles')];
-  for (const file of dirs.flatMap((dir) => files(dir))) {
-    const ders: Uint8Array[] = [];
-    if (/\.(pem|crt|cer)$/.test(file)) {
-      for (const block of pemBlocks(readFileSync(file, 'utf8')))
-        if (block.label === 'CERTIFICATE') ders.push(block.der);
-    } else if (
-      /\.(xml|json)$/.test(file) &&
-      readFileSync(file, 'utf8').includes('509Certificate')
-    ) {
-      if (file.endsWith('.xml')) ders.push(...xmlCertificates(file));
-    }
-    for (const der of ders) found.set(Buffer.from(der).toString('base64'), der);
-  }
-  return [...found.values()].filter((der) => der.length > 0);
-}
+import { knownCertificates } from './helpers.js';
 
 /** What certificate.ts takes from a reading, in the plain reader's terms. */
 function view(cert: Certificate, spki: Uint8Array) {

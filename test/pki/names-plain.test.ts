@@ -1,45 +1,21 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWithPkijs } from '../../src/pki/certificate.js';
 import { readPlainName } from '../../src/pki/der-certificate.js';
 import { asn1NameToString, nameToString } from '../../src/pki/names.js';
-import { pemBlocks } from '../../src/pki/pem.js';
-import { FIXTURES, XMLSEC, xmlCertificates } from './helpers.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
-function files(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files(path, out);
-    else out.push(path);
-  }
-  return out;
-}
+import { knownCertificates } from './helpers.js';
 
 /** Subject and issuer DER of every certificate shipped with corridor or its tests. */
 function knownNames(): Uint8Array[] {
   const found = new Map<string, Uint8Array>();
-  const dirs = [FIXTURES, XMLSEC, join(ROOT, 'fixtures'), join(ROOT, 'profiles')];
-  for (const file of dirs.flatMap((dir) => files(dir))) {
-    const ders: Uint8Array[] = [];
-    if (/\.(pem|crt|cer)$/.test(file)) {
-      for (const block of pemBlocks(readFileSync(file, 'utf8')))
-        if (block.label === 'CERTIFICATE') ders.push(block.der);
-    } else if (file.endsWith('.xml') && readFileSync(file, 'utf8').includes('509Certificate')) {
-      ders.push(...xmlCertificates(file));
+  for (const der of knownCertificates()) {
+    let names: Uint8Array[];
+    try {
+      const cert = parseWithPkijs(der);
+      names = [cert.subjectDer, cert.issuerDer];
+    } catch {
+      continue;
     }
-    for (const der of ders) {
-      let names: Uint8Array[];
-      try {
-        const cert = parseWithPkijs(der);
-        names = [cert.subjectDer, cert.issuerDer];
-      } catch {
-        continue;
-      }
-      for (const name of names) found.set(Buffer.from(name).toString('hex'), name);
-    }
+    for (const name of names) found.set(Buffer.from(name).toString('hex'), name);
   }
   return [...found.values()];
 }
