@@ -102,7 +102,8 @@ function keyUsageOf(value: unknown): KeyUsageName[] | undefined {
   return keyUsageOfBits(value.valueBlock.valueHexView);
 }
 
-function keyUsageOfBits(raw: Uint8Array): KeyUsageName[] {
+/** The usages a keyUsage BIT STRING's content (unused-bits octet removed) asserts. */
+export function keyUsageOfBits(raw: Uint8Array): KeyUsageName[] {
   const usages: KeyUsageName[] = [];
   KEY_USAGE_BITS.forEach((name, bit) => {
     if (((raw[bit >> 3] ?? 0) >> (7 - (bit & 7))) & 1) usages.push(name);
@@ -144,33 +145,72 @@ function distributionPointUris(points: pkijs.CRLDistributionPoints): string[] {
   return uris.slice(0, 8);
 }
 
-/** The plain shape read without asn1js and pkijs (der-certificate.ts); the same fields. */
-function fromPlain(der: Uint8Array, sha256: string, plain: PlainCertificateFields): Certificate {
-  const signatureAlgorithmId = registryIdForSignatureOid(plain.signatureAlgorithmOid);
-  const keyUsage = plain.keyUsageBits ? keyUsageOfBits(plain.keyUsageBits) : undefined;
-  const { subjectDer, issuerDer, spki, subjectKeyIdentifier } = plain;
+/** What both readings take from a certificate; certificateOf derives the rest. */
+interface CertificateFields {
+  subjectDer: Uint8Array;
+  issuerDer: Uint8Array;
+  spki: Uint8Array;
+  serialNumber: string;
+  notBefore: Date;
+  notAfter: Date;
+  signatureAlgorithmOid: string;
+  signatureAlgorithmId?: string;
+  tbs: Uint8Array;
+  signatureValue: Uint8Array;
+  isCA: boolean;
+  keyUsage?: KeyUsageName[];
+  subjectKeyIdentifier?: Uint8Array;
+  crlDistributionPoints?: string[];
+}
+
+/** The Certificate of either reading (plain DER or pkijs), fields in one order. */
+function certificateOf(der: Uint8Array, sha256: string, fields: CertificateFields): Certificate {
+  const { spki, signatureAlgorithmId, keyUsage, subjectKeyIdentifier, crlDistributionPoints } =
+    fields;
   let publicKey: PublicKey | undefined;
   return {
     der,
-    subject: nameToString(subjectDer),
-    issuer: nameToString(issuerDer),
-    subjectDer,
-    issuerDer,
-    serialNumber: serialHexOf(plain.serial),
-    notBefore: plain.notBefore,
-    notAfter: plain.notAfter,
+    subject: nameToString(fields.subjectDer),
+    issuer: nameToString(fields.issuerDer),
+    subjectDer: fields.subjectDer,
+    issuerDer: fields.issuerDer,
+    serialNumber: fields.serialNumber,
+    notBefore: fields.notBefore,
+    notAfter: fields.notAfter,
+    // Decoded on first use: reading certificates (a profile's anchors, at load) needs no key
+    // code, and a GOST or SM2 anchor does not load its family's arithmetic for an RSA run.
     get publicKey(): PublicKey {
       return (publicKey ??= publicKeyOf(spki));
     },
-    signatureAlgorithmOid: plain.signatureAlgorithmOid,
+    signatureAlgorithmOid: fields.signatureAlgorithmOid,
     ...(signatureAlgorithmId ? { signatureAlgorithmId } : {}),
+    tbs: fields.tbs,
+    signatureValue: fields.signatureValue,
+    isCA: fields.isCA,
+    ...(keyUsage ? { keyUsage } : {}),
+    ...(subjectKeyIdentifier ? { subjectKeyIdentifier } : {}),
+    ...(crlDistributionPoints?.length ? { crlDistributionPoints } : {}),
+    sha256,
+  };
+}
+
+/** The plain shape read without asn1js and pkijs (der-certificate.ts); the same fields. */
+function fromPlain(der: Uint8Array, sha256: string, plain: PlainCertificateFields): Certificate {
+  return certificateOf(der, sha256, {
+    subjectDer: plain.subjectDer,
+    issuerDer: plain.issuerDer,
+    spki: plain.spki,
+    serialNumber: serialHexOf(plain.serial),
+    notBefore: plain.notBefore,
+    notAfter: plain.notAfter,
+    signatureAlgorithmOid: plain.signatureAlgorithmOid,
+    signatureAlgorithmId: registryIdForSignatureOid(plain.signatureAlgorithmOid),
     tbs: plain.tbs,
     signatureValue: plain.signatureValue,
     isCA: plain.isCA,
-    ...(keyUsage ? { keyUsage } : {}),
-    ...(subjectKeyIdentifier ? { subjectKeyIdentifier } : {}),
-    sha256,
-  };
+    keyUsage: plain.keyUsageBits ? keyUsageOfBits(plain.keyUsageBits) : undefined,
+    subjectKeyIdentifier: plain.subjectKeyIdentifier,
+  });
 }
 
 function parseUncached(der: Uint8Array, sha256: string): Certificate {
@@ -224,34 +264,22 @@ export function parseWithPkijs(der: Uint8Array, sha256 = ''): Certificate {
       crlDistributionPoints = distributionPointUris(ext.parsedValue);
     }
   }
-  const subjectDer = bytes(cert.subject.valueBeforeDecode);
-  const issuerDer = bytes(cert.issuer.valueBeforeDecode);
-  const spki = spkiOfCertificate(der);
-  let publicKey: PublicKey | undefined;
-  return {
-    der,
-    subject: nameToString(subjectDer),
-    issuer: nameToString(issuerDer),
-    subjectDer,
-    issuerDer,
+  return certificateOf(der, sha256, {
+    subjectDer: bytes(cert.subject.valueBeforeDecode),
+    issuerDer: bytes(cert.issuer.valueBeforeDecode),
+    spki: spkiOfCertificate(der),
     serialNumber: serialHex(cert.serialNumber),
     notBefore: cert.notBefore.value,
     notAfter: cert.notAfter.value,
-    // Decoded on first use: reading certificates (a profile's anchors, at load) needs no key
-    // code, and a GOST or SM2 anchor does not load its family's arithmetic for an RSA run.
-    get publicKey(): PublicKey {
-      return (publicKey ??= publicKeyOf(spki));
-    },
     signatureAlgorithmOid: sigOid,
-    ...(signatureAlgorithmId ? { signatureAlgorithmId } : {}),
+    signatureAlgorithmId,
     tbs: bytes(cert.tbsView),
     signatureValue: bytes(cert.signatureValue.valueBlock.valueHexView),
     isCA,
-    ...(keyUsage ? { keyUsage } : {}),
-    ...(subjectKeyIdentifier ? { subjectKeyIdentifier } : {}),
-    ...(crlDistributionPoints?.length ? { crlDistributionPoints } : {}),
-    sha256,
-  };
+    keyUsage,
+    subjectKeyIdentifier,
+    crlDistributionPoints,
+  });
 }
 
 // The same CA and signer certificates arrive with every document, and trust and the rules ask

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWithPkijs, type Certificate } from '../../src/pki/certificate.js';
+import { keyUsageOfBits, parseWithPkijs, type Certificate } from '../../src/pki/certificate.js';
 import {
   readPlainCertificate,
   readPlainSpki,
@@ -50,19 +50,7 @@ function plainView(plain: PlainCertificateFields, reference: Certificate) {
     signatureAlgorithmOid: plain.signatureAlgorithmOid,
     signatureValue: Buffer.from(plain.signatureValue).toString('hex'),
     isCA: plain.isCA,
-    keyUsage: usage
-      ? [
-          'digitalSignature',
-          'nonRepudiation',
-          'keyEncipherment',
-          'dataEncipherment',
-          'keyAgreement',
-          'keyCertSign',
-          'cRLSign',
-          'encipherOnly',
-          'decipherOnly',
-        ].filter((_, bit) => ((usage[bit >> 3] ?? 0) >> (7 - (bit & 7))) & 1)
-      : undefined,
+    keyUsage: usage ? keyUsageOfBits(usage) : undefined,
     subjectKeyIdentifier: plain.subjectKeyIdentifier
       ? Buffer.from(plain.subjectKeyIdentifier).toString('hex')
       : undefined,
