@@ -23,6 +23,8 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     setupFiles: ['test/setup/eager-crypto.ts'],
+    // Every temporary file of the run under one folder, removed at the end.
+    globalSetup: ['test/setup/tmpdir.global.ts'],
     hookTimeout: 120_000,
     projects: [
       {
