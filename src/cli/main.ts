@@ -18,12 +18,13 @@ import type { CommandResult } from './result.js';
 
 /**
  * Commands that load the code of the GOST, SM2 and bign families (and libxml2) only when a
- * document or key needs it (util/lazy.ts: check and verify run their work under withLazy), or
- * never need it. Every other command loads all of it before its action: they read many
- * documents, or hand certificates to worker threads.
+ * document or key needs it (util/lazy.ts: check and verify run their work under withLazy,
+ * matrix each document on one thread), or never need it. Every other command loads all of it
+ * before its action: they read many documents, or hand certificates to worker threads.
  */
 const LAZY_COMMANDS = new Set([
   'check',
+  'matrix',
   'verify',
   'profiles list',
   'algorithms',

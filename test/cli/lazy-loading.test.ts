@@ -7,8 +7,9 @@ import { resolveProbeImport } from '../helpers/resolve-probe.js';
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 /**
- * `check` and `verify` load the GOST, SM2 and bign code and libxml2 only when a document needs
- * them (src/util/lazy.ts): the first pass that meets one is discarded and the work is done again.
+ * `check`, `verify` and `matrix` load the GOST, SM2 and bign code and libxml2 only when a
+ * document needs them (src/util/lazy.ts): the first pass that meets one is discarded and the work
+ * (matrix: that document's) is done again.
  * Here, in fresh processes where nothing is loaded, their output must be exactly what this test
  * process prints with every family loaded up front (test/setup/eager-crypto.ts), and the probe
  * must see which packages each run loaded.
@@ -57,6 +58,41 @@ describe('lazily loaded algorithm families give the same results', () => {
     expect(JSON.parse(fresh.stdout)).toHaveProperty('cells');
     for (const name of FAMILY_CODE)
       expect(fresh.packages.has(name), name).toBe(needed.includes(name));
+  });
+
+  it.each([
+    ['RSA and ECDSA documents only', 'fixtures/documents/IN', []],
+    ['documents of every family', 'fixtures/documents', FAMILY_CODE],
+  ])('matrix of %s loads only what they need', async (_corpus, docs, needed) => {
+    const args = ['matrix', '--docs', docs, '--jobs', '1', '-f', 'json', ...AS_OF];
+    const fresh = freshCli(args);
+    const eager = await runCli(args);
+    expect(fresh.code).toBe(eager.code);
+    expect(fresh.stdout).toBe(eager.stdout);
+    expect(JSON.parse(fresh.stdout).documents.length).toBeGreaterThan(0);
+    for (const name of FAMILY_CODE)
+      expect(fresh.packages.has(name), name).toBe(needed.includes(name));
+  });
+
+  it('matrix on worker threads and its forecast give the eager results', async () => {
+    for (const args of [
+      ['matrix', '--docs', 'fixtures/documents/RU', '--jobs', '2', '-f', 'json', ...AS_OF],
+      [
+        'matrix',
+        '--docs',
+        'fixtures/documents/RU',
+        '--until',
+        '2031-01-01',
+        '-f',
+        'json',
+        ...AS_OF,
+      ],
+    ]) {
+      const fresh = freshCli(args);
+      const eager = await runCli(args);
+      expect(fresh.code, args.join(' ')).toBe(eager.code);
+      expect(fresh.stdout, args.join(' ')).toBe(eager.stdout);
+    }
   });
 
   it('verify of documents of every family, with their anchors as trust and keys', async () => {

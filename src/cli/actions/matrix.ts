@@ -2,12 +2,13 @@ import { checkRuleLevels, type RuleLevel } from '../../engine/rule-levels.js';
 import { RULES } from '../../rules/index.js';
 import type { ReadOptions } from '../../documents/read.js';
 import { forecast } from '../../engine/forecast.js';
-import { findDocuments, loadDocument, run } from '../../engine/run.js';
+import { findDocuments, loadDocument, runLazily } from '../../engine/run.js';
 import type { MatrixForecast } from '../../engine/types.js';
 import type { WorkPool } from '../../engine/pool.js';
 import { threadsFor } from '../../engine/pool-threads.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { UserError } from '../../util/errors.js';
+import { loadAllLazy, withLazy } from '../../util/lazy.js';
 import { limitsFromOptions, maxFindingsFromOptions } from '../../security/options.js';
 import { withConfig, type ConfigOption } from '../config.js';
 import { keyMaterial, profileAnchors } from '../key-material.js';
@@ -95,6 +96,14 @@ export async function matrixAction(
     { profilesDir: options.profiles, doctypesDir: options.doctypes, limits },
     threads,
   );
+  // On one thread the families' code and libxml2 load when a document first needs them
+  // (runLazily); the main thread evaluates beside the workers synchronously, so with a pool it
+  // loads all of them now, as each worker does when it starts.
+  if (pooling)
+    await loadEveryFamily().catch((error: unknown) => {
+      void pool?.destroy();
+      throw error;
+    });
   const profiles = stopPoolOnError(pool, () => loadProfiles(options.profiles));
   // Certificates, CRLs (plain data: they cross to worker threads) and who may sign the CRLs.
   const material = stopPoolOnError(pool, () => keyMaterial(options, profileAnchors(profiles)));
@@ -142,7 +151,7 @@ export async function matrixAction(
             pool,
           )
           .finally(() => pool.destroy())
-      : run(single);
+      : await runLazily(single);
   // The spool goes whatever happens after the run: a forecast or a report that fails too.
   try {
     gate.report(raw);
@@ -151,21 +160,23 @@ export async function matrixAction(
     const result = until
       ? {
           ...raw,
-          forecast: matrixForecast(
-            files.map((file) =>
-              loadDocument(
-                file,
-                {
-                  limits,
-                  within: docs,
-                  followSymlinks: options.followSymlinks === true,
-                  ...documentTypes,
-                },
-                asOf,
-                material,
+          forecast: await withLazy(() =>
+            matrixForecast(
+              files.map((file) =>
+                loadDocument(
+                  file,
+                  {
+                    limits,
+                    within: docs,
+                    followSymlinks: options.followSymlinks === true,
+                    ...documentTypes,
+                  },
+                  asOf,
+                  material,
+                ),
               ),
+              { profiles, asOf, until, levels },
             ),
-            { profiles, asOf, until, levels },
           ),
         }
       : raw;
@@ -174,6 +185,13 @@ export async function matrixAction(
   } finally {
     raw.spool?.dispose();
   }
+}
+
+/** Every algorithm family's code and libxml2 (util/lazy.ts). */
+async function loadEveryFamily(): Promise<void> {
+  const { loadCrypto } = await import('../../crypto/schemes/index.js');
+  await loadCrypto();
+  await loadAllLazy();
 }
 
 /** Runs `work`; if it throws, the pool's threads stop first (they would keep the process alive). */

@@ -55,6 +55,12 @@ export function registerMatrixCommand(
       // The config's doctypes folder too: the definitions are read before the action runs.
       const { withConfig } = await import('../config.js');
       const withDoctypes = withConfig(options, ['doctypes']);
-      done(await matrixAction(withDoctypes, await documentTypeReadOptions(withDoctypes)));
+      done(
+        await matrixAction(
+          withDoctypes,
+          // libxml2 loads when a document needs it (or up front for worker threads: the action).
+          await documentTypeReadOptions(withDoctypes, { lazy: true }),
+        ),
+      );
     });
 }
