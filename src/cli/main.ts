@@ -34,6 +34,20 @@ const LAZY_COMMANDS = new Set([
   'merge',
 ]);
 
+/**
+ * Commands that start without pkijs (pki/pkijs.ts): `verify` reads every certificate and CRL
+ * under withLazy, which loads it when one needs it; the others read none. Every other command
+ * loads it before its action, as its static import did.
+ */
+const WITHOUT_PKIJS = new Set([
+  'verify',
+  'profiles list',
+  'profiles show',
+  'algorithms',
+  'doctypes list',
+  'doctypes lint',
+]);
+
 function commandPath(command: Command): string {
   const names: string[] = [];
   for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
@@ -74,7 +88,12 @@ export async function main(argv: string[]): Promise<number> {
   registerServeCommand(program, done);
   for (const command of program.commands) command.exitOverride();
   program.hook('preAction', async (_program, action) => {
-    if (LAZY_COMMANDS.has(commandPath(action))) return;
+    const path = commandPath(action);
+    if (!WITHOUT_PKIJS.has(path)) {
+      const { PKIJS } = await import('../pki/pkijs.js');
+      await PKIJS.load();
+    }
+    if (LAZY_COMMANDS.has(path)) return;
     const { loadCrypto } = await import('../crypto/schemes/index.js');
     await loadCrypto();
   });

@@ -1,8 +1,11 @@
 /**
- * Every algorithm family's code, imported statically: for the library API (src/index.ts) and the
- * worker threads, whose synchronous entry points cannot wait for a lazy load (util/lazy.ts).
+ * Every algorithm family's code, and pkijs (pki/pkijs.ts), imported statically: for the library
+ * API (src/index.ts) and the worker threads, whose synchronous entry points cannot wait for a
+ * lazy load (util/lazy.ts).
  * Importing this module makes the registry behave as if nothing were lazy.
  */
+import * as pkijs from 'pkijs';
+import { PKIJS } from '../pki/pkijs.js';
 import * as bash from './bash/hash.js';
 import * as belt from './belt/hash.js';
 import { DIGEST_MODULES } from './digests.js';
@@ -24,3 +27,4 @@ DIGEST_MODULES.STREEBOG.provide(streebog);
 DIGEST_MODULES.GOSTR3411_94.provide(gostr341194);
 DIGEST_MODULES.BELT.provide(belt);
 DIGEST_MODULES.BASH.provide(bash);
+PKIJS.provide(pkijs);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import type * as Pkijs from 'pkijs';
 import type { PublicKey } from '../crypto/types.js';
 import type { SignerSummary } from '../signature/types.js';
 import { LazyNotLoadedError } from '../util/lazy.js';
@@ -15,6 +15,7 @@ import {
 } from './oids.js';
 import { decodePublicKey, spkiOfCertificate, spkiParts } from './spki.js';
 import { readPlainCertificate, type PlainCertificateFields } from './der-certificate.js';
+import { pkijs } from './pkijs.js';
 
 export type KeyUsageName =
   | 'digitalSignature'
@@ -85,7 +86,7 @@ function serialHexOf(content: Uint8Array): string {
 /** RSASSA-PSS: the registry id only when the parameters are those corridor verifies. */
 function pssRegistryId(params: unknown): string | undefined {
   if (!(params instanceof asn1js.Sequence)) return undefined;
-  const pss = new pkijs.RSASSAPSSParams({ schema: params });
+  const pss = new (pkijs().RSASSAPSSParams)({ schema: params });
   const digestId = digestIdForHashOid(pss.hashAlgorithm.algorithmId);
   const id = registryIdForSignatureOid(OID.rsassaPss, digestId);
   const saltLength = { 'rsa-pss-sha256': 32, 'rsa-pss-sha384': 48, 'rsa-pss-sha512': 64 };
@@ -133,7 +134,7 @@ const SKI_OID = '2.5.29.14';
 const CRL_DP_OID = '2.5.29.31';
 
 /** uniformResourceIdentifier (GeneralName [6]) full names of the distribution points. */
-function distributionPointUris(points: pkijs.CRLDistributionPoints): string[] {
+function distributionPointUris(points: Pkijs.CRLDistributionPoints): string[] {
   const uris: string[] = [];
   for (const point of points.distributionPoints) {
     const names = point.distributionPoint;
@@ -232,9 +233,11 @@ export function parseWithPkijs(der: Uint8Array, sha256 = ''): Certificate {
       `not a DER X.509 certificate (${der.length - asn1.offset} trailing bytes)`,
     );
   }
-  let cert: pkijs.Certificate;
+  // Outside the try: a pkijs not loaded yet must reach withLazy, not become a CertificateError.
+  const pki = pkijs();
+  let cert: Pkijs.Certificate;
   try {
-    cert = new pkijs.Certificate({ schema: asn1.result });
+    cert = new pki.Certificate({ schema: asn1.result });
   } catch (error) {
     throw new CertificateError(
       `not an X.509 certificate: ${(error as Error).message}`.slice(0, 300),
@@ -251,16 +254,13 @@ export function parseWithPkijs(der: Uint8Array, sha256 = ''): Certificate {
   let subjectKeyIdentifier: Uint8Array | undefined;
   let crlDistributionPoints: string[] | undefined;
   for (const ext of cert.extensions ?? []) {
-    if (ext.extnID === OID.basicConstraints && ext.parsedValue instanceof pkijs.BasicConstraints) {
+    if (ext.extnID === OID.basicConstraints && ext.parsedValue instanceof pki.BasicConstraints) {
       isCA = ext.parsedValue.cA === true;
     } else if (ext.extnID === OID.keyUsage) {
       keyUsage = keyUsageOf(ext.parsedValue);
     } else if (ext.extnID === SKI_OID && ext.parsedValue instanceof asn1js.OctetString) {
       subjectKeyIdentifier = bytes(ext.parsedValue.valueBlock.valueHexView);
-    } else if (
-      ext.extnID === CRL_DP_OID &&
-      ext.parsedValue instanceof pkijs.CRLDistributionPoints
-    ) {
+    } else if (ext.extnID === CRL_DP_OID && ext.parsedValue instanceof pki.CRLDistributionPoints) {
       crlDistributionPoints = distributionPointUris(ext.parsedValue);
     }
   }
@@ -298,7 +298,7 @@ export function parseCertificate(der: Uint8Array): Certificate {
   try {
     cert = parseUncached(Uint8Array.from(der), sha256);
   } catch (error) {
-    if (error instanceof CertificateError) throw error;
+    if (error instanceof CertificateError || error instanceof LazyNotLoadedError) throw error;
     throw new CertificateError(`cannot parse certificate: ${(error as Error).message}`, {
       cause: error,
     });

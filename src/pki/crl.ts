@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import type * as Pkijs from 'pkijs';
 import { schemeFor } from '../crypto/schemes/index.js';
 import { onLazyLoad } from '../util/lazy.js';
+import { pkijs } from './pkijs.js';
 import type { Certificate } from './certificate.js';
 import { CertificateError } from './errors.js';
 import { nameToString, normalizedName } from './names.js';
@@ -40,9 +41,11 @@ export function parseCrl(der: Uint8Array): Crl {
   if (asn1.offset === -1 || asn1.offset !== der.length) {
     throw new CertificateError('not a DER X.509 CRL');
   }
-  let crl: pkijs.CertificateRevocationList;
+  // Outside the try: a pkijs not loaded yet must reach withLazy, not become a CertificateError.
+  const pki = pkijs();
+  let crl: Pkijs.CertificateRevocationList;
   try {
-    crl = new pkijs.CertificateRevocationList({ schema: asn1.result });
+    crl = new pki.CertificateRevocationList({ schema: asn1.result });
   } catch (error) {
     throw new CertificateError(`not an X.509 CRL: ${(error as Error).message}`.slice(0, 300));
   }
@@ -54,7 +57,7 @@ export function parseCrl(der: Uint8Array): Crl {
   const sigOid = crl.signatureAlgorithm.algorithmId;
   const pss =
     sigOid === OID.rsassaPss && crl.signatureAlgorithm.algorithmParams instanceof asn1js.Sequence
-      ? new pkijs.RSASSAPSSParams({ schema: crl.signatureAlgorithm.algorithmParams })
+      ? new pki.RSASSAPSSParams({ schema: crl.signatureAlgorithm.algorithmParams })
       : undefined;
   const signatureAlgorithmId = pss
     ? registryIdForSignatureOid(sigOid, digestIdForHashOid(pss.hashAlgorithm.algorithmId))

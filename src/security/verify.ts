@@ -32,11 +32,15 @@ export function verifyWithinLimits(
 ): SignatureVerification[] {
   const limits = documentLimits(options.limits);
   const budget = budgetOf(doc, limits.timeBudgetMs);
-  const overBudget = (what: string, pos: XmlPosition | undefined): SignatureProblem | undefined =>
+  // `what` is a function: the message (an element path walks the tree) is built only when used.
+  const overBudget = (
+    what: () => string,
+    pos: XmlPosition | undefined,
+  ): SignatureProblem | undefined =>
     budget.exhausted()
       ? {
           ruleId: SECURITY_RULES.limit,
-          message: `time budget of ${limits.timeBudgetMs} ms used up after ${Math.round(budget.elapsed())} ms: ${what}`,
+          message: `time budget of ${limits.timeBudgetMs} ms used up after ${Math.round(budget.elapsed())} ms: ${what()}`,
           ...(pos ? { pos } : {}),
         }
       : undefined;
@@ -45,7 +49,10 @@ export function verifyWithinLimits(
   const budgeted: VerifyOptions = {
     ...options,
     checkpoint: (reference) =>
-      overBudget(`signature not verified, stopped before ${elementPath(reference)}`, reference.pos),
+      overBudget(
+        () => `signature not verified, stopped before ${elementPath(reference)}`,
+        reference.pos,
+      ),
   };
   let infos: readonly SignatureInfo[];
   let count: number;
@@ -75,7 +82,7 @@ export function verifyWithinLimits(
     const element = signatureElementOf(doc, info);
     const over = element ? structuralLimit(element, info, limits) : undefined;
     if (over) return refused(info, [over], false);
-    const late = overBudget('signature not verified', info.pos);
+    const late = overBudget(() => 'signature not verified', info.pos);
     if (late) return refused(info, [late], null);
     let verification: SignatureVerification;
     try {

@@ -57,6 +57,13 @@ describe('start-up: what check and verify load before they know their documents'
       expect(files.has('crypto/eager.ts'), entry).toBe(true);
       expect(files.has('crypto/schemes/gost.ts'), entry).toBe(true);
       expect(packages.has('sm-crypto-v2'), entry).toBe(true);
+      expect(packages.has('pkijs'), entry).toBe(true);
+    }
+  });
+
+  it('verify imports pkijs only when a certificate or CRL needs it (pki/pkijs.ts)', () => {
+    for (const entry of ['cli/main.ts', 'cli/actions/verify.ts']) {
+      expect(staticClosure(entry).packages.has('pkijs'), entry).toBe(false);
     }
   });
 });

@@ -112,4 +112,22 @@ describe('lazily loaded algorithm families give the same results', () => {
       expect(fresh.stdout, args.join(' ')).toBe(eager.stdout);
     }
   });
+
+  it('verify loads pkijs only for a CRL or a certificate the plain DER reader leaves to it', async () => {
+    const xmlsec = 'test/vectors/xmlsec';
+    const revoked = `${xmlsec}/aleksey-xmldsig-01/enveloped-x509-missing-cert.xml`;
+    const chain = ['--certs', `${xmlsec}/keys/ca2cert.pem`, '--trust', `${xmlsec}/keys/cacert.pem`];
+    const crl = ['--crl', `${xmlsec}/keys/rsa-2048-cert-revoked-crl.pem`];
+    for (const [args, needed] of [
+      [['verify', 'fixtures/documents/EU/licence.xml', '-f', 'json', ...AS_OF], false],
+      [['verify', revoked, '--as-of', '2026-03-20', '-f', 'json', ...chain], false],
+      [['verify', revoked, '--as-of', '2026-03-20', '-f', 'json', ...chain, ...crl], true],
+    ] as const) {
+      const fresh = freshCli([...args]);
+      const eager = await runCli([...args]);
+      expect(fresh.code, args.join(' ')).toBe(eager.code);
+      expect(fresh.stdout, args.join(' ')).toBe(eager.stdout);
+      expect(fresh.packages.has('pkijs'), args.join(' ')).toBe(needed);
+    }
+  });
 });
