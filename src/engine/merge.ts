@@ -1,42 +1,235 @@
-import { readFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ProfileSet } from '../profiles/load.js';
 import { UserError } from '../util/errors.js';
-import { buildCells } from './cells.js';
+import { CellBuilder } from './cells.js';
+import { pairLine, PairSpool } from './pair-spool.js';
+import { readResultMembers, ResultSyntaxError } from './result-reader.js';
 import { attachRoutes } from './routes.js';
-import type { MatrixResult, PairResult } from './types.js';
+import {
+  countPair,
+  type MatrixCell,
+  type MatrixResult,
+  type PairResult,
+  type ResultTotals,
+} from './types.js';
 
 const SCHEMA_PATH = fileURLToPath(
   new URL('../../schemas/matrix-output.schema.json', import.meta.url),
 );
 
-let validator: ValidateFunction | undefined;
+/** A result without its pairs (validated with `pairs: []`), and a pair: compiled once. */
+let validators: { result: ValidateFunction; pair: ValidateFunction } | undefined;
 
-export interface ShardInput {
-  file: string;
-  result: MatrixResult;
+function validatorsOf(): { result: ValidateFunction; pair: ValidateFunction } {
+  if (!validators) {
+    const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object;
+    const ajv = new Ajv2020({ strict: false });
+    // Named, so that the pair definition is compiled once and shared by both validators.
+    const id = 'corridor:matrix-output';
+    ajv.addSchema({ ...schema, $id: id });
+    const result = ajv.getSchema(id);
+    const pair = ajv.getSchema(`${id}#/$defs/pair`);
+    if (!result || !pair) throw new Error('internal: the matrix output schema has no pair');
+    validators = { result, pair };
+  }
+  return validators;
 }
 
-/** Reads one `--format json` result; anything else is a user error naming the file. */
-export function readResult(file: string): ShardInput {
-  let value: unknown;
+/** One shard as read: every member but its pairs, which wait in the merge's staging file. */
+export interface ShardInput {
+  file: string;
+  result: Omit<MatrixResult, 'pairs'>;
+}
+
+/** Where one document's pairs lie in the staging file: runs of spool lines, in the order read. */
+type PairRuns = Array<{ offset: number; bytes: number; count: number }>;
+
+/** Where a cell's first finding of a rule lies in the merged order: document, then position. */
+interface FirstSeen {
+  document: string;
+  index: number;
+}
+
+/**
+ * The shards' pairs while the shards are read, and what is built from them: the pairs as the
+ * spool's lines (pair-spool.ts pairLine) in a temporary file, where each document's lie, the
+ * cells and the counts. Memory holds one entry per document and per cell, not the pairs (a shard
+ * may hold tens of thousands of documents). Each pair is parsed and serialized once: the lines
+ * are copied to the result's spool in document order (`spoolInOrder`). Removed by `dispose()`.
+ */
+export class ShardPairs {
+  readonly cells = new CellBuilder();
+  readonly totals: ResultTotals = {
+    pairs: 0,
+    okPairs: 0,
+    findings: { error: 0, warning: 0, info: 0 },
+  };
+  private readonly dir = mkdtempSync(join(tmpdir(), 'corridor-merge-'));
+  private readonly fd = openSync(join(this.dir, 'pairs'), 'w+');
+  private size = 0;
+  private readonly byDocument = new Map<string, PairRuns>();
+  /** Lines not yet written: one write per ~64 K characters, not one per pair. */
+  private pending: string[] = [];
+  private pendingUnits = 0;
+  /**
+   * The cells count pairs in the order they arrive, which is shard order: the only thing that
+   * order shows is the order of each cell's `findings` keys (first appearance), put right by
+   * `cellsInOrder`.
+   */
+  private readonly firstSeen = new Map<string, Map<string, FirstSeen>>();
+
+  add(pair: PairResult): void {
+    this.cells.add(pair);
+    countPair(this.totals, pair);
+    this.noteFirstFindings(pair);
+    const line = pairLine(pair);
+    const bytes = Buffer.byteLength(line);
+    this.pending.push(line);
+    this.pendingUnits += line.length;
+    if (this.pendingUnits >= 1 << 16) this.flush();
+    let runs = this.byDocument.get(pair.document);
+    if (!runs) {
+      runs = [];
+      this.byDocument.set(pair.document, runs);
+    }
+    const last = runs.at(-1);
+    if (last && last.offset + last.bytes === this.size) {
+      last.bytes += bytes;
+      last.count += 1;
+    } else runs.push({ offset: this.size, bytes, count: 1 });
+    this.size += bytes;
+  }
+
+  /** Whether any pair of `document` was read. */
+  has(document: string): boolean {
+    return this.byDocument.has(document);
+  }
+
+  /** Copies the pairs of `documents`, in that order, to `spool`. */
+  spoolInOrder(documents: readonly string[], spool: PairSpool): void {
+    this.flush();
+    for (const document of documents) {
+      for (const { offset, bytes, count } of this.byDocument.get(document) ?? []) {
+        const buffer = Buffer.allocUnsafe(bytes);
+        let read = 0;
+        while (read < bytes) read += readSync(this.fd, buffer, read, bytes - read, offset + read);
+        spool.addLines(buffer.toString('utf8'), count);
+      }
+    }
+  }
+
+  /** `cells` with each cell's `findings` keys in the order pairs in document order give. */
+  cellsInOrder(cells: MatrixCell[]): MatrixCell[] {
+    for (const cell of cells) {
+      const seen = this.firstSeen.get(cellKey(cell.sender, cell.receiver));
+      if (!seen) continue;
+      const order = Object.keys(cell.findings).sort((a, b) => {
+        const x = seen.get(a);
+        const y = seen.get(b);
+        if (!x || !y) return 0;
+        return x.document.localeCompare(y.document) || x.index - y.index;
+      });
+      cell.findings = Object.fromEntries(order.map((id) => [id, cell.findings[id] as number]));
+    }
+    return cells;
+  }
+
+  dispose(): void {
+    closeSync(this.fd);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** What CellBuilder counts in `findings`: every finding but info ones. */
+  private noteFirstFindings(pair: PairResult): void {
+    const key = cellKey(pair.sender, pair.receiver);
+    let seen = this.firstSeen.get(key);
+    pair.findings.forEach((finding, index) => {
+      if (finding.severity === 'info') return;
+      seen ??= new Map();
+      this.firstSeen.set(key, seen);
+      const known = seen.get(finding.ruleId);
+      if (
+        !known ||
+        pair.document.localeCompare(known.document) < 0 ||
+        (pair.document === known.document && index < known.index)
+      )
+        seen.set(finding.ruleId, { document: pair.document, index });
+    });
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.pendingUnits = 0;
+  }
+}
+
+const cellKey = (sender: string, receiver: string): string => `${sender}\u0000${receiver}`;
+
+/**
+ * Reads one `--format json` result, member by member (engine/result-reader.ts): its pairs are
+ * validated and go to `pairs`, the rest is kept. Anything else is a user error naming the file.
+ */
+export function readShard(file: string, pairs: ShardPairs): ShardInput {
+  const members: Record<string, unknown> = {};
+  const { result, pair: validPair } = validatorsOf();
+  let invalidPair: { index: number; error: ErrorObject | undefined } | undefined;
+  const pairDocuments = new Set<string>();
   try {
-    value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    readResultMembers(file, {
+      // Defined, not assigned: a member named `__proto__` stays a member, as JSON.parse makes it.
+      member: (key, value) => {
+        Object.defineProperty(members, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      },
+      pair: (value, index) => {
+        if (invalidPair) return;
+        if (!validPair(value)) {
+          invalidPair = { index, error: validPair.errors?.[0] };
+          return;
+        }
+        pairDocuments.add((value as PairResult).document);
+        pairs.add(value as PairResult);
+      },
+    });
   } catch (error) {
-    const reason = error instanceof SyntaxError ? 'not valid JSON' : 'cannot read file';
-    throw new UserError(`${file}: ${reason}`);
+    if (error instanceof ResultSyntaxError) throw new UserError(`${file}: not valid JSON`);
+    throw new UserError(`${file}: cannot read file`);
   }
-  validator ??= new Ajv2020({ strict: false }).compile(
-    JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object,
-  );
-  if (!validator(value)) {
-    const error = validator.errors?.[0];
-    throw new UserError(
-      `${file}: not a corridor JSON result (${error?.instancePath || '/'} ${error?.message ?? ''})`,
-    );
+  if (!result(members)) return notAResult(file, '', result.errors?.[0]);
+  if (invalidPair) return notAResult(file, `/pairs/${invalidPair.index}`, invalidPair.error);
+  const { pairs: _staged, ...rest } = members as unknown as MatrixResult;
+  // Pairs of a document the result does not list would count in the cells of nothing printed.
+  const listed = new Set(rest.documents.map((d) => d.document));
+  for (const document of pairDocuments) {
+    if (!listed.has(document))
+      throw new UserError(
+        `${file}: not a corridor JSON result (pairs of ${document}, which is not in documents)`,
+      );
   }
-  return { file, result: value as MatrixResult };
+  return { file, result: rest };
+}
+
+function notAResult(file: string, prefix: string, error: ErrorObject | undefined): never {
+  const path = `${prefix}${error?.instancePath ?? ''}` || '/';
+  throw new UserError(`${file}: not a corridor JSON result (${path} ${error?.message ?? ''})`);
 }
 
 /** Whether routes must be recomputed, which needs the profiles the shards ran with. */
@@ -48,9 +241,14 @@ export function needsProfiles(inputs: readonly ShardInput[]): boolean {
  * Combines shard results into the result of one run over all their documents: documents in
  * path order, each with its pairs as its shard produced them; cells (and routes) recomputed
  * from the pairs. Results from different dates, kinds or profile versions are refused: their
- * cells would mix two different questions.
+ * cells would mix two different questions. The pairs stream from the staging file to the
+ * result's own spool: memory does not grow with them.
  */
-export function mergeResults(inputs: readonly ShardInput[], profiles?: ProfileSet): MatrixResult {
+export function mergeResults(
+  inputs: readonly ShardInput[],
+  staged: ShardPairs,
+  profiles?: ProfileSet,
+): MatrixResult {
   const first = inputs[0];
   if (!first) throw new UserError('merge needs at least one JSON result');
   for (const input of inputs.slice(1)) {
@@ -88,7 +286,6 @@ export function mergeResults(inputs: readonly ShardInput[], profiles?: ProfileSe
 
   const owner = new Map<string, string>();
   const documents: MatrixResult['documents'] = [];
-  const pairsByDocument = new Map<string, PairResult[]>();
   for (const input of inputs) {
     for (const document of input.result.documents) {
       const seen = owner.get(document.document);
@@ -100,22 +297,28 @@ export function mergeResults(inputs: readonly ShardInput[], profiles?: ProfileSe
       owner.set(document.document, input.file);
       documents.push(document);
     }
-    for (const pair of input.result.pairs) {
-      const list = pairsByDocument.get(pair.document);
-      if (list) list.push(pair);
-      else pairsByDocument.set(pair.document, [pair]);
-    }
   }
   documents.sort((a, b) => a.document.localeCompare(b.document));
-  const pairs = documents.flatMap((document) => pairsByDocument.get(document.document) ?? []);
-  const cells = buildCells(pairs);
+  const spool = new PairSpool();
+  try {
+    staged.spoolInOrder(
+      documents.map((d) => d.document),
+      spool,
+    );
+  } catch (error) {
+    spool.dispose();
+    throw error;
+  }
+  const cells = profiles
+    ? attachRoutes(staged.cells, profiles, new Date(`${first.result.asOf}T00:00:00Z`))
+    : staged.cells.cells();
   const merged: MatrixResult = {
     ...first.result,
     documents,
-    cells: profiles
-      ? attachRoutes(cells, profiles, new Date(`${first.result.asOf}T00:00:00Z`))
-      : cells.cells(),
-    pairs,
+    cells: staged.cellsInOrder(cells),
+    pairs: [],
+    totals: staged.totals,
+    spool,
   };
   delete merged.baseline;
   // A shard's forecast speaks for its documents only.

@@ -165,4 +165,49 @@ describe('shards', () => {
     expect(junk.stderr).toContain('not a corridor JSON result');
     expect(junk.stderr).not.toContain('    at ');
   });
+  it('reads shards as a stream: any member order or layout, pairs checked one by one', async () => {
+    const { dir, p, docs } = corpus();
+    const base = ['matrix', '--profiles', p, '--docs', docs, '--as-of', '2026-06-01', '-f', 'json'];
+    const shards = [1, 2].map((i) => join(dir, `shard-${i}.json`));
+    for (const [i, out] of shards.entries())
+      expect((await runCli([...base, '--shard', `${i + 1}/2`, '-o', out])).code).toBe(0);
+    const merged = await runCli(['merge', ...shards, '--profiles', p, '-f', 'json']);
+    expect(merged.code).toBe(0);
+
+    // The same results with their pairs first, on one line: the same merge.
+    const [a, b] = shards.map((file) => parse(readFileSync(file, 'utf8')));
+    const reordered = join(dir, 'reordered.json');
+    const { pairs, ...rest } = a as MatrixResult;
+    writeFileSync(reordered, JSON.stringify({ pairs, ...rest }));
+    const again = await runCli(['merge', reordered, shards[1]!, '--profiles', p, '-f', 'json']);
+    expect(again.stdout).toBe(merged.stdout);
+
+    // A pair of a document the result does not list, a pair the schema refuses, a member
+    // named __proto__: each is a result corridor did not write.
+    const write = (name: string, value: unknown) => {
+      writeFileSync(join(dir, name), JSON.stringify(value));
+      return join(dir, name);
+    };
+    const stray = write('stray.json', {
+      ...b,
+      pairs: [...b!.pairs, { ...b!.pairs[0]!, document: 'elsewhere.xml' }],
+    });
+    const badPair = write('bad-pair.json', { ...b, pairs: [b!.pairs[0], { document: 1 }] });
+    const proto = join(dir, 'proto.json');
+    writeFileSync(proto, JSON.stringify(b).replace(/^\{/, '{"__proto__": {"kind": "check"},'));
+    for (const [file, message] of [
+      [stray, 'pairs of elsewhere.xml, which is not in documents'],
+      [badPair, '(/pairs/1'],
+      [proto, 'not a corridor JSON result (/ must NOT have additional properties)'],
+    ] as const) {
+      const run = await runCli(['merge', shards[0]!, file, '--profiles', p]);
+      expect(run.code, file).toBe(2);
+      expect(run.stderr, file).toContain(message);
+      expect(run.stderr).not.toContain('    at ');
+    }
+    writeFileSync(join(dir, 'cut.json'), readFileSync(shards[0]!, 'utf8').slice(0, 500));
+    const cut = await runCli(['merge', join(dir, 'cut.json')]);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toContain('cut.json: not valid JSON');
+  });
 });

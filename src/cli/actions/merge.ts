@@ -1,4 +1,4 @@
-import { mergeResults, needsProfiles, readResult } from '../../engine/merge.js';
+import { mergeResults, needsProfiles, readShard, ShardPairs } from '../../engine/merge.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { withConfig, type ConfigOption } from '../config.js';
 import { exitCodeFor, parseFailOn } from '../options.js';
@@ -16,9 +16,21 @@ export async function mergeAction(files: string[], flags: MergeOptions): Promise
   const options = withConfig(flags, ['profiles', 'failOn']);
   const targets = outputTargets(options);
   const failOn = parseFailOn(options.failOn, 'never');
-  const inputs = files.map(readResult);
-  const profiles = needsProfiles(inputs) ? loadProfiles(options.profiles) : undefined;
-  const result = mergeResults(inputs, profiles);
-  await writeOutputs(result, targets, options.docsBaseUri);
-  return { exitCode: exitCodeFor(result, failOn) };
+  // The shards' pairs wait in a temporary file, then stream to the result's spool: memory does
+  // not grow with the shards.
+  const staged = new ShardPairs();
+  let result;
+  try {
+    const inputs = files.map((file) => readShard(file, staged));
+    const profiles = needsProfiles(inputs) ? loadProfiles(options.profiles) : undefined;
+    result = mergeResults(inputs, staged, profiles);
+  } finally {
+    staged.dispose();
+  }
+  try {
+    await writeOutputs(result, targets, options.docsBaseUri);
+    return { exitCode: exitCodeFor(result, failOn) };
+  } finally {
+    result.spool?.dispose();
+  }
 }
