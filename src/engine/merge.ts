@@ -15,7 +15,7 @@ import type { ProfileSet } from '../profiles/load.js';
 import { UserError } from '../util/errors.js';
 import { CellBuilder } from './cells.js';
 import { pairLine, PairSpool } from './pair-spool.js';
-import { readResultMembers, ResultSyntaxError } from './result-reader.js';
+import { defineMember, readResultMembers, ResultSyntaxError } from './result-reader.js';
 import { attachRoutes } from './routes.js';
 import {
   countPair,
@@ -190,15 +190,7 @@ export function readShard(file: string, pairs: ShardPairs): ShardInput {
   const pairDocuments = new Set<string>();
   try {
     readResultMembers(file, {
-      // Defined, not assigned: a member named `__proto__` stays a member, as JSON.parse makes it.
-      member: (key, value) => {
-        Object.defineProperty(members, key, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      },
+      member: (key, value) => defineMember(members, key, value),
       pair: (value, index) => {
         if (invalidPair) return;
         if (!validPair(value)) {

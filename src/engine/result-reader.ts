@@ -41,6 +41,19 @@ export function readResultMembers(
   }
 }
 
+/**
+ * Sets a member as JSON.parse does: defined, not assigned, so that one named `__proto__` stays a
+ * member instead of replacing the object's prototype.
+ */
+export function defineMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
 const WHITESPACE = new Set([0x20, 0x0a, 0x0d, 0x09]);
 const STRUCTURAL = /["{}[\]]/g;
 

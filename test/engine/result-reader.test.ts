@@ -2,7 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readResultMembers, ResultSyntaxError } from '../../src/engine/result-reader.js';
+import {
+  defineMember,
+  readResultMembers,
+  ResultSyntaxError,
+} from '../../src/engine/result-reader.js';
 import { tempTree } from '../helpers/tmp.js';
 
 /** What the reader hands over, as one object again: `pairs` rebuilt from its elements. */
@@ -14,14 +18,7 @@ function readBack(text: string, chunkBytes?: number): Record<string, unknown> {
   readResultMembers(
     file,
     {
-      member: (key, value) => {
-        Object.defineProperty(members, key, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      },
+      member: (key, value) => defineMember(members, key, value),
       pair: (value, index) => {
         expect(index).toBe(pairs.length);
         pairs.push(value);
