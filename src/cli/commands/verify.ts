@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { maxBytesOption } from '../../security/options.js';
 import { contentOption } from '../content-option.js';
 import { certsOption, crlOption, requireRevocationOption } from '../key-options.js';
+import { applyJitPolicy } from '../jit-policy.js';
 import type { CommandResult } from '../result.js';
 import type { VerifyCommandOptions } from '../actions/verify.js';
 
@@ -30,6 +31,7 @@ export function registerVerifyCommand(
     .addOption(crlOption())
     .addOption(requireRevocationOption())
     .action(async (files: string[], options: VerifyCommandOptions) => {
+      applyJitPolicy();
       const { runVerify } = await import('../actions/verify.js');
       const { withLazy } = await import('../../util/lazy.js');
       // The GOST, SM2 and bign code loads when a key or a signature needs it (util/lazy.ts).
