@@ -33,10 +33,14 @@ export interface SignatureElements {
  * Reads the locations once per signature; the rules look them up per receiver. Paths are built
  * down from the signature's (one walk to the root per signature, not one per element).
  */
-export function signatureParts(signature: XmlElement): SignatureElements {
+export function signatureParts(
+  signature: XmlElement,
+  /** elementPath(signature), when the caller has it already. */
+  path = elementPath(signature),
+): SignatureElements {
   const under = (parent: ElementLocation | undefined, element: XmlElement | undefined) =>
     parent && element ? { path: childPath(parent.path, element), pos: element.pos } : undefined;
-  const self = { path: elementPath(signature), pos: signature.pos };
+  const self = { path, pos: signature.pos };
   const signedInfoElement = dsigChild(signature, 'SignedInfo');
   const keyInfoElement = dsigChild(signature, 'KeyInfo');
   const x509DataElement = keyInfoElement && dsigChild(keyInfoElement, 'X509Data');

@@ -95,9 +95,11 @@ function readSignature(doc: XmlDocument, signature: XmlElement): SignatureInfo {
   }
   const keyInfo = readKeyInfo(keyInfos[0], problems);
 
+  // One walk to the root (it scans the siblings of every ancestor) for the path and its parts.
+  const path = elementPath(signature);
   const info: SignatureInfo = {
     format: 'xmldsig',
-    path: elementPath(signature),
+    path,
     pos: signature.pos,
     signatureMethod: detached(algorithmOf(methodElement)),
     canonicalizationMethod: detached(algorithmOf(c14nElement)),
@@ -105,7 +107,7 @@ function readSignature(doc: XmlDocument, signature: XmlElement): SignatureInfo {
     keyInfo,
     placement: 'detached',
     problems,
-    elements: signatureParts(signature),
+    elements: signatureParts(signature, path),
   };
   const prefixes = c14nElement && inclusivePrefixes(c14nElement);
   if (prefixes) info.canonicalizationPrefixes = prefixes;

@@ -25,11 +25,32 @@ export interface C14nOptions {
   exclude?: (node: XmlElement) => boolean;
 }
 
+/**
+ * The options with every field present, in one order: callers build them by spreading, and
+ * spread objects change hidden class when the spread's inline cache warms up, which made the
+ * optimized renderElement deoptimize and compile again a few documents into a run.
+ */
+interface ShapedOptions {
+  method: C14nMethod;
+  withComments: boolean;
+  inclusiveNamespacesPrefixes: string[] | undefined;
+  exclude: ((node: XmlElement) => boolean) | undefined;
+}
+
+function shaped(options: C14nOptions): ShapedOptions {
+  return {
+    method: options.method,
+    withComments: options.withComments,
+    inclusiveNamespacesPrefixes: options.inclusiveNamespacesPrefixes,
+    exclude: options.exclude,
+  };
+}
+
 /** The canonical form as UTF-8 bytes, written straight into one growing buffer. */
 export function canonicalize(target: XmlDocument | XmlElement, options: C14nOptions): Uint8Array {
   // A document's canonical form is about as long as its source; a subtree starts small.
   const out = new Utf8Writer('kind' in target ? 4096 : target.source.length + 1024);
-  write(target, options, out);
+  write(target, shaped(options), out);
   return out.bytes();
 }
 
@@ -46,11 +67,11 @@ export function canonicalizeInto(
   sink: (chunk: Uint8Array) => void,
 ): void {
   const out = new Utf8Writer(SINK_CHUNK, sink);
-  write(target, options, out);
+  write(target, shaped(options), out);
   out.finish();
 }
 
-function write(target: XmlDocument | XmlElement, options: C14nOptions, out: Utf8Writer): void {
+function write(target: XmlDocument | XmlElement, options: ShapedOptions, out: Utf8Writer): void {
   if (!('kind' in target)) {
     const doc = target;
     for (const node of doc.prolog) {
@@ -88,6 +109,8 @@ export function renderLeaf(node: XmlNode, withComments: boolean): string {
 }
 
 const ABSENT = '\u0000';
+
+const NO_PREFIXES: readonly string[] = Object.freeze([]);
 
 /**
  * Namespace bookkeeping shared by all elements of one run: maps plus one flat undo stack
@@ -147,13 +170,17 @@ class NsState {
 }
 
 /** Writes the canonical form of `apex` and its subtree to `out`. */
-function renderElement(apex: XmlElement, options: C14nOptions, out: Utf8Writer): void {
+function renderElement(apex: XmlElement, options: ShapedOptions, out: Utf8Writer): void {
   const exclusive = options.method === 'exc-c14n';
   const withComments = options.withComments;
   const exclude = options.exclude;
-  const prefixList = exclusive
-    ? (options.inclusiveNamespacesPrefixes ?? []).map((p) => (p === '#default' ? '' : p))
-    : [];
+  const prefixes = exclusive ? options.inclusiveNamespacesPrefixes : undefined;
+  // NO_PREFIXES, not a fresh `[]`: an empty literal and a map() result are arrays of two hidden
+  // classes, and the optimized code deoptimized when the second one came.
+  const prefixList =
+    prefixes !== undefined && prefixes.length > 0
+      ? prefixes.map((p) => (p === '#default' ? '' : p))
+      : NO_PREFIXES;
   const ns = new NsState(
     prefixList.length > 0
       ? apex.parent === null
