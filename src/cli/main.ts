@@ -1,4 +1,4 @@
-import { applyHeapPolicy } from './heap-policy.js';
+import { applyHeapPolicy, applyMatrixHeapPolicy } from './heap-policy.js';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/errors.js';
 import { TOOL } from '../version.js';
@@ -89,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const command of program.commands) command.exitOverride();
   program.hook('preAction', async (_program, action) => {
     const path = commandPath(action);
+    if (path === 'matrix') applyMatrixHeapPolicy();
     if (!WITHOUT_PKIJS.has(path)) {
       const { PKIJS } = await import('../pki/pkijs.js');
       await PKIJS.load();

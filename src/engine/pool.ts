@@ -2,7 +2,7 @@ import type { Crl } from '../pki/crl.js';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { DocumentLimits } from '../limits.js';
 import type { Task, TaskOutcome } from '../serve/tasks.js';
@@ -103,11 +103,14 @@ export interface PoolOptions {
   deadlineMs?: number;
   config: PoolConfig;
   onError?: (error: unknown) => void;
+  /** V8 heap limits of each worker (default: V8's, as the main thread's). */
+  resourceLimits?: ResourceLimits;
 }
 
 export class WorkPool {
   readonly workers: number;
   readonly maxQueue: number;
+  readonly resourceLimits: ResourceLimits | undefined;
   private readonly pool: Piscina<PooledTask, TaskOutcome | ChunkOutcome<unknown>>;
   private readonly deadlineMs: number;
 
@@ -115,6 +118,7 @@ export class WorkPool {
     this.workers = options.workers ?? Math.max(1, availableParallelism() - 1);
     this.maxQueue = options.maxQueue ?? this.workers * 16;
     this.deadlineMs = options.deadlineMs ?? 0;
+    this.resourceLimits = options.resourceLimits;
     const filename = workerFile();
     this.pool = new Piscina<PooledTask, TaskOutcome | ChunkOutcome<unknown>>({
       filename,
@@ -123,6 +127,7 @@ export class WorkPool {
       maxQueue: this.maxQueue,
       idleTimeout: Number.POSITIVE_INFINITY,
       workerData: options.config,
+      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
       // From source (tests, `tsx`), a worker thread needs the TypeScript loader, and only it:
       // the parent's own flags may hold an `-e` script, which a worker would run again.
       ...(filename.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
@@ -229,13 +234,29 @@ function queueError(error: unknown): unknown {
 const POOLED_INTERRUPT_BUDGET = 300_000;
 
 /**
+ * The young generation of a matrix's worker: at most 3 MiB (1 MiB semi-spaces, as the
+ * main thread's under cli/heap-policy.ts applyMatrixHeapPolicy). With V8's default it grew to
+ * 16 MiB semi-spaces, and its old generation kept as much again of headroom: a worker's heap
+ * was ~72 MiB at 10,000 documents, and `matrix --jobs auto` (a worker joins from 2,000
+ * documents) peaked at 230 MiB against 122 MiB at 1,000 (issue #14). The limit is set when the
+ * worker's isolate is made, so it holds from its start. Matrix workers only: `serve` keeps
+ * V8's defaults.
+ */
+export const MATRIX_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 3 };
+
+/**
  * The workers of a matrix over `threads` threads: the main thread is one of them (it evaluates
  * too), so `threads - 1` workers. Started before the main thread loads its own profiles, so
  * that a worker's start overlaps the main thread's.
  */
 export function matrixPool(config: Omit<PoolConfig, 'docsDir'>, threads: number): WorkPool {
   setFlagsFromString(`--interrupt-budget=${POOLED_INTERRUPT_BUDGET}`);
-  return new WorkPool({ workers: threads - 1, maxQueue: Number.POSITIVE_INFINITY, config });
+  return new WorkPool({
+    workers: threads - 1,
+    maxQueue: Number.POSITIVE_INFINITY,
+    config,
+    resourceLimits: MATRIX_WORKER_LIMITS,
+  });
 }
 
 /** Tuning of `runInPool` (tests use small chunks so that every thread gets some). */

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  MATRIX_WORKER_LIMITS,
+  WorkPool,
   matrixPool,
   runInPool,
   threadsFor,
   POOL_THRESHOLD,
   type RunSetup,
-  type WorkPool,
 } from '../../src/engine/pool.js';
 import { findDocuments, run, type RunOptions } from '../../src/engine/run.js';
 import type { MatrixResult } from '../../src/engine/types.js';
@@ -56,6 +57,15 @@ describe('worker pool', () => {
     expect(by).toEqual(new Set(['main', 'worker']));
     expect(single.spool!.count).toBeGreaterThan(100);
     expect(flat(pooled)).toBe(flat(single));
+  });
+
+  it("bounds a matrix worker's young generation, and only a matrix's", async () => {
+    expect(MATRIX_WORKER_LIMITS.maxYoungGenerationSizeMb).toBeGreaterThan(0);
+    expect(pool.resourceLimits).toEqual(MATRIX_WORKER_LIMITS);
+    // The service's pool (serve/app.ts) keeps V8's defaults.
+    const service = new WorkPool({ workers: 1, config: {} });
+    expect(service.resourceLimits).toBeUndefined();
+    await service.destroy();
   });
 
   it('gives the same result with pairs kept whole, and when only the workers evaluate', async () => {
