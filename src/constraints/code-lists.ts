@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,4 +25,12 @@ export function loadCodeLists(): object[] {
       .map((f) => JSON.parse(readFileSync(join(CODE_LISTS_DIR, f), 'utf8')) as object);
   }
   return cached;
+}
+
+/**
+ * SHA-256 of the code lists' JSON as loadCodeLists gives them: the validators generated at build
+ * time (src/generated/constraint-validators.ts) hold the code lists they were generated with.
+ */
+export function codeListsDigest(): string {
+  return createHash('sha256').update(JSON.stringify(loadCodeLists())).digest('hex');
 }

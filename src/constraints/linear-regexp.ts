@@ -43,9 +43,12 @@ function compileLinear(pattern: string): LinearRegExp {
   }
 }
 
-/** ajv's `code.regExp` engine: (pattern, flags) → an object with `test`. */
+/**
+ * ajv's `code.regExp` engine: (pattern, flags) → an object with `test`. `code` names it in
+ * standalone code (src/generated/constraint-validators.ts imports it under that name).
+ */
 export const linearRegExp = Object.assign((pattern: string) => compileLinear(pattern), {
-  code: 'RE2JS.compile',
+  code: 'linearRegExp',
 });
 
 /** True when `pattern` compiles on the linear-time engine. */

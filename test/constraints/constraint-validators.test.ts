@@ -1,0 +1,106 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { codeListsDigest } from '../../src/constraints/code-lists.js';
+import { constraintAjv, sharedValidator } from '../../src/constraints/constraints.js';
+import { readDocumentFile } from '../../src/documents/read.js';
+import {
+  CODE_LISTS_DIGEST,
+  SHIPPED_CONSTRAINTS,
+} from '../../src/generated/constraint-validators.js';
+import {
+  generatedConstraintValidators,
+  shippedConstraintSchemas,
+} from '../../scripts/lib/constraint-validators-source.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+/** The models of the shipped sample documents: what the constraints are evaluated on. */
+const models = files(join(ROOT, 'fixtures/documents'))
+  .map((file) => readDocumentFile(file).model)
+  .filter((model) => model !== undefined && model !== null);
+
+interface Validator {
+  (value: unknown): boolean;
+  errors?: unknown;
+}
+
+/** A model with one value somewhere replaced (or a member removed). */
+function mutated(value: unknown, path: number[], replacement: unknown): unknown {
+  if (path.length === 0 || value === null || typeof value !== 'object') return replacement;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return replacement;
+  const key = keys[(path[0] as number) % keys.length] as string;
+  const copy: Record<string, unknown> = Array.isArray(value)
+    ? ([...value] as unknown as Record<string, unknown>)
+    : { ...(value as Record<string, unknown>) };
+  if (replacement === undefined && path.length === 1 && !Array.isArray(value)) delete copy[key];
+  else copy[key] = mutated((value as Record<string, unknown>)[key], path.slice(1), replacement);
+  return copy;
+}
+
+describe('constraint validators generated at build time', () => {
+  const schemas = shippedConstraintSchemas();
+
+  it('are up to date with the shipped profiles and code lists (npm run gen:validators)', () => {
+    const committed = readFileSync(join(ROOT, 'src/generated/constraint-validators.ts'), 'utf8');
+    expect(committed === generatedConstraintValidators()).toBe(true);
+    expect(CODE_LISTS_DIGEST).toBe(codeListsDigest());
+    expect(SHIPPED_CONSTRAINTS.size).toBe(schemas.length);
+  });
+
+  it('serve the shipped schemas; any other schema is compiled at run time', () => {
+    expect(schemas.length).toBeGreaterThan(10);
+    for (const schema of schemas)
+      expect(sharedValidator(schema)).toBe(SHIPPED_CONSTRAINTS.get(JSON.stringify(schema)));
+    const other = { properties: { code: { pattern: '^[0-9]{4}$' } } };
+    const compiled = sharedValidator(other) as Validator;
+    expect([...SHIPPED_CONSTRAINTS.values()]).not.toContain(compiled);
+    expect(compiled({ code: '12' })).toBe(false);
+  });
+
+  it('give the verdict and errors of the same schema compiled at run time', () => {
+    expect(models.length).toBeGreaterThan(10);
+    const pairs = schemas.map((schema) => ({
+      generated: SHIPPED_CONSTRAINTS.get(JSON.stringify(schema)) as unknown as Validator,
+      compiled: constraintAjv().compile(schema) as Validator,
+    }));
+    let rejected = 0;
+    fc.assert(
+      fc.property(
+        fc.nat(models.length - 1),
+        fc.array(fc.nat(40), { maxLength: 7 }),
+        fc.oneof(
+          fc.constant(undefined),
+          fc.constant(null),
+          fc.string(),
+          fc.stringMatching(/^[0-9A-Z]{0,12}$/),
+          fc.integer(),
+          fc.constant({}),
+          fc.constant([]),
+        ),
+        (index, path, replacement) => {
+          const value =
+            path.length === 0 ? models[index] : mutated(models[index], path, replacement);
+          for (const { generated, compiled } of pairs) {
+            const verdict = generated(value);
+            expect(verdict).toBe(compiled(value));
+            if (!verdict) rejected++;
+            expect(generated.errors ?? null).toEqual(compiled.errors ?? null);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 14 },
+    );
+    // The property must have met documents the constraints refuse, not only valid ones.
+    expect(rejected).toBeGreaterThan(50);
+  });
+});
