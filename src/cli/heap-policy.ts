@@ -35,18 +35,18 @@ let matrixPolicy = false;
  * semi-spaces mean a scavenge every few documents: each is short (~0.25 ms), and runs on this
  * thread alone (--no-parallel-scavenge: helper tasks for a 1 MiB scavenge cost more CPU than
  * they save). Both flags are V8's, read at each scavenge, so setting them once the command is
- * known works. V8 resets the growth factor to 2 whenever it configures an isolate, which a
- * worker thread's start does: it is set again when a worker comes online (the workers' own
- * young generation is bounded by their resourceLimits: engine/pool.ts matrixPool). Only for
- * matrix: `serve` and the short commands keep V8's defaults. A GC heuristic: no result depends
- * on it.
+ * known works. V8 sets the growth factor back to 2 when it configures another isolate, which a
+ * worker thread's start does: a matrix on several threads is left so (holding both threads at
+ * 1 MiB cost 10-15 % more CPU and wall there); its workers' young generation is bounded by
+ * their resourceLimits instead (engine/pool.ts matrixPool). Only for matrix: `serve` and the
+ * short commands keep V8's defaults. A GC heuristic: no result depends on it.
  */
 export function applyMatrixHeapPolicy(): void {
-  const apply = (): void => {
-    for (const flag of MATRIX_HEAP_FLAGS) setFlagsFromString(flag);
-  };
-  apply();
-  if (matrixPolicy) return;
+  for (const flag of MATRIX_HEAP_FLAGS) setFlagsFromString(flag);
   matrixPolicy = true;
-  process.on('worker', (worker) => worker.once('online', apply));
+}
+
+/** Whether this process applied the matrix's young-generation policy (tests). */
+export function matrixHeapPolicyApplied(): boolean {
+  return matrixPolicy;
 }

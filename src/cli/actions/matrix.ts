@@ -11,7 +11,6 @@ import { UserError } from '../../util/errors.js';
 import { loadAllLazy, withLazy } from '../../util/lazy.js';
 import { limitsFromOptions, maxFindingsFromOptions } from '../../security/options.js';
 import { withConfig, type ConfigOption } from '../config.js';
-import { applyMatrixHeapPolicy } from '../heap-policy.js';
 import { keyMaterial, profileAnchors } from '../key-material.js';
 import { prepareGate, type GateOptions } from '../gate.js';
 import { displayPaths, parseAsOf, parseFailOn } from '../options.js';
@@ -108,9 +107,6 @@ export async function matrixAction(
   const profiles = stopPoolOnError(pool, () => loadProfiles(options.profiles));
   // Certificates, CRLs (plain data: they cross to worker threads) and who may sign the CRLs.
   const material = stopPoolOnError(pool, () => keyMaterial(options, profileAnchors(profiles)));
-  // The workers' isolates were made meanwhile, and V8 reset the young generation's growth as it
-  // configured each: set again before this thread evaluates (cli/heap-policy.ts).
-  if (pool) applyMatrixHeapPolicy();
   const common = {
     kind: 'matrix' as const,
     profiles,
