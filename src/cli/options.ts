@@ -3,6 +3,7 @@ import { isAbsolute, relative } from 'node:path';
 import { totalsOf, type MatrixResult, type Severity } from '../engine/types.js';
 import { formatIds } from '../report/index.js';
 import { UserError } from '../util/errors.js';
+import { flatString } from '../util/flat-strings.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -66,6 +67,7 @@ export function displayPaths(files: readonly string[]): string[] {
   const cwd = process.cwd();
   return files.map((file) => {
     const shown = relative(cwd, file);
-    return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : file;
+    // In one piece: a run keeps every path to its end (util/flat-strings.ts).
+    return shown && !shown.startsWith('..') && !isAbsolute(shown) ? flatString(shown) : file;
   });
 }

@@ -14,6 +14,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import type { ProfileSet } from '../profiles/load.js';
 import { UserError } from '../util/errors.js';
 import { CellBuilder } from './cells.js';
+import type { DocumentEntry } from './document-list.js';
 import { pairLine, PairSpool } from './pair-spool.js';
 import { defineMember, readResultMembers, ResultSyntaxError } from './result-reader.js';
 import { attachRoutes } from './routes.js';
@@ -209,7 +210,7 @@ export function readShard(file: string, pairs: ShardPairs): ShardInput {
   if (invalidPair) return notAResult(file, `/pairs/${invalidPair.index}`, invalidPair.error);
   const { pairs: _staged, ...rest } = members as unknown as MatrixResult;
   // Pairs of a document the result does not list would count in the cells of nothing printed.
-  const listed = new Set(rest.documents.map((d) => d.document));
+  const listed = new Set(Array.from(rest.documents, (d) => d.document));
   for (const document of pairDocuments) {
     if (!listed.has(document))
       throw new UserError(
@@ -277,7 +278,7 @@ export function mergeResults(
   }
 
   const owner = new Map<string, string>();
-  const documents: MatrixResult['documents'] = [];
+  const documents: DocumentEntry[] = [];
   for (const input of inputs) {
     for (const document of input.result.documents) {
       const seen = owner.get(document.document);

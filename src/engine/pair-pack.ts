@@ -1,7 +1,8 @@
 import type { CellPair } from './cells.js';
+import type { DocumentEntry } from './document-list.js';
 import { pairLine } from './pair-spool.js';
 import type { EvaluatedDocument } from './run.js';
-import type { CellStatus, MatrixResult, Severity } from './types.js';
+import type { CellStatus, Severity } from './types.js';
 
 /**
  * A chunk of evaluated documents packed for the trip from a worker thread to the main thread
@@ -12,7 +13,7 @@ import type { CellStatus, MatrixResult, Severity } from './types.js';
  * one Int32Array.
  */
 export interface PackedDocuments {
-  entries: MatrixResult['documents'];
+  entries: DocumentEntry[];
   /** The pairs as the pair spool's lines, in order; '' when the run keeps no pair. */
   lines: string;
   /** Pairs in the chunk. */

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { ParsedDocument } from '../documents/model.js';
 import { readDocumentFile, type ReadOptions } from '../documents/read.js';
 import type { ProfileSet } from '../profiles/load.js';
@@ -8,10 +8,12 @@ import type { ResolvedProfile } from '../profiles/types.js';
 import type { SignatureVerification } from '../signature/types.js';
 import { UserError } from '../util/errors.js';
 import { withLazy } from '../util/lazy.js';
+import { flatString } from '../util/flat-strings.js';
 import { Memo } from '../util/memo.js';
 import { TOOL } from '../version.js';
 import { evaluatePair, type DocumentUnderTest } from './evaluate.js';
 import { CellBuilder } from './cells.js';
+import { DocumentList, documentEntry, type DocumentEntry } from './document-list.js';
 import { attachRoutes } from './routes.js';
 import { verifyParsedDocument, type DocumentVerifyOptions } from './verify-document.js';
 import { PairSpool } from './pair-spool.js';
@@ -145,7 +147,7 @@ export function loadDocument(
 
 /** One document's entry in `documents` and its pairs, one per receiver. */
 export interface EvaluatedDocument {
-  entry: MatrixResult['documents'][number];
+  entry: DocumentEntry;
   pairs: PairResult[];
 }
 
@@ -162,12 +164,12 @@ export function evaluateDocument(
   subject.maxFindingsPerRule = options.maxFindingsPerRule;
   subject.ruleLevels = options.ruleLevels;
   return {
-    entry: {
-      document: loaded.document.file,
-      documentType: subject.document.type ?? 'unknown',
-      sender: subject.senderId,
-      ...(subject.senderCountry ? { senderCountry: subject.senderCountry } : {}),
-    },
+    entry: documentEntry(
+      loaded.document.file,
+      subject.document.type ?? 'unknown',
+      subject.senderId,
+      subject.senderCountry,
+    ),
     pairs: receivers.map((receiver) => evaluatePair(subject, receiver, options.asOf)),
   };
 }
@@ -207,12 +209,14 @@ export function startEvaluation(options: EvaluateOptions & PairOptions): Evaluat
     );
   }
   const pairs: PairResult[] = [];
-  const documents: MatrixResult['documents'] = [];
   // Cells are built as pairs stream past; the pairs are kept (in memory or in a temporary
   // file) only when the output prints them.
   const cells = new CellBuilder();
   const keep = options.keepPairs !== false;
   const spool = keep && options.spoolPairs === true ? new PairSpool() : undefined;
+  // Compact when the pairs stream (spooled or dropped), so that memory does not grow with the
+  // corpus; an array when they are kept in memory anyway (the service's results cross threads).
+  const documents: DocumentEntry[] | DocumentList = keep && !spool ? [] : new DocumentList();
   const stages = options.stages ?? [];
   const totals: ResultTotals = {
     pairs: 0,
@@ -320,16 +324,23 @@ export function findDocuments(dir: string): string[] {
     throw new UserError(`documents folder not found: ${dir}`);
   }
   if (!stat.isDirectory()) return [dir];
+  // Paths under `dir` while listing and sorting; the full paths made once, in order, each in one
+  // piece. A 50,000-document listing that joined full paths and compared them by their relative
+  // paths computed anew in each comparison held a short-lived peak that set the peak memory of
+  // the whole matrix run (issue #14, flat memory).
   const found: string[] = [];
-  const stack = [dir];
+  const stack = [''];
   while (stack.length > 0) {
-    const current = stack.pop() as string;
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
+    const folder = stack.pop() as string;
+    for (const entry of readdirSync(join(dir, folder), { withFileTypes: true })) {
+      const path = join(folder, entry.name);
       if (entry.isDirectory()) stack.push(path);
       else if (/\.(xml|json)$/i.test(entry.name) && entry.name !== 'manifest.json')
         found.push(path);
     }
   }
-  return found.sort((a, b) => relative(dir, a).localeCompare(relative(dir, b)));
+  found.sort((a, b) => a.localeCompare(b));
+  for (let index = 0; index < found.length; index++)
+    found[index] = flatString(join(dir, found[index] as string));
+  return found;
 }

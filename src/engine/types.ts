@@ -1,4 +1,5 @@
 import type { XmlPosition } from '../xml/dom.js';
+import type { DocumentEntries } from './document-list.js';
 import type { ForecastChange } from './forecast.js';
 import type { PairSpool } from './pair-spool.js';
 
@@ -87,13 +88,7 @@ export interface MatrixResult {
   asOf: string;
   profiles: string[];
   profileVersions: Record<string, string>;
-  documents: Array<{
-    document: string;
-    documentType: string;
-    sender: string;
-    /** See PairResult.senderCountry. */
-    senderCountry?: string;
-  }>;
+  documents: DocumentEntries;
   cells: MatrixCell[];
   pairs: PairResult[];
   /** Present when a `--baseline` was applied: what it hid and which entries no longer match. */

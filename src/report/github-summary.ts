@@ -44,7 +44,7 @@ export function writeJobSummary(result: MatrixResult, out: Sink, cwd: string): v
   }
   if (result.kind === 'check') {
     line('');
-    line(`Documents: ${result.documents.map((d) => markdownCode(d.document)).join(', ')}`);
+    line(`Documents: ${Array.from(result.documents, (d) => markdownCode(d.document)).join(', ')}`);
   }
   line('');
 }

@@ -97,7 +97,7 @@ describe('shards', () => {
       const run = await runCli([...base, '--shard', `${i}/3`, '-o', out]);
       expect(run.code).toBe(0);
       const shard = parse(readFileSync(out, 'utf8'));
-      seen.push(...shard.documents.map((d) => d.document));
+      seen.push(...Array.from(shard.documents, (d) => d.document));
       shardFiles.push(out);
     }
     expect(seen).toHaveLength(12);

@@ -11,6 +11,10 @@ describe('a run that drops its pairs', () => {
     const kept = run(options);
     const dropped = run({ ...options, keepPairs: false });
     expect(dropped.pairs).toEqual([]);
+    // The compact list of a streaming run reads back as the kept run's entries, key order too.
+    expect(dropped.documents).not.toBeInstanceOf(Array);
+    expect(JSON.stringify([...dropped.documents])).toBe(JSON.stringify(kept.documents));
+    expect(JSON.stringify(dropped.documents)).toBe(JSON.stringify(kept.documents));
     expect(dropped.cells).toEqual(kept.cells);
     expect(dropped.totals).toEqual(totalsOf(kept));
     expect(dropped.totals?.findings.error).toBeGreaterThan(0);

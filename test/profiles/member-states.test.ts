@@ -96,7 +96,7 @@ describe('member states: a country’s documents are judged by its union’s pro
       asOf,
       receivers: ['BB'],
     });
-    expect(result.documents[0]).toEqual({
+    expect([...result.documents][0]).toEqual({
       document: join(dir, 'docs', 'xx.xml'),
       documentType: 'customs-declaration',
       sender: 'XX',

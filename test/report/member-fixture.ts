@@ -10,7 +10,7 @@ export const MEMBER_DOCUMENT = documentIds.DOC_WB;
 
 export const memberResult: MatrixResult = {
   ...matrixResult,
-  documents: matrixResult.documents.map((document) =>
+  documents: Array.from(matrixResult.documents, (document) =>
     document.document === MEMBER_DOCUMENT ? { ...document, senderCountry: 'KG' } : document,
   ),
   pairs: matrixResult.pairs.map((pair) =>

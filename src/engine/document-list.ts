@@ -1,0 +1,80 @@
+/** A document's entry in a result's `documents`. */
+export interface DocumentEntry {
+  document: string;
+  documentType: string;
+  sender: string;
+  /** See PairResult.senderCountry. */
+  senderCountry?: string;
+}
+
+/**
+ * A result's `documents`: an array, or a DocumentList. Read them in order (`for … of`) and
+ * count them (`length`); nothing indexes them.
+ */
+export interface DocumentEntries extends Iterable<DocumentEntry> {
+  readonly length: number;
+}
+
+/** A document's entry, one object literal per shape (the key order is the JSON report's). */
+export function documentEntry(
+  document: string,
+  documentType: string,
+  sender: string,
+  senderCountry: string | undefined,
+): DocumentEntry {
+  return senderCountry
+    ? { document, documentType, sender, senderCountry }
+    : { document, documentType, sender };
+}
+
+/**
+ * The `documents` of a run that streams its pairs: a run keeps every document's entry to the end
+ * (the reports print them first), and an entry object cost ~56 bytes, so memory grew with the
+ * corpus (issue #14, flat memory). Kept here: the path (the run's own string, not a copy) and
+ * the index of its type, sender and country among the few distinct ones; an entry is built
+ * again when it is read. Structured clone would turn this into a plain object: results that
+ * cross threads (the service) keep arrays.
+ */
+export class DocumentList implements DocumentEntries {
+  private readonly paths: string[] = [];
+  private readonly kinds: number[] = [];
+  private readonly table: Array<Omit<DocumentEntry, 'document'>> = [];
+  private readonly index = new Map<string, number>();
+
+  get length(): number {
+    return this.paths.length;
+  }
+
+  push(entry: DocumentEntry): void {
+    const key = `${entry.documentType}\u0000${entry.sender}\u0000${entry.senderCountry ?? ''}`;
+    let kind = this.index.get(key);
+    if (kind === undefined) {
+      kind = this.table.length;
+      this.table.push({
+        documentType: entry.documentType,
+        sender: entry.sender,
+        senderCountry: entry.senderCountry,
+      });
+      this.index.set(key, kind);
+    }
+    this.paths.push(entry.document);
+    this.kinds.push(kind);
+  }
+
+  *[Symbol.iterator](): Iterator<DocumentEntry> {
+    for (let i = 0; i < this.paths.length; i++) {
+      const kind = this.table[this.kinds[i] as number] as Omit<DocumentEntry, 'document'>;
+      yield documentEntry(
+        this.paths[i] as string,
+        kind.documentType,
+        kind.sender,
+        kind.senderCountry,
+      );
+    }
+  }
+
+  /** JSON.stringify writes the entries, as it would an array of them. */
+  toJSON(): DocumentEntry[] {
+    return [...this];
+  }
+}
