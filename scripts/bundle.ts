@@ -8,7 +8,7 @@
  *   node --import tsx scripts/bundle.ts [--outdir <dir>]   # default dist/bundle; any other
  *                                                         # folder two levels below the root
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,26 @@ const outdir = resolve(root, index > 0 ? process.argv[index + 1]! : 'dist/bundle
 // Loaded from node_modules at run time: they find files beside themselves (piscina its worker
 // script, libxml2-wasm its .wasm), and serve's stack (fastify, pino) starts once per server.
 const EXTERNAL = ['piscina', 'libxml2-wasm', 'fastify', '@fastify/multipart', 'pino'];
+
+/**
+ * commander requires node:child_process when it loads, for executable subcommands (it only
+ * calls spawn), which corridor has none of: loading it (with net, stream, dgram…) was ~3-8 ms
+ * CPU of every run. Its require gets an object whose spawn loads the module on first use.
+ */
+const commanderChildProcess: Plugin = {
+  name: 'commander-lazy-child-process',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(importer)
+        ? { path: 'child_process', namespace: 'commander-lazy' }
+        : undefined,
+    );
+    bundle.onLoad({ filter: /.*/, namespace: 'commander-lazy' }, () => ({
+      contents: "module.exports = { get spawn() { return require('node:child_process').spawn; } };",
+      loader: 'js',
+    }));
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
@@ -36,6 +56,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
+  plugins: [commanderChildProcess],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
