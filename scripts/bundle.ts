@@ -8,7 +8,7 @@
  *   node --import tsx scripts/bundle.ts [--outdir <dir>]   # default dist/bundle; any other
  *                                                         # folder two levels below the root
  */
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,13 +42,8 @@ const commanderChildProcess: Plugin = {
 };
 
 rmSync(outdir, { recursive: true, force: true });
-const result = await build({
+const options = {
   absWorkingDir: root,
-  entryPoints: {
-    corridor: 'src/cli/entry.ts',
-    // engine/pool.ts starts it by file URL, beside its own module: ./pool-worker.js.
-    'pool-worker': 'src/engine/pool-worker.ts',
-  },
   outdir,
   bundle: true,
   splitting: true,
@@ -66,13 +61,30 @@ const result = await build({
   },
   metafile: true,
   logLevel: 'warning',
+} satisfies BuildOptions;
+const result = await build({
+  ...options,
+  entryPoints: {
+    corridor: 'src/cli/entry.ts',
+    // engine/pool.ts starts it by file URL, beside its own module: ./pool-worker.js.
+    'pool-worker': 'src/engine/pool-worker.ts',
+  },
+});
+// `corridor verify` (bin/corridor.js picks verify.js): a second build of the verify command
+// alone, in the same folder, its chunks named apart. In the build above the code verify uses
+// is split into ~30 chunks by which other commands share each module, and every module loaded
+// costs ~1 ms CPU (resolve, read, compile, link): here only verify's own lazy imports split it.
+const verify = await build({
+  ...options,
+  entryPoints: { verify: 'src/cli/verify-entry.ts' },
+  chunkNames: 'verify-[name]-[hash]',
 });
 
 // Paths computed from import.meta (`../../profiles`, `../../schemas/…`) resolve from
 // dist/bundle/<chunk>.js as from dist/<folder>/<file>.js: only modules two levels below the
 // package root may use them, or the bundle would look in the wrong folder (src/version.ts goes
 // through util/package-file.ts). createRequire(import.meta.url) finds packages from anywhere.
-for (const input of Object.keys(result.metafile.inputs)) {
+for (const input of new Set([result, verify].flatMap((r) => Object.keys(r.metafile.inputs)))) {
   if (!input.startsWith('src/') || input.split('/').length === 3) continue;
   const source = readFileSync(`${root}${input}`, 'utf8');
   if (/import\.meta/.test(source.replaceAll('createRequire(import.meta.url)', ''))) {

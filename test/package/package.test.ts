@@ -179,6 +179,13 @@ describe('the packed package', () => {
       ],
       ...[
         ['verify', 'documents/RU/licence.xml', 'documents/EU/licence.xml', '-f', 'json', ...asOf],
+        // verify runs from a bundle of its own, with the verify command alone (cli/verify-main.ts):
+        // its help, usage errors and the program's options as with every command declared.
+        ['verify', '--help'],
+        ['verify', '-V'],
+        ['verify'],
+        ['verify', 'documents/EU/licence.xml', '--bogus'],
+        ['verify', 'documents/EU/licence.xml', '-f', 'xml'],
         ['profiles', 'list'],
         ['algorithms'],
         ['--help'],
@@ -217,7 +224,8 @@ describe('the packed package', () => {
         (s) => /^\.\/(text|json|markdown|csv|html|junit|sarif|github)-\w+\.js$/.exec(s)?.[1] ?? [],
       );
     const verify = resolved('verify', 'documents/EU/licence.xml', '-f', 'json');
-    expect(verify.some((s) => s.endsWith('/dist/bundle/corridor.js'))).toBe(true);
+    expect(verify.some((s) => s.endsWith('/dist/bundle/verify.js'))).toBe(true);
+    expect(verify.some((s) => s.endsWith('/dist/bundle/corridor.js'))).toBe(false);
     expect(verify.filter((s) => s.includes('/dist/cli/'))).toEqual([]);
     expect(formats(verify)).toEqual([]);
     const check = ['check', 'documents/EU/licence.xml', '--to', 'RU', '--fail-on', 'never'];
