@@ -233,6 +233,35 @@ describe('the packed package', () => {
     expect(formats(resolved(...check, '-f', 'json'))).toEqual(['json']);
   });
 
+  it('verify from the bundle loads neither node:child_process nor node:perf_hooks', () => {
+    // commander's child_process (for executable subcommands) and the global performance's
+    // perf_hooks cost a few ms of every run; verify uses neither (scripts/bundle.ts,
+    // util/clock.ts). Node's own list of the built-in modules loaded, printed at exit.
+    const probe =
+      'data:text/javascript,process.on("exit",()=>process.stderr.write(' +
+      '"\\nBUILTINS "+process.moduleLoadList.join(",")))';
+    const run = sh(
+      process.execPath,
+      [
+        '--import',
+        probe,
+        join(scratch, 'node_modules', 'corridor', 'bin', 'corridor.js'),
+        'verify',
+        'documents/EU/licence.xml',
+        '-f',
+        'json',
+        '--as-of',
+        '2026-12-01',
+      ],
+      scratch,
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const builtins = /^BUILTINS (.*)$/m.exec(run.stderr)?.[1]?.split(',') ?? [];
+    expect(builtins).toContain('NativeModule crypto');
+    expect(builtins).not.toContain('NativeModule child_process');
+    expect(builtins).not.toContain('NativeModule perf_hooks');
+  });
+
   it('exports a typed library API that type-checks and runs', () => {
     writeFileSync(
       join(scratch, 'use.ts'),
