@@ -8,7 +8,7 @@
  *   node --import tsx scripts/bundle.ts [--outdir <dir>]   # default dist/bundle; any other
  *                                                         # folder two levels below the root
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,14 +21,29 @@ const outdir = resolve(root, index > 0 ? process.argv[index + 1]! : 'dist/bundle
 // script, libxml2-wasm its .wasm), and serve's stack (fastify, pino) starts once per server.
 const EXTERNAL = ['piscina', 'libxml2-wasm', 'fastify', '@fastify/multipart', 'pino'];
 
-rmSync(outdir, { recursive: true, force: true });
-const result = await build({
-  absWorkingDir: root,
-  entryPoints: {
-    corridor: 'src/cli/entry.ts',
-    // engine/pool.ts starts it by file URL, beside its own module: ./pool-worker.js.
-    'pool-worker': 'src/engine/pool-worker.ts',
+/**
+ * commander requires node:child_process when it loads, for executable subcommands (it only
+ * calls spawn), which corridor has none of: loading it (with net, stream, dgram…) was ~3-8 ms
+ * CPU of every run. Its require gets an object whose spawn loads the module on first use.
+ */
+const commanderChildProcess: Plugin = {
+  name: 'commander-lazy-child-process',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(importer)
+        ? { path: 'child_process', namespace: 'commander-lazy' }
+        : undefined,
+    );
+    bundle.onLoad({ filter: /.*/, namespace: 'commander-lazy' }, () => ({
+      contents: "module.exports = { get spawn() { return require('node:child_process').spawn; } };",
+      loader: 'js',
+    }));
   },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+const options = {
+  absWorkingDir: root,
   outdir,
   bundle: true,
   splitting: true,
@@ -36,6 +51,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
+  plugins: [commanderChildProcess],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
@@ -45,13 +61,30 @@ const result = await build({
   },
   metafile: true,
   logLevel: 'warning',
+} satisfies BuildOptions;
+const result = await build({
+  ...options,
+  entryPoints: {
+    corridor: 'src/cli/entry.ts',
+    // engine/pool.ts starts it by file URL, beside its own module: ./pool-worker.js.
+    'pool-worker': 'src/engine/pool-worker.ts',
+  },
+});
+// `corridor verify` (bin/corridor.js picks verify.js): a second build of the verify command
+// alone, in the same folder, its chunks named apart. In the build above the code verify uses
+// is split into ~30 chunks by which other commands share each module, and every module loaded
+// costs ~1 ms CPU (resolve, read, compile, link): here only verify's own lazy imports split it.
+const verify = await build({
+  ...options,
+  entryPoints: { verify: 'src/cli/verify-entry.ts' },
+  chunkNames: 'verify-[name]-[hash]',
 });
 
 // Paths computed from import.meta (`../../profiles`, `../../schemas/…`) resolve from
 // dist/bundle/<chunk>.js as from dist/<folder>/<file>.js: only modules two levels below the
 // package root may use them, or the bundle would look in the wrong folder (src/version.ts goes
 // through util/package-file.ts). createRequire(import.meta.url) finds packages from anywhere.
-for (const input of Object.keys(result.metafile.inputs)) {
+for (const input of new Set([result, verify].flatMap((r) => Object.keys(r.metafile.inputs)))) {
   if (!input.startsWith('src/') || input.split('/').length === 3) continue;
   const source = readFileSync(`${root}${input}`, 'utf8');
   if (/import\.meta/.test(source.replaceAll('createRequire(import.meta.url)', ''))) {

@@ -4,6 +4,7 @@ import { sep } from 'node:path';
 import { parseXml } from '../xml/parse.js';
 import { XmlParseError } from '../xml/dom.js';
 import { markReadStart } from '../security/budget.js';
+import { monotonicMs } from '../util/clock.js';
 import { documentLimits, type DocumentLimits } from '../limits.js';
 import { readJwsCt } from '../jose/jws-ct-read.js';
 import { firstJsonErrorOffset, lineColumnAt } from '../util/json-position.js';
@@ -244,7 +245,7 @@ export function parseXmlDocument(
 ): { document: ParsedDocument; signatures: SignatureInfo[] } {
   const document = emptyDocument(file, 'xml');
   let xml;
-  const started = performance.now();
+  const started = monotonicMs();
   try {
     xml = parseXml(bytes, options.limits);
   } catch (error) {

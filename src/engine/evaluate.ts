@@ -11,6 +11,7 @@ import { DEFAULT_DOCUMENT_LIMITS } from '../limits.js';
 import { capReports, DEFAULT_MAX_FINDINGS_PER_RULE } from './findings-cap.js';
 import { anchorSetKey, evaluateTrust, type TrustResult } from './trust.js';
 import { ruleLevelFor, type RuleLevel } from './rule-levels.js';
+import { monotonicMs } from '../util/clock.js';
 import type { CellStatus, Finding, FindingLocation, PairResult } from './types.js';
 
 export interface DocumentUnderTest {
@@ -69,8 +70,8 @@ export function evaluatePair(
   // forecast that evaluates one parse for many dates starts afresh each time. Used up, the
   // rules left are not run, and the pair fails with a security/limit finding saying so.
   const limitMs = subject.timeBudgetMs ?? DEFAULT_DOCUMENT_LIMITS.timeBudgetMs;
-  const started = memo.once(document, 'evaluation started', () => performance.now());
-  const elapsed = () => performance.now() - started;
+  const started = memo.once(document, 'evaluation started', () => monotonicMs());
+  const elapsed = () => monotonicMs() - started;
   const levels = levelsOf(rules, subject.ruleLevels, receiver);
   const max = subject.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
   for (let index = 0; index < rules.length; index++) {

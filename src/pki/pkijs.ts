@@ -6,7 +6,7 @@ import { Lazy } from '../util/lazy.js';
  * (der-certificate.ts: RSASSA-PSS parameters, CRL distribution points, unusual encodings) and
  * CRLs, so `verify` loads it when such a certificate or CRL comes up (util/lazy.ts withLazy)
  * and an RSA batch verified with `--key` never does. Every other command loads it before its
- * action (cli/main.ts), the library and the workers through crypto/eager.ts.
+ * action (cli/program.ts), the library and the workers through crypto/eager.ts.
  */
 export const PKIJS = new Lazy<typeof Pkijs>('pkijs', () => import('pkijs'));
 

@@ -1,11 +1,12 @@
 import type { XmlDocument } from '../xml/dom.js';
+import { monotonicMs } from '../util/clock.js';
 import { MemoKey, recall, remember } from '../xml/memo.js';
 
 // When reading of each parsed document began: the time budget covers parsing too, and the
 // document reader and the verifier only share the parsed tree, so the start travels with it.
 const READ_START = new MemoKey<number>('read-start');
 
-/** Records that reading `doc` began at `startedAt` (a `performance.now()` value). */
+/** Records that reading `doc` began at `startedAt` (a `monotonicMs()` value). */
 export function markReadStart(doc: XmlDocument, startedAt: number): void {
   remember(doc, READ_START, startedAt);
 }
@@ -20,7 +21,7 @@ export interface Budget {
 
 /** The budget of a document, counted from when its reading began (or from now). */
 export function budgetOf(doc: XmlDocument, limitMs: number): Budget {
-  const start = recall(doc, READ_START) ?? performance.now();
-  const elapsed = () => performance.now() - start;
+  const start = recall(doc, READ_START) ?? monotonicMs();
+  const elapsed = () => monotonicMs() - start;
   return { elapsed, exhausted: () => elapsed() > limitMs, limitMs };
 }

@@ -179,6 +179,13 @@ describe('the packed package', () => {
       ],
       ...[
         ['verify', 'documents/RU/licence.xml', 'documents/EU/licence.xml', '-f', 'json', ...asOf],
+        // verify runs from a bundle of its own, with the verify command alone (cli/verify-main.ts):
+        // its help, usage errors and the program's options as with every command declared.
+        ['verify', '--help'],
+        ['verify', '-V'],
+        ['verify'],
+        ['verify', 'documents/EU/licence.xml', '--bogus'],
+        ['verify', 'documents/EU/licence.xml', '-f', 'xml'],
         ['profiles', 'list'],
         ['algorithms'],
         ['--help'],
@@ -217,12 +224,42 @@ describe('the packed package', () => {
         (s) => /^\.\/(text|json|markdown|csv|html|junit|sarif|github)-\w+\.js$/.exec(s)?.[1] ?? [],
       );
     const verify = resolved('verify', 'documents/EU/licence.xml', '-f', 'json');
-    expect(verify.some((s) => s.endsWith('/dist/bundle/corridor.js'))).toBe(true);
+    expect(verify.some((s) => s.endsWith('/dist/bundle/verify.js'))).toBe(true);
+    expect(verify.some((s) => s.endsWith('/dist/bundle/corridor.js'))).toBe(false);
     expect(verify.filter((s) => s.includes('/dist/cli/'))).toEqual([]);
     expect(formats(verify)).toEqual([]);
     const check = ['check', 'documents/EU/licence.xml', '--to', 'RU', '--fail-on', 'never'];
     expect(formats(resolved(...check, '-f', 'html'))).toEqual(['html']);
     expect(formats(resolved(...check, '-f', 'json'))).toEqual(['json']);
+  });
+
+  it('verify from the bundle loads neither node:child_process nor node:perf_hooks', () => {
+    // commander's child_process (for executable subcommands) and the global performance's
+    // perf_hooks cost a few ms of every run; verify uses neither (scripts/bundle.ts,
+    // util/clock.ts). Node's own list of the built-in modules loaded, printed at exit.
+    const probe =
+      'data:text/javascript,process.on("exit",()=>process.stderr.write(' +
+      '"\\nBUILTINS "+process.moduleLoadList.join(",")))';
+    const run = sh(
+      process.execPath,
+      [
+        '--import',
+        probe,
+        join(scratch, 'node_modules', 'corridor', 'bin', 'corridor.js'),
+        'verify',
+        'documents/EU/licence.xml',
+        '-f',
+        'json',
+        '--as-of',
+        '2026-12-01',
+      ],
+      scratch,
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const builtins = /^BUILTINS (.*)$/m.exec(run.stderr)?.[1]?.split(',') ?? [];
+    expect(builtins).toContain('NativeModule crypto');
+    expect(builtins).not.toContain('NativeModule child_process');
+    expect(builtins).not.toContain('NativeModule perf_hooks');
   });
 
   it('exports a typed library API that type-checks and runs', () => {

@@ -1,0 +1,3 @@
+// What bin/corridor.js runs for `corridor verify …`: the entry of the verify bundle.
+export { exitQuietlyOnClosedStdout } from './closed-pipe.js';
+export { main } from './verify-main.js';
