@@ -1,36 +1,38 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { COMPILED_CLI_ENTRY } from '../helpers/compiled-cli.js';
 import { resolveProbeImport } from '../helpers/resolve-probe.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+/**
+ * A module file, not `-e`: the pool's worker threads inherit the process's execArgv, and with an
+ * `--import` beside it a `-e` script there left the run unsettled (exit 13) on Node 20.
+ */
+const RUNNER = join(mkdtempSync(join(tmpdir(), 'corridor-lazy-')), 'run-cli.mjs');
+writeFileSync(
+  RUNNER,
+  `const { main } = await import(${JSON.stringify(pathToFileURL(COMPILED_CLI_ENTRY).href)});
+const code = await main(['node', 'corridor', ...process.argv.slice(2)]);
+process.stderr.write('CODE ' + code + '\\n');
+`,
+);
 
 /**
  * `check`, `verify` and `matrix` load the GOST, SM2 and bign code and libxml2 only when a
  * document needs them (src/util/lazy.ts): the first pass that meets one is discarded and the work
  * (matrix: that document's) is done again.
- * Here, in fresh processes where nothing is loaded, their output must be exactly what this test
- * process prints with every family loaded up front (test/setup/eager-crypto.ts), and the probe
- * must see which packages each run loaded.
+ * Here, in fresh processes of the compiled CLI where nothing is loaded, their output must be
+ * exactly what this test process prints from the source with every family loaded up front
+ * (test/setup/eager-crypto.ts), and the probe must see which packages each run loaded.
  */
 function freshCli(args: string[]): { code: number; stdout: string; packages: Set<string> } {
-  const script = `
-    const { main } = await import(${JSON.stringify(MAIN)});
-    const code = await main(['node', 'corridor', ...${JSON.stringify(args)}]);
-    process.stderr.write('CODE ' + code + '\\n');
-  `;
   const run = spawnSync(
     process.execPath,
-    [
-      '--import',
-      resolveProbeImport('URL', 'url'),
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      script,
-    ],
+    ['--import', resolveProbeImport('URL', 'url'), RUNNER, ...args],
     { encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 64 << 20 },
   );
   const packages = new Set(
@@ -89,7 +91,9 @@ describe('lazily loaded algorithm families give the same results', () => {
       ],
     ]) {
       const fresh = freshCli(args);
-      const eager = await runCli(args);
+      // Eagerly on one thread: test/cli/matrix-jobs.test.ts holds two threads to one thread's
+      // bytes, and this process's own pool would start its workers under tsx.
+      const eager = await runCli(args.map((arg, i) => (args[i - 1] === '--jobs' ? '1' : arg)));
       expect(fresh.code, args.join(' ')).toBe(eager.code);
       expect(fresh.stdout, args.join(' ')).toBe(eager.stdout);
     }

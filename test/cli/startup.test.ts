@@ -1,15 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COMPILED_CLI_ENTRY as MAIN } from '../helpers/compiled-cli.js';
 import { resolveProbeImport } from '../helpers/resolve-probe.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-
 /**
- * Runs the CLI in a fresh process and lists the CommonJS packages it loaded (ESM imports of
+ * Runs the compiled CLI in a fresh process and lists the CommonJS packages it loaded (ESM imports of
  * CommonJS land in require.cache). ajv, node-forge and sm-crypto-v2 are CommonJS and only the
  * engine and the verifiers import them, so they show whether a command loaded those.
  */
@@ -23,14 +21,10 @@ function loadedPackages(args: string[]): { code: number; packages: Set<string> }
     const names = paths.flatMap((p) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(p)?.[1] ?? []);
     process.stderr.write(JSON.stringify({ code, names }));
   `;
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', script],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, CI: '1' },
-    },
-  );
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+  });
   const report = JSON.parse(run.stderr.slice(run.stderr.lastIndexOf('{"code"'))) as {
     code: number;
     names: string[];
@@ -104,15 +98,7 @@ function resolvedEsm(args: string[]): { code: number; specifiers: Set<string> } 
   `;
   const run = spawnSync(
     process.execPath,
-    [
-      '--import',
-      resolveProbeImport('RESOLVE', 'specifier'),
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      script,
-    ],
+    ['--import', resolveProbeImport('RESOLVE', 'specifier'), '--input-type=module', '-e', script],
     { encoding: 'utf8', env: { ...process.env, CI: '1' } },
   );
   const specifiers = new Set([...run.stderr.matchAll(/^RESOLVE (\S+)$/gm)].map((m) => m[1]!));
@@ -151,8 +137,8 @@ describe('start-up: a command loads only the report formats it writes', () => {
     const { code, specifiers } = resolvedEsm(args);
     expect(code).toBe(0);
     expect(specifiers.has('commander')).toBe(true); // the hook sees imports
-    // report/index.ts imports each format as `./<id>.js` (tsx resolves it to `./<id>.ts`).
-    const formats = [...specifiers].flatMap((s) => /^\.\/([a-z]+)\.[jt]s$/.exec(s)?.[1] ?? []);
+    // report/index.js imports each format as `./<id>.js`.
+    const formats = [...specifiers].flatMap((s) => /^\.\/([a-z]+)\.js$/.exec(s)?.[1] ?? []);
     expect(FORMATS.filter((id) => formats.includes(id))).toEqual(loaded);
   });
 });

@@ -37,10 +37,7 @@ let packed: string[] = [];
 
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-package-'));
-  // The build the package ships, as `npm run build` makes it: tsc (incremental: quick when
-  // dist is current), then the CLI bundle that bin/corridor.js runs (scripts/bundle.ts).
-  ok(sh(process.execPath, [TSC, '-p', 'tsconfig.json'], ROOT));
-  ok(sh(process.execPath, ['--import', 'tsx', 'scripts/bundle.ts'], ROOT));
+  // The build the package ships is made for the run by test/setup/build.global.ts.
   const pack = ok(
     sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT),
   );
