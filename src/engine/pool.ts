@@ -17,6 +17,7 @@ import {
 } from './run.js';
 import type { MatrixResult } from './types.js';
 import type { RuleLevel } from './rule-levels.js';
+import { workerExecArgv } from './worker-exec-argv.js';
 
 /**
  * The one worker pool of corridor (piscina): `matrix --jobs` and `corridor serve` both run on
@@ -128,9 +129,7 @@ export class WorkPool {
       idleTimeout: Number.POSITIVE_INFINITY,
       workerData: options.config,
       ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
-      // From source (tests, `tsx`), a worker thread needs the TypeScript loader, and only it:
-      // the parent's own flags may hold an `-e` script, which a worker would run again.
-      ...(filename.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
+      execArgv: workerExecArgv(filename, process.execArgv),
     });
     // A worker that fails (a profile unreadable since the main thread read it) is reported
     // here; it must not end the process.

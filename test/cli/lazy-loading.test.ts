@@ -1,25 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { COMPILED_CLI_ENTRY } from '../helpers/compiled-cli.js';
 import { resolveProbeImport } from '../helpers/resolve-probe.js';
-
-/**
- * A module file, not `-e`: the pool's worker threads inherit the process's execArgv, and with an
- * `--import` beside it a `-e` script there left the run unsettled (exit 13) on Node 20.
- */
-const RUNNER = join(mkdtempSync(join(tmpdir(), 'corridor-lazy-')), 'run-cli.mjs');
-writeFileSync(
-  RUNNER,
-  `const { main } = await import(${JSON.stringify(pathToFileURL(COMPILED_CLI_ENTRY).href)});
-const code = await main(['node', 'corridor', ...process.argv.slice(2)]);
-process.stderr.write('CODE ' + code + '\\n');
-`,
-);
 
 /**
  * `check`, `verify` and `matrix` load the GOST, SM2 and bign code and libxml2 only when a
@@ -30,9 +14,16 @@ process.stderr.write('CODE ' + code + '\\n');
  * (test/setup/eager-crypto.ts), and the probe must see which packages each run loaded.
  */
 function freshCli(args: string[]): { code: number; stdout: string; packages: Set<string> } {
+  // An inline script beside an `--import`: the pool's workers must start without them
+  // (engine/worker-exec-argv.ts).
+  const script = `
+    const { main } = await import(${JSON.stringify(pathToFileURL(COMPILED_CLI_ENTRY).href)});
+    const code = await main(['node', 'corridor', ...${JSON.stringify(args)}]);
+    process.stderr.write('CODE ' + code + '\\n');
+  `;
   const run = spawnSync(
     process.execPath,
-    ['--import', resolveProbeImport('URL', 'url'), RUNNER, ...args],
+    ['--import', resolveProbeImport('URL', 'url'), '--input-type=module', '-e', script],
     { encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 64 << 20 },
   );
   const packages = new Set(
