@@ -13,6 +13,7 @@ const SLOW = [
   'test/report/html-browser.test.ts',
   'test/cli/startup.test.ts',
   'test/cli/lazy-loading.test.ts',
+  'test/cli/closed-pipe.test.ts',
   'test/package/package.test.ts',
   'test/hostile/signature-move-fuzz.test.ts', // ~1,400 documents × every receiver
   'test/serve/page-browser.test.ts',

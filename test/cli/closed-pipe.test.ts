@@ -2,18 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const SRC = fileURLToPath(new URL('../../src/cli/', import.meta.url));
+/** The launcher users run (its bundle built for the run by test/setup/build.global.ts). */
+const BIN = fileURLToPath(new URL('../../bin/corridor.js', import.meta.url));
 
 describe('stdout closed by the reader (corridor matrix | head)', () => {
   it('stops quietly: no stack trace, no unhandled error event', () => {
-    // The launcher's set-up from source, its stdout piped into a reader that stops at once.
-    const script = `
-      const { exitQuietlyOnClosedStdout } = await import(${JSON.stringify(SRC + 'closed-pipe.ts')});
-      const { main } = await import(${JSON.stringify(SRC + 'main.ts')});
-      exitQuietlyOnClosedStdout();
-      process.exitCode = await main(['node', 'corridor', 'matrix', '--as-of', '2026-12-01', '-f', 'json']);
-    `;
-    const command = `"${process.execPath}" --import tsx --input-type=module -e '${script.replace(/'/g, "'\\''")}' | head -c 1 >/dev/null`;
+    // The launcher, its stdout piped into a reader that stops at once.
+    const command = `"${process.execPath}" "${BIN}" matrix --as-of 2026-12-01 -f json | head -c 1 >/dev/null`;
     const run = spawnSync('bash', ['-o', 'pipefail', '-c', command], {
       encoding: 'utf8',
       env: { ...process.env, CI: '1' },

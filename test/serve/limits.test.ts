@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { COMPILED_CLI_ENTRY } from '../helpers/compiled-cli.js';
 import { tempTree } from '../helpers/tmp.js';
 import { AS_OF, startTestService, type TestService } from './service.js';
 
@@ -198,16 +199,13 @@ describe('start-up and shutdown', () => {
   });
 
   it('SIGTERM finishes the request in flight, then exits 0', async () => {
-    const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-    const script = `const { main } = await import(${JSON.stringify(main)});
+    // The compiled CLI (built for the run by test/setup/build.global.ts): its worker starts
+    // without the TypeScript loader.
+    const script = `const { main } = await import(${JSON.stringify(pathToFileURL(COMPILED_CLI_ENTRY).href)});
       process.exitCode = await main(['node', 'corridor', 'serve', '--port', '0', '--workers', '1']);`;
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', script],
-      {
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
-    );
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const exited = new Promise<number | null>((resolve) =>
       child.on('exit', (code) => resolve(code)),
     );
