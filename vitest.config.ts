@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -29,9 +30,10 @@ const OWN_PROCESS = ['test/cli/heap-policy.test.ts'];
 export default defineConfig({
   test: {
     testTimeout: 60_000,
-    // vitest's default on 2 cores is one worker; the suites wait on the processes they spawn
-    // (CLI, xmlsec1, OpenSSL, Chromium) for much of their time, so two overlap well.
-    maxWorkers: 2,
+    // vitest's default is one worker fewer than the cores: one on 2 cores, where the suites
+    // wait on the processes they spawn (CLI, xmlsec1, OpenSSL, Chromium) for much of their
+    // time, so two overlap well. Larger machines keep the default.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     setupFiles: ['test/setup/eager-crypto.ts'],
     // Every temporary file of the run under one folder, removed at the end.
     globalSetup: ['test/setup/tmpdir.global.ts'],
