@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Suites that spawn external tools or many processes (xmlsec1, OpenSSL + GOST engine, jose,
- * Chromium, CLI start-up, npm pack + install): `npm test` runs them, `npm run test:fast` leaves them out.
+ * Chromium, CLI start-up, npm pack + install) or run the built CLI: `npm test` runs them,
+ * `npm run test:fast` leaves them out.
  */
 const SLOW = [
   'test/signature/xmlsec1-interop.test.ts',

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { COMPILED_CLI_ENTRY } from '../helpers/compiled-cli.js';
@@ -17,7 +16,7 @@ function freshCli(args: string[]): { code: number; stdout: string; packages: Set
   // An inline script beside an `--import`: the pool's workers must start without them
   // (engine/worker-exec-argv.ts).
   const script = `
-    const { main } = await import(${JSON.stringify(pathToFileURL(COMPILED_CLI_ENTRY).href)});
+    const { main } = await import(${JSON.stringify(COMPILED_CLI_ENTRY)});
     const code = await main(['node', 'corridor', ...${JSON.stringify(args)}]);
     process.stderr.write('CODE ' + code + '\\n');
   `;

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { COMPILED_CLI_ENTRY } from '../helpers/compiled-cli.js';
@@ -201,7 +200,7 @@ describe('start-up and shutdown', () => {
   it('SIGTERM finishes the request in flight, then exits 0', async () => {
     // The compiled CLI (built for the run by test/setup/build.global.ts): its worker starts
     // without the TypeScript loader.
-    const script = `const { main } = await import(${JSON.stringify(pathToFileURL(COMPILED_CLI_ENTRY).href)});
+    const script = `const { main } = await import(${JSON.stringify(COMPILED_CLI_ENTRY)});
       process.exitCode = await main(['node', 'corridor', 'serve', '--port', '0', '--workers', '1']);`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       stdio: ['ignore', 'pipe', 'ignore'],
