@@ -74,11 +74,19 @@ export function evaluatePair(
   const elapsed = () => monotonicMs() - started;
   const levels = levelsOf(rules, subject.ruleLevels, receiver);
   const max = subject.maxFindingsPerRule ?? DEFAULT_MAX_FINDINGS_PER_RULE;
+  // Reports of the rules that cannot depend on the receiver (scope 'document'), made by the
+  // document's first pair that runs the rule and shared by the others.
+  const documentReports = memo.table<Rule, RuleReport[]>(DOCUMENT_REPORTS);
   for (let index = 0; index < rules.length; index++) {
     const rule = rules[index] as Rule;
+    // A level set by the config file or the receiver's profile: `off` skips the rule for this
+    // receiver, a severity replaces every one the rule would give.
+    const level = levels[index];
+    if (level === 'off') continue;
+    let checked = rule.scope === 'document' ? documentReports.get(rule) : undefined;
     // Not subject to rule levels: a level may drop a rule's findings, never hide that rules
-    // were not evaluated.
-    if (elapsed() > limitMs) {
+    // were not evaluated. Reports already made cost no time, so only a rule to run is timed.
+    if (checked === undefined && elapsed() > limitMs) {
       const data = { limit: `${limitMs}`, elapsed: `${Math.round(elapsed())}`, rule: rule.id };
       findings.push({
         ruleId: securityLimit.id,
@@ -93,11 +101,10 @@ export function evaluatePair(
       });
       break;
     }
-    // A level set by the config file or the receiver's profile: `off` skips the rule for this
-    // receiver, a severity replaces every one the rule would give.
-    const level = levels[index];
-    if (level === 'off') continue;
-    const checked = rule.check(context);
+    if (checked === undefined) {
+      checked = rule.check(context);
+      if (rule.scope === 'document') documentReports.set(rule, checked);
+    }
     // Most rules report nothing for most pairs: no capping, no loop.
     if (checked.length === 0) continue;
     const reports =
@@ -118,6 +125,9 @@ export function evaluatePair(
     findings,
   };
 }
+
+/** The document memo's table of document-scope rules' reports, by rule. */
+const DOCUMENT_REPORTS = {};
 
 /** Memo names of the trust results per anchor set (anchorSetKey): made once per set. */
 const trustNames = new Map<string, string>();

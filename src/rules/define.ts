@@ -1,5 +1,5 @@
 import type { Severity } from '../engine/types.js';
-import type { Rule, RuleContext, RuleReport } from './types.js';
+import type { DocumentRuleContext, Rule, RuleContext, RuleReport } from './types.js';
 
 /**
  * Messages every rule has: the summary the engine writes when a rule reports more than
@@ -37,4 +37,17 @@ export function defineRule<M extends string>(rule: {
     },
     check: rule.check,
   };
+}
+
+/**
+ * A rule whose reports cannot depend on the receiver: its check sees no receiver and no trust
+ * (DocumentRuleContext), and the engine runs it once per document instead of once per pair.
+ */
+export function defineDocumentRule<M extends string>(rule: {
+  id: string;
+  defaultSeverity: Severity;
+  meta: { description: string; messages: Readonly<Record<M, string>> };
+  check(context: DocumentRuleContext): RuleReport<M>[];
+}): Rule<M | SharedMessageId> {
+  return { ...defineRule(rule), scope: 'document' };
 }

@@ -1,9 +1,9 @@
 import { DOCUMENT_PROBLEMS } from '../rule-ids.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 import { problemMessages } from './messages.js';
 
 /** Problems found while reading the document: not well-formed, DTD, limits, unknown type. */
-export const documentReadable = defineRule({
+export const documentReadable = defineDocumentRule({
   id: 'document/readable',
   defaultSeverity: 'error',
   meta: {

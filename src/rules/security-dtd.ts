@@ -2,7 +2,7 @@ import { SECURITY_RULES } from '../security/ids.js';
 import { mappedProblemReports, securityMessages } from '../security/reports.js';
 import { xincludeElements } from '../security/xinclude.js';
 import { elementPath } from '../xml/path.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 
 const HINT =
   'Remove the DOCTYPE, entity declarations and XInclude elements: cross-border documents are self-contained, and corridor refuses them before anything is expanded or fetched.';
@@ -13,7 +13,7 @@ const HINT =
  * ENTITY declaration before expanding anything, and any element in the XInclude namespace is
  * refused, since a receiver's XInclude-aware parser would read content nobody signed.
  */
-export const securityDtd = defineRule({
+export const securityDtd = defineDocumentRule({
   id: SECURITY_RULES.dtd,
   defaultSeverity: 'error',
   meta: {

@@ -1,13 +1,13 @@
 import { SECURITY_RULES } from '../security/ids.js';
 import { mappedProblemReports, securityMessages } from '../security/reports.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 
 /**
  * External and relative Reference URIs and KeyInfo/RetrievalMethod make a verifier fetch
  * (SSRF, local file disclosure through file: URIs) and make the document's meaning depend on
  * a resource the receiver does not hold. corridor never fetches; this rule names the attempt.
  */
-export const securityExternalReference = defineRule({
+export const securityExternalReference = defineDocumentRule({
   id: SECURITY_RULES.externalReference,
   defaultSeverity: 'error',
   meta: {

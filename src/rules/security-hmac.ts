@@ -1,13 +1,13 @@
 import { SECURITY_RULES } from '../security/ids.js';
 import { mappedProblemReports, securityMessages } from '../security/reports.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 
 /**
  * HMAC "signatures": a MAC verifies under a shared secret, so it names no signer; verifiers
  * that accept it are open to key confusion (a public key used as the HMAC secret) and, with
  * HMACOutputLength, to truncation (CVE-2009-0217). corridor refuses every HMAC method.
  */
-export const securityHmac = defineRule({
+export const securityHmac = defineDocumentRule({
   id: SECURITY_RULES.hmac,
   defaultSeverity: 'error',
   meta: {

@@ -1,13 +1,13 @@
 import { SECURITY_RULES } from '../security/ids.js';
 import { mappedProblemReports, securityMessages } from '../security/reports.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 
 /**
  * A bare KeyValue is self-asserted: an attacker re-signs altered content with a fresh key and
  * ships that key alongside. The signature then verifies and proves nothing about the sender
  * (the CVE-2024-32962 class without even a certificate). Such signatures are never valid.
  */
-export const securityKeyValueOnly = defineRule({
+export const securityKeyValueOnly = defineDocumentRule({
   id: SECURITY_RULES.keyValueOnly,
   defaultSeverity: 'error',
   meta: {

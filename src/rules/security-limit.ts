@@ -1,6 +1,6 @@
 import { SECURITY_RULES } from '../security/ids.js';
 import { mappedProblemReports, securityMessages } from '../security/reports.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 
 /** The engine's own (engine/evaluate.ts): rule evaluation ran out of the document's time. */
 export const TIME_BUDGET_MESSAGE =
@@ -12,7 +12,7 @@ export const TIME_BUDGET_MESSAGE =
  * and slow documents. Every bound is checked before the work it protects; exceeding one is a
  * finding for that document and the run goes on with the next.
  */
-export const securityLimit = defineRule({
+export const securityLimit = defineDocumentRule({
   id: SECURITY_RULES.limit,
   defaultSeverity: 'error',
   meta: {

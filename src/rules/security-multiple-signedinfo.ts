@@ -1,13 +1,13 @@
 import { SECURITY_RULES } from '../security/ids.js';
 import { mappedProblemReports, securityMessages } from '../security/reports.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 
 /**
  * CVE-2025-29774 (xml-crypto): with two SignedInfo elements the library verified the
  * SignatureValue over one and took the References of the other, so a forged SignedInfo rode
  * on a genuine signature. corridor refuses any Signature with more than one.
  */
-export const securityMultipleSignedInfo = defineRule({
+export const securityMultipleSignedInfo = defineDocumentRule({
   id: SECURITY_RULES.multipleSignedInfo,
   defaultSeverity: 'error',
   meta: {

@@ -1,6 +1,6 @@
 import { SECURITY_RULES } from '../security/ids.js';
 import { mappedProblemReports, securityMessages } from '../security/reports.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 
 /**
  * Prototype pollution (CWE-1321): a member (JSON) or element (XML) named `__proto__`, or
@@ -9,7 +9,7 @@ import { defineRule } from './define.js';
  * would set an object's prototype instead: fields vanish from its checks, or reach every
  * object. No document type defines such a name, so the document is refused.
  */
-export const securityPrototypePollution = defineRule({
+export const securityPrototypePollution = defineDocumentRule({
   id: SECURITY_RULES.prototypePollution,
   defaultSeverity: 'error',
   meta: {

@@ -1,6 +1,6 @@
 import { SECURITY_RULES } from '../security/ids.js';
 import { mappedProblemReports, securityMessages } from '../security/reports.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 
 /**
  * XML signature wrapping (XSW, McIntosh & Austel 2005; Somorovsky et al. 2012, e.g.
@@ -11,7 +11,7 @@ import { defineRule } from './define.js';
  * A signature over part of the document is not wrapping by itself: the fields it leaves out
  * are signature/unsigned-content.
  */
-export const securitySignatureWrapping = defineRule({
+export const securitySignatureWrapping = defineDocumentRule({
   id: SECURITY_RULES.signatureWrapping,
   defaultSeverity: 'error',
   meta: {

@@ -1,13 +1,13 @@
 import { SECURITY_RULES } from '../security/ids.js';
 import { mappedProblemReports, securityMessages } from '../security/reports.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 
 /**
  * CVE-2025-29775 (xml-crypto): a comment inside DigestValue made the library read only the
  * text before it, so an attacker could swap the value a verifier compared with. corridor
  * refuses any non-text node inside DigestValue, SignatureValue or X509Certificate.
  */
-export const securityValueTampering = defineRule({
+export const securityValueTampering = defineDocumentRule({
   id: SECURITY_RULES.valueTampering,
   defaultSeverity: 'error',
   meta: {

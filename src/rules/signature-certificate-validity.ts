@@ -1,7 +1,7 @@
 import { parseCertificate } from '../pki/certificate.js';
 import type { SignatureInfo, SignatureVerification } from '../signature/types.js';
 import type { RuleReport } from './types.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 import { signatureLocation } from './signature-facts.js';
 import { signingDayOf } from './signing-day.js';
 import { isoTime } from './as-of.js';
@@ -13,7 +13,7 @@ import { isoTime } from './as-of.js';
  * word, and EU DSS judges a certificate at the signing time only when a trusted timestamp proves
  * it (corridor reads none). The hint says so, so that the reader does not think it was missed.
  */
-export const signatureCertificateValidity = defineRule({
+export const signatureCertificateValidity = defineDocumentRule({
   id: 'signature/certificate-validity',
   defaultSeverity: 'error',
   meta: {

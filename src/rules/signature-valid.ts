@@ -1,5 +1,5 @@
 import type { RuleReport } from './types.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 import { signatureLocation } from './signature-facts.js';
 
 const messages = {
@@ -14,7 +14,7 @@ const messages = {
  * here is never reported as valid: it is a warning saying so. The verifier's problems are the
  * reasons: their texts with their ids, and the ids alone in `data.problems`.
  */
-export const signatureValid = defineRule({
+export const signatureValid = defineDocumentRule({
   id: 'signature/valid',
   defaultSeverity: 'error',
   meta: {

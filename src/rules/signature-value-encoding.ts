@@ -1,14 +1,14 @@
 import { XMLDSIG_RULES } from '../signature/problems.js';
 import { signatureLocation } from './signature-facts.js';
 import type { RuleReport } from './types.js';
-import { defineRule } from './define.js';
+import { defineDocumentRule } from './define.js';
 import { problemMessages } from './messages.js';
 
 /**
  * A SignatureValue that verifies only when read off its standard layout (ECDSA written as
  * DER, r‖s trimmed or zero-padded): a strict receiver (xmlsec, .NET) refuses it.
  */
-export const signatureValueEncoding = defineRule({
+export const signatureValueEncoding = defineDocumentRule({
   id: 'signature/value-encoding',
   defaultSeverity: 'warning',
   meta: {

@@ -27,6 +27,12 @@ export interface RuleContext {
   memo: Memo;
 }
 
+/**
+ * What a rule whose reports cannot depend on the receiver sees (`scope: 'document'`): its
+ * reports are made once per document and shared by all its pairs (engine/evaluate.ts).
+ */
+export type DocumentRuleContext = Omit<RuleContext, 'receiver' | 'trust'>;
+
 /** The values a message template's `{{name}}` placeholders take. */
 export type MessageData = Readonly<Record<string, string | number>>;
 
@@ -57,5 +63,11 @@ export interface Rule<M extends string = string> {
   id: string;
   defaultSeverity: Severity;
   meta: RuleMetaData<M>;
+  /**
+   * `document`: the reports depend on the document, its verification, the sender and the date,
+   * never on the receiver (the rule is written against DocumentRuleContext), so the engine
+   * checks it once per document. Absent: once per pair.
+   */
+  scope?: 'document';
   check(context: RuleContext): RuleReport<M>[];
 }

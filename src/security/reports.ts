@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../documents/model.js';
-import type { RuleContext, RuleReport } from '../rules/types.js';
+import type { DocumentRuleContext, RuleReport } from '../rules/types.js';
 import { PROBLEM_TO_SECURITY_RULE, type SecurityRuleId } from './ids.js';
 import { problemMessages } from '../rules/messages.js';
 
@@ -27,7 +27,7 @@ export function securityMessages(ruleId: SecurityRuleId): Record<string, string>
  */
 export function mappedProblemReports(
   ruleId: SecurityRuleId,
-  context: RuleContext,
+  context: DocumentRuleContext,
   explanation: SecurityExplanation,
 ): RuleReport[] {
   const reports: RuleReport[] = [];
