@@ -66,8 +66,10 @@ const result = await build({
   ...options,
   entryPoints: {
     corridor: 'src/cli/entry.ts',
-    // engine/pool.ts starts it by file URL, beside its own module: ./pool-worker.js.
+    // engine/pool.ts starts them by file URL, beside its own module: ./pool-worker.js (the
+    // service) and ./matrix-worker.js (`matrix --jobs`).
     'pool-worker': 'src/engine/pool-worker.ts',
+    'matrix-worker': 'src/engine/matrix-worker.ts',
   },
 });
 // `corridor verify` (bin/corridor.js picks verify.js): a second build of the verify command

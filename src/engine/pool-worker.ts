@@ -1,6 +1,6 @@
 import { workerData } from 'piscina';
-// A worker evaluates many documents and serves many requests: every family's code, loaded once
-// when it starts.
+// The service's workers serve many requests: every family's code, loaded once when each starts
+// (its handlers are synchronous).
 import '../crypto/eager.js';
 import { loadDoctypes, shippedDoctypes } from '../doctypes/load.js';
 import { loadXsdEngine } from '../doctypes/xsd.js';
@@ -9,20 +9,15 @@ import { loadProfiles } from '../profiles/load.js';
 import { handleTask } from '../serve/handle-task.js';
 import type { TaskOutcome } from '../serve/tasks.js';
 import { UserError } from '../util/errors.js';
-import type { ChunkOutcome, DocumentsTask, PoolConfig, PooledTask } from './pool.js';
-import { packDocuments, type PackedDocuments } from './pair-pack.js';
-import {
-  evaluateDocument,
-  loadDocument,
-  selectReceivers,
-  type EvaluateOptions,
-  type EvaluatedDocument,
-} from './run.js';
+import { evaluateChunk } from './evaluate-chunk.js';
+import type { ChunkOutcome, PoolConfig, PooledTask } from './pool.js';
+import type { PackedDocuments } from './pair-pack.js';
+import type { EvaluatedDocument } from './run.js';
 
 /**
- * A worker thread of engine/pool.ts, shared by `matrix --jobs` and `corridor serve`: profiles,
- * document types and their XSD validator are loaded once, when the thread starts; each task is
- * a chunk of a matrix's files (read, verified and evaluated in order) or a service request.
+ * A worker thread of engine/pool.ts for `corridor serve` (and for `matrix --jobs` run from
+ * source: see matrix-worker.ts): profiles, document types and their XSD validator are loaded
+ * once, when the thread starts; each task is a service request or a chunk of a matrix's files.
  */
 const config = workerData as PoolConfig;
 const profiles = loadProfiles(config.profilesDir);
@@ -43,42 +38,11 @@ export default async function handle(
   task.started?.postMessage('started');
   task.started?.close();
   try {
-    if (task.kind === 'documents') return evaluateChunk(task, types);
+    if (task.kind === 'documents') return await evaluateChunk(task, { config, profiles, types });
     return handleTask(task, { config, profiles, read: { limits: config.limits, ...types } });
   } catch (error) {
     // Usage errors are answers (exit 2, HTTP 400); anything else is a bug and propagates.
     if (error instanceof UserError) return { ok: false, error: error.message };
     throw error;
   }
-}
-
-function evaluateChunk(
-  { files, setup, pack }: DocumentsTask,
-  types: Pick<ReadOptions, 'doctypes' | 'xsd'>,
-): ChunkOutcome<EvaluatedDocument[] | PackedDocuments> {
-  const options: EvaluateOptions = {
-    kind: setup.kind,
-    profiles,
-    asOf: new Date(setup.asOf),
-    receivers: setup.receivers,
-    from: setup.from,
-    maxFindingsPerRule: setup.maxFindingsPerRule,
-    ruleLevels: setup.ruleLevels,
-  };
-  const receivers = selectReceivers(profiles, setup.receivers);
-  const read: ReadOptions = {
-    limits: config.limits,
-    within: setup.within,
-    followSymlinks: setup.followSymlinks,
-    ...types,
-  };
-  const verify = {
-    ...(setup.certificates?.length ? { certificates: setup.certificates } : {}),
-    ...(setup.crls?.length ? { crls: setup.crls, issuers: setup.issuers } : {}),
-    ...(setup.requireRevocation ? { requireRevocation: true, issuers: setup.issuers } : {}),
-  };
-  const documents = files.map((file) =>
-    evaluateDocument(loadDocument(file, read, options.asOf, verify), receivers, options),
-  );
-  return { ok: true, documents: pack ? packDocuments(documents, pack) : documents };
 }

@@ -7,6 +7,7 @@ import { Piscina } from 'piscina';
 import type { DocumentLimits } from '../limits.js';
 import type { Task, TaskOutcome } from '../serve/tasks.js';
 import { UserError } from '../util/errors.js';
+import { withLazy } from '../util/lazy.js';
 import { packDocuments, type PackedDocuments } from './pair-pack.js';
 import {
   evaluateDocument,
@@ -21,9 +22,9 @@ import { workerExecArgv } from './worker-exec-argv.js';
 
 /**
  * The one worker pool of corridor (piscina): `matrix --jobs` and `corridor serve` both run on
- * it. Each worker joins once: it loads the profiles, the document types and their XSD
- * validator when it starts (pool-worker.ts), then takes tasks — a chunk of a matrix's files,
- * or one of the service's requests.
+ * it. Each worker joins once: it loads the profiles and the document types when it starts
+ * (pool-worker.ts for the service, matrix-worker.ts for a matrix), then takes tasks — a chunk
+ * of a matrix's files, or one of the service's requests.
  */
 
 export { POOL_THRESHOLD, threadsFor } from './pool-threads.js';
@@ -106,6 +107,14 @@ export interface PoolOptions {
   onError?: (error: unknown) => void;
   /** V8 heap limits of each worker (default: V8's, as the main thread's). */
   resourceLimits?: ResourceLimits;
+  /**
+   * Tasks posted to a worker at once (default 1); it runs them one after another. More than one
+   * keeps a matrix's worker busy while the main thread, which hands the chunks out, is itself
+   * in the middle of evaluating one.
+   */
+  tasksPerWorker?: number;
+  /** `matrix`: the worker that loads the families' code on first need (matrix-worker.ts). */
+  worker?: 'service' | 'matrix';
 }
 
 export class WorkPool {
@@ -120,7 +129,7 @@ export class WorkPool {
     this.maxQueue = options.maxQueue ?? this.workers * 16;
     this.deadlineMs = options.deadlineMs ?? 0;
     this.resourceLimits = options.resourceLimits;
-    const filename = workerFile();
+    const filename = workerFile(options.worker ?? 'service');
     this.pool = new Piscina<PooledTask, TaskOutcome | ChunkOutcome<unknown>>({
       filename,
       minThreads: this.workers,
@@ -130,6 +139,7 @@ export class WorkPool {
       workerData: options.config,
       ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
       execArgv: workerExecArgv(filename, process.execArgv),
+      concurrentTasksPerWorker: options.tasksPerWorker ?? 1,
     });
     // A worker that fails (a profile unreadable since the main thread read it) is reported
     // here; it must not end the process.
@@ -255,7 +265,9 @@ export function matrixPool(config: Omit<PoolConfig, 'docsDir'>, threads: number)
     workers: threads - 1,
     maxQueue: Number.POSITIVE_INFINITY,
     config,
+    worker: 'matrix',
     resourceLimits: MATRIX_WORKER_LIMITS,
+    tasksPerWorker: AHEAD_PER_WORKER,
   });
 }
 
@@ -340,14 +352,18 @@ export async function runInPool(
     const limit = pool.workers * (workersStarted || !mainEvaluates ? AHEAD_PER_WORKER : 1);
     while (inWorkers < limit && next < stop) toWorker(next++);
   };
-  const evaluateHere = (i: number): void => {
+  // As on one thread (runLazily), the families' code loads when a document first needs it: a
+  // chunk that needed a module not loaded yet is evaluated again once it is.
+  const evaluateHere = async (i: number): Promise<void> => {
     let documents: EvaluatedDocument[];
     try {
-      documents = filesOf(i).map((file) =>
-        evaluateDocument(
-          loadDocument(file, options.read, options.asOf, options.verify),
-          evaluation.receivers,
-          options,
+      documents = await withLazy(() =>
+        filesOf(i).map((file) =>
+          evaluateDocument(
+            loadDocument(file, options.read, options.asOf, options.verify),
+            evaluation.receivers,
+            options,
+          ),
         ),
       );
     } catch (error) {
@@ -359,7 +375,7 @@ export async function runInPool(
     else settle(i, { by: 'main', packed: packDocuments(documents, evaluation.pack) });
   };
   try {
-    if (mainEvaluates && chunks > 0) evaluateHere(next++);
+    if (mainEvaluates && chunks > 0) await evaluateHere(next++);
     for (;;) {
       assign();
       for (let ready = settled.get(taken); ready; ready = settled.get(taken)) {
@@ -373,7 +389,7 @@ export async function runInPool(
       }
       if (taken === chunks) break;
       if (mainEvaluates && next < stop && next - taken < MAIN_AHEAD) {
-        evaluateHere(next++);
+        await evaluateHere(next++);
         // Lets the workers' answers in between two chunks of the main thread's own.
         await new Promise((resolve) => setImmediate(resolve));
       } else {
@@ -396,9 +412,14 @@ function chunkSize(files: number, threads: number): number {
   return Math.max(1, Math.min(CHUNK, Math.ceil(files / (threads * 4))));
 }
 
-/** pool-worker.js beside this module when compiled, pool-worker.ts when run from source. */
-function workerFile(): string {
+/**
+ * The worker's module beside this one: compiled, pool-worker.js (the service) or
+ * matrix-worker.js; from source, pool-worker.ts for both, since under tsx a worker thread cannot
+ * resolve the dynamic imports of the modules matrix-worker loads on first need.
+ */
+function workerFile(worker: 'service' | 'matrix'): string {
   const here = new URL(import.meta.url);
-  const ext = here.pathname.endsWith('.ts') ? 'ts' : 'js';
-  return fileURLToPath(new URL(`./pool-worker.${ext}`, here));
+  if (here.pathname.endsWith('.ts')) return fileURLToPath(new URL('./pool-worker.ts', here));
+  const name = worker === 'matrix' ? 'matrix-worker' : 'pool-worker';
+  return fileURLToPath(new URL(`./${name}.js`, here));
 }

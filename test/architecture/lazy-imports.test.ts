@@ -51,13 +51,22 @@ describe('start-up: what check and verify load before they know their documents'
     },
   );
 
-  it('the library entry and the workers load every family up front (crypto/eager.ts)', () => {
+  it('the library entry and the service’s workers load every family up front (crypto/eager.ts)', () => {
     for (const entry of ['index.ts', 'engine/pool-worker.ts']) {
       const { files, packages } = staticClosure(entry);
       expect(files.has('crypto/eager.ts'), entry).toBe(true);
       expect(files.has('crypto/schemes/gost.ts'), entry).toBe(true);
       expect(packages.has('sm-crypto-v2'), entry).toBe(true);
       expect(packages.has('pkijs'), entry).toBe(true);
+    }
+  });
+
+  it('a matrix’s worker imports no family code, libxml2, pkijs nor the service’s handlers statically', () => {
+    const { files, packages } = staticClosure('engine/matrix-worker.ts');
+    expect([...files].filter((f) => FAMILY_CODE.test(f))).toEqual([]);
+    expect(files.has('serve/handle-task.ts')).toBe(false);
+    for (const name of [...FAMILY_PACKAGES, 'pkijs', 'fastify', 'pino']) {
+      expect(packages.has(name), name).toBe(false);
     }
   });
 

@@ -66,9 +66,13 @@ describe('lazily loaded algorithm families give the same results', () => {
       expect(fresh.packages.has(name), name).toBe(needed.includes(name));
   });
 
+  // A matrix's worker (engine/matrix-worker.ts) loads lazily too. Which thread meets which
+  // document depends on timing, so only the bytes are compared here; the worker's static imports
+  // are held by test/architecture/lazy-imports.test.ts.
   it('matrix on worker threads and its forecast give the eager results', async () => {
     for (const args of [
       ['matrix', '--docs', 'fixtures/documents/RU', '--jobs', '2', '-f', 'json', ...AS_OF],
+      ['matrix', '--docs', 'fixtures/documents', '--jobs', '2', '-f', 'json', ...AS_OF],
       [
         'matrix',
         '--docs',

@@ -8,7 +8,7 @@ import type { WorkPool } from '../../engine/pool.js';
 import { threadsFor } from '../../engine/pool-threads.js';
 import { loadProfiles } from '../../profiles/load.js';
 import { UserError } from '../../util/errors.js';
-import { loadAllLazy, withLazy } from '../../util/lazy.js';
+import { withLazy } from '../../util/lazy.js';
 import { limitsFromOptions, maxFindingsFromOptions } from '../../security/options.js';
 import { withConfig, type ConfigOption } from '../config.js';
 import { keyMaterial, profileAnchors } from '../key-material.js';
@@ -96,14 +96,6 @@ export async function matrixAction(
     { profilesDir: options.profiles, doctypesDir: options.doctypes, limits },
     threads,
   );
-  // On one thread the families' code and libxml2 load when a document first needs them
-  // (runLazily); the main thread evaluates beside the workers synchronously, so with a pool it
-  // loads all of them now, as each worker does when it starts.
-  if (pooling)
-    await loadEveryFamily().catch((error: unknown) => {
-      void pool?.destroy();
-      throw error;
-    });
   const profiles = stopPoolOnError(pool, () => loadProfiles(options.profiles));
   // Certificates, CRLs (plain data: they cross to worker threads) and who may sign the CRLs.
   const material = stopPoolOnError(pool, () => keyMaterial(options, profileAnchors(profiles)));
@@ -185,13 +177,6 @@ export async function matrixAction(
   } finally {
     raw.spool?.dispose();
   }
-}
-
-/** Every algorithm family's code and libxml2 (util/lazy.ts). */
-async function loadEveryFamily(): Promise<void> {
-  const { loadCrypto } = await import('../../crypto/schemes/index.js');
-  await loadCrypto();
-  await loadAllLazy();
 }
 
 /** Runs `work`; if it throws, the pool's threads stop first (they would keep the process alive). */
