@@ -17,16 +17,21 @@ export function ruleDocsPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
+/** What a rule file states: its id, severity, messages, and the check over context `C`. */
+interface RuleDefinition<M extends string, C> {
+  id: string;
+  defaultSeverity: Severity;
+  meta: { description: string; messages: Readonly<Record<M, string>> };
+  check(context: C): RuleReport<M>[];
+}
+
 /**
  * A rule with its `meta` completed: the docs URL follows from the id, and the shared messages
  * are added. The message ids a rule's `check` may report are typed from its own templates.
  */
-export function defineRule<M extends string>(rule: {
-  id: string;
-  defaultSeverity: Severity;
-  meta: { description: string; messages: Readonly<Record<M, string>> };
-  check(context: RuleContext): RuleReport<M>[];
-}): Rule<M | SharedMessageId> {
+export function defineRule<M extends string>(
+  rule: RuleDefinition<M, RuleContext>,
+): Rule<M | SharedMessageId> {
   return {
     id: rule.id,
     defaultSeverity: rule.defaultSeverity,
@@ -43,11 +48,8 @@ export function defineRule<M extends string>(rule: {
  * A rule whose reports cannot depend on the receiver: its check sees no receiver and no trust
  * (DocumentRuleContext), and the engine runs it once per document instead of once per pair.
  */
-export function defineDocumentRule<M extends string>(rule: {
-  id: string;
-  defaultSeverity: Severity;
-  meta: { description: string; messages: Readonly<Record<M, string>> };
-  check(context: DocumentRuleContext): RuleReport<M>[];
-}): Rule<M | SharedMessageId> {
+export function defineDocumentRule<M extends string>(
+  rule: RuleDefinition<M, DocumentRuleContext>,
+): Rule<M | SharedMessageId> {
   return { ...defineRule(rule), scope: 'document' };
 }
