@@ -1,4 +1,5 @@
 import { weierstrass, type WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
+import { deferBaseTable } from '../base-table.js';
 
 /**
  * The standard curves of STB 34.101.45-2013 Appendix B (bign-curve256v1/384v1/512v1, OIDs
@@ -97,7 +98,7 @@ export type BignPoint = WeierstrassPointCons<bigint>;
 
 const points = new Map<string, BignPoint>();
 
-/** The noble point constructor for a bign curve (built once, with a base-point table). */
+/** The noble point constructor for a bign curve (built once; base-point table: base-table.ts). */
 export function bignPointType(params: BignCurveParams): BignPoint {
   let P = points.get(params.oid);
   if (!P) {
@@ -110,7 +111,8 @@ export function bignPointType(params: BignCurveParams): BignPoint {
       Gx: 0n,
       Gy: params.yG,
     });
-    P.BASE.precompute(8);
+    // Every signature and verification multiplies G: its table comes once it pays off.
+    deferBaseTable(P);
     points.set(params.oid, P);
   }
   return P;

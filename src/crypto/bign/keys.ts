@@ -3,6 +3,7 @@ import * as asn1js from 'asn1js';
 import { KeyFormatError } from '../errors.js';
 import { bigIntToLe, leToBigInt, randomScalar } from '../gost/signature.js';
 import type { BignPublicKey } from '../types.js';
+import { basePoint } from '../base-table.js';
 import { bignCurveParams, bignPointType, type BignCurveParams } from './curves.js';
 import { bignAlgorithmIdentifier, encodeBignSpki } from './spki.js';
 
@@ -33,7 +34,7 @@ function paramsFor(oid: string | undefined, what: string): BignCurveParams {
 /** The public key octets x ‖ y (little-endian each) of private key d. */
 export function bignPublicPoint(params: BignCurveParams, d: bigint): Uint8Array {
   if (d <= 0n || d >= params.q) throw new KeyFormatError('bign private key out of range');
-  const Q = bignPointType(params).BASE.multiply(d).toAffine();
+  const Q = basePoint(bignPointType(params)).multiply(d).toAffine();
   const out = new Uint8Array(2 * params.bytes);
   out.set(bigIntToLe(Q.x, params.bytes), 0);
   out.set(bigIntToLe(Q.y, params.bytes), params.bytes);

@@ -2,6 +2,7 @@ import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
 import { beltHash } from '../belt/hash.js';
 import { beltWideEncrypt } from '../belt/wide-block.js';
 import { bigIntToLe, leToBigInt, randomScalar } from '../gost/signature.js';
+import { basePoint } from '../base-table.js';
 import { bignPointType, type BignCurveParams } from './curves.js';
 
 /**
@@ -76,7 +77,7 @@ export function bignSignHash(
   const oidDer = options.oidDer ?? BELT_HASH_OID_DER;
   const k = options.k ?? bignDeterministicK(params, d, hash, undefined, oidDer);
   if (k <= 0n || k >= q) throw new RangeError('bign one-time key out of range');
-  const R = bignPointType(params).BASE.multiply(k);
+  const R = basePoint(bignPointType(params)).multiply(k);
   const s0Bytes = challenge(params, oidDer, R.x, hash);
   const s0 = leToBigInt(s0Bytes);
   const h = leToBigInt(hash);
@@ -119,7 +120,7 @@ export function bignVerifyHash(
   const P = bignPointType(params);
   const u = (s1 + h) % q;
   // Public inputs: variable-time multiplication is fine (multiplyUnsafe accepts 0).
-  const R = P.BASE.multiplyUnsafe(u).add(Q.multiplyUnsafe(s0));
+  const R = basePoint(P).multiplyUnsafe(u).add(Q.multiplyUnsafe(s0));
   if (R.is0()) return false;
   const t = challenge(params, oidDer, R.toAffine().x, hash);
   return Buffer.from(t).equals(Buffer.from(s0Bytes));

@@ -1,4 +1,5 @@
 import { weierstrass, type WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
+import { deferBaseTable } from '../base-table.js';
 
 /**
  * GOST R 34.10 elliptic-curve parameter sets, in short Weierstrass form
@@ -148,8 +149,8 @@ export function gostPointType(params: GostCurveParams): GostPoint {
       Gx: params.gx,
       Gy: params.gy,
     });
-    // every signature and verification multiplies G: a table (built on first use) pays off
-    P.BASE.precompute(8);
+    // Every signature and verification multiplies G: its table comes once it pays off.
+    deferBaseTable(P);
     points.set(key, P);
   }
   return P;

@@ -1,6 +1,7 @@
 import * as asn1js from 'asn1js';
 import { KeyFormatError } from '../errors.js';
 import type { GostPublicKey } from '../types.js';
+import { basePoint } from '../base-table.js';
 import { gostCurveParams, gostPointType, type GostCurveParams } from './curves.js';
 import {
   GOST_DIGEST_OIDS,
@@ -228,7 +229,7 @@ export function encodeGostPrivateKeyPkcs8(key: GostPrivateKey): Uint8Array {
 /** The public key for a private key (constant-time d·G). */
 export function gostPublicKeyFor(key: GostPrivateKey): GostPublicKey {
   const params = checkedParams(key.family, key.curve.oid);
-  const q = gostPointType(params).BASE.multiply(key.d);
+  const q = basePoint(gostPointType(params)).multiply(key.d);
   return decodeGostPublicKey(encodeGostSpki(key.family, params.oid, q.x, q.y));
 }
 

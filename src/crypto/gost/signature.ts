@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
+import { basePoint } from '../base-table.js';
 import { gostPointType, type GostCurveParams } from './curves.js';
 
 /**
@@ -71,7 +72,7 @@ export function gostSignHash(
 ): GostSignatureValue {
   const { q } = params;
   if (d <= 0n || d >= q) throw new RangeError('GOST private key out of range');
-  const G = gostPointType(params).BASE;
+  const G = basePoint(gostPointType(params));
   const e = hashToE(hash, q);
   for (;;) {
     const k = fixedK ?? randomScalar(q);
@@ -100,7 +101,7 @@ export function gostVerifyHash(
   const v = P.Fn.inv(hashToE(hash, q));
   const z1 = modPos(s * v, q);
   const z2 = modPos(-r * v, q);
-  const c = P.BASE.multiplyUnsafe(z1).add(pub.multiplyUnsafe(z2));
+  const c = basePoint(P).multiplyUnsafe(z1).add(pub.multiplyUnsafe(z2));
   if (c.is0()) return false;
   return c.x % q === r;
 }
