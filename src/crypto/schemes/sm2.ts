@@ -22,7 +22,8 @@ import {
   encodeRawRs,
   type RsPair,
 } from '../sm2/der-signature.js';
-import { sm2Sign, sm2Verify } from '../sm2/sign.js';
+import { sm2Sign } from '../sm2/sign.js';
+import { sm2Verify } from '../sm2/verify.js';
 import { SM2_INFO } from './info.js';
 
 /**
