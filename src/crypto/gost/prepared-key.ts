@@ -1,4 +1,5 @@
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
+import { keyTableAfterUse } from '../base-table.js';
 import type { GostPublicKey } from '../types.js';
 import { gostCurveParams, gostPointType, type GostCurveParams } from './curves.js';
 
@@ -14,10 +15,6 @@ export interface PreparedGostKey {
   uses: number;
 }
 
-/** Window for cached keys: W=8 is ~2× faster per verify than the default W=4. */
-const KEY_WINDOW = 8;
-/** Uses after which a key gets its table (measured: the shipped matrix uses keys < 16 times). */
-const TABLE_AFTER_USES = 16;
 /** Bound on remembered keys, so a stream of one-off keys cannot grow memory without end. */
 const MAX_KEYS = 512;
 
@@ -57,7 +54,6 @@ export function prepareGostKey(key: GostPublicKey): PreparedGostKey | null {
     }
     byObject.set(key, prepared);
   }
-  if (prepared && ++prepared.uses === TABLE_AFTER_USES)
-    prepared.point.precompute(KEY_WINDOW, false);
+  if (prepared) keyTableAfterUse(prepared.point, ++prepared.uses);
   return prepared;
 }

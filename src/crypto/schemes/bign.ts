@@ -1,4 +1,5 @@
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
+import { keyTableAfterUse } from '../base-table.js';
 import { beltHash } from '../belt/hash.js';
 import { BIGN_CURVE_256_OID, bignCurveParams } from '../bign/curves.js';
 import {
@@ -41,8 +42,6 @@ interface PreparedPoint {
   point: WeierstrassPoint<bigint>;
   uses: number;
 }
-const KEY_WINDOW = 8;
-const TABLE_AFTER_USES = 16;
 const points = new WeakMap<BignPublicKey, PreparedPoint | null>();
 
 function pointOf(key: BignPublicKey): WeierstrassPoint<bigint> | null {
@@ -56,9 +55,7 @@ function pointOf(key: BignPublicKey): WeierstrassPoint<bigint> | null {
     }
     points.set(key, prepared);
   }
-  if (prepared && ++prepared.uses === TABLE_AFTER_USES) {
-    prepared.point.precompute(KEY_WINDOW, false);
-  }
+  if (prepared) keyTableAfterUse(prepared.point, ++prepared.uses);
   return prepared?.point ?? null;
 }
 

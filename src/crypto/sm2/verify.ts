@@ -4,7 +4,7 @@ import {
   type WeierstrassPointCons,
 } from '@noble/curves/abstract/weierstrass.js';
 import { sm2 } from 'sm-crypto-v2';
-import { basePoint, deferBaseTable } from '../base-table.js';
+import { basePoint, deferBaseTable, keyTableAfterUse } from '../base-table.js';
 import { checkSm2Point, SM2_DEFAULT_USER_ID, SM2_ORDER } from './curve.js';
 import type { RsPair } from './der-signature.js';
 
@@ -41,9 +41,8 @@ export function sm2PointType(): WeierstrassPointCons<bigint> {
 }
 
 /**
- * Keys by their encoding: the validated point, with its own table once it has been used
- * TABLE_AFTER_USES times (a table costs ~0.2 s, more than a one-document check verifies; a
- * signer of many documents pays it back, as GOST's and bign's keys do).
+ * Keys by their encoding: the validated point, with its own table once it pays off
+ * (keyTableAfterUse: a table costs ~0.2 s, more than a one-document check verifies).
  */
 interface Sm2Key {
   point: WeierstrassPoint<bigint>;
@@ -52,8 +51,6 @@ interface Sm2Key {
 }
 const keys = new Map<string, Sm2Key>();
 const KEYS_MAX = 256;
-const KEY_WINDOW = 8;
-const TABLE_AFTER_USES = 16;
 
 function keyFor(encoded: Uint8Array): Sm2Key {
   const hex = Buffer.from(encoded).toString('hex');
@@ -66,7 +63,7 @@ function keyFor(encoded: Uint8Array): Sm2Key {
     key = { point, hex, uses: 0 };
     keys.set(hex, key);
   }
-  if (++key.uses === TABLE_AFTER_USES) key.point.precompute(KEY_WINDOW, false);
+  keyTableAfterUse(key.point, ++key.uses);
   return key;
 }
 
