@@ -3,7 +3,8 @@ import { loadDoctypes, shippedDoctypes } from '../doctypes/load.js';
 import { XSD_ENGINE } from '../doctypes/xsd.js';
 import { loadProfiles } from '../profiles/load.js';
 import { UserError } from '../util/errors.js';
-import { evaluateChunk } from './evaluate-chunk.js';
+import { withLazy } from '../util/lazy.js';
+import { evaluateChunk, type ChunkWorkerState } from './evaluate-chunk.js';
 import type { ChunkOutcome, PoolConfig, PooledTask } from './pool.js';
 import type { PackedDocuments } from './pair-pack.js';
 import type { EvaluatedDocument } from './run.js';
@@ -18,11 +19,17 @@ import type { EvaluatedDocument } from './run.js';
  * cannot resolve the lazy modules' dynamic imports.
  */
 const config = workerData as PoolConfig;
-const profiles = loadProfiles(config.profilesDir);
 const doctypes = config.doctypesDir ? loadDoctypes(config.doctypesDir) : shippedDoctypes();
 const types = doctypes.doctypes.some((d) => d.xsd?.shipped)
   ? { doctypes, xsd: XSD_ENGINE }
   : { doctypes };
+// Under withLazy too: a trust anchor the plain DER reader leaves to pkijs (one with CRL
+// distribution points, as real CA certificates often have) loads it here.
+const state: Promise<ChunkWorkerState> = withLazy(() => loadProfiles(config.profilesDir)).then(
+  (profiles) => ({ config, profiles, types }),
+);
+// A profile that fails to load is each task's answer (awaited there), not an unhandled rejection.
+state.catch(() => undefined);
 
 export default async function handle(
   task: PooledTask,
@@ -30,7 +37,7 @@ export default async function handle(
   if (task.kind !== 'documents')
     throw new Error(`internal: a matrix worker got a ${task.kind} task`);
   try {
-    return await evaluateChunk(task, { config, profiles, types });
+    return await evaluateChunk(task, await state);
   } catch (error) {
     // Usage errors are answers (exit 2); anything else is a bug and propagates.
     if (error instanceof UserError) return { ok: false, error: error.message };

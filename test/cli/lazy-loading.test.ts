@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { COMPILED_CLI_ENTRY } from '../helpers/compiled-cli.js';
@@ -91,6 +94,27 @@ describe('lazily loaded algorithm families give the same results', () => {
       const eager = await runCli(args.map((arg, i) => (args[i - 1] === '--jobs' ? '1' : arg)));
       expect(fresh.code, args.join(' ')).toBe(eager.code);
       expect(fresh.stdout, args.join(' ')).toBe(eager.stdout);
+    }
+  });
+
+  it('matrix on worker threads reads a trust anchor only pkijs reads (a CRL distribution point)', async () => {
+    // A copy of the shipped profiles whose KZ anchors file also holds such a CA: loading the
+    // profiles needs pkijs, in each worker as in the main thread.
+    const profiles = mkdtempSync(join(tmpdir(), 'corridor-crl-dp-profiles-'));
+    cpSync('profiles', profiles, { recursive: true });
+    const pem = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/.exec(
+      readFileSync('test/cli/data/crl-dp-ca.pem', 'utf8'),
+    )?.[0];
+    appendFileSync(join(profiles, 'anchors/KZ-test-ca.pem'), `\n${pem}`);
+    try {
+      const args = ['matrix', '--profiles', profiles, '--docs', 'fixtures/documents/IN'];
+      const fresh = freshCli([...args, '--jobs', '2', '-f', 'json', ...AS_OF]);
+      const eager = await runCli([...args, '--jobs', '1', '-f', 'json', ...AS_OF]);
+      expect(eager.code).toBe(0);
+      expect(fresh.code).toBe(eager.code);
+      expect(fresh.stdout).toBe(eager.stdout);
+    } finally {
+      rmSync(profiles, { recursive: true, force: true });
     }
   });
 
