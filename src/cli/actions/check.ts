@@ -56,7 +56,9 @@ export async function checkAction(
     `${options.ruleLevels?.file ?? 'config'}: rules`,
   );
   const gate = prepareGate(options);
-  const profiles = loadProfiles(options.profiles);
+  // Under withLazy: pkijs loads only for an anchor the plain DER reader leaves to it
+  // (cli/program.ts starts check without it).
+  const profiles = await withLazy(() => loadProfiles(options.profiles));
   const asOf = parseAsOf(options.asOf);
   // A pass that withLazy discards (a family's code was not loaded yet) leaves its spool too.
   const passes: MatrixResult[] = [];

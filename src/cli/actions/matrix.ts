@@ -96,9 +96,15 @@ export async function matrixAction(
     { profilesDir: options.profiles, doctypesDir: options.doctypes, limits },
     threads,
   );
-  const profiles = stopPoolOnError(pool, () => loadProfiles(options.profiles));
+  // Under withLazy: pkijs loads only for a certificate or CRL the plain DER reader leaves to it
+  // (cli/program.ts starts matrix without it).
+  const profiles = await stopPoolOnError(pool, () =>
+    withLazy(() => loadProfiles(options.profiles)),
+  );
   // Certificates, CRLs (plain data: they cross to worker threads) and who may sign the CRLs.
-  const material = stopPoolOnError(pool, () => keyMaterial(options, profileAnchors(profiles)));
+  const material = await stopPoolOnError(pool, () =>
+    withLazy(() => keyMaterial(options, profileAnchors(profiles))),
+  );
   const common = {
     kind: 'matrix' as const,
     profiles,
@@ -180,9 +186,9 @@ export async function matrixAction(
 }
 
 /** Runs `work`; if it throws, the pool's threads stop first (they would keep the process alive). */
-function stopPoolOnError<R>(pool: WorkPool | undefined, work: () => R): R {
+async function stopPoolOnError<R>(pool: WorkPool | undefined, work: () => Promise<R>): Promise<R> {
   try {
-    return work();
+    return await work();
   } catch (error) {
     void pool?.destroy();
     throw error;
