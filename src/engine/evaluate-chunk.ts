@@ -1,3 +1,5 @@
+import { loadDoctypes, shippedDoctypes } from '../doctypes/load.js';
+import { XSD_ENGINE } from '../doctypes/xsd.js';
 import type { ReadOptions } from '../documents/read.js';
 import type { ProfileSet } from '../profiles/load.js';
 import { withLazy } from '../util/lazy.js';
@@ -16,6 +18,17 @@ export interface ChunkWorkerState {
   config: PoolConfig;
   profiles: ProfileSet;
   types: Pick<ReadOptions, 'doctypes' | 'xsd'>;
+}
+
+/**
+ * The document types a worker reads with, as the CLI's documentTypeReadOptions: libxml2's
+ * validator (not loaded yet) when a definition ships an XSD.
+ */
+export function workerDocumentTypes(config: PoolConfig): Pick<ReadOptions, 'doctypes' | 'xsd'> {
+  const doctypes = config.doctypesDir ? loadDoctypes(config.doctypesDir) : shippedDoctypes();
+  return doctypes.doctypes.some((d) => d.xsd?.shipped)
+    ? { doctypes, xsd: XSD_ENGINE }
+    : { doctypes };
 }
 
 /**

@@ -1,10 +1,8 @@
 import { workerData } from 'piscina';
-import { loadDoctypes, shippedDoctypes } from '../doctypes/load.js';
-import { XSD_ENGINE } from '../doctypes/xsd.js';
 import { loadProfiles } from '../profiles/load.js';
 import { UserError } from '../util/errors.js';
 import { withLazy } from '../util/lazy.js';
-import { evaluateChunk, type ChunkWorkerState } from './evaluate-chunk.js';
+import { evaluateChunk, workerDocumentTypes, type ChunkWorkerState } from './evaluate-chunk.js';
 import type { ChunkOutcome, PoolConfig, PooledTask } from './pool.js';
 import type { PackedDocuments } from './pair-pack.js';
 import type { EvaluatedDocument } from './run.js';
@@ -14,15 +12,12 @@ import type { EvaluatedDocument } from './run.js';
  * document types when it starts; the GOST, SM2 and bign code, pkijs and libxml2 load when a
  * document of its chunks first needs them (util/lazy.ts), as on the main thread. The service's
  * worker (pool-worker.ts), which loads all of them and the service's handlers up front, took
- * ~0.6 s to start against ~0.45 s for this one, and a corpus of RSA and ECDSA documents needs
- * none of them. From source the pool uses pool-worker.ts instead: under tsx a worker thread
+ * ~0.45 s to answer its first task against ~0.24 s for this one, and a corpus of RSA and ECDSA
+ * documents needs none of them. From source the pool uses pool-worker.ts instead: under tsx a worker thread
  * cannot resolve the lazy modules' dynamic imports.
  */
 const config = workerData as PoolConfig;
-const doctypes = config.doctypesDir ? loadDoctypes(config.doctypesDir) : shippedDoctypes();
-const types = doctypes.doctypes.some((d) => d.xsd?.shipped)
-  ? { doctypes, xsd: XSD_ENGINE }
-  : { doctypes };
+const types = workerDocumentTypes(config);
 // Under withLazy too: a trust anchor the plain DER reader leaves to pkijs (one with CRL
 // distribution points, as real CA certificates often have) loads it here.
 const state: Promise<ChunkWorkerState> = withLazy(() => loadProfiles(config.profilesDir)).then(

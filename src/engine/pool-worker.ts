@@ -2,14 +2,13 @@ import { workerData } from 'piscina';
 // The service's workers serve many requests: every family's code, loaded once when each starts
 // (its handlers are synchronous).
 import '../crypto/eager.js';
-import { loadDoctypes, shippedDoctypes } from '../doctypes/load.js';
-import { loadXsdEngine } from '../doctypes/xsd.js';
+import { XSD_ENGINE } from '../doctypes/xsd.js';
 import type { ReadOptions } from '../documents/read.js';
 import { loadProfiles } from '../profiles/load.js';
 import { handleTask } from '../serve/handle-task.js';
 import type { TaskOutcome } from '../serve/tasks.js';
 import { UserError } from '../util/errors.js';
-import { evaluateChunk } from './evaluate-chunk.js';
+import { evaluateChunk, workerDocumentTypes } from './evaluate-chunk.js';
 import type { ChunkOutcome, PoolConfig, PooledTask } from './pool.js';
 import type { PackedDocuments } from './pair-pack.js';
 import type { EvaluatedDocument } from './run.js';
@@ -21,14 +20,12 @@ import type { EvaluatedDocument } from './run.js';
  */
 const config = workerData as PoolConfig;
 const profiles = loadProfiles(config.profilesDir);
-// As the CLI's documentTypeReadOptions. Awaited in the handler, not at top level: from source,
-// tsx loads a worker as CommonJS.
-const doctypes = config.doctypesDir ? loadDoctypes(config.doctypesDir) : shippedDoctypes();
-const documentTypes: Promise<Pick<ReadOptions, 'doctypes' | 'xsd'>> = doctypes.doctypes.some(
-  (d) => d.xsd?.shipped,
-)
-  ? loadXsdEngine().then((xsd) => ({ doctypes, xsd }))
-  : Promise.resolve({ doctypes });
+// libxml2 loaded now, as everything else. Awaited in the handler, not at top level: from
+// source, tsx loads a worker as CommonJS.
+const readTypes = workerDocumentTypes(config);
+const documentTypes: Promise<Pick<ReadOptions, 'doctypes' | 'xsd'>> = readTypes.xsd
+  ? XSD_ENGINE.load().then(() => readTypes)
+  : Promise.resolve(readTypes);
 
 export default async function handle(
   task: PooledTask,
