@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Sink } from '../report/sink.js';
 import { UserError } from '../util/errors.js';
+import { writeAll } from '../util/write-all.js';
 
 /** A sink to `-o <file>` or stdout; `close()` ends the output with a newline, as `emit` does. */
 export interface OutputSink extends Sink {
@@ -19,14 +20,15 @@ export function openOutput(output: string | undefined): OutputSink {
   let pending: string[] = [];
   let pendingLength = 0;
   let last = '';
-  const put = (text: string): void => {
+  const put = (text: string | Uint8Array): void => {
     if (!output) {
       process.stdout.write(text);
       return;
     }
     try {
       fd ??= openSync(output, 'w');
-      writeSync(fd, text);
+      if (typeof text === 'string') writeSync(fd, text);
+      else writeAll(fd, text);
     } catch {
       throw new UserError(`cannot write output file: ${output}`);
     }
@@ -45,6 +47,14 @@ export function openOutput(output: string | undefined): OutputSink {
       pendingLength += chunk.length;
       last = chunk;
       if (pendingLength >= FLUSH_AT) flush();
+    },
+    writeBytes(bytes) {
+      if (bytes.length === 0) return;
+      flush();
+      // A file is written before this returns; stdout may still hold what it was given, and
+      // the caller reuses its buffer.
+      put(output ? bytes : Buffer.from(bytes));
+      last = bytes[bytes.length - 1] === 0x0a ? '\n' : ' ';
     },
     close() {
       if (!last.endsWith('\n')) this.write('\n');

@@ -1,4 +1,5 @@
 import { applyHeapPolicy, applyMatrixHeapPolicy } from './heap-policy.js';
+import { applyJitPolicy } from './jit-policy.js';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/errors.js';
 import { TOOL } from '../version.js';
@@ -75,6 +76,7 @@ export async function runProgram(
   program.hook('preAction', async (_program, action) => {
     const path = commandPath(action);
     if (path === 'matrix') applyMatrixHeapPolicy();
+    if (path === 'matrix' || path === 'check') applyJitPolicy();
     if (!WITHOUT_PKIJS.has(path)) {
       const { PKIJS } = await import('../pki/pkijs.js');
       await PKIJS.load();

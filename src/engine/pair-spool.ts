@@ -12,12 +12,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sink } from '../report/sink.js';
 import { UserError } from '../util/errors.js';
+import { writeAll } from '../util/write-all.js';
 import type { PairResult, Severity } from './types.js';
 
 /**
- * Text gathered in memory before one write, per file set. Small: what waits here survives
- * young-generation collections and is promoted, so a large buffer makes the old generation
- * grow (and V8 collect it late); 64 K units are as fast to write as 1 M.
+ * Bytes gathered before one write. Records are encoded into this buffer as they come (no
+ * joined string, no second copy made to encode it); being outside V8's heap, it never makes
+ * the old generation grow.
+ */
+const WRITE_BYTES = 1 << 18;
+/** UTF-8 bytes per UTF-16 unit at most: a record of n units fits in 3n bytes. */
+const UTF8_PER_UNIT = 3;
+/**
+ * Text gathered for the cell files before one write (partition). Small: what waits here
+ * survives young-generation collections and is promoted, so a large buffer makes the old
+ * generation grow (and V8 collect it late); 64 K units are as fast to write as 1 M.
  */
 const BUFFER_UNITS = 1 << 16;
 /** Bytes read per `readSync` when the spool is read back. */
@@ -103,8 +112,8 @@ export class PairSpool implements Iterable<PairResult> {
   readonly dir: string;
   private readonly file: string;
   private fd: number | undefined;
-  private pending: string[] = [];
-  private pendingUnits = 0;
+  private buffer: Buffer | undefined = Buffer.allocUnsafe(WRITE_BYTES);
+  private used = 0;
   private cells: Map<string, SpooledCell> | undefined;
   /** Pairs written. */
   count = 0;
@@ -128,20 +137,31 @@ export class PairSpool implements Iterable<PairResult> {
 
   /** `count` pairs already serialized by `pairLine` (in a worker thread: engine/pair-pack.ts). */
   addLines(lines: string, count: number): void {
-    if (this.fd === undefined) throw new Error('pair spool: add after reading began');
-    this.pending.push(lines);
-    this.pendingUnits += lines.length;
+    if (this.fd === undefined || !this.buffer)
+      throw new Error('pair spool: add after reading began');
     this.count += count;
-    if (this.pendingUnits >= BUFFER_UNITS) this.flush();
+    const most = lines.length * UTF8_PER_UNIT;
+    if (most > this.buffer.length - this.used) {
+      this.flush();
+      if (most > this.buffer.length) {
+        this.writeOut(lines);
+        return;
+      }
+    }
+    this.used += this.buffer.write(lines, this.used);
   }
 
   private flush(): void {
-    if (this.fd === undefined || this.pendingUnits === 0) return;
-    const text = this.pending.join('');
-    this.pending = [];
-    this.pendingUnits = 0;
+    if (this.used === 0 || !this.buffer) return;
+    this.writeOut(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeOut(data: string | Uint8Array): void {
+    if (this.fd === undefined) return;
     try {
-      writeSync(this.fd, text);
+      if (typeof data === 'string') writeSync(this.fd, data);
+      else writeAll(this.fd, data);
     } catch (error) {
       throw new UserError(
         `cannot write pair results to the temporary folder ${this.dir}: ${(error as Error).message} (set TMPDIR to a folder with space)`,
@@ -155,6 +175,7 @@ export class PairSpool implements Iterable<PairResult> {
     this.flush();
     closeSync(this.fd);
     this.fd = undefined;
+    this.buffer = undefined;
   }
 
   /** The pairs in the order they were added. */
@@ -175,10 +196,19 @@ export class PairSpool implements Iterable<PairResult> {
       return true;
     }
     // The file opens with SEPARATOR, which is the array's opening but its bracket.
-    let first = true;
-    for (const text of readText(this.file)) {
-      out.write(first ? `[${text.slice(1)}` : text);
-      first = false;
+    if (out.writeBytes) {
+      out.write('[');
+      let skip = 1;
+      for (const bytes of readBytes(this.file)) {
+        out.writeBytes(skip ? bytes.subarray(skip) : bytes);
+        skip = 0;
+      }
+    } else {
+      let first = true;
+      for (const text of readText(this.file)) {
+        out.write(first ? `[${text.slice(1)}` : text);
+        first = false;
+      }
     }
     out.write(`\n${indent}]`);
     return true;
@@ -229,7 +259,7 @@ export class PairSpool implements Iterable<PairResult> {
   dispose(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
-    this.pending = [];
+    this.buffer = undefined;
     live.delete(this);
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -249,6 +279,21 @@ function spooledCell(file: string | undefined, stats: CellPairStats): SpooledCel
     stats,
     [Symbol.iterator]: () => (file ? readPairs(file) : [][Symbol.iterator]()),
   };
+}
+
+/** Reads a spool file back as bytes, in chunks of READ_BYTES, into one buffer used again for each. */
+function* readBytes(file: string): Generator<Uint8Array> {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    for (;;) {
+      const read = readSync(fd, buffer, 0, READ_BYTES, null);
+      if (read === 0) break;
+      yield buffer.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads a spool file back as text, in chunks of READ_BYTES. */

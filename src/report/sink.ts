@@ -5,6 +5,12 @@
  */
 export interface Sink {
   write(chunk: string): void;
+  /**
+   * UTF-8 bytes already in the report's encoding, written as they are (the pair spool copies
+   * its file through without decoding it to text and encoding it again). Optional: a sink
+   * without it is given text. The caller may reuse `bytes` once the call returns.
+   */
+  writeBytes?(bytes: Uint8Array): void;
 }
 
 /** A sink that keeps what is written, for tests and in-process callers that want the text. */

@@ -163,4 +163,31 @@ describe('the pair spool', () => {
       spool.dispose();
     }
   });
+
+  it('copies its file to a byte sink unchanged, records larger than its buffers included', () => {
+    // One record of 300,000 UTF-16 units (600 KB of UTF-8): past the write buffer and several
+    // reads; multi-byte characters fall across the read boundaries.
+    const big: PairResult = {
+      ...pairs[0]!,
+      document: 'big.xml',
+      findings: [{ ...pairs[0]!.findings[0]!, message: 'ж'.repeat(300_000) }],
+    };
+    const spool = new PairSpool();
+    try {
+      for (const pair of [...pairs, big, ...pairs]) spool.add(pair);
+      const text: string[] = [];
+      expect(spool.writeJsonAt({ write: (chunk) => text.push(chunk) }, '  ')).toBe(true);
+      const bytes: Buffer[] = [];
+      const byteSink = {
+        write: (chunk: string) => bytes.push(Buffer.from(chunk)),
+        // The spool reuses its buffer once the call returns: a sink keeps a copy.
+        writeBytes: (chunk: Uint8Array) => bytes.push(Buffer.from(chunk)),
+      };
+      expect(spool.writeJsonAt(byteSink, '  ')).toBe(true);
+      expect(Buffer.concat(bytes).toString('utf8')).toBe(text.join(''));
+      expect(JSON.parse(text.join(''))).toEqual([...pairs, big, ...pairs]);
+    } finally {
+      spool.dispose();
+    }
+  });
 });
