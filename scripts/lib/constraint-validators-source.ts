@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { codeListsDigest, loadCodeLists } from '../../src/constraints/code-lists.js';
+import { checkAgainstMeta } from '../../src/constraints/constraints.js';
 import { linearRegExp } from '../../src/constraints/linear-regexp.js';
 import { loadProfiles } from '../../src/profiles/load.js';
 
@@ -45,6 +46,9 @@ export function generatedConstraintValidators(): string {
   addFormats(ajv);
   for (const schema of loadCodeLists()) ajv.addSchema(schema);
   const schemas = shippedConstraintSchemas();
+  // A schema served from here skips the meta-schema check at run time (constraints.ts
+  // checkSchema): it is made here, once, against the same 2020-12 meta-schema.
+  for (const schema of schemas) checkAgainstMeta(ajv, schema);
   const refs: Record<string, string> = {};
   schemas.forEach((schema, index) => {
     ajv.addSchema(schema, `urn:corridor:shipped-constraint:${index}`);

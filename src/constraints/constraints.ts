@@ -228,7 +228,9 @@ const checked = new Set<string>();
  */
 function checkSchema(ajv: Ajv2020, schema: object): void {
   const key = JSON.stringify(schema);
-  if (checked.has(key) || validators.has(key)) return;
+  // A shipped schema's validator was generated at build time, after the same meta-schema
+  // check (scripts/lib/constraint-validators-source.ts): ~16 ms of every start not spent again.
+  if (checked.has(key) || validators.has(key) || prebuilt(key)) return;
   const unknown = unknownCorridorKeywords(schema);
   if (unknown.length > 0) throw new Error(`unknown keyword ${unknown.join(', ')}`);
   if (needsCompiling(schema, schema)) compileShared(ajv, schema);

@@ -106,13 +106,26 @@ export function readFileWith(
 function insideFolder(file: string, folder: string): boolean {
   try {
     // realpath(3), one system call each: the JS realpathSync lstats every path component, for
-    // every document of a --docs run.
-    const root = realpathSync.native(folder);
+    // every document of a --docs run. The folder's is resolved once per folder named.
     const real = realpathSync.native(file);
-    return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
+    // Outside by the remembered path: resolved again, in case the folder moved since.
+    return within(real, folderRealPath(folder)) || within(real, folderRealPath(folder, true));
   } catch {
     return false;
   }
+}
+
+/** The last folder resolved and its real path: a run reads every document of one folder. */
+let lastFolder: { folder: string; real: string } | undefined;
+
+function folderRealPath(folder: string, again = false): string {
+  if (again || lastFolder?.folder !== folder)
+    lastFolder = { folder, real: realpathSync.native(folder) };
+  return lastFolder.real;
+}
+
+function within(real: string, root: string): boolean {
+  return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 function unreadable(file: string, why: string): ParsedDocument {

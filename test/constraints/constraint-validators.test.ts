@@ -4,7 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectSameVerdict, mutated, type Validator } from '../helpers/validator-differential.js';
 import { codeListsDigest } from '../../src/constraints/code-lists.js';
-import { constraintAjv, sharedValidator } from '../../src/constraints/constraints.js';
+import {
+  checkAgainstMeta,
+  constraintAjv,
+  sharedValidator,
+} from '../../src/constraints/constraints.js';
 import { readDocumentFile } from '../../src/documents/read.js';
 import {
   CODE_LISTS_DIGEST,
@@ -37,6 +41,15 @@ describe('constraint validators generated at build time', () => {
     expect(committed === generatedConstraintValidators()).toBe(true);
     expect(CODE_LISTS_DIGEST).toBe(codeListsDigest());
     expect(SHIPPED_CONSTRAINTS.size).toBe(schemas.length);
+  });
+
+  it('hold only schemas that pass the meta-schema check, which loading them then skips', () => {
+    for (const schema of schemas)
+      expect(() => checkAgainstMeta(constraintAjv(), schema)).not.toThrow();
+    // Not shipped: still checked, and refused.
+    expect(() => checkAgainstMeta(constraintAjv(), { minLength: 'three' })).toThrow(
+      /schema is invalid/,
+    );
   });
 
   it('serve the shipped schemas; any other schema is compiled at run time', () => {
