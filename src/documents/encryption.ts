@@ -1,6 +1,7 @@
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
 import type { EncryptionInfo } from './model.js';
 import { DSIG_NS, XENC_NS } from './xml-model.js';
+import { framePath, type PathFrame } from './path-frame.js';
 
 /**
  * Reads XML Encryption metadata: the data algorithm and key-transport algorithms per
@@ -11,14 +12,15 @@ export function readEncryption(
   replacing: ReadonlySet<XmlElement> = new Set(),
 ): EncryptionInfo[] {
   const found: EncryptionInfo[] = [];
-  const stack: Array<{ element: XmlElement; path: string }> = [
-    { element: doc.root, path: `/${doc.root.name}` },
-  ];
+  // Paths are spelled only for what is found: most documents have no EncryptedData, and a
+  // path string per element was most of this walk's cost.
+  const stack: PathFrame[] = [{ element: doc.root, parent: undefined, index: 0 }];
   while (stack.length > 0) {
-    const { element, path } = stack.pop() as { element: XmlElement; path: string };
+    const frame = stack.pop() as PathFrame;
+    const { element } = frame;
     if (element.namespaceURI === XENC_NS && element.localName === 'EncryptedData') {
       found.push({
-        path,
+        path: framePath(frame),
         pos: element.pos,
         dataAlgorithm: algorithmOf(child(element, XENC_NS, 'EncryptionMethod')),
         keyTransport: encryptedKeys(element).map(
@@ -30,7 +32,7 @@ export function readEncryption(
     }
     let index = 0;
     for (const c of element.children) {
-      if (c.kind === 'element') stack.push({ element: c, path: `${path}/${c.name}[${++index}]` });
+      if (c.kind === 'element') stack.push({ element: c, parent: frame, index: ++index });
     }
   }
   return found.sort((a, b) => (a.pos?.offset ?? 0) - (b.pos?.offset ?? 0));

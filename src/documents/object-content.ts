@@ -1,6 +1,7 @@
 import type { XmlDocument, XmlElement } from '../xml/dom.js';
 import type { SignatureInfo } from '../signature/types.js';
 import type { SourceLocation } from './model.js';
+import { framePath, type PathFrame } from './path-frame.js';
 
 const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 const ID_ATTRIBUTES = new Set(['Id', 'ID', 'id']);
@@ -25,28 +26,28 @@ export function unsignedObjectContent(
     element.attributes.some((a) => ID_ATTRIBUTES.has(a.name) && referenced.has(a.value));
 
   const found: SourceLocation[] = [];
-  interface Frame {
-    element: XmlElement;
-    path: string;
+  interface Frame extends PathFrame {
     inObject: boolean;
     signed: boolean;
   }
+  // Paths are spelled only for what is found (framePath), not for every element walked.
   const stack: Frame[] = [
-    { element: doc.root, path: `/${doc.root.name}`, inObject: false, signed: false },
+    { element: doc.root, parent: undefined, index: 0, inObject: false, signed: false },
   ];
   while (stack.length > 0 && found.length < MAX_REPORTED) {
-    const { element, path, inObject, signed } = stack.pop() as Frame;
+    const frame = stack.pop() as Frame;
+    const { element, inObject, signed } = frame;
     let index = 0;
     for (const c of element.children) {
       if (c.kind !== 'element') continue;
-      const childPath = `${path}/${c.name}[${++index}]`;
+      ++index;
       const object = inObject || (c.namespaceURI === DSIG_NS && c.localName === 'Object');
       const childSigned = signed || (object && isSigned(c));
       if (inObject && !childSigned && c.namespaceURI === namespace) {
-        found.push({ path: childPath, pos: c.pos });
+        found.push({ path: framePath({ element: c, parent: frame, index }), pos: c.pos });
         continue;
       }
-      stack.push({ element: c, path: childPath, inObject: object, signed: childSigned });
+      stack.push({ element: c, parent: frame, index, inObject: object, signed: childSigned });
     }
   }
   return found;
