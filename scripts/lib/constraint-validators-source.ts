@@ -3,7 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { codeListsDigest, loadCodeLists } from '../../src/constraints/code-lists.js';
 import { checkAgainstMeta } from '../../src/constraints/constraints.js';
-import { linearRegExp } from '../../src/constraints/linear-regexp.js';
+import { deferredLinearRegExp, linearRegExp } from '../../src/constraints/linear-regexp.js';
 import { loadProfiles } from '../../src/profiles/load.js';
 
 // ajv's standalone module and ajv-formats are CommonJS; their default exports arrive wrapped.
@@ -40,7 +40,16 @@ export function generatedConstraintValidators(): string {
     strict: false,
     ownProperties: true,
     inlineRefs: false,
-    code: { optimize: false, source: true, esm: true, regExp: linearRegExp },
+    // Patterns compile here (linearRegExp: one RE2 cannot run fails now); the generated module
+    // names deferredLinearRegExp, which compiles each on first use.
+    code: {
+      optimize: false,
+      source: true,
+      esm: true,
+      regExp: Object.assign((pattern: string) => linearRegExp(pattern), {
+        code: deferredLinearRegExp.code,
+      }),
+    },
     validateSchema: false,
   });
   addFormats(ajv);
@@ -83,7 +92,7 @@ export function generatedConstraintValidators(): string {
     // CommonJS, in worker threads) and esbuild, where a default import would miss them.
     'import * as ajvFormatsModule from "ajv-formats/dist/formats.js";',
     'const ajvFormats = ajvFormatsModule.fullFormats ? ajvFormatsModule : ajvFormatsModule.default;',
-    'import { linearRegExp } from "../constraints/linear-regexp.js";',
+    'import { deferredLinearRegExp } from "../constraints/linear-regexp.js";',
     code,
     `/** SHA-256 of the code lists these validators hold (codeListsDigest). */`,
     `export const CODE_LISTS_DIGEST = ${JSON.stringify(codeListsDigest())};`,
