@@ -31,7 +31,11 @@ export interface CellPair {
 
 interface Entry {
   cell: MatrixCell;
-  reasons: Map<string, number>;
+  /**
+   * Weight of each reason (`ruleId: message`), by rule id then message: two lookups, where one
+   * by the joined text made and hashed a new string for every finding of every pair.
+   */
+  reasons: Map<string, Map<string, number>>;
   contentErrors: boolean;
 }
 
@@ -70,8 +74,13 @@ export class CellBuilder {
       if (isContentError(finding)) entry.contentErrors = true;
       if (finding.severity === 'info') continue;
       cell.findings[finding.ruleId] = (cell.findings[finding.ruleId] ?? 0) + 1;
-      const reason = `${finding.ruleId}: ${finding.message}`;
-      reasons.set(reason, (reasons.get(reason) ?? 0) + (finding.severity === 'error' ? 1000 : 1));
+      let messages = reasons.get(finding.ruleId);
+      if (!messages) {
+        messages = new Map();
+        reasons.set(finding.ruleId, messages);
+      }
+      const weight = finding.severity === 'error' ? 1000 : 1;
+      messages.set(finding.message, (messages.get(finding.message) ?? 0) + weight);
     }
   }
 
@@ -85,7 +94,13 @@ export class CellBuilder {
     return [...this.entries.values()]
       .map(({ cell, reasons }) => ({
         ...cell,
-        topReasons: [...reasons.entries()]
+        topReasons: [...reasons]
+          .flatMap(([ruleId, messages]) =>
+            [...messages].map(([message, weight]): [string, number] => [
+              `${ruleId}: ${message}`,
+              weight,
+            ]),
+          )
           .sort(
             (a, b) => b[1] - a[1] || ruleOrder(a[0]) - ruleOrder(b[0]) || a[0].localeCompare(b[0]),
           )
