@@ -3,7 +3,8 @@
  *   1. `corridor matrix` (13 receivers) vs `xmlsec1 --verify` of the same files in one process,
  *      on 1,000 distinct signed documents (5,000 too with --large): every copy re-signed, so no
  *      two share signed content (bench/lib/signed-corpus.ts); one row per `--jobs` value of
- *      --jobs (default 1,auto: one thread, and every core);
+ *      --jobs (default 1,auto: one thread, and every core); the paired wall ratio is the median
+ *      of each round's ratio to that round's xmlsec1 run;
  *   2. `corridor verify` vs xmlsec1 and xml-crypto on 200 distinct 22 KB RSA documents;
  *   3. peak RSS of `matrix` at 1,000 and 10,000 documents (50,000 too with --large), json and text;
  *   4. the cost of a receiver: 1,000 documents against 13 and against 26 receivers (the shipped
@@ -110,11 +111,35 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** Medians of `count` interleaved runs of each named command. */
-function interleaved(commands: Record<string, () => Sample>, count = runs): Record<string, Sample> {
+/** Every run of each named command, round by round (interleaved). */
+function rounds(commands: Record<string, () => Sample>, count = runs): Record<string, Sample[]> {
   const samples: Record<string, Sample[]> = {};
   for (let i = 0; i < count; i++)
     for (const [name, command] of Object.entries(commands)) (samples[name] ??= []).push(command());
+  return samples;
+}
+
+/**
+ * The median of each round's ratio of `name` to `base` (the same round's run): on a shared
+ * machine whose speed drifts between rounds, steadier than a ratio of the two medians.
+ */
+function pairedRatio(
+  samples: Record<string, Sample[]>,
+  name: string,
+  base: string,
+  of: 'cpu' | 'wall',
+): number {
+  const own = samples[name]!;
+  const other = samples[base]!;
+  return median(own.map((sample, round) => sample[of] / other[round]![of]));
+}
+
+/** Medians of `count` interleaved runs of each named command. */
+function interleaved(commands: Record<string, () => Sample>, count = runs): Record<string, Sample> {
+  return mediansOf(rounds(commands, count));
+}
+
+function mediansOf(samples: Record<string, Sample[]>): Record<string, Sample> {
   return Object.fromEntries(
     Object.entries(samples).map(([name, list]) => [
       name,
@@ -163,7 +188,16 @@ if (only(1))
     '\n1. matrix (13 receivers, -f json -o file) vs xmlsec1 --verify of the same files in one process',
   );
 const matrixRows = [
-  ['documents', 'command', 'CPU s', 'wall s', 'CPU ratio', 'wall ratio', 'peak RSS MiB'],
+  [
+    'documents',
+    'command',
+    'CPU s',
+    'wall s',
+    'CPU ratio',
+    'wall ratio',
+    'wall ratio, paired',
+    'peak RSS MiB',
+  ],
 ];
 for (const size of only(1) ? sizes : []) {
   const dir = size === biggest.files.length ? biggest.dir : join(work, `signed-${size}`);
@@ -189,7 +223,8 @@ for (const size of only(1) ? sizes : []) {
           '--jobs',
           jobs,
         ]);
-  const result = interleaved(commands);
+  const samples = rounds(commands);
+  const result = mediansOf(samples);
   const base = result['xmlsec1']!;
   for (const [name, s] of Object.entries(result))
     matrixRows.push([
@@ -199,6 +234,7 @@ for (const size of only(1) ? sizes : []) {
       f2(s.wall),
       f2(s.cpu / base.cpu),
       f2(s.wall / base.wall),
+      f2(pairedRatio(samples, name, 'xmlsec1', 'wall')),
       s.rssMiB.toFixed(0),
     ]);
 }
