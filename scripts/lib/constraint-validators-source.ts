@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { codeListsDigest, loadCodeLists } from '../../src/constraints/code-lists.js';
 import { checkAgainstMeta } from '../../src/constraints/constraints.js';
+import { addCompareKeyword, COMPARE_RUNTIME } from '../../src/constraints/cross-field.js';
 import { deferredLinearRegExp, linearRegExp } from '../../src/constraints/linear-regexp.js';
 import { loadProfiles } from '../../src/profiles/load.js';
 
@@ -12,18 +13,14 @@ const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as (ajv: Ajv2020) => void;
 
-/**
- * The distinct constraint schemas of the shipped profiles that standalone code can carry (not
- * those with corridor's own keywords: they compile to functions, which it cannot hold).
- */
+/** The distinct constraint schemas of the shipped profiles. */
 export function shippedConstraintSchemas(): object[] {
   const texts = new Set<string>();
   for (const profile of loadProfiles().profiles.values())
     for (const policy of Object.values(profile.documents ?? {}))
       for (const constraint of policy?.constraints ?? []) {
         if (!constraint.schema) continue;
-        const text = JSON.stringify(constraint.schema);
-        if (!text.includes('"x-corridor-')) texts.add(text);
+        texts.add(JSON.stringify(constraint.schema));
       }
   return [...texts].sort().map((text) => JSON.parse(text) as object);
 }
@@ -53,6 +50,7 @@ export function generatedConstraintValidators(): string {
     validateSchema: false,
   });
   addFormats(ajv);
+  addCompareKeyword(ajv);
   for (const schema of loadCodeLists()) ajv.addSchema(schema);
   const schemas = shippedConstraintSchemas();
   // A schema served from here skips the meta-schema check at run time (constraints.ts
@@ -77,6 +75,14 @@ export function generatedConstraintValidators(): string {
       (_all, name: string, format: string) =>
         `const ${name} = ajvFormats.fullFormats[${JSON.stringify(format)}];`,
     );
+  // x-corridor-compare's code calls compareFailure (constraints/cross-field.ts).
+  code = code.replace(
+    new RegExp(
+      `const (\\w+) = require\\(${JSON.stringify(COMPARE_RUNTIME)}\\)\\.compareFailure;`,
+      'g',
+    ),
+    (_all, name: string) => `const ${name} = compareFailure;`,
+  );
   if (code.includes('require(')) throw new Error('standalone code still requires a module');
   code = code.replace(/^"use strict";/, '');
   const table = schemas
@@ -93,6 +99,7 @@ export function generatedConstraintValidators(): string {
     'import * as ajvFormatsModule from "ajv-formats/dist/formats.js";',
     'const ajvFormats = ajvFormatsModule.fullFormats ? ajvFormatsModule : ajvFormatsModule.default;',
     'import { deferredLinearRegExp } from "../constraints/linear-regexp.js";',
+    'import { compareFailure } from "../constraints/cross-field.js";',
     code,
     `/** SHA-256 of the code lists these validators hold (codeListsDigest). */`,
     `export const CODE_LISTS_DIGEST = ${JSON.stringify(codeListsDigest())};`,

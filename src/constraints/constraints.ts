@@ -82,16 +82,25 @@ const validators = new Map<string, ValidateFunction>();
 
 /** A validator from the shared instance, through the in-memory cache. */
 export function sharedValidator(schema: object): ValidateFunction {
-  return compileShared(constraintAjv(), schema);
+  return compileShared(schema);
 }
 
-function compileShared(ajv: Ajv2020, schema: object): ValidateFunction {
+/**
+ * A validator through the in-memory cache: the one generated at build time for a shipped
+ * schema, else compiled on the shared instance. The instance (~10 ms to create, with its code
+ * lists) is made only when something is compiled: the shipped profiles need none.
+ */
+function compileShared(schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = validators.get(key);
   if (!validate) {
-    // What ajv.compile did first while validateSchema was on.
-    if (!checked.has(key)) checkAgainstMeta(ajv, schema);
-    validate = prebuilt(key) ?? ajv.compile(schema);
+    validate = prebuilt(key);
+    if (!validate) {
+      const ajv = constraintAjv();
+      // What ajv.compile did first while validateSchema was on.
+      if (!checked.has(key)) checkAgainstMeta(ajv, schema);
+      validate = ajv.compile(schema);
+    }
     validators.set(key, validate);
   }
   return validate;
@@ -126,7 +135,6 @@ export class ConstraintSet {
   private compiledFor(type: DocumentType): SharedConstraint[] {
     let list = this.compiled.get(type);
     if (!list) {
-      const ajv = constraintAjv();
       list = (this.profile.documents?.[type]?.constraints ?? [])
         .filter((c) => c.schema)
         .map((constraint) => {
@@ -137,7 +145,7 @@ export class ConstraintSet {
               id: constraint.id,
               formats: constraint.formats,
               constraint,
-              validate: compileOrExplain(ajv, this.profile, constraint),
+              validate: compileOrExplain(this.profile, constraint),
             };
             sharedConstraints.set(key, shared);
           }
@@ -170,13 +178,10 @@ export class ConstraintSet {
    * compiling what the command may never evaluate (see checkSchema).
    */
   checkAll(): void {
-    const ajv = constraintAjv();
     for (const policy of Object.values(this.profile.documents ?? {}))
       for (const constraint of policy?.constraints ?? [])
         if (constraint.schema)
-          explainFailure(this.profile, constraint, () =>
-            checkSchema(ajv, constraint.schema as object),
-          );
+          explainFailure(this.profile, constraint, () => checkSchema(constraint.schema as object));
   }
 
   /**
@@ -198,7 +203,7 @@ export class ConstraintSet {
     const key = `${profileId}|${ruleId}`;
     let validate = this.whenCache.get(key);
     if (!validate) {
-      validate = compileShared(constraintAjv(), schema);
+      validate = compileShared(schema);
       this.whenCache.set(key, validate);
     }
     return validate(value) === true;
@@ -206,13 +211,12 @@ export class ConstraintSet {
 }
 
 function compileOrExplain(
-  ajv: Ajv2020,
   profile: ResolvedProfile,
   constraint: DocumentConstraint,
 ): ValidateFunction {
   return explainFailure(profile, constraint, () => {
-    checkSchema(ajv, constraint.schema as object);
-    return compileShared(ajv, constraint.schema as object);
+    checkSchema(constraint.schema as object);
+    return compileShared(constraint.schema as object);
   });
 }
 
@@ -226,15 +230,15 @@ const checked = new Set<string>();
  * a corridor keyword (its arguments are checked when it compiles) and a `$ref` that is not a
  * registered code list (an unresolvable one fails only when compiled).
  */
-function checkSchema(ajv: Ajv2020, schema: object): void {
+function checkSchema(schema: object): void {
   const key = JSON.stringify(schema);
   // A shipped schema's validator was generated at build time, after the same meta-schema
   // check (scripts/lib/constraint-validators-source.ts): ~16 ms of every start not spent again.
   if (checked.has(key) || validators.has(key) || prebuilt(key)) return;
   const unknown = unknownCorridorKeywords(schema);
   if (unknown.length > 0) throw new Error(`unknown keyword ${unknown.join(', ')}`);
-  if (needsCompiling(schema, schema)) compileShared(ajv, schema);
-  else checkAgainstMeta(ajv, schema);
+  if (needsCompiling(schema, schema)) compileShared(schema);
+  else checkAgainstMeta(constraintAjv(), schema);
   checked.add(key);
 }
 

@@ -1,4 +1,12 @@
-import type { Ajv2020, ErrorObject, KeywordDefinition } from 'ajv/dist/2020.js';
+import type {
+  Ajv2020,
+  CodeKeywordDefinition,
+  ErrorObject,
+  KeywordCxt,
+  KeywordDefinition,
+} from 'ajv/dist/2020.js';
+import { _, str, stringify, strConcat } from 'ajv/dist/compile/codegen/index.js';
+import namesModule from 'ajv/dist/compile/names.js';
 import { compareArguments as generatedCompareArguments } from '../generated/shape-validators.js';
 
 /**
@@ -16,6 +24,11 @@ import { compareArguments as generatedCompareArguments } from '../generated/shap
  */
 export const COMPARE_KEYWORD = 'x-corridor-compare';
 
+// ajv's names of its generated code's variables (vErrors, errors, instancePath): a CommonJS
+// module whose default export arrives wrapped under ESM.
+const names = ((namesModule as unknown as { default?: unknown }).default ??
+  namesModule) as unknown as typeof namesModule.default;
+
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type CompareAs = 'decimal' | 'date' | 'text';
 
@@ -29,12 +42,6 @@ interface Operand {
 
 const SHOWN_LENGTH = 40;
 
-/** What ajv calls for a compiled keyword: the object, and where it sits in the document. */
-interface CompareValidate {
-  (data: unknown, dataCxt?: { instancePath: string }): boolean;
-  errors?: Array<Partial<ErrorObject>>;
-}
-
 interface Comparison {
   left: Operand;
   right: Operand;
@@ -43,17 +50,66 @@ interface Comparison {
 }
 
 export function addCompareKeyword(ajv: Ajv2020): void {
-  const definition: KeywordDefinition = {
+  const definition: CodeKeywordDefinition = {
     keyword: COMPARE_KEYWORD,
     type: 'object',
     schemaType: 'object',
     // What ajv would compile from `metaSchema: compareMetaSchema`, generated at build time; ajv
     // runs it on the keyword's value before compile, with its usual message.
     validateSchema: generatedCompareArguments as unknown as KeywordDefinition['validateSchema'],
-    errors: true,
-    compile: (schema: Record<string, unknown>) => compileComparison(parseComparison(schema)),
+    // Code, not a compiled function, so that ajv's standalone code can carry the shipped
+    // schemas that use it (src/generated/constraint-validators.ts): the comparison is data in
+    // the generated module and compareFailure its one call.
+    code(cxt: KeywordCxt) {
+      const { gen, data, it } = cxt;
+      const comparison = parseComparison(cxt.schema as Record<string, unknown>);
+      const check = gen.scopeValue('keyword', {
+        ref: compareFailure,
+        code: _`require(${COMPARE_RUNTIME}).compareFailure`,
+      });
+      const argument = gen.scopeValue('keyword', { ref: comparison, code: stringify(comparison) });
+      const failure = gen.const(
+        'failure',
+        _`${check}(${data}, ${argument}, ${strConcat(names.instancePath, it.errorPath)})`,
+      );
+      // As ajv adds a compiled keyword's error: then its schema path, then counted.
+      gen.if(failure, () => {
+        gen.assign(_`${failure}.schemaPath`, str`${it.errSchemaPath}/${COMPARE_KEYWORD}`);
+        gen.if(
+          _`${names.vErrors} === null`,
+          () => gen.assign(names.vErrors, _`[${failure}]`),
+          () => gen.code(_`${names.vErrors}.push(${failure})`),
+        );
+        gen.code(_`${names.errors}++`);
+      });
+    },
   };
   ajv.addKeyword(definition);
+}
+
+/** How the standalone code names this module (scripts/lib/constraint-validators-source.ts). */
+export const COMPARE_RUNTIME = 'corridor:cross-field';
+
+/**
+ * The error of `comparison` on `data` (the object the keyword sits on, at `base`), or
+ * undefined when it holds or cannot be made. Called by the code the keyword generates.
+ */
+export function compareFailure(
+  data: unknown,
+  comparison: Comparison,
+  base: string,
+): Partial<ErrorObject> | undefined {
+  const left = operandValue(data, comparison.left);
+  const right = operandValue(data, comparison.right);
+  if (left === undefined || right === undefined) return undefined;
+  const order = compareAs(comparison.as, left, right);
+  if (order === undefined || holds(comparison.op, order)) return undefined;
+  return {
+    keyword: COMPARE_KEYWORD,
+    instancePath: `${base}${comparison.left.pointer}`,
+    params: { op: comparison.op, right: `${base}${comparison.right.pointer}` },
+    message: describeFailure(comparison, left, right, base),
+  };
 }
 
 function parseComparison(schema: Record<string, unknown>): Comparison {
@@ -88,27 +144,6 @@ function parseOperand(value: unknown): Operand {
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),
   };
-}
-
-function compileComparison(comparison: Comparison): CompareValidate {
-  const validate: CompareValidate = (data, dataCxt) => {
-    validate.errors = undefined;
-    const left = operandValue(data, comparison.left);
-    const right = operandValue(data, comparison.right);
-    if (left === undefined || right === undefined) return true;
-    const order = compareAs(comparison.as, left, right);
-    if (order === undefined || holds(comparison.op, order)) return true;
-    const base = dataCxt?.instancePath ?? '';
-    const error: Partial<ErrorObject> = {
-      keyword: COMPARE_KEYWORD,
-      instancePath: `${base}${comparison.left.pointer}`,
-      params: { op: comparison.op, right: `${base}${comparison.right.pointer}` },
-      message: describeFailure(comparison, left, right, base),
-    };
-    validate.errors = [error];
-    return false;
-  };
-  return validate;
 }
 
 /** The operand's string (sliced), or undefined when the comparison cannot be made. */

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectSameVerdict, mutated, type Validator } from '../helpers/validator-differential.js';
 import { codeListsDigest } from '../../src/constraints/code-lists.js';
+import { COMPARE_KEYWORD } from '../../src/constraints/cross-field.js';
 import {
   checkAgainstMeta,
   constraintAjv,
@@ -93,5 +94,29 @@ describe('constraint validators generated at build time', () => {
     );
     // The property must have met documents the constraints refuse, not only valid ones.
     expect(rejected).toBeGreaterThan(50);
+  });
+
+  it('carry x-corridor-compare: the same errors as the keyword compiled at run time', () => {
+    const comparing = schemas.filter((schema) => JSON.stringify(schema).includes(COMPARE_KEYWORD));
+    expect(comparing.length).toBeGreaterThanOrEqual(3);
+    // A model that breaks every shipped comparison: net mass over gross, a licence number whose
+    // country and year characters disagree with the issuing country and date.
+    const model = {
+      goods: [{ netMass: '12.5', grossMass: '10' }],
+      goodsItems: [{ netMass: '12.5', grossMass: '10' }],
+      licenceNumber: 'LC-RU-29-0001',
+      issuingCountry: 'KZ',
+      issueDate: '2026-01-15',
+    };
+    const keywords = new Set<unknown>();
+    for (const schema of comparing) {
+      const generated = SHIPPED_CONSTRAINTS.get(JSON.stringify(schema)) as unknown as Validator;
+      const compiled = constraintAjv().compile(schema) as Validator;
+      expect(generated).toBeDefined();
+      expectSameVerdict(generated, compiled, model);
+      for (const error of (generated.errors ?? []) as Array<{ keyword?: unknown }>)
+        keywords.add(error.keyword);
+    }
+    expect(keywords).toContain(COMPARE_KEYWORD);
   });
 });
