@@ -1,17 +1,16 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { commonJsDefault } from '../../src/util/commonjs-default.js';
 import { codeListsDigest, loadCodeLists } from '../../src/constraints/code-lists.js';
 import { checkAgainstMeta } from '../../src/constraints/constraints.js';
 import { addCompareKeyword, COMPARE_RUNTIME } from '../../src/constraints/cross-field.js';
 import { deferredLinearRegExp, linearRegExp } from '../../src/constraints/linear-regexp.js';
 import { loadProfiles } from '../../src/profiles/load.js';
 
-// ajv's standalone module and ajv-formats are CommonJS; their default exports arrive wrapped.
-const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ??
-  standaloneCodeModule) as (ajv: Ajv2020, refs: Record<string, string>) => string;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as (ajv: Ajv2020) => void;
+const standaloneCode =
+  commonJsDefault<(ajv: Ajv2020, refs: Record<string, string>) => string>(standaloneCodeModule);
+const addFormats = commonJsDefault<(ajv: Ajv2020) => void>(addFormatsModule);
 
 /** The distinct constraint schemas of the shipped profiles. */
 export function shippedConstraintSchemas(): object[] {

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
+import { commonJsDefault } from '../../src/util/commonjs-default.js';
 import { compareMetaSchema } from '../../src/constraints/compare-arguments.js';
 
-// ajv's standalone module is CommonJS; its default export arrives wrapped under ESM.
-const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ??
-  standaloneCodeModule) as (ajv: Ajv2020, refs: Record<string, string>) => string;
+const standaloneCode =
+  commonJsDefault<(ajv: Ajv2020, refs: Record<string, string>) => string>(standaloneCodeModule);
 
 const ROOT = new URL('../../', import.meta.url);
 const SHAPES = {

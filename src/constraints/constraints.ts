@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { commonJsDefault } from '../util/commonjs-default.js';
 import type { DocumentType, ModelValue } from '../documents/model.js';
 import { meta as generatedMetaValidator } from '../generated/shape-validators.js';
 import { CODE_LISTS_DIGEST, SHIPPED_CONSTRAINTS } from '../generated/constraint-validators.js';
@@ -9,9 +10,7 @@ import { codeListsDigest, loadCodeLists } from './code-lists.js';
 import { isLinearRegExp, linearRegExp } from './linear-regexp.js';
 import { addCompareKeyword, unknownCorridorKeywords } from './cross-field.js';
 
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as (ajv: Ajv2020) => void;
+const addFormats = commonJsDefault<(ajv: Ajv2020) => void>(addFormatsModule);
 
 export interface Violation {
   constraintId: string;

@@ -7,6 +7,7 @@ import type {
 } from 'ajv/dist/2020.js';
 import { _, str, stringify, strConcat } from 'ajv/dist/compile/codegen/index.js';
 import namesModule from 'ajv/dist/compile/names.js';
+import { commonJsDefault } from '../util/commonjs-default.js';
 import { compareArguments as generatedCompareArguments } from '../generated/shape-validators.js';
 
 /**
@@ -24,10 +25,8 @@ import { compareArguments as generatedCompareArguments } from '../generated/shap
  */
 export const COMPARE_KEYWORD = 'x-corridor-compare';
 
-// ajv's names of its generated code's variables (vErrors, errors, instancePath): a CommonJS
-// module whose default export arrives wrapped under ESM.
-const names = ((namesModule as unknown as { default?: unknown }).default ??
-  namesModule) as unknown as typeof namesModule.default;
+// ajv's names of its generated code's variables (vErrors, errors, instancePath).
+const names = commonJsDefault<typeof namesModule.default>(namesModule);
 
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type CompareAs = 'decimal' | 'date' | 'text';
