@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   HEAP_GROWING_PERCENT,
@@ -16,9 +17,11 @@ describe('heap policy', () => {
 
   it("names flags this Node's V8 knows (a renamed flag would be ignored without a word)", () => {
     const known = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
-    const names = [...MATRIX_HEAP_FLAGS, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`].map(
-      (flag) => flag.replace(/^--(no-)?/, '').replace(/=.*$/, ''),
-    );
+    const names = [
+      ...MATRIX_HEAP_FLAGS,
+      `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
+      '--semi-space-growth-factor=1',
+    ].map((flag) => flag.replace(/^--(no-)?/, '').replace(/=.*$/, ''));
     for (const name of names) expect(known).toContain(`--${name} `);
   });
 
@@ -46,5 +49,42 @@ describe('heap policy', () => {
     ]);
     expect(code).toBe(0);
     expect(matrixHeapPolicyApplied()).toBe(true);
+  });
+
+  it("grows a matrix's young generation to a size once documents flow, and holds it there", () => {
+    // A fresh process: the flags are process-wide, and V8 sizes the heap when it starts. Under
+    // tsx its young generation may already have grown past MATRIX_SEMI_SPACE_MIB (its loader
+    // thread resets the growth factor), so the step is given twice its size at the start.
+    const policy = fileURLToPath(new URL('../../src/cli/heap-policy.ts', import.meta.url));
+    const script = `
+const { applyMatrixHeapPolicy, youngGenerationStep } = await import(${JSON.stringify(policy)});
+const { getHeapSpaceStatistics } = await import('node:v8');
+const semiSpace = () =>
+  getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 2;
+if (youngGenerationStep() !== undefined) throw new Error('a step without the matrix policy');
+applyMatrixHeapPolicy();
+const start = semiSpace();
+const target = 2 * start;
+const step = youngGenerationStep(target / (1024 * 1024));
+const sizes = [];
+let kept = [];
+for (let document = 0; document < 300; document++) {
+  // What a document leaves alive for a while: enough to grow V8's default young generation.
+  for (let i = 0; i < 4000; i++) kept.push({ i, text: 'value ' + i });
+  if (kept.length > 40000) kept = kept.slice(20000);
+  step();
+  sizes.push(semiSpace());
+}
+console.log(JSON.stringify({ target, last: sizes.at(-1), max: Math.max(...sizes) }));`;
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    const { target, last, max } = JSON.parse(run.stdout) as Record<string, number>;
+    // Reached (V8 read the growth factor set at run time), then held: never grown past it.
+    expect(last).toBe(target);
+    expect(max).toBe(target);
   });
 });

@@ -15,6 +15,7 @@ import { keyMaterial, profileAnchors } from '../key-material.js';
 import { prepareGate, type GateOptions } from '../gate.js';
 import { displayPaths, parseAsOf, parseFailOn } from '../options.js';
 import { outputTargets, writeOutputs, type OutputOptions } from '../outputs.js';
+import { youngGenerationStep } from '../heap-policy.js';
 import { progressBar } from '../progress.js';
 import type { CommandResult } from '../result.js';
 import { SHIPPED_DOCUMENTS_DIR } from '../shipped.js';
@@ -113,7 +114,7 @@ export async function matrixAction(
     maxFindingsPerRule,
     ruleLevels: levels,
     receivers: 'all' as const,
-    onDocument: progressBar(),
+    onDocument: afterEachDocument(progressBar(), youngGenerationStep()),
     // The text grid prints cells and counts, never a pair: pairs are counted and dropped. The
     // other formats read them back from a temporary file: memory stays flat however many
     // documents. The baseline judges each pair as it passes.
@@ -223,3 +224,14 @@ const CONFIGURABLE = [
   'maxWarnings',
   'baseline',
 ] as const;
+
+/** One callback for `run`'s onDocument from several, any of them absent. */
+function afterEachDocument(
+  ...steps: Array<((done: number, total: number) => void) | undefined>
+): ((done: number, total: number) => void) | undefined {
+  const present = steps.filter((step) => step !== undefined);
+  if (present.length === 0) return undefined;
+  return (done, total) => {
+    for (const step of present) step(done, total);
+  };
+}
