@@ -54,13 +54,14 @@ export function matrixHeapPolicyApplied(): boolean {
 /**
  * The semi-space size a matrix's young generation grows to once its documents flow, and then
  * keeps (MiB): twice the 1 MiB applyMatrixHeapPolicy holds it at while profiles load. At 1 MiB
- * a matrix scavenged ~460 times per 1,000 documents (236 ms, --trace-gc), each copying the
- * document in hand, and promoted more of it to the old generation. 9 interleaved runs over
- * 1,000 documents, json, one thread: CPU -10 %, wall -9 %, peak RSS +2 MiB; 50,000 documents:
- * wall 65 -> 53 s, peak RSS 87 -> 90 MiB. 4 MiB saved no more CPU for +8 MiB. The size is
- * fixed, so memory stays flat in the number of documents. V8 reads its semi-space bounds only
- * when the heap is made, so the size is reached through the growth factor, which it reads at
- * each scavenge (see youngGenerationStep).
+ * a matrix scavenged 460-640 times per 1,000 documents (230-250 ms, --trace-gc), each copying
+ * the document in hand, and promoted more of it to the old generation; at 2 MiB ~320 times
+ * (145-175 ms). 1,000 distinct signed documents (bench/lib/signed-corpus.ts), json, one
+ * thread, 13 runs, median of each run's ratio to the interleaved run of the build before: CPU
+ * and wall -8 %, peak RSS +2 MiB; 50,000 documents: wall 65 -> 53 s, peak RSS 87 -> 90 MiB.
+ * 4 MiB saved less (-3 %) for +7 MiB. The size is fixed, so memory stays flat in the number of
+ * documents. V8 reads its semi-space bounds only when the heap is made, so the size is reached
+ * through the growth factor, which it reads at each scavenge (see youngGenerationStep).
  */
 export const MATRIX_SEMI_SPACE_MIB = 2;
 
