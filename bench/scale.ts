@@ -352,7 +352,8 @@ if (only(4)) {
   const doubled = (bin: string, name: string): { dir: string; receivers: number } => {
     const shipped = resolve(dirname(bin), '../profiles');
     const dir = join(work, `profiles-26-${name.replace(/\W/g, '')}`);
-    cpSync(shipped, dir, { recursive: true });
+    // dereference: a build whose profiles folder is a symbolic link is copied, not linked to.
+    cpSync(shipped, dir, { recursive: true, dereference: true });
     let receivers = 0;
     for (const file of readdirSync(dir).filter(
       (f) => f.endsWith('.json') && !f.includes('schema'),

@@ -53,13 +53,13 @@ export function matrixHeapPolicyApplied(): boolean {
 
 /**
  * The semi-space size a matrix's young generation grows to once its documents flow, and then
- * keeps (MiB): twice the 1 MiB applyMatrixHeapPolicy holds it at while profiles load. At 1 MiB
- * a matrix scavenged 460-640 times per 1,000 documents (230-250 ms, --trace-gc), each copying
- * the document in hand, and promoted more of it to the old generation; at 2 MiB ~320 times
- * (145-175 ms). 1,000 distinct signed documents (bench/lib/signed-corpus.ts), json, one
- * thread, 13 runs, median of each run's ratio to the interleaved run of the build before: CPU
- * and wall -8 %, peak RSS +2 MiB; 50,000 documents: wall 65 -> 53 s, peak RSS 87 -> 90 MiB.
- * 4 MiB saved less (-3 %) for +7 MiB. The size is fixed, so memory stays flat in the number of
+ * keeps (MiB): twice the 1 MiB applyMatrixHeapPolicy holds it at while profiles load. 1,000
+ * distinct signed documents (bench/lib/signed-corpus.ts) × 13 receivers, json, one thread:
+ * 461 scavenges (206 ms, --trace-gc) at 1 MiB, each copying the document in hand, against 236
+ * (141 ms); 13 runs, median of each run's ratio to the interleaved run of the build before: CPU
+ * -2 %, wall -3 to -6 %, peak RSS +2 MiB; with 26 receivers (more survives each document) CPU
+ * and wall -8 %; 50,000 documents, wall 65 -> 53 s (one run each), peak RSS 87 -> 90 MiB.
+ * 4 MiB was no faster, for +7 MiB. The size is fixed, so memory stays flat in the number of
  * documents. V8 reads its semi-space bounds only when the heap is made, so the size is reached
  * through the growth factor, which it reads at each scavenge (see youngGenerationStep).
  */

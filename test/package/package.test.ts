@@ -183,6 +183,10 @@ describe('the packed package', () => {
         ['verify'],
         ['verify', 'documents/EU/licence.xml', '--bogus'],
         ['verify', 'documents/EU/licence.xml', '-f', 'xml'],
+        // So does matrix (cli/matrix-main.ts).
+        ['matrix', '--help'],
+        ['matrix', '--docs', 'documents/', '--bogus'],
+        ['matrix', '--docs', 'documents/', '-f', 'xml'],
         ['profiles', 'list'],
         ['algorithms'],
         ['--help'],
@@ -218,13 +222,20 @@ describe('the packed package', () => {
     // esbuild names a lazily imported module's chunk after its file: html-<hash>.js.
     const formats = (specifiers: string[]) =>
       specifiers.flatMap(
-        (s) => /^\.\/(text|json|markdown|csv|html|junit|sarif|github)-\w+\.js$/.exec(s)?.[1] ?? [],
+        (s) =>
+          /^\.\/(?:mx-)?(text|json|markdown|csv|html|junit|sarif|github)-\w+\.js$/.exec(s)?.[1] ??
+          [],
       );
     const verify = resolved('verify', 'documents/EU/licence.xml', '-f', 'json');
     expect(verify.some((s) => s.endsWith('/dist/bundle/verify.js'))).toBe(true);
     expect(verify.some((s) => s.endsWith('/dist/bundle/corridor.js'))).toBe(false);
     expect(verify.filter((s) => s.includes('/dist/cli/'))).toEqual([]);
     expect(formats(verify)).toEqual([]);
+    const matrix = resolved('matrix', '--docs', 'documents/', '-f', 'json', '--fail-on', 'never');
+    expect(matrix.some((s) => s.endsWith('/dist/bundle/matrix.js'))).toBe(true);
+    expect(matrix.some((s) => s.endsWith('/dist/bundle/corridor.js'))).toBe(false);
+    expect(matrix.filter((s) => s.includes('/dist/cli/'))).toEqual([]);
+    expect(formats(matrix)).toEqual(['json']);
     const check = ['check', 'documents/EU/licence.xml', '--to', 'RU', '--fail-on', 'never'];
     expect(formats(resolved(...check, '-f', 'html'))).toEqual(['html']);
     expect(formats(resolved(...check, '-f', 'json'))).toEqual(['json']);
