@@ -82,13 +82,12 @@ const verify = await build({
   chunkNames: 'verify-[name]-[hash]',
 });
 
-// `corridor matrix` the same way (bin/corridor.js picks matrix.js): in the first build its code
-// came in ~45 chunks shared with the other commands, each a module to resolve, read, compile
-// and link.
-const matrix = await build({
+// `corridor check` and `corridor matrix` the same way, together (bin/corridor.js picks
+// evaluate.js; cli/evaluate-main.ts).
+const evaluate = await build({
   ...options,
-  entryPoints: { matrix: 'src/cli/matrix-entry.ts' },
-  chunkNames: 'mx-[name]-[hash]',
+  entryPoints: { evaluate: 'src/cli/evaluate-entry.ts' },
+  chunkNames: 'ev-[name]-[hash]',
 });
 
 // Paths computed from import.meta (`../../profiles`, `../../schemas/…`) resolve from
@@ -96,7 +95,7 @@ const matrix = await build({
 // package root may use them, or the bundle would look in the wrong folder (src/version.ts goes
 // through util/package-file.ts). createRequire(import.meta.url) finds packages from anywhere.
 for (const input of new Set(
-  [result, verify, matrix].flatMap((r) => Object.keys(r.metafile.inputs)),
+  [result, verify, evaluate].flatMap((r) => Object.keys(r.metafile.inputs)),
 )) {
   if (!input.startsWith('src/') || input.split('/').length === 3) continue;
   const source = readFileSync(`${root}${input}`, 'utf8');

@@ -43,7 +43,7 @@ describe('start-up: what check and verify load before they know their documents'
   it.each([
     'cli/main.ts',
     'cli/verify-main.ts',
-    'cli/matrix-main.ts',
+    'cli/evaluate-main.ts',
     'cli/actions/check.ts',
     'cli/actions/verify.ts',
   ])('%s imports no algorithm family code, libxml2 nor the service statically', (entry) => {
@@ -77,7 +77,7 @@ describe('start-up: what check and verify load before they know their documents'
     for (const entry of [
       'cli/main.ts',
       'cli/verify-main.ts',
-      'cli/matrix-main.ts',
+      'cli/evaluate-main.ts',
       'cli/actions/verify.ts',
     ]) {
       expect(staticClosure(entry).packages.has('pkijs'), entry).toBe(false);

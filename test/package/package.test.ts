@@ -183,7 +183,9 @@ describe('the packed package', () => {
         ['verify'],
         ['verify', 'documents/EU/licence.xml', '--bogus'],
         ['verify', 'documents/EU/licence.xml', '-f', 'xml'],
-        // So does matrix (cli/matrix-main.ts).
+        // So do check and matrix, together (cli/evaluate-main.ts).
+        ['check', '--help'],
+        ['check', 'documents/EU/licence.xml', '--bogus'],
         ['matrix', '--help'],
         ['matrix', '--docs', 'documents/', '--bogus'],
         ['matrix', '--docs', 'documents/', '-f', 'xml'],
@@ -223,7 +225,7 @@ describe('the packed package', () => {
     const formats = (specifiers: string[]) =>
       specifiers.flatMap(
         (s) =>
-          /^\.\/(?:mx-)?(text|json|markdown|csv|html|junit|sarif|github)-\w+\.js$/.exec(s)?.[1] ??
+          /^\.\/(?:ev-)?(text|json|markdown|csv|html|junit|sarif|github)-\w+\.js$/.exec(s)?.[1] ??
           [],
       );
     const verify = resolved('verify', 'documents/EU/licence.xml', '-f', 'json');
@@ -232,7 +234,7 @@ describe('the packed package', () => {
     expect(verify.filter((s) => s.includes('/dist/cli/'))).toEqual([]);
     expect(formats(verify)).toEqual([]);
     const matrix = resolved('matrix', '--docs', 'documents/', '-f', 'json', '--fail-on', 'never');
-    expect(matrix.some((s) => s.endsWith('/dist/bundle/matrix.js'))).toBe(true);
+    expect(matrix.some((s) => s.endsWith('/dist/bundle/evaluate.js'))).toBe(true);
     expect(matrix.some((s) => s.endsWith('/dist/bundle/corridor.js'))).toBe(false);
     expect(matrix.filter((s) => s.includes('/dist/cli/'))).toEqual([]);
     expect(formats(matrix)).toEqual(['json']);
