@@ -26,8 +26,9 @@ export const MATRIX_HEAP_FLAGS = [
 let matrixPolicy = false;
 
 /**
- * The young generation of a matrix stays at the size V8 starts it with (1 MiB semi-spaces)
- * instead of growing to 16 MiB in a long run. V8 keeps an old-generation limit of what survived
+ * The young generation of a matrix stays at a fixed size (V8's start size, 1 MiB semi-spaces,
+ * while profiles load; MATRIX_SEMI_SPACE_MIB once documents flow: youngGenerationStep) instead
+ * of growing to 16 MiB in a long run. V8 keeps an old-generation limit of what survived
  * + max(25 %, 8 MiB) + one semi-space, and the new space holds two semi-spaces: at full size
  * the young generation was worth ~48 MiB of a steady-state peak that a short run never
  * reaches, so peak RSS rose with the corpus (issue #14: json, one thread, 122 MiB at 1,000
