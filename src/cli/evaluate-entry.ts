@@ -1,3 +1,3 @@
-// What bin/corridor.js runs for `corridor check …` and `corridor matrix …`: the entry of their bundle.
+// What bin/corridor.js runs for `corridor check …` and `corridor matrix …`: their bundle's entry.
 export { exitQuietlyOnClosedStdout } from './closed-pipe.js';
 export { main } from './evaluate-main.js';

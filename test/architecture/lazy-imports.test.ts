@@ -73,7 +73,7 @@ describe('start-up: what check and verify load before they know their documents'
     }
   });
 
-  it('verify and matrix import pkijs only when a certificate or CRL needs it (pki/pkijs.ts)', () => {
+  it('verify, check and matrix import pkijs only when a certificate or CRL needs it (pki/pkijs.ts)', () => {
     for (const entry of [
       'cli/main.ts',
       'cli/verify-main.ts',
