@@ -305,21 +305,13 @@ function* readBytes(file: string): Generator<Uint8Array> {
 
 /** Reads a spool file back as text, in chunks of READ_BYTES. */
 function* readText(file: string): Generator<string> {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
-    const decoder = new StringDecoder('utf8');
-    for (;;) {
-      const read = readSync(fd, buffer, 0, READ_BYTES, null);
-      if (read === 0) break;
-      const text = decoder.write(buffer.subarray(0, read));
-      if (text !== '') yield text;
-    }
-    const end = decoder.end();
-    if (end !== '') yield end;
-  } finally {
-    closeSync(fd);
+  const decoder = new StringDecoder('utf8');
+  for (const bytes of readBytes(file)) {
+    const text = decoder.write(bytes);
+    if (text !== '') yield text;
   }
+  const end = decoder.end();
+  if (end !== '') yield end;
 }
 
 /** A spool file's records, one at a time, in order (see SEPARATOR). */
