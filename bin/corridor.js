@@ -1,16 +1,26 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI bundle (dist/bundle/, `npm run build`) when present — a few modules
-// instead of hundreds to load — else the compiled TypeScript under dist/. `corridor verify …`
-// runs an entry with the verify command alone (cli/verify-main.ts), `corridor check …` and
-// `corridor matrix …` one with those two (cli/evaluate-main.ts), each bundled on its own.
+// Thin launcher. `corridor verify …` runs a script bundle of the verify command alone
+// (cli/verify-main.ts), `corridor check …` and `corridor matrix …` one of those two
+// (cli/evaluate-main.ts), each with its V8 code cache (cli/script-bundle.ts); other commands
+// run the CLI's ES module bundle. All are built by `npm run build` (scripts/bundle.ts) into
+// dist/bundle/; without them, the compiled TypeScript under dist/ runs.
 import { existsSync } from 'node:fs';
 
 const ENTRIES = { verify: 'verify', check: 'evaluate', matrix: 'evaluate' };
 const entry = Object.hasOwn(ENTRIES, process.argv[2]) ? ENTRIES[process.argv[2]] : 'corridor';
-const bundle = new URL(`../dist/bundle/${entry}.js`, import.meta.url);
-const { exitQuietlyOnClosedStdout, main } = existsSync(bundle)
-  ? await import(bundle.href)
-  : await import(`../dist/cli/${entry === 'corridor' ? '' : `${entry}-`}entry.js`);
+const { exitQuietlyOnClosedStdout, main } = await load();
+
+async function load() {
+  const script = new URL(`../dist/bundle/${entry}.cjs`, import.meta.url);
+  if (entry !== 'corridor' && existsSync(script)) {
+    const { loadScriptBundle } = await import('../dist/cli/script-bundle.js');
+    const { fileURLToPath } = await import('node:url');
+    return loadScriptBundle(fileURLToPath(script)).exports;
+  }
+  const bundle = new URL(`../dist/bundle/${entry}.js`, import.meta.url);
+  if (entry === 'corridor' && existsSync(bundle)) return import(bundle.href);
+  return import(`../dist/cli/${entry === 'corridor' ? '' : `${entry}-`}entry.js`);
+}
 
 exitQuietlyOnClosedStdout();
 main(process.argv).then(

@@ -75,6 +75,10 @@ describe('the packed package', () => {
     expect(packed).toContain('dist/index.d.ts');
     expect(packed).toContain('dist/bundle/corridor.js');
     expect(packed).toContain('dist/bundle/pool-worker.js');
+    for (const script of ['verify', 'evaluate']) {
+      expect(packed).toContain(`dist/bundle/${script}.cjs`);
+      expect(packed).toContain(`dist/bundle/${script}.cjs.v8cache`);
+    }
     expect(packed).toContain('profiles/RU.json');
     expect(packed.filter((p) => p.endsWith('.map'))).toEqual([]);
     expect(packed.filter((p) => /key\.pem$|PRIVATE/i.test(p))).toEqual([]);
@@ -206,7 +210,79 @@ describe('the packed package', () => {
     }
   });
 
-  it('loads from the bundle only the report formats a command writes', () => {
+  it('runs verify, check and matrix from their scripts, compiled from the code cache', () => {
+    const installed = join(scratch, 'node_modules', 'corridor');
+    // In a fresh process with Node's default flags, as bin/corridor.js starts: V8 takes the
+    // cache the build made, for both scripts.
+    const loader = join(installed, 'dist', 'cli', 'script-bundle.js');
+    const taken = sh(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { loadScriptBundle } = await import(${JSON.stringify(loader)});` +
+          `for (const name of ['verify', 'evaluate']) {` +
+          `  const { exports, cacheAccepted } = loadScriptBundle(` +
+          `    ${JSON.stringify(join(installed, 'dist', 'bundle'))} + '/' + name + '.cjs');` +
+          `  console.log(name, cacheAccepted, typeof exports.main);` +
+          `}`,
+      ],
+      scratch,
+    );
+    expect(taken.stdout).toBe('verify true function\nevaluate true function\n');
+    /** The ES modules a run resolves (a hook prints each) and the CommonJS ones it required. */
+    const loaded = (...args: string[]) => {
+      const required =
+        'data:text/javascript,import{createRequire}from"node:module";' +
+        'process.on("exit",()=>process.stderr.write("\\nREQUIRED "+' +
+        'Object.keys(createRequire(process.cwd()+"/").cache).join(",")))';
+      const run = sh(
+        process.execPath,
+        [
+          '--import',
+          resolveProbeImport('RESOLVE', 'url'),
+          '--import',
+          required,
+          join(installed, 'bin', 'corridor.js'),
+          ...args,
+        ],
+        scratch,
+      );
+      return {
+        status: run.status,
+        resolved: [...run.stderr.matchAll(/^RESOLVE (\S+)$/gm)].map((m) => m[1]!),
+        required: /^REQUIRED (.*)$/m.exec(run.stderr)?.[1]?.split(',') ?? [],
+      };
+    };
+    const inPackage = (urls: string[]) =>
+      urls
+        .filter((u) => u.includes('/node_modules/corridor/'))
+        .map((u) => u.split('/corridor/')[1]);
+    const verify = loaded('verify', 'documents/EU/licence.xml', '-f', 'json');
+    expect(verify.status).toBe(0);
+    // bin/corridor.js and the loader, no module of the CLI's ES bundle nor the compiled tree.
+    expect(inPackage(verify.resolved)).toEqual(['bin/corridor.js', 'dist/cli/script-bundle.js']);
+    const matrix = loaded(
+      ...['matrix', '--docs', 'documents/', '-f', 'json', '--jobs', '1', '--fail-on', 'never'],
+    );
+    expect(matrix.status).toBe(0);
+    expect(inPackage(matrix.resolved)).toEqual(['bin/corridor.js', 'dist/cli/script-bundle.js']);
+    // Inside the script, lazily imported modules stay lazy: a one-thread matrix loads no
+    // worker pool (piscina, left outside the script), a two-thread one does.
+    const packages = (paths: string[]) =>
+      new Set(paths.flatMap((p) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1] ?? []));
+    expect(packages(matrix.required).has('piscina')).toBe(false);
+    const pooled = loaded(
+      ...['matrix', '--docs', 'documents/', '-f', 'json', '--jobs', '2', '--fail-on', 'never'],
+    );
+    expect(pooled.status).toBe(0);
+    expect(packages(pooled.required).has('piscina')).toBe(true);
+    const check = loaded('check', 'documents/EU/licence.xml', '--to', 'RU', '--fail-on', 'never');
+    expect(check.status).toBe(0);
+    expect(inPackage(check.resolved)).toEqual(['bin/corridor.js', 'dist/cli/script-bundle.js']);
+  });
+
+  it('loads from the ES module bundle only the report formats a command writes', () => {
     /** The modules a run resolves, by a hook that prints every specifier. */
     const resolved = (...args: string[]): string[] => {
       const run = sh(
@@ -224,23 +300,29 @@ describe('the packed package', () => {
     // esbuild names a lazily imported module's chunk after its file: html-<hash>.js.
     const formats = (specifiers: string[]) =>
       specifiers.flatMap(
-        (s) =>
-          /^\.\/(?:ev-)?(text|json|markdown|csv|html|junit|sarif|github)-\w+\.js$/.exec(s)?.[1] ??
-          [],
+        (s) => /^\.\/(text|json|markdown|csv|html|junit|sarif|github)-\w+\.js$/.exec(s)?.[1] ?? [],
       );
-    const verify = resolved('verify', 'documents/EU/licence.xml', '-f', 'json');
-    expect(verify.some((s) => s.endsWith('/dist/bundle/verify.js'))).toBe(true);
-    expect(verify.some((s) => s.endsWith('/dist/bundle/corridor.js'))).toBe(false);
-    expect(verify.filter((s) => s.includes('/dist/cli/'))).toEqual([]);
-    expect(formats(verify)).toEqual([]);
-    const matrix = resolved('matrix', '--docs', 'documents/', '-f', 'json', '--fail-on', 'never');
-    expect(matrix.some((s) => s.endsWith('/dist/bundle/evaluate.js'))).toBe(true);
-    expect(matrix.some((s) => s.endsWith('/dist/bundle/corridor.js'))).toBe(false);
-    expect(matrix.filter((s) => s.includes('/dist/cli/'))).toEqual([]);
-    expect(formats(matrix)).toEqual(['json']);
-    const check = ['check', 'documents/EU/licence.xml', '--to', 'RU', '--fail-on', 'never'];
-    expect(formats(resolved(...check, '-f', 'html'))).toEqual(['html']);
-    expect(formats(resolved(...check, '-f', 'json'))).toEqual(['json']);
+    ok(
+      corridor(
+        'matrix',
+        '--docs',
+        'documents/',
+        '-f',
+        'json',
+        '-o',
+        'formats.json',
+        '--fail-on',
+        'never',
+      ),
+    );
+    const merge = (format: string) =>
+      resolved('merge', 'formats.json', '-f', format, '-o', `merged.${format}`);
+    expect(formats(merge('html'))).toEqual(['html']);
+    expect(formats(merge('sarif'))).toEqual(['sarif']);
+    const list = resolved('profiles', 'list');
+    expect(list.some((s) => s.endsWith('/dist/bundle/corridor.js'))).toBe(true);
+    expect(list.filter((s) => s.includes('/dist/cli/'))).toEqual([]);
+    expect(formats(list)).toEqual([]);
   });
 
   it('verify from the bundle loads neither node:child_process nor node:perf_hooks', () => {

@@ -1,0 +1,99 @@
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { Script } from 'node:vm';
+
+/**
+ * Runs a CommonJS bundle of the CLI (scripts/bundle.ts: dist/bundle/verify.cjs, evaluate.cjs)
+ * with V8's code cache, which the build writes beside it. Compiling the bundle is the largest
+ * fixed cost of a short run; with the cache V8 deserializes the compiled top level instead of
+ * parsing 2 MB of source. Hand-written because Node 20 has no cache for ES modules
+ * (module.enableCompileCache is Node 22) and vm.SourceTextModule needs
+ * --experimental-vm-modules, while vm.Script takes `cachedData` as Node's own CommonJS loader
+ * wraps a file. V8 checks the cache against its version, its flags and the source's length,
+ * and compiles from source when it refuses it: a missing, stale or refused cache costs time,
+ * never a different result.
+ */
+
+/** The wrapper's parameters: CommonJS's five, then the bundle's import() of external packages. */
+const PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname', '__corridorImport'];
+
+/**
+ * The bundle's `import()` of a package left outside it (libxml2-wasm; scripts/bundle.ts
+ * rewrites those calls to this parameter). A vm.Script has no import() of its own in Node 20:
+ * `importModuleDynamically` is lost when the script comes from a code cache, and its
+ * main-context loader is experimental (a warning on every run).
+ */
+const hostImport = (specifier: string): Promise<unknown> => import(specifier);
+
+export interface LoadedBundle {
+  /** What the bundle's entry exports. */
+  readonly exports: Record<string, unknown>;
+  /** Whether V8 took the code cache; undefined when there was none to offer. */
+  readonly cacheAccepted: boolean | undefined;
+}
+
+/** Where the build puts a bundle's code cache. */
+export function codeCacheFile(bundle: string): string {
+  return `${bundle}.v8cache`;
+}
+
+/** The cache, unless absent, unreadable or older than the bundle (rebuilt or edited since). */
+function readCodeCache(bundle: string): Buffer | undefined {
+  const file = codeCacheFile(bundle);
+  try {
+    if (statSync(file).mtimeMs < statSync(bundle).mtimeMs) return undefined;
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function compile(bundle: string, cachedData: Buffer | undefined): Script {
+  const source = readFileSync(bundle, 'utf8');
+  return new Script(`(function (${PARAMETERS.join(', ')}) {${source}\n})`, {
+    filename: bundle,
+    cachedData,
+  });
+}
+
+function run(script: Script, bundle: string): Record<string, unknown> {
+  const module = { exports: {} as Record<string, unknown> };
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(
+    module.exports,
+    module.exports,
+    createRequire(bundle),
+    module,
+    bundle,
+    dirname(bundle),
+    hostImport,
+  );
+  return module.exports;
+}
+
+/** Compiles (from the cache when V8 takes it) and runs `bundle`; returns its exports. */
+export function loadScriptBundle(bundle: string): LoadedBundle {
+  const cachedData = readCodeCache(bundle);
+  const script = compile(bundle, cachedData);
+  const exports = run(script, bundle);
+  return {
+    exports,
+    cacheAccepted: cachedData === undefined ? undefined : script.cachedDataRejected !== true,
+  };
+}
+
+/**
+ * Writes `bundle`'s code cache: its top level compiled and run (what every command runs before
+ * it parses its arguments), no command. The build calls it in a fresh process: V8 takes a cache
+ * only under the flags it was made with, and the CLI sets flags of its own once a command is
+ * known (cli/heap-policy.ts, cli/jit-policy.ts), so a cache made after a command had run would
+ * be refused by every later run.
+ */
+export function writeCodeCache(bundle: string): void {
+  const script = compile(bundle, undefined);
+  run(script, bundle);
+  const file = codeCacheFile(bundle);
+  writeFileSync(`${file}.tmp`, script.createCachedData());
+  renameSync(`${file}.tmp`, file);
+}

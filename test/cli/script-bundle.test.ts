@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
+/**
+ * cli/script-bundle.ts, each step in a fresh process: V8 takes a code cache only under the
+ * flags it was made with, so making and taking one must happen where nothing else set any.
+ */
+const LOADER = new URL('../../src/cli/script-bundle.ts', import.meta.url).href;
+const dir = mkdtempSync(join(tmpdir(), 'corridor-script-bundle-'));
+const bundle = join(dir, 'entry.cjs');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A script as scripts/bundle.ts writes one: CommonJS, with its dynamic import of a package
+// outside it through __corridorImport.
+const SOURCE = `
+const { basename } = require('node:path');
+const FACTOR = 6;
+exports.main = (n) => n * FACTOR;
+exports.file = basename(__filename);
+exports.loadOs = () => __corridorImport('node:os').then((os) => typeof os.cpus);
+`;
+
+function node(script: string, flags: string[] = []) {
+  const run = spawnSync(
+    process.execPath,
+    [...flags, '--import', 'tsx', '--input-type=module', '-e', script],
+    { encoding: 'utf8' },
+  );
+  if (run.status !== 0) throw new Error(run.stderr);
+  return run.stdout;
+}
+
+const writeCache = (flags: string[] = []) =>
+  node(
+    `(await import(${JSON.stringify(LOADER)})).writeCodeCache(${JSON.stringify(bundle)});`,
+    flags,
+  );
+
+/** What a fresh process gets from loadScriptBundle: the cache verdict and the exports at work. */
+function load(): { cacheAccepted: boolean | null; main: number; file: string; os: string } {
+  return JSON.parse(
+    node(`
+      const { loadScriptBundle } = await import(${JSON.stringify(LOADER)});
+      const { exports, cacheAccepted } = loadScriptBundle(${JSON.stringify(bundle)});
+      const os = await exports.loadOs();
+      console.log(JSON.stringify({ cacheAccepted: cacheAccepted ?? null, main: exports.main(7),
+        file: exports.file, os }));
+    `),
+  ) as { cacheAccepted: boolean | null; main: number; file: string; os: string };
+}
+
+const WORKING = { main: 42, file: 'entry.cjs', os: 'function' };
+
+describe('script bundles with a code cache (cli/script-bundle.ts)', () => {
+  beforeEach(() => {
+    rmSync(`${bundle}.v8cache`, { force: true });
+    writeFileSync(bundle, SOURCE);
+  });
+
+  it('runs without a cache, and V8 takes the one the build writes', () => {
+    expect(load()).toEqual({ cacheAccepted: null, ...WORKING });
+    writeCache();
+    expect(load()).toEqual({ cacheAccepted: true, ...WORKING });
+  });
+
+  it('compiles from source when V8 refuses the cache: other flags, or bytes that are no cache', () => {
+    writeCache(['--max-inlined-bytecode-size=61']);
+    expect(load()).toEqual({ cacheAccepted: false, ...WORKING });
+    writeFileSync(`${bundle}.v8cache`, Buffer.alloc(4096, 7));
+    expect(load()).toEqual({ cacheAccepted: false, ...WORKING });
+  });
+
+  it('offers no cache older than its script: a script rebuilt or edited after it runs as it is now', () => {
+    writeCache();
+    // Same length, other top level (what the cache holds compiled): V8 checks only the
+    // source's length, so the date must decide.
+    writeFileSync(bundle, SOURCE.replace('FACTOR = 6', 'FACTOR = 7'));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(bundle, later, later);
+    expect(load()).toEqual({ cacheAccepted: null, ...WORKING, main: 49 });
+  });
+});
