@@ -123,6 +123,8 @@ function hostImports(text: string, file: string): string {
     return `__corridorImport(${JSON.stringify(specifier)})`;
   });
   if (/\bimport\s*\(/.test(rewritten)) throw new Error(`${file}: an import() left unrewritten`);
+  // cli/script-bundle.ts reads the script as latin1, which is exact for ASCII only.
+  if (/[^\x00-\x7f]/.test(rewritten)) throw new Error(`${file}: a character outside ASCII`);
   return rewritten;
 }
 

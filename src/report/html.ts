@@ -48,7 +48,7 @@ function cellButton(row: CellRow): string {
   const counts = severityCounts(row.severities);
   const all = row.failsAll ? ' all' : '';
   const next = row.changes[0];
-  const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${row.documentsLine}${counts ? `, ${counts.replace(/ · /g, ', ')}` : ''}${via ? `, reachable via ${via}` : ''}${next ? `, ${changeTo(next)} from ${next.date}` : ''}`;
+  const label = `${cell.sender} to ${cell.receiver}: ${cell.status}, ${row.documentsLine}${counts ? `, ${counts.replace(/ \u00b7 /g, ', ')}` : ''}${via ? `, reachable via ${via}` : ''}${next ? `, ${changeTo(next)} from ${next.date}` : ''}`;
   return (
     `<button type="button" class="cell ${cell.status}${all}${via ? ' routed' : ''}" id="cell-${index}" ` +
     `data-sender="${attr(cell.sender)}" data-receiver="${attr(cell.receiver)}" data-status="${cell.status}" ` +
