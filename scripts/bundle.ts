@@ -11,7 +11,8 @@
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { isBuiltin } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -76,19 +77,36 @@ const result = await build({
   },
 });
 // `corridor verify`, `check` and `matrix` (bin/corridor.js picks them by the command): each a
-// CommonJS file of its own, with the code cache cli/script-bundle.ts runs it with. In the
-// build above the code those commands use is split into ~30-45 chunks by which other commands
-// share each module, and every ES module loaded costs resolve, read, compile and link; Node 20
-// caches no ES module's compiled code. One script per command family, its top level
-// deserialized from V8's cache: one-document check -12 % CPU, empty matrix -13 %, batch verify
-// of 200 documents -9 % (paired runs against those commands' ES module bundles). Lazily
-// imported modules stay lazy inside it: esbuild wraps each in a function run on first import.
+// CommonJS file of its own, run with a V8 code cache (cli/script-bundle.ts). In the build above
+// the code those commands use is split into ~30-45 chunks by which other commands share each
+// module, and every ES module loaded costs resolve, read, compile and link, with no cache of
+// compiled code in Node 20. Lazily imported modules stay lazy inside a script: esbuild wraps
+// each in a function run on first import.
 const scriptBundles = {
   // cli/verify-main.ts: the program with the verify command alone.
   verify: 'src/cli/verify-entry.ts',
   // cli/evaluate-main.ts: check and matrix.
   evaluate: 'src/cli/evaluate-entry.ts',
 };
+
+// What each script's cache is made after (cli/script-bundle.ts writeCodeCache): runs over the
+// shipped corpus, the README's main job among them, so that the cache holds what such a run
+// compiles. Against a cache of the top level alone (paired runs): one-document check -10 % CPU,
+// empty matrix -7 %, `check --help` +7 % (a larger cache to read).
+const training = mkdtempSync(join(tmpdir(), 'corridor-training-'));
+const corpus = join(root, 'fixtures', 'documents');
+const corpusFiles = readdirSync(corpus, { recursive: true, encoding: 'utf8' })
+  .filter((f) => /\.(xml|json)$/.test(f))
+  .sort()
+  .map((f) => join(corpus, f));
+const TRAINING: Record<keyof typeof scriptBundles, string[][]> = {
+  verify: [['verify', ...corpusFiles]],
+  evaluate: [
+    ['matrix', '--docs', corpus, '--jobs', '1', '-f', 'json', '-o', join(training, 'matrix.json')],
+    ['check', join(corpus, 'EU', 'licence.xml'), '--to', 'all', '--fail-on', 'never'],
+  ],
+};
+
 const scripts = await Promise.all(
   Object.entries(scriptBundles).map(([name, entry]) =>
     build({
@@ -104,11 +122,12 @@ const scripts = await Promise.all(
     }),
   ),
 );
-for (const name of Object.keys(scriptBundles)) {
+for (const name of Object.keys(scriptBundles) as (keyof typeof scriptBundles)[]) {
   const file = join(outdir, `${name}.cjs`);
   writeFileSync(file, hostImports(readFileSync(file, 'utf8'), file));
-  writeCodeCacheOf(file);
+  writeCodeCacheOf(file, TRAINING[name]);
 }
+rmSync(training, { recursive: true, force: true });
 
 /**
  * A script's import() of a package left outside the bundle calls `__corridorImport`, the
@@ -124,25 +143,27 @@ function hostImports(text: string, file: string): string {
   });
   if (/\bimport\s*\(/.test(rewritten)) throw new Error(`${file}: an import() left unrewritten`);
   // cli/script-bundle.ts reads the script as latin1, which is exact for ASCII only.
-  if (/[^\x00-\x7f]/.test(rewritten)) throw new Error(`${file}: a character outside ASCII`);
+  if (/[^ -~\t\n\r]/.test(rewritten)) throw new Error(`${file}: a character outside ASCII`);
   return rewritten;
 }
 
 /**
- * The script's code cache, made in a fresh Node process: one without this script's loader
+ * The script's code cache, made after `runs` in a fresh Node process: one without this script's loader
  * hooks and with the V8 flags of a plain `node bin/corridor.js` run in this environment, which
  * is what V8 checks the cache against (cli/script-bundle.ts writeCodeCache).
  */
-function writeCodeCacheOf(file: string): void {
+function writeCodeCacheOf(file: string, runs: string[][]): void {
   const loader = pathToFileURL(join(root, 'dist/cli/script-bundle.js')).href;
   const run = spawnSync(
     process.execPath,
     [
       '--input-type=module',
       '-e',
-      `(await import(${JSON.stringify(loader)})).writeCodeCache(${JSON.stringify(file)});`,
+      `await (await import(${JSON.stringify(loader)})).writeCodeCache(` +
+        `${JSON.stringify(file)}, ${JSON.stringify(runs)});`,
     ],
-    { encoding: 'utf8' },
+    // The training runs' reports go to this pipe, unread.
+    { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   );
   if (run.status !== 0) throw new Error(`code cache of ${file}: ${run.stderr}`);
 }

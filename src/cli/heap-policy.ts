@@ -1,4 +1,5 @@
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { setV8Flag } from '../util/v8-flags.js';
 
 /**
  * How far V8 lets the old generation grow past what survived its last full collection before
@@ -14,7 +15,7 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 export const HEAP_GROWING_PERCENT = 25;
 
 export function applyHeapPolicy(): void {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  setV8Flag(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
 /** V8 flags of a matrix's young generation (see applyMatrixHeapPolicy). */
@@ -43,7 +44,7 @@ let matrixPolicy = false;
  * short commands keep V8's defaults. A GC heuristic: no result depends on it.
  */
 export function applyMatrixHeapPolicy(): void {
-  for (const flag of MATRIX_HEAP_FLAGS) setFlagsFromString(flag);
+  for (const flag of MATRIX_HEAP_FLAGS) setV8Flag(flag);
   matrixPolicy = true;
 }
 
@@ -100,10 +101,10 @@ export function youngGenerationStep(
     if (held) return;
     const size = semiSpaceBytes();
     if (size >= target || size === 0) {
-      setFlagsFromString('--semi-space-growth-factor=1');
+      setV8Flag('--semi-space-growth-factor=1');
       held = true;
     } else if (!started) {
-      setFlagsFromString(`--semi-space-growth-factor=${Math.ceil(target / size)}`);
+      setV8Flag(`--semi-space-growth-factor=${Math.ceil(target / size)}`);
       started = true;
     }
   };

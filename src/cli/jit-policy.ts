@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import { setV8Flag } from '../util/v8-flags.js';
 
 /**
  * V8 inlines callees of up to 460 bytes of bytecode into optimized code; `verify` caps that at
@@ -29,8 +29,6 @@ export const MAX_INLINED_BYTECODE_SIZE_CUMULATIVE = 100;
  * cli/heap-policy.ts.
  */
 export function applyJitPolicy(): void {
-  setFlagsFromString(`--max-inlined-bytecode-size=${MAX_INLINED_BYTECODE_SIZE}`);
-  setFlagsFromString(
-    `--max-inlined-bytecode-size-cumulative=${MAX_INLINED_BYTECODE_SIZE_CUMULATIVE}`,
-  );
+  setV8Flag(`--max-inlined-bytecode-size=${MAX_INLINED_BYTECODE_SIZE}`);
+  setV8Flag(`--max-inlined-bytecode-size-cumulative=${MAX_INLINED_BYTECODE_SIZE_CUMULATIVE}`);
 }

@@ -86,15 +86,30 @@ export function loadScriptBundle(bundle: string): LoadedBundle {
 }
 
 /**
- * Writes `bundle`'s code cache: its top level compiled and run (what every command runs before
- * it parses its arguments), no command. The build calls it in a fresh process: V8 takes a cache
- * only under the flags it was made with, and the CLI sets flags of its own once a command is
- * known (cli/heap-policy.ts, cli/jit-policy.ts), so a cache made after a command had run would
- * be refused by every later run.
+ * Writes `bundle`'s code cache after running its top level and then each command line of
+ * `training` (arguments after `corridor`), so that the cache holds what those runs compiled:
+ * the modules they load and the functions they call, each compiled lazily, on first use,
+ * otherwise. The build calls it in a fresh process: V8 takes a cache only under the flags it
+ * was made with, every run starts with V8's own, and the training keeps them so (the bundle's
+ * keepV8Flags; the CLI sets flags of its own once a command is known, cli/heap-policy.ts,
+ * cli/jit-policy.ts). A training run that ends in an internal or usage error (exit code 2)
+ * fails the build: the cache would not hold what it should.
  */
-export function writeCodeCache(bundle: string): void {
+export async function writeCodeCache(
+  bundle: string,
+  training: readonly (readonly string[])[] = [],
+): Promise<void> {
   const script = compile(bundle, undefined);
-  run(script, bundle);
+  const exports = run(script, bundle);
+  if (training.length > 0) {
+    const keepV8Flags = exports['keepV8Flags'] as () => void;
+    const main = exports['main'] as (argv: string[]) => Promise<number>;
+    keepV8Flags();
+    for (const args of training) {
+      const code = await main(['node', 'corridor', ...args]);
+      if (code === 2) throw new Error(`training run \`corridor ${args.join(' ')}\` exited 2`);
+    }
+  }
   const file = codeCacheFile(bundle);
   writeFileSync(`${file}.tmp`, script.createCachedData());
   renameSync(`${file}.tmp`, file);

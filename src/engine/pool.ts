@@ -1,6 +1,5 @@
 import type { Crl } from '../pki/crl.js';
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
@@ -19,6 +18,7 @@ import {
 import type { MatrixResult } from './types.js';
 import type { RuleLevel } from './rule-levels.js';
 import { workerExecArgv } from './worker-exec-argv.js';
+import { setV8Flag } from '../util/v8-flags.js';
 
 /**
  * The one worker pool of corridor (piscina): `matrix --jobs` and `corridor serve` both run on
@@ -260,7 +260,7 @@ export const MATRIX_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 
  * that a worker's start overlaps the main thread's.
  */
 export function matrixPool(config: Omit<PoolConfig, 'docsDir'>, threads: number): WorkPool {
-  setFlagsFromString(`--interrupt-budget=${POOLED_INTERRUPT_BUDGET}`);
+  setV8Flag(`--interrupt-budget=${POOLED_INTERRUPT_BUDGET}`);
   return new WorkPool({
     workers: threads - 1,
     maxQueue: Number.POSITIVE_INFINITY,

@@ -33,9 +33,10 @@ function node(script: string, flags: string[] = []) {
   return run.stdout;
 }
 
-const writeCache = (flags: string[] = []) =>
+const writeCache = (flags: string[] = [], training: string[][] = []) =>
   node(
-    `(await import(${JSON.stringify(LOADER)})).writeCodeCache(${JSON.stringify(bundle)});`,
+    `await (await import(${JSON.stringify(LOADER)})).writeCodeCache(` +
+      `${JSON.stringify(bundle)}, ${JSON.stringify(training)});`,
     flags,
   );
 
@@ -81,5 +82,25 @@ describe('script bundles with a code cache (cli/script-bundle.ts)', () => {
     const later = new Date(Date.now() + 60_000);
     utimesSync(bundle, later, later);
     expect(load()).toEqual({ cacheAccepted: null, ...WORKING, main: 49 });
+  });
+
+  it('writes the cache after training runs, under the flags a run starts with', () => {
+    // As the CLI's entries: main sets a V8 flag once its command is known, unless the training
+    // asked it to keep them (util/v8-flags.ts); main's code is compiled only when it runs.
+    writeFileSync(
+      bundle,
+      `${SOURCE}
+let kept = false;
+exports.keepV8Flags = () => { kept = true; };
+exports.main = async (argv) => {
+  if (!kept) require('node:v8').setFlagsFromString('--max-inlined-bytecode-size=61');
+  return argv[2] === 'broken' ? 2 : 0;
+};`,
+    );
+    writeCache([], [['check'], ['matrix']]);
+    expect(load()).toMatchObject({ cacheAccepted: true, os: 'function' });
+    rmSync(`${bundle}.v8cache`);
+    expect(() => writeCache([], [['broken']])).toThrow('training run `corridor broken` exited 2');
+    expect(load()).toMatchObject({ cacheAccepted: null });
   });
 });
