@@ -142,8 +142,8 @@ function hostImports(text: string, file: string): string {
     return `__corridorImport(${JSON.stringify(specifier)})`;
   });
   if (/\bimport\s*\(/.test(rewritten)) throw new Error(`${file}: an import() left unrewritten`);
-  // cli/script-bundle.ts reads the script as latin1, which is exact for ASCII only.
-  if (/[^ -~\t\n\r]/.test(rewritten)) throw new Error(`${file}: a character outside ASCII`);
+  // cli/script-bundle.ts reads the script as latin1, exact for ASCII (esbuild escapes the rest).
+  if (/[^ -~\t\n\r]/.test(rewritten)) throw new Error(`${file}: a character outside printable ASCII`);
   return rewritten;
 }
 
