@@ -11,13 +11,12 @@ const entry = Object.hasOwn(ENTRIES, process.argv[2]) ? ENTRIES[process.argv[2]]
 const { exitQuietlyOnClosedStdout, main } = await load();
 
 async function load() {
-  const script = new URL(`../dist/bundle/${entry}.cjs`, import.meta.url);
-  if (entry !== 'corridor' && existsSync(script)) {
-    const { loadScriptBundle } = await import('../dist/cli/script-bundle.js');
-    const { fileURLToPath } = await import('node:url');
-    return loadScriptBundle(fileURLToPath(script)).exports;
+  if (entry !== 'corridor') {
+    const { loadCliScript } = await import('../dist/cli/script-bundle.js');
+    const script = loadCliScript(entry);
+    if (script) return script.exports;
   }
-  const bundle = new URL(`../dist/bundle/${entry}.js`, import.meta.url);
+  const bundle = new URL('../dist/bundle/corridor.js', import.meta.url);
   if (entry === 'corridor' && existsSync(bundle)) return import(bundle.href);
   return import(`../dist/cli/${entry === 'corridor' ? '' : `${entry}-`}entry.js`);
 }

@@ -143,7 +143,8 @@ function hostImports(text: string, file: string): string {
   });
   if (/\bimport\s*\(/.test(rewritten)) throw new Error(`${file}: an import() left unrewritten`);
   // cli/script-bundle.ts reads the script as latin1, exact for ASCII (esbuild escapes the rest).
-  if (/[^ -~\t\n\r]/.test(rewritten)) throw new Error(`${file}: a character outside printable ASCII`);
+  if (/[^ -~\t\n\r]/.test(rewritten))
+    throw new Error(`${file}: a character outside printable ASCII`);
   return rewritten;
 }
 

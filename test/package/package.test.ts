@@ -220,10 +220,9 @@ describe('the packed package', () => {
       [
         '--input-type=module',
         '-e',
-        `const { loadScriptBundle } = await import(${JSON.stringify(loader)});` +
+        `const { loadCliScript } = await import(${JSON.stringify(loader)});` +
           `for (const name of ['verify', 'evaluate']) {` +
-          `  const { exports, cacheAccepted } = loadScriptBundle(` +
-          `    ${JSON.stringify(join(installed, 'dist', 'bundle'))} + '/' + name + '.cjs');` +
+          `  const { exports, cacheAccepted } = loadCliScript(name);` +
           `  console.log(name, cacheAccepted, typeof exports.main);` +
           `}`,
       ],
