@@ -149,9 +149,9 @@ function hostImports(text: string, file: string): string {
 }
 
 /**
- * The script's code cache, made after `runs` in a fresh Node process: one without this script's loader
- * hooks and with the V8 flags of a plain `node bin/corridor.js` run in this environment, which
- * is what V8 checks the cache against (cli/script-bundle.ts writeCodeCache).
+ * The script's code cache, made after `runs` in a fresh Node process: one without this
+ * script's loader hooks and with the V8 flags of a plain `node bin/corridor.js` run in this
+ * environment, which is what V8 checks the cache against (cli/script-bundle.ts writeCodeCache).
  */
 function writeCodeCacheOf(file: string, runs: string[][]): void {
   const loader = pathToFileURL(join(root, 'dist/cli/script-bundle.js')).href;
