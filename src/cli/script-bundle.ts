@@ -57,7 +57,7 @@ function readCodeCache(bundle: string): Buffer | undefined {
 
 function compile(bundle: string, cachedData: Buffer | undefined): Script {
   // The build writes ASCII (esbuild escapes the rest; scripts/bundle.ts checks), which latin1
-  // decodes as is, by a copy: UTF-8 decoding of the 2 MB was ~6 ms.
+  // decodes as is, by a copy: reading the 2 MB as UTF-8 took ~3 ms more (7 against 10 ms).
   const source = readFileSync(bundle, 'latin1');
   return new Script(`(function (${PARAMETERS.join(', ')}) {${source}\n})`, {
     filename: bundle,
