@@ -1,10 +1,9 @@
 /**
- * Bundles the CLI with esbuild into dist/bundle/ (`npm run build` runs it after tsc):
- * bin/corridor.js runs dist/bundle/corridor.js when present. One file per entry plus chunks for
- * what the CLI imports lazily (commands' actions, formats, algorithm families), so a command
- * still loads only what it uses, but as a few modules instead of hundreds; `verify`, `check`
- * and `matrix` run from scripts with a code cache instead (below). The library entry
- * (dist/index.js from tsc) is not bundled.
+ * Bundles the CLI with esbuild into dist/bundle/ (`npm run build` runs it after tsc): three
+ * CommonJS scripts, each with the V8 code cache bin/corridor.js runs it with (verify.cjs,
+ * evaluate.cjs for check and matrix, corridor.cjs for the other commands), and the worker
+ * threads' ES modules, with a chunk per lazy import (algorithm families, formats). The library
+ * entry (dist/index.js from tsc) is not bundled.
  *
  *   node --import tsx scripts/bundle.ts [--outdir <dir>]   # default dist/bundle; any other
  *                                                         # folder two levels below the root
@@ -66,30 +65,32 @@ const options = {
   metafile: true,
   logLevel: 'warning',
 } satisfies BuildOptions;
+// The worker threads' modules: engine/pool.ts starts them by file URL, beside its own module:
+// ./pool-worker.js (the service) and ./matrix-worker.js (`matrix --jobs`).
 const result = await build({
   ...options,
   entryPoints: {
-    corridor: 'src/cli/entry.ts',
-    // engine/pool.ts starts them by file URL, beside its own module: ./pool-worker.js (the
-    // service) and ./matrix-worker.js (`matrix --jobs`).
     'pool-worker': 'src/engine/pool-worker.ts',
     'matrix-worker': 'src/engine/matrix-worker.ts',
   },
 });
-// `corridor verify`, `check` and `matrix` (bin/corridor.js picks them by the command): each a
-// CommonJS file of its own, run with a V8 code cache (cli/script-bundle.ts). In the build above
-// the code those commands use is split into ~30-45 chunks by which other commands share each
-// module, and every ES module loaded costs resolve, read, compile and link, with no cache of
-// compiled code in Node 20. Lazily imported modules stay lazy inside a script: esbuild wraps
-// each in a function run on first import. Against those commands' ES module bundles
-// (bench/startup.ts --before, 9 interleaved runs, CPU): a one-pair check -35 to -40 %, verify
-// of one document -18 to -25 %, of 200 -17 %, matrix of the shipped corpus -19 %; peak RSS
-// +5 to +8 MiB (the script's source and the deserialized code).
+// The CLI: `corridor verify`, `check` and `matrix` (bin/corridor.js picks them by the command)
+// each from a CommonJS file of its own, every other command from one of the whole program, run
+// with a V8 code cache (cli/script-bundle.ts). As ES modules, the code those commands use was
+// split into ~30-45 chunks by which commands share each module, and every ES module loaded
+// costs resolve, read, compile and link, with no cache of compiled code in Node 20. Lazily
+// imported modules stay lazy inside a script: esbuild wraps each in a function run on first
+// import. Against verify's, check's and matrix's ES module bundles (bench/startup.ts --before,
+// 9 interleaved runs, CPU): a one-pair check -35 to -40 %, verify of one document -18 to -25 %,
+// of 200 -17 %, matrix of the shipped corpus -19 %; peak RSS +5 to +8 MiB (the script's source
+// and the deserialized code).
 const scriptBundles = {
   // cli/verify-main.ts: the program with the verify command alone.
   verify: 'src/cli/verify-entry.ts',
   // cli/evaluate-main.ts: check and matrix.
   evaluate: 'src/cli/evaluate-entry.ts',
+  // cli/main.ts: every command, for the others (profiles, algorithms, merge, serve…).
+  corridor: 'src/cli/entry.ts',
 };
 
 // What each script's cache is made after (cli/script-bundle.ts writeCodeCache): runs over the
@@ -108,6 +109,7 @@ const TRAINING: Record<keyof typeof scriptBundles, string[][]> = {
     ['matrix', '--docs', corpus, '--jobs', '1', '-f', 'json', '-o', join(training, 'matrix.json')],
     ['check', join(corpus, 'EU', 'licence.xml'), '--to', 'all', '--fail-on', 'never'],
   ],
+  corridor: [['profiles', 'list'], ['profiles', 'lint'], ['algorithms'], ['doctypes', 'list']],
 };
 
 const scripts = await Promise.all(
@@ -125,29 +127,42 @@ const scripts = await Promise.all(
     }),
   ),
 );
-for (const name of Object.keys(scriptBundles) as (keyof typeof scriptBundles)[]) {
+for (const [index, name] of (
+  Object.keys(scriptBundles) as (keyof typeof scriptBundles)[]
+).entries()) {
   const file = join(outdir, `${name}.cjs`);
-  writeFileSync(file, hostImports(readFileSync(file, 'utf8'), file));
+  // esbuild's own count of the script's import() calls of modules left outside it.
+  const output = Object.entries(scripts[index]!.metafile.outputs).find(([path]) =>
+    path.endsWith(`/${name}.cjs`),
+  )?.[1];
+  const dynamic = (output?.imports ?? []).filter((i) => i.kind === 'dynamic-import').length;
+  writeFileSync(file, hostImports(readFileSync(file, 'utf8'), file, dynamic));
   writeCodeCacheOf(file, TRAINING[name]);
 }
 rmSync(training, { recursive: true, force: true });
 
 /**
  * A script's import() of a package left outside the bundle calls `__corridorImport`, the
- * loader's import() (cli/script-bundle.ts: a vm.Script has none of its own in Node 20). Any
- * other import() left in the output would fail at run time: the build stops on it.
+ * loader's import() (cli/script-bundle.ts: a vm.Script has none of its own in Node 20). The
+ * build stops unless it rewrote as many calls as esbuild reports (`expected`): one left would
+ * fail at run time. `.import(` (a method, as xmlbuilder2's) is not a call of import().
  */
-function hostImports(text: string, file: string): string {
-  const rewritten = text.replace(/\bimport\("([^"]+)"\)/g, (_, specifier: string) => {
+function hostImports(text: string, file: string, expected: number): string {
+  let rewrites = 0;
+  const rewritten = text.replace(/(?<![.\w$])import\("([^"]+)"\)/g, (_, specifier: string) => {
     if (!EXTERNAL.includes(specifier) && !isBuiltin(specifier)) {
       throw new Error(`${file}: import("${specifier}") of a module inside the bundle`);
     }
+    rewrites++;
     return `__corridorImport(${JSON.stringify(specifier)})`;
   });
-  if (/\bimport\s*\(/.test(rewritten)) throw new Error(`${file}: an import() left unrewritten`);
+  if (rewrites !== expected) {
+    throw new Error(`${file}: ${rewrites} import() calls rewritten, esbuild reports ${expected}`);
+  }
   // cli/script-bundle.ts reads the script as latin1, exact for ASCII (esbuild escapes the rest).
-  if (/[^ -~\t\n\r]/.test(rewritten))
-    throw new Error(`${file}: a character outside printable ASCII`);
+  if (/[\u0080-\uffff]/.test(rewritten)) {
+    throw new Error(`${file}: a character outside ASCII`);
+  }
   return rewritten;
 }
 

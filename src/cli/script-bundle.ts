@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 /**
- * Runs a CommonJS bundle of the CLI (scripts/bundle.ts: dist/bundle/verify.cjs, evaluate.cjs)
- * with V8's code cache, which the build writes beside it. Compiling the bundle is the largest
- * fixed cost of a short run; with the cache V8 deserializes what the build's runs compiled
+ * Runs a CommonJS bundle of the CLI (scripts/bundle.ts: dist/bundle/verify.cjs, evaluate.cjs,
+ * corridor.cjs) with V8's code cache, which the build writes beside it. Compiling the bundle is
+ * the largest fixed cost of a short run; with the cache V8 deserializes what the build's runs compiled
  * instead of parsing 2 MB of source and compiling each function on first call. Hand-written
  * because Node 20 has no cache for ES modules (module.enableCompileCache is Node 22) and
  * vm.SourceTextModule needs --experimental-vm-modules, while vm.Script takes `cachedData` as
@@ -15,7 +15,7 @@ import { Script } from 'node:vm';
  * and the source's length, and compiles from source when it refuses it: a missing, stale or
  * refused cache costs time, never a different result.
  *
- * Only the CLI's own program is run so (loadCliScript: two names, in the package's own
+ * Only the CLI's own program is run so (loadCliScript: three names, in the package's own
  * dist/bundle/), as `import()` runs its other files; nothing read from a document, a profile or
  * a folder the user names, and the cache is written by the build only, never at run time
  * (test/hostile/validator-cache.test.ts).
@@ -84,7 +84,7 @@ function run(script: Script, bundle: string): Record<string, unknown> {
  * The CLI's script for `entry` (bin/corridor.js), from the package's dist/bundle/ beside this
  * module's dist/cli/; undefined when the build made none (tsc alone).
  */
-export function loadCliScript(entry: 'verify' | 'evaluate'): LoadedBundle | undefined {
+export function loadCliScript(entry: 'verify' | 'evaluate' | 'corridor'): LoadedBundle | undefined {
   const file = fileURLToPath(new URL(`../bundle/${entry}.cjs`, import.meta.url));
   return existsSync(file) ? loadScriptBundle(file) : undefined;
 }

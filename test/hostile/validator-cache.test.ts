@@ -52,7 +52,7 @@ describe('validator cache (code from disk)', () => {
       /\bnew Function\s*\(|\beval\s*\(|from 'node:vm'/.test(readFileSync(file, 'utf8')),
     );
     // The one exception runs the CLI's own program, as Node runs its other files: the script
-    // bundles the build writes into the package (cli/script-bundle.ts), by two fixed names,
+    // bundles the build writes into the package (cli/script-bundle.ts), by three fixed names,
     // with the code cache the build made. bin/corridor.js and the build call it; no module of
     // the program does, so no document, profile or path given at run time reaches it.
     expect(offenders.map((f) => f.slice(ROOT.length))).toEqual(['src/cli/script-bundle.ts']);
