@@ -7,9 +7,9 @@ import { Script } from 'node:vm';
 /**
  * Runs a CommonJS bundle of the CLI (scripts/bundle.ts: dist/bundle/verify.cjs, evaluate.cjs,
  * corridor.cjs) with V8's code cache, which the build writes beside it. Compiling the bundle is
- * the largest fixed cost of a short run; with the cache V8 deserializes what the build's runs compiled
- * instead of parsing 2 MB of source and compiling each function on first call. Hand-written
- * because Node 20 has no cache for ES modules (module.enableCompileCache is Node 22) and
+ * the largest fixed cost of a short run; with the cache V8 deserializes what the build's runs
+ * compiled instead of parsing 2-3 MB of source and compiling each function on first call.
+ * Hand-written because Node 20 has no cache for ES modules (module.enableCompileCache is Node 22) and
  * vm.SourceTextModule needs --experimental-vm-modules, while vm.Script takes `cachedData` as
  * Node's own CommonJS loader wraps a file. V8 checks the cache against its version, its flags
  * and the source's length, and compiles from source when it refuses it: a missing, stale or
