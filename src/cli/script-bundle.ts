@@ -9,11 +9,11 @@ import { Script } from 'node:vm';
  * corridor.cjs) with V8's code cache, which the build writes beside it. Compiling the bundle is
  * the largest fixed cost of a short run; with the cache V8 deserializes what the build's runs
  * compiled instead of parsing 2-3 MB of source and compiling each function on first call.
- * Hand-written because Node 20 has no cache for ES modules (module.enableCompileCache is Node 22) and
- * vm.SourceTextModule needs --experimental-vm-modules, while vm.Script takes `cachedData` as
- * Node's own CommonJS loader wraps a file. V8 checks the cache against its version, its flags
- * and the source's length, and compiles from source when it refuses it: a missing, stale or
- * refused cache costs time, never a different result.
+ * Hand-written because Node 20 has no cache for ES modules (module.enableCompileCache is
+ * Node 22) and vm.SourceTextModule needs --experimental-vm-modules, while vm.Script takes
+ * `cachedData` as Node's own CommonJS loader wraps a file. V8 checks the cache against its
+ * version, its flags and the source's length, and compiles from source when it refuses it: a
+ * missing, stale or refused cache costs time, never a different result.
  *
  * Only the CLI's own program is run so (loadCliScript: three names, in the package's own
  * dist/bundle/), as `import()` runs its other files; nothing read from a document, a profile or
@@ -40,7 +40,7 @@ export interface LoadedBundle {
 }
 
 /** Where the build puts a bundle's code cache. */
-export function codeCacheFile(bundle: string): string {
+function codeCacheFile(bundle: string): string {
   return `${bundle}.v8cache`;
 }
 

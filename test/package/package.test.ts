@@ -172,7 +172,7 @@ describe('the packed package', () => {
         scratch,
       );
     const asOf = ['--as-of', '2026-12-01'];
-    // One check writes every format (each loaded from its own chunk), to files per build.
+    // One check writes every format (each loaded when written), to files per build.
     const FORMATS = ['json', 'markdown', 'csv', 'html', 'junit', 'sarif', 'github'];
     const everyFormat = (dir: string) => [
       'check',
