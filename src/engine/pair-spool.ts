@@ -221,10 +221,24 @@ export class PairSpool implements Iterable<PairResult> {
     return true;
   }
 
-  /** One cell's pairs, in the order they were added (empty when the cell has none). */
+  /**
+   * One cell's pairs, in the order they were added (empty when the cell has none). The spool
+   * is split by cell on the first read of any cell's pairs or counts, not here: the formats
+   * that walk pairs in result order (csv, sarif, github) build the report's rows, which name
+   * every cell, and never read one; splitting for them was a pass over every pair and a second
+   * copy of the spool on disk (issue #14).
+   */
   cell(sender: string, receiver: string): SpooledCell {
-    this.cells ??= this.partition();
-    return this.cells.get(cellKey(sender, receiver)) ?? spooledCell(undefined, emptyStats());
+    const split = (): SpooledCell => {
+      this.cells ??= this.partition();
+      return this.cells.get(cellKey(sender, receiver)) ?? spooledCell(undefined, emptyStats());
+    };
+    return {
+      get stats() {
+        return split().stats;
+      },
+      [Symbol.iterator]: () => split()[Symbol.iterator](),
+    };
   }
 
   /** One pass over the spool: each pair appended to its cell's file, stats counted. */

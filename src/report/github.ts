@@ -1,5 +1,5 @@
 import { safeText } from '../util/safe-text.js';
-import { eachPair, type Finding, type GatewayRoute, type Severity } from '../engine/types.js';
+import { type Finding, type GatewayRoute, type Severity } from '../engine/types.js';
 import { relativeFile } from './artifact-path.js';
 import { routeLines } from './cell-routes.js';
 import { pairSender, reportRows } from './rows.js';
@@ -65,7 +65,6 @@ export function annotations(
   const kept: Record<Severity, Annotation[]> = { error: [], warning: [], info: [] };
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let groups = new Map<string, Annotation>();
-  let document: string | undefined;
   const settle = (): void => {
     for (const group of groups.values()) {
       counts[group.severity] += 1;
@@ -73,34 +72,35 @@ export function annotations(
     }
     groups = new Map();
   };
-  for (const pair of eachPair(result)) {
-    if (pair.document !== document) settle();
-    document = pair.document;
-    const { gateways } = rows.route(pair.sender, pair.receiver);
-    // A document that cannot be read names what is known of it, not "unknown".
-    const sender = rows.unreadOf(pair)?.label ?? pairSender(pair);
-    for (const finding of pair.findings) {
-      const { file, line, column, path } = finding.location;
-      const key = JSON.stringify([file, line, column, path, finding.ruleId, sender]);
-      let group = groups.get(key);
-      if (!group) {
-        group = {
-          severity: finding.severity,
-          file: relativeFile(file, cwd),
-          line,
-          column,
-          ruleId: finding.ruleId,
-          sender,
-          entries: [],
-        };
-        groups.set(key, group);
+  for (const { pairs, unread } of rows.documents()) {
+    settle();
+    for (const pair of pairs) {
+      const { gateways } = rows.route(pair.sender, pair.receiver);
+      // A document that cannot be read names what is known of it, not "unknown".
+      const sender = unread?.label ?? pairSender(pair);
+      for (const finding of pair.findings) {
+        const { file, line, column, path } = finding.location;
+        const key = JSON.stringify([file, line, column, path, finding.ruleId, sender]);
+        let group = groups.get(key);
+        if (!group) {
+          group = {
+            severity: finding.severity,
+            file: relativeFile(file, cwd),
+            line,
+            column,
+            ruleId: finding.ruleId,
+            sender,
+            entries: [],
+          };
+          groups.set(key, group);
+        }
+        if (RANK[finding.severity] < RANK[group.severity]) group.severity = finding.severity;
+        group.entries.push({
+          receiver: finding.receiver,
+          finding,
+          gateways: finding.severity === 'error' ? gateways : [],
+        });
       }
-      if (RANK[finding.severity] < RANK[group.severity]) group.severity = finding.severity;
-      group.entries.push({
-        receiver: finding.receiver,
-        finding,
-        gateways: finding.severity === 'error' ? gateways : [],
-      });
     }
   }
   settle();

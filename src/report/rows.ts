@@ -47,6 +47,11 @@ export interface ReportRows {
    * once (its first pair, with `unread`): its findings are the same for every receiver.
    */
   reportedPairs(): Iterable<{ pair: PairResult; unread?: UnreadDocument }>;
+  /**
+   * The pairs one document at a time, in result order, with the document's UnreadDocument when
+   * it cannot be read: decided as the pairs stream past, without the pass `unread` makes.
+   */
+  documents(): Iterable<{ pairs: readonly PairResult[]; unread?: UnreadDocument }>;
 }
 
 export interface CellRow {
@@ -163,15 +168,18 @@ export function reportRows(result: MatrixResult): ReportRows {
     isUnread,
     unreadOf: (pair) => unreadOnce().documents.get(pair.document),
     *reportedPairs() {
-      let previous: string | undefined;
-      for (const pair of eachPair(result)) {
-        // A document's pairs are adjacent; compared by name, as a spooled result's pairs are
-        // read afresh on every pass.
-        const firstOfDocument = pair.document !== previous;
-        previous = pair.document;
-        const unread = unreadOnce().documents.get(pair.document);
-        if (unread && !firstOfDocument) continue;
-        yield unread ? { pair, unread } : { pair };
+      // Decided one document at a time, as its pairs stream past: a format that only walks the
+      // pairs (csv, sarif) reads a spooled result once, not once more for the unread list first.
+      for (const group of documentGroups(eachPair(result))) {
+        const unread = unreadGroup(group);
+        if (unread) yield { pair: unread.pair, unread };
+        else for (const pair of group) yield { pair };
+      }
+    },
+    *documents() {
+      for (const pairs of documentGroups(eachPair(result))) {
+        const unread = unreadGroup(pairs);
+        yield unread ? { pairs, unread } : { pairs };
       }
     },
   };
@@ -341,35 +349,50 @@ function unreadDocuments(pairs: Iterable<PairResult>): {
 } {
   const list: UnreadDocument[] = [];
   const documents = new Map<string, UnreadDocument>();
-  // One document's pairs at a time: a spooled result streams past.
-  let group: PairResult[] = [];
-  const settle = (): void => {
-    const first = group[0];
-    if (!first || !first.findings.some((finding) => finding.ruleId === 'document/readable')) return;
-    const key = JSON.stringify(first.findings.map(sameFindingKey));
-    if (!group.every((pair) => JSON.stringify(pair.findings.map(sameFindingKey)) === key)) return;
-    const unread: UnreadDocument = {
-      document: first.document,
-      documentType: first.documentType,
-      sender: first.sender,
-      ...(first.senderCountry ? { senderCountry: first.senderCountry } : {}),
-      status: first.status,
-      receivers: group.map((pair) => pair.receiver),
-      findings: first.findings,
-      pair: first,
-      about: unreadAbout(first),
-      label: `not readable (${unreadAbout(first)})`,
-    };
-    documents.set(first.document, unread);
+  for (const group of documentGroups(pairs)) {
+    const unread = unreadGroup(group);
+    if (!unread) continue;
+    documents.set(unread.document, unread);
     list.push(unread);
-  };
+  }
+  return { list, documents };
+}
+
+/**
+ * The pairs one document at a time: a document's pairs are adjacent in a result, and compared
+ * by name, as a spooled result's pairs are read afresh on every pass. Only one document's pairs
+ * are held at once.
+ */
+function* documentGroups(pairs: Iterable<PairResult>): Generator<PairResult[]> {
+  let group: PairResult[] = [];
   for (const pair of pairs) {
     if (group.length > 0 && group[0]!.document !== pair.document) {
-      settle();
+      yield group;
       group = [];
     }
     group.push(pair);
   }
-  settle();
-  return { list, documents };
+  if (group.length > 0) yield group;
+}
+
+/** One document's pairs as an unread document, when they are one (see unreadDocuments). */
+function unreadGroup(group: readonly PairResult[]): UnreadDocument | undefined {
+  const first = group[0];
+  if (!first || !first.findings.some((finding) => finding.ruleId === 'document/readable'))
+    return undefined;
+  const key = JSON.stringify(first.findings.map(sameFindingKey));
+  if (!group.every((pair) => JSON.stringify(pair.findings.map(sameFindingKey)) === key))
+    return undefined;
+  return {
+    document: first.document,
+    documentType: first.documentType,
+    sender: first.sender,
+    ...(first.senderCountry ? { senderCountry: first.senderCountry } : {}),
+    status: first.status,
+    receivers: group.map((pair) => pair.receiver),
+    findings: first.findings,
+    pair: first,
+    about: unreadAbout(first),
+    label: `not readable (${unreadAbout(first)})`,
+  };
 }
