@@ -27,12 +27,20 @@ export function identityKey(e: FindingIdentity): string {
   return JSON.stringify([e.ruleId, e.sender, e.receiver, e.document, e.path ?? '']);
 }
 
-export function findingIdentity(finding: Finding, baseDir: string): FindingIdentity {
+/**
+ * `keyOf` may stand in for documentKey against `baseDir` (a caller that meets one document's
+ * findings in a row resolves its path once).
+ */
+export function findingIdentity(
+  finding: Finding,
+  baseDir: string,
+  keyOf: (document: string) => string = (document) => documentKey(document, baseDir),
+): FindingIdentity {
   return {
     ruleId: finding.ruleId,
     sender: finding.sender,
     receiver: finding.receiver,
-    document: documentKey(finding.document, baseDir),
+    document: keyOf(finding.document),
     ...(finding.location.path !== undefined ? { path: finding.location.path } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findingIdentity, identityKey } from '../engine/finding-identity.js';
+import { documentKey, findingIdentity, identityKey } from '../engine/finding-identity.js';
 import {
   eachPair,
   type CellRoute,
@@ -159,10 +159,11 @@ function sarifMessageString(template: string): string {
 function messageReference(
   finding: Finding,
   templates: Readonly<Record<string, string>> | undefined,
+  placeholdersOf: (template: string) => string[] = placeholders,
 ): { id?: string; arguments?: string[] } {
   const template = templates?.[finding.messageId];
   if (template === undefined) return {};
-  const names = placeholders(template);
+  const names = placeholdersOf(template);
   return {
     id: finding.messageId,
     ...(names.length > 0
@@ -171,10 +172,36 @@ function messageReference(
   };
 }
 
-export function fingerprint(finding: Finding, cwd: string = process.cwd()): string {
+export function fingerprint(
+  finding: Finding,
+  cwd: string = process.cwd(),
+  keyOf?: (document: string) => string,
+): string {
   return createHash('sha256')
-    .update(identityKey(findingIdentity(finding, cwd)))
+    .update(identityKey(findingIdentity(finding, cwd, keyOf)))
     .digest('hex');
+}
+
+/**
+ * `answer` remembering its last argument: a document's findings come in a row and name the same
+ * file, so its path is resolved once, not once per finding (issue #14).
+ */
+function lastOf<T>(answer: (key: string) => T): (key: string) => T {
+  let last: { key: string; value: T } | undefined;
+  return (key) => {
+    if (last?.key !== key) last = { key, value: answer(key) };
+    return last.value;
+  };
+}
+
+/** `placeholders` remembered per template: a rule has a few, its findings many. */
+function placeholdersMemo(): (template: string) => string[] {
+  const known = new Map<string, string[]>();
+  return (template) => {
+    let names = known.get(template);
+    if (!names) known.set(template, (names = placeholders(template)));
+    return names;
+  };
 }
 
 function logicalKind(finding: Finding): string {
@@ -225,6 +252,9 @@ function* sarifResults(
   messages: ReadonlyMap<string, Readonly<Record<string, string>>>,
 ): Generator<SarifResult> {
   const rows = reportRows(result);
+  const uriOf = lastOf((file) => artifactUri(file, cwd));
+  const documentKeyOf = lastOf((document) => documentKey(document, cwd));
+  const placeholdersOf = placeholdersMemo();
   for (const { pair, unread } of rows.reportedPairs()) {
     // A document that cannot be read is one result per finding, naming every receiver.
     const { route, gateways } = unread ? NO_ROUTE : rows.route(pair.sender, pair.receiver);
@@ -252,12 +282,12 @@ function* sarifResults(
           text:
             `${from} → ${to ?? finding.receiver}: ${finding.message}${via}` +
             (finding.hint ? `\nHint: ${finding.hint}` : ''),
-          ...messageReference(finding, messages.get(finding.ruleId)),
+          ...messageReference(finding, messages.get(finding.ruleId), placeholdersOf),
         },
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: artifactUri(finding.location.file, cwd) },
+              artifactLocation: { uri: uriOf(finding.location.file) },
               ...(region ? { region } : {}),
             },
             ...(path
@@ -277,6 +307,7 @@ function* sarifResults(
           [FINGERPRINT_KEY]: fingerprint(
             unread ? { ...finding, receiver: ANY_RECEIVER } : finding,
             cwd,
+            documentKeyOf,
           ),
         },
         properties: {
