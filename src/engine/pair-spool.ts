@@ -241,9 +241,31 @@ export class PairSpool implements Iterable<PairResult> {
     };
   }
 
+  /**
+   * `scan` over the pairs in order, in the same pass that splits the spool by cell when it is
+   * not split yet: a format that reads cells and also scans every pair first (the report's
+   * unreadable documents: junit, markdown, html) parses the spool once for both (issue #14).
+   */
+  scanSplitting<T>(scan: (pairs: Iterable<PairResult>) => T): T {
+    if (this.cells) return scan(this);
+    const cells = new Map<string, PartitionCell>();
+    const split = this.splitting(cells);
+    // Without `return`: a scan that stops early does not stop the split, finished below.
+    const value = scan({ [Symbol.iterator]: () => ({ next: () => split.next() }) });
+    while (!split.next().done);
+    this.cells = spooledCells(cells);
+    return value;
+  }
+
   /** One pass over the spool: each pair appended to its cell's file, stats counted. */
   private partition(): Map<string, SpooledCell> {
-    const cells = new Map<string, { file: string; stats: CellPairStats; pending: string[] }>();
+    const cells = new Map<string, PartitionCell>();
+    for (const split = this.splitting(cells); !split.next().done;);
+    return spooledCells(cells);
+  }
+
+  /** Splits the spool into `cells`, yielding each pair as it is read. */
+  private *splitting(cells: Map<string, PartitionCell>): Generator<PairResult, void, undefined> {
     let pendingUnits = 0;
     const flushAll = (): void => {
       for (const cell of cells.values()) {
@@ -271,9 +293,9 @@ export class PairSpool implements Iterable<PairResult> {
       cell.pending.push(SEPARATOR, record);
       pendingUnits += record.length + SEPARATOR.length;
       if (pendingUnits >= BUFFER_UNITS) flushAll();
+      yield pair;
     }
     flushAll();
-    return new Map([...cells].map(([key, { file, stats }]) => [key, spooledCell(file, stats)]));
   }
 
   /** Removes the spool's files; it cannot be read afterwards. */
@@ -294,6 +316,17 @@ export class PairSpool implements Iterable<PairResult> {
 export const pairLine = (pair: PairResult): string => SEPARATOR + pairRecord(pair);
 
 const cellKey = (sender: string, receiver: string): string => JSON.stringify([sender, receiver]);
+
+/** A cell while the spool is split: its file, its counts, and its text not yet written. */
+interface PartitionCell {
+  file: string;
+  stats: CellPairStats;
+  pending: string[];
+}
+
+function spooledCells(cells: Map<string, PartitionCell>): Map<string, SpooledCell> {
+  return new Map([...cells].map(([key, { file, stats }]) => [key, spooledCell(file, stats)]));
+}
 
 function spooledCell(file: string | undefined, stats: CellPairStats): SpooledCell {
   return {

@@ -139,7 +139,12 @@ export function reportRows(result: MatrixResult): ReportRows {
     index.senders.flatMap((sender) => lookup(sender, receiver) ?? []);
   let blocking: ReportRows['blocking'] | undefined;
   let unread: { list: UnreadDocument[]; documents: Map<string, UnreadDocument> } | undefined;
-  const unreadOnce = () => (unread ??= unreadDocuments(eachPair(result)));
+  // A spooled result is split by cell in the same pass: the formats that ask (junit, markdown,
+  // html) read its cells too.
+  const unreadOnce = () =>
+    (unread ??= result.spool
+      ? result.spool.scanSplitting(unreadDocuments)
+      : unreadDocuments(eachPair(result)));
   const isUnread = (pair: PairResult): boolean => unreadOnce().documents.has(pair.document);
   // Line summaries skip unreadable documents' pairs; with none, the cells' counts serve.
   const skipUnread = (): Unread => (unreadOnce().list.length > 0 ? isUnread : undefined);

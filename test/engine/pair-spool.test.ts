@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baselineStage } from '../../src/engine/baseline.js';
 import { PairSpool } from '../../src/engine/pair-spool.js';
@@ -34,6 +34,22 @@ describe('a run that spools its pairs to a temporary file', () => {
       spool.dispose();
     }
     expect(existsSync(spool.dir)).toBe(false);
+  });
+
+  it('is not split by cell for the formats that walk its pairs in order', () => {
+    const spooled = run({ ...options, spoolPairs: true });
+    const spool = spooled.spool!;
+    try {
+      for (const id of ['csv', 'sarif', 'github', 'json']) {
+        formatToString(getFormatter(id)!, spooled, context);
+        expect(readdirSync(spool.dir), id).toEqual(['pairs.json']);
+      }
+      // A format that prints cells splits it.
+      formatToString(getFormatter('junit')!, spooled, context);
+      expect(readdirSync(spool.dir).length).toBeGreaterThan(1);
+    } finally {
+      spool.dispose();
+    }
   });
 
   it('judges each pair as it passes (rule levels, then the baseline), the same in memory', () => {
@@ -149,6 +165,53 @@ describe('the pair spool', () => {
       expect(written).toBe(`${JSON.stringify(result, null, 2)}\n`);
     } finally {
       spool.dispose();
+    }
+  });
+
+  it('is split by cell on the first read of a cell, not when a cell is named', () => {
+    const spool = new PairSpool();
+    try {
+      for (const pair of pairs) spool.add(pair);
+      const cell = spool.cell('EU', 'KZ');
+      expect(readdirSync(spool.dir)).toEqual(['pairs.json']);
+      expect(cell.stats.count).toBe(7); // n = 0, 6, 12, …, 36
+      expect(readdirSync(spool.dir).length).toBe(5); // the spool and its 4 cells
+    } finally {
+      spool.dispose();
+    }
+  });
+
+  it('splits itself in the pass a scan of every pair makes, even when the scan stops early', () => {
+    const inCell = (sender: string, receiver: string) =>
+      pairs.filter((p) => p.sender === sender && p.receiver === receiver);
+    const whole = new PairSpool();
+    const early = new PairSpool();
+    try {
+      for (const pair of pairs) {
+        whole.add(pair);
+        early.add(pair);
+      }
+      expect(whole.scanSplitting((all) => [...all])).toEqual(pairs);
+      expect(readdirSync(whole.dir).length).toBe(5);
+      expect([...whole.cell('RU', 'CN')]).toEqual(inCell('RU', 'CN'));
+      // Split already: the scan is a pass of its own.
+      expect(whole.scanSplitting((all) => [...all].length)).toBe(pairs.length);
+      const first = early.scanSplitting((all) => {
+        for (const pair of all) return pair;
+        return undefined;
+      });
+      expect(first).toEqual(pairs[0]);
+      for (const [sender, receiver] of [
+        ['EU', 'KZ'],
+        ['EU', 'CN'],
+        ['RU', 'KZ'],
+        ['RU', 'CN'],
+      ] as const)
+        expect([...early.cell(sender, receiver)]).toEqual(inCell(sender, receiver));
+      expect(early.cell('EU', 'KZ').stats.failing).toBe(4);
+    } finally {
+      whole.dispose();
+      early.dispose();
     }
   });
 
