@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MatrixResult } from '../../src/engine/types.js';
+import { PairSpool } from '../../src/engine/pair-spool.js';
+import { totalsOf, type MatrixResult } from '../../src/engine/types.js';
+import { formatters } from '../../src/report/all.js';
+import { formatToString } from '../../src/report/index.js';
 import { check, format } from '../../src/index.js';
 import { reportRows } from '../../src/report/rows.js';
 
@@ -124,5 +127,21 @@ describe('a document that cannot be read', () => {
     expect(count(html, '<p class="msg">document is empty')).toBe(1);
     expect(html).toContain('data-error="1"');
     expect(html).toContain('<a href="#unread">Documents that cannot be read</a>');
+  });
+
+  it('is reported alike from a spooled result, decided as its pairs stream past', () => {
+    for (const kind of ['check', 'matrix'] as const) {
+      const spool = new PairSpool();
+      try {
+        for (const pair of result.pairs) spool.add(pair);
+        const spooled = { ...result, kind, pairs: [], spool, totals: totalsOf(result) };
+        for (const formatter of formatters)
+          expect(formatToString(formatter, spooled, { rules: [] }), `${kind} ${formatter.id}`).toBe(
+            formatToString(formatter, { ...result, kind }, { rules: [] }),
+          );
+      } finally {
+        spool.dispose();
+      }
+    }
   });
 });
