@@ -116,6 +116,28 @@ export function reportRows(result: MatrixResult): ReportRows {
     const key = cellKey(change.sender, change.receiver);
     changes.set(key, [...(changes.get(key) ?? []), change]);
   }
+  let unread: { list: UnreadDocument[]; documents: Map<string, UnreadDocument> } | undefined;
+  // A spooled result is split by cell in the same pass: the formats that ask (junit, markdown,
+  // html) read its cells too.
+  const unreadOnce = () =>
+    (unread ??= result.spool
+      ? result.spool.scanSplitting(unreadDocuments)
+      : unreadDocuments(eachPair(result)));
+  // And the other way round: the formats that read a spooled result's cells ask which documents
+  // cannot be read too, so the first read of a cell splits it in the pass that finds them.
+  const cellPairs = (pairs: CellPairs): CellPairs =>
+    result.spool
+      ? {
+          get stats() {
+            unreadOnce();
+            return pairs.stats;
+          },
+          [Symbol.iterator]: () => {
+            unreadOnce();
+            return pairs[Symbol.iterator]();
+          },
+        }
+      : pairs;
   const cells: CellRow[] = [];
   const byKey = new Map<string, CellRow>();
   for (const sender of index.senders) {
@@ -125,7 +147,7 @@ export function reportRows(result: MatrixResult): ReportRows {
       const row = cellRow(
         cells.length + 1,
         cell,
-        index.pairs(sender, receiver),
+        cellPairs(index.pairs(sender, receiver)),
         changes.get(cellKey(sender, receiver)) ?? [],
       );
       cells.push(row);
@@ -138,13 +160,6 @@ export function reportRows(result: MatrixResult): ReportRows {
   const byReceiver = (receiver: string) =>
     index.senders.flatMap((sender) => lookup(sender, receiver) ?? []);
   let blocking: ReportRows['blocking'] | undefined;
-  let unread: { list: UnreadDocument[]; documents: Map<string, UnreadDocument> } | undefined;
-  // A spooled result is split by cell in the same pass: the formats that ask (junit, markdown,
-  // html) read its cells too.
-  const unreadOnce = () =>
-    (unread ??= result.spool
-      ? result.spool.scanSplitting(unreadDocuments)
-      : unreadDocuments(eachPair(result)));
   const isUnread = (pair: PairResult): boolean => unreadOnce().documents.has(pair.document);
   // Line summaries skip unreadable documents' pairs; with none, the cells' counts serve.
   const skipUnread = (): Unread => (unreadOnce().list.length > 0 ? isUnread : undefined);
