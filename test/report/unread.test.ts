@@ -135,9 +135,10 @@ describe('a document that cannot be read', () => {
       try {
         for (const pair of result.pairs) spool.add(pair);
         const spooled = { ...result, kind, pairs: [], spool, totals: totalsOf(result) };
+        const context = { rules: [], color: false };
         for (const formatter of formatters)
-          expect(formatToString(formatter, spooled, { rules: [] }), `${kind} ${formatter.id}`).toBe(
-            formatToString(formatter, { ...result, kind }, { rules: [] }),
+          expect(formatToString(formatter, spooled, context), `${kind} ${formatter.id}`).toBe(
+            formatToString(formatter, { ...result, kind }, context),
           );
       } finally {
         spool.dispose();
