@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baselineStage } from '../../src/engine/baseline.js';
-import { PairSpool } from '../../src/engine/pair-spool.js';
+import { PairSpool, pairLine } from '../../src/engine/pair-spool.js';
 import { run } from '../../src/engine/run.js';
 import { eachPair, totalsOf, type PairResult } from '../../src/engine/types.js';
 import { formatters, getFormatter } from '../../src/report/all.js';
@@ -212,6 +212,28 @@ describe('the pair spool', () => {
     } finally {
       whole.dispose();
       early.dispose();
+    }
+  });
+
+  it('finds a record boundary that straddles two reads, at every offset', () => {
+    // The spool is read 64 KiB at a time: the first pair's line is sized so that the boundary
+    // after it (",\n    {", 7 bytes) starts 0 to 7 bytes before the end of the first read.
+    const base = pairs[4]!;
+    const withMessage = (message: string): PairResult => ({
+      ...base,
+      findings: [{ ...base.findings[0]!, message }],
+    });
+    const unit = Buffer.byteLength(pairLine(withMessage('')));
+    for (let before = 0; before <= 7; before++) {
+      const first = withMessage('x'.repeat(65536 - before - unit));
+      expect(Buffer.byteLength(pairLine(first))).toBe(65536 - before);
+      const spool = new PairSpool();
+      try {
+        for (const pair of [first, pairs[1]!, first]) spool.add(pair);
+        expect([...spool], `${before}`).toEqual([first, pairs[1], first]);
+      } finally {
+        spool.dispose();
+      }
     }
   });
 
