@@ -190,18 +190,12 @@ export function reportRows(result: MatrixResult): ReportRows {
     *reportedPairs() {
       // Decided one document at a time, as its pairs stream past: a format that only walks the
       // pairs (csv, sarif) reads a spooled result once, not once more for the unread list first.
-      for (const group of documentGroups(eachPair(result))) {
-        const unread = unreadGroup(group);
+      for (const { pairs, unread } of documentsOf(result)) {
         if (unread) yield { pair: unread.pair, unread };
-        else for (const pair of group) yield { pair };
+        else for (const pair of pairs) yield { pair };
       }
     },
-    *documents() {
-      for (const pairs of documentGroups(eachPair(result))) {
-        const unread = unreadGroup(pairs);
-        yield unread ? { pairs, unread } : { pairs };
-      }
-    },
+    documents: () => documentsOf(result),
   };
 }
 
@@ -376,6 +370,16 @@ function unreadDocuments(pairs: Iterable<PairResult>): {
     list.push(unread);
   }
   return { list, documents };
+}
+
+/** ReportRows.documents: each document's pairs, and whether it cannot be read. */
+function* documentsOf(
+  result: MatrixResult,
+): Generator<{ pairs: readonly PairResult[]; unread?: UnreadDocument }> {
+  for (const pairs of documentGroups(eachPair(result))) {
+    const unread = unreadGroup(pairs);
+    yield unread ? { pairs, unread } : { pairs };
+  }
 }
 
 /**
