@@ -309,10 +309,12 @@ export function writeHtml(result: MatrixResult, out: Sink): void {
   const statusCount = (status: CellStatus): number =>
     rows.cells.filter((row) => row.cell.status === status).length;
   const findings = index.severities.error + index.severities.warning + index.severities.info;
-  const types = [
-    // A spooled result's pairs carry their documents' types: the documents list them all.
-    ...new Set([...result.documents, ...result.pairs].map((d) => d.documentType)),
-  ].sort();
+  // A spooled result's pairs carry their documents' types: the documents list them all. Read
+  // one by one: a copy of the documents was one entry object per document (issue #14).
+  const typeSet = new Set<string>();
+  for (const entry of result.documents) typeSet.add(entry.documentType);
+  for (const pair of result.pairs) typeSet.add(pair.documentType);
+  const types = [...typeSet].sort();
   const title = `corridor ${result.kind} report — as of ${result.asOf}`;
   const style = HTML_STYLE;
   const script = HTML_SCRIPT;
