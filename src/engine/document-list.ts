@@ -1,3 +1,5 @@
+import { PathList } from '../util/path-list.js';
+
 /** A document's entry in a result's `documents`. */
 export interface DocumentEntry {
   document: string;
@@ -30,13 +32,13 @@ export function documentEntry(
 /**
  * The `documents` of a run that streams its pairs: a run keeps every document's entry to the end
  * (the reports print them first), and an entry object cost ~56 bytes, so memory grew with the
- * corpus (issue #14, flat memory). Kept here: the path (the run's own string, not a copy) and
- * the index of its type, sender and country among the few distinct ones; an entry is built
- * again when it is read. Structured clone would turn this into a plain object: results that
- * cross threads (the service) keep arrays.
+ * corpus (issue #14, flat memory). Kept here: the path, packed (util/path-list.ts), and the
+ * index of its type, sender and country among the few distinct ones; an entry is built again
+ * when it is read. Structured clone would turn this into a plain object: results that cross
+ * threads (the service) keep arrays.
  */
 export class DocumentList implements DocumentEntries {
-  private readonly paths: string[] = [];
+  private readonly paths = new PathList();
   private readonly kinds: number[] = [];
   private readonly table: Array<Omit<DocumentEntry, 'document'>> = [];
   private readonly index = new Map<string, number>();
@@ -62,14 +64,10 @@ export class DocumentList implements DocumentEntries {
   }
 
   *[Symbol.iterator](): Iterator<DocumentEntry> {
-    for (let i = 0; i < this.paths.length; i++) {
-      const kind = this.table[this.kinds[i] as number] as Omit<DocumentEntry, 'document'>;
-      yield documentEntry(
-        this.paths[i] as string,
-        kind.documentType,
-        kind.sender,
-        kind.senderCountry,
-      );
+    let i = 0;
+    for (const path of this.paths) {
+      const kind = this.table[this.kinds[i++] as number] as Omit<DocumentEntry, 'document'>;
+      yield documentEntry(path, kind.documentType, kind.sender, kind.senderCountry);
     }
   }
 

@@ -14,6 +14,7 @@ import { TOOL } from '../version.js';
 import { evaluatePair, type DocumentUnderTest } from './evaluate.js';
 import { CellBuilder } from './cells.js';
 import { DocumentList, documentEntry, type DocumentEntry } from './document-list.js';
+import type { PathSequence } from '../util/path-list.js';
 import { attachRoutes } from './routes.js';
 import { verifyParsedDocument, type DocumentVerifyOptions } from './verify-document.js';
 import { PairSpool } from './pair-spool.js';
@@ -25,7 +26,8 @@ import type { RuleLevel } from './rule-levels.js';
 export interface RunOptions {
   kind: 'check' | 'matrix';
   profiles: ProfileSet;
-  files: string[];
+  /** In order; a matrix packs them (util/path-list.ts). */
+  files: PathSequence;
   asOf: Date;
   /** Receiver profile ids, or 'all' (every jurisdiction and gateway profile). */
   receivers: string[] | 'all';
@@ -80,10 +82,11 @@ export interface LoadedDocument {
 export function run(options: RunOptions): MatrixResult {
   const evaluation = startEvaluation(options);
   return discardOnError(evaluation, () => {
-    options.files.forEach((file, index) => {
+    let done = 0;
+    for (const file of options.files) {
       evaluation.add(loadDocument(file, options.read, options.asOf, options.verify));
-      options.onDocument?.(index + 1, options.files.length);
-    });
+      options.onDocument?.(++done, options.files.length);
+    }
     return evaluation.result();
   });
 }
@@ -98,8 +101,8 @@ export function run(options: RunOptions): MatrixResult {
 export async function runLazily(options: RunOptions): Promise<MatrixResult> {
   const evaluation = startEvaluation(options);
   try {
-    for (let index = 0; index < options.files.length; index++) {
-      const file = options.files[index] as string;
+    let done = 0;
+    for (const file of options.files) {
       evaluation.addEvaluated(
         await withLazy(() =>
           evaluateDocument(
@@ -109,7 +112,7 @@ export async function runLazily(options: RunOptions): Promise<MatrixResult> {
           ),
         ),
       );
-      options.onDocument?.(index + 1, options.files.length);
+      options.onDocument?.(++done, options.files.length);
     }
     return evaluation.result();
   } catch (error) {

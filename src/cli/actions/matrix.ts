@@ -14,6 +14,7 @@ import { withConfig, type ConfigOption } from '../config.js';
 import { keyMaterial, profileAnchors } from '../key-material.js';
 import { prepareGate, type GateOptions } from '../gate.js';
 import { displayPaths, parseAsOf, parseFailOn } from '../options.js';
+import { PathList } from '../../util/path-list.js';
 import { outputTargets, writeOutputs, type OutputOptions } from '../outputs.js';
 import { youngGenerationStep } from '../heap-policy.js';
 import { progressBar } from '../progress.js';
@@ -85,7 +86,8 @@ export async function matrixAction(
   const asOf = parseAsOf(options.asOf);
   const until = parseUntil(options.until, asOf);
   const docs = options.docs ?? SHIPPED_DOCUMENTS_DIR;
-  const files = displayPaths(gate.select(findDocuments(docs), docs));
+  // Packed: a run holds the list to its end (issue #14, flat memory).
+  const files = PathList.from(displayPaths(gate.select(findDocuments(docs), docs)));
   const jobs = parseJobs(options.jobs);
   const threads = threadsFor(jobs, files.length);
   const limits = limitsFromOptions(options);
@@ -161,7 +163,7 @@ export async function matrixAction(
           ...raw,
           forecast: await withLazy(() =>
             matrixForecast(
-              files.map((file) =>
+              Array.from(files, (file) =>
                 loadDocument(
                   file,
                   {
