@@ -249,6 +249,31 @@ describe('the pair spool', () => {
     }
   });
 
+  it('splits records of any size by cell, in order, a record past its staging buffer too', () => {
+    // 400,000 UTF-16 units: up to 1.2 MB of UTF-8, more than the split gathers before a write.
+    const big: PairResult = {
+      ...pairs[0]!,
+      document: 'big.xml',
+      findings: [{ ...pairs[0]!.findings[0]!, message: 'ж'.repeat(400_000) }],
+    };
+    const all = [...pairs, big, ...pairs, big];
+    const spool = new PairSpool();
+    try {
+      for (const pair of all) spool.add(pair);
+      for (const [sender, receiver] of [
+        ['EU', 'KZ'],
+        ['EU', 'CN'],
+        ['RU', 'KZ'],
+        ['RU', 'CN'],
+      ] as const)
+        expect([...spool.cell(sender, receiver)], `${sender} ${receiver}`).toEqual(
+          all.filter((p) => p.sender === sender && p.receiver === receiver),
+        );
+    } finally {
+      spool.dispose();
+    }
+  });
+
   it('copies its file to a byte sink unchanged, records larger than its buffers included', () => {
     // One record of 300,000 UTF-16 units (600 KB of UTF-8): past the write buffer and several
     // reads; multi-byte characters fall across the read boundaries.
