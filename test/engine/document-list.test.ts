@@ -26,6 +26,18 @@ describe('DocumentList', () => {
       }),
     );
   });
+
+  it('keeps every entry of a large run, past the storage it starts with', () => {
+    const entries: DocumentEntry[] = Array.from({ length: 5000 }, (_, n) => ({
+      document: `corpus/${String(n).padStart(6, '0')}.xml`,
+      documentType: n % 3 === 0 ? 'licence' : 'customs-declaration',
+      sender: ['EU', 'RU', 'CN', 'KZ'][n % 4] as string,
+    }));
+    const list = new DocumentList();
+    for (const e of entries) list.push(e);
+    expect(list.length).toBe(5000);
+    expect([...list]).toEqual(entries);
+  });
 });
 
 describe('flatString', () => {
