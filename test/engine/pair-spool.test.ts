@@ -139,6 +139,14 @@ describe('the pair spool', () => {
         : [],
   }));
 
+  /** Every cell the pairs above fall in. */
+  const CELLS = [
+    ['EU', 'KZ'],
+    ['EU', 'CN'],
+    ['RU', 'KZ'],
+    ['RU', 'CN'],
+  ] as const;
+
   it('gives back every pair, whole cells, and the JSON report of the pairs it holds', () => {
     const spool = new PairSpool();
     try {
@@ -201,12 +209,7 @@ describe('the pair spool', () => {
         return undefined;
       });
       expect(first).toEqual(pairs[0]);
-      for (const [sender, receiver] of [
-        ['EU', 'KZ'],
-        ['EU', 'CN'],
-        ['RU', 'KZ'],
-        ['RU', 'CN'],
-      ] as const)
+      for (const [sender, receiver] of CELLS)
         expect([...early.cell(sender, receiver)]).toEqual(inCell(sender, receiver));
       expect(early.cell('EU', 'KZ').stats.failing).toBe(4);
     } finally {
@@ -260,12 +263,7 @@ describe('the pair spool', () => {
     const spool = new PairSpool();
     try {
       for (const pair of all) spool.add(pair);
-      for (const [sender, receiver] of [
-        ['EU', 'KZ'],
-        ['EU', 'CN'],
-        ['RU', 'KZ'],
-        ['RU', 'CN'],
-      ] as const)
+      for (const [sender, receiver] of CELLS)
         expect([...spool.cell(sender, receiver)], `${sender} ${receiver}`).toEqual(
           all.filter((p) => p.sender === sender && p.receiver === receiver),
         );
