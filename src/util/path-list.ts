@@ -19,7 +19,7 @@ const BLOCK_BYTES = 1 << 16;
  * an index. A run keeps every document's path to its end (its file list, and the documents its
  * reports print first); as strings in arrays a path cost ~40 to ~70 bytes of heap, so at 50,000
  * documents ~3 to 4 MiB, a third of the growth of peak memory from 1,000 documents (issue #14,
- * flat memory). Sorted paths under one folder share most of their bytes: here a path costs ~10.
+ * flat memory). Sorted paths under one folder share most of their bytes: here a path costs ~8 to 10.
  * Hand-written: no maintained package keeps a front-coded list of strings off the heap.
  * Paths are stored as UTF-8; one that UTF-8 cannot carry as it is (a lone surrogate) is kept
  * as a string, so that every path reads back as it was given.
