@@ -19,10 +19,16 @@ import {
   type XmlNamespaceDeclaration,
   type XmlNode,
   type XmlParseErrorCode,
-  type XmlPosition,
   type XmlProcessingInstruction,
-  type XmlText,
 } from './dom.js';
+import {
+  ParsedAttribute,
+  ParsedComment,
+  ParsedElement,
+  ParsedProcessingInstruction,
+  ParsedText,
+} from './parsed-nodes.js';
+import { SourceLines } from './source-lines.js';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -142,11 +148,11 @@ class Parser {
   private readonly len: number;
   private readonly lim: XmlLimits;
 
+  /** Every node's position, from its offset, when asked. */
+  private readonly lines: SourceLines;
+
   // Monotonic cursors: each is the next occurrence at or after the last query, so repeated
   // look-ups over a long document stay linear in total.
-  private line = 1;
-  private lineStart = 0;
-  private nextNl: number;
   private nextAmp = -1;
   private nextCdEnd = -1;
 
@@ -205,8 +211,7 @@ class Parser {
     this.s = s;
     this.len = s.length;
     this.lim = lim;
-    const nl = s.indexOf('\n');
-    this.nextNl = nl === -1 ? NO_POS : nl;
+    this.lines = new SourceLines(s);
   }
 
   parse(): XmlDocument {
@@ -327,16 +332,6 @@ class Parser {
 
   // ---------------------------------------------------------------- positions and errors
 
-  private pos(off: number): XmlPosition {
-    while (this.nextNl < off) {
-      this.line++;
-      this.lineStart = this.nextNl + 1;
-      const nl = this.s.indexOf('\n', this.lineStart);
-      this.nextNl = nl === -1 ? NO_POS : nl;
-    }
-    return { line: this.line, column: off - this.lineStart + 1, offset: off };
-  }
-
   private fail(code: XmlParseErrorCode, message: string, off: number): never {
     let line = 1;
     let lineStart = 0;
@@ -397,8 +392,7 @@ class Parser {
       this.nextAmp < end
         ? this.decodeRefs(start, end, false)
         : (indentation(s, start, end) ?? s.slice(start, end));
-    const node: XmlText = { kind: 'text', value, cdata: false, parent, pos: this.pos(start) };
-    this.addChild(node);
+    this.addChild(new ParsedText(value, false, parent, start, this.lines));
   }
 
   private outsideText(start: number, end: number): void {
@@ -514,7 +508,7 @@ class Parser {
       this.fail('limit', `comment longer than ${this.lim.maxTextLength} characters`, lt);
     }
     this.afterMarkup = d + 3;
-    return { kind: 'comment', value: s.slice(lt + 4, d), parent, pos: this.pos(lt) };
+    return new ParsedComment(s.slice(lt + 4, d), parent, lt, this.lines);
   }
 
   private cdata(lt: number, parent: XmlElement): number {
@@ -526,14 +520,7 @@ class Parser {
       this.fail('limit', `CDATA section longer than ${this.lim.maxTextLength} characters`, lt);
     }
     if (e > from) {
-      const node: XmlText = {
-        kind: 'text',
-        value: s.slice(from, e),
-        cdata: true,
-        parent,
-        pos: this.pos(lt),
-      };
-      this.addChild(node);
+      this.addChild(new ParsedText(s.slice(from, e), true, parent, lt, this.lines));
     }
     return e + 3;
   }
@@ -578,7 +565,7 @@ class Parser {
       data = s.slice(k, e);
       this.afterMarkup = e + 2;
     }
-    return { kind: 'pi', target, data, parent, pos: this.pos(lt) };
+    return new ParsedProcessingInstruction(target, data, parent, lt, this.lines);
   }
 
   /** Validates the XML declaration at offset 0; returns the offset after it. */
@@ -669,7 +656,6 @@ class Parser {
     const elColon = this.colon;
     const qname = this.qname(nameStart, nameEnd, elColon);
     const name = qname.name;
-    const elPos = this.pos(lt);
 
     // Attributes, raw.
     const names = this.attrNames;
@@ -793,14 +779,15 @@ class Parser {
         aUri = uri;
         prefixed++;
       }
-      attributes[out++] = {
-        name: aName,
-        prefix: aPrefix,
-        localName: aLocal,
-        namespaceURI: aUri,
-        value: values[a] as string,
-        pos: this.pos(starts[a] as number),
-      };
+      attributes[out++] = new ParsedAttribute(
+        aName,
+        aPrefix,
+        aLocal,
+        aUri,
+        values[a] as string,
+        starts[a] as number,
+        this.lines,
+      );
     }
     // Namespaces WFC: no two attributes with the same expanded name.
     if (prefixed > 1) {
@@ -820,18 +807,17 @@ class Parser {
       }
     }
 
-    return {
-      kind: 'element',
+    return new ParsedElement(
       name,
       prefix,
       localName,
       namespaceURI,
       namespaces,
       attributes,
-      children: [],
       parent,
-      pos: elPos,
-    };
+      lt,
+      this.lines,
+    );
   }
 
   private checkDeclaration(prefix: string, uri: string, off: number): void {

@@ -1,0 +1,101 @@
+import type {
+  XmlAttribute,
+  XmlComment,
+  XmlElement,
+  XmlNamespaceDeclaration,
+  XmlNode,
+  XmlPosition,
+  XmlProcessingInstruction,
+  XmlText,
+} from './dom.js';
+import type { SourceLines } from './source-lines.js';
+
+/*
+ * The nodes parseXml makes: the dom.ts shapes, with `pos` worked out from the node's offset
+ * when it is read (source-lines.ts says why). Each class sets every field in its constructor,
+ * in one order, so all nodes of a kind share one hidden class.
+ */
+
+export class ParsedElement implements XmlElement {
+  readonly kind = 'element';
+  children: XmlNode[] = [];
+
+  constructor(
+    public name: string,
+    public prefix: string | null,
+    public localName: string,
+    public namespaceURI: string | null,
+    public namespaces: XmlNamespaceDeclaration[],
+    public attributes: XmlAttribute[],
+    public parent: XmlElement | null,
+    private readonly offset: number,
+    private readonly lines: SourceLines,
+  ) {}
+
+  get pos(): XmlPosition {
+    return this.lines.at(this.offset);
+  }
+}
+
+export class ParsedAttribute implements XmlAttribute {
+  constructor(
+    public name: string,
+    public prefix: string | null,
+    public localName: string,
+    public namespaceURI: string | null,
+    public value: string,
+    private readonly offset: number,
+    private readonly lines: SourceLines,
+  ) {}
+
+  get pos(): XmlPosition {
+    return this.lines.at(this.offset);
+  }
+}
+
+export class ParsedText implements XmlText {
+  readonly kind = 'text';
+
+  constructor(
+    public value: string,
+    public cdata: boolean,
+    public parent: XmlElement | null,
+    private readonly offset: number,
+    private readonly lines: SourceLines,
+  ) {}
+
+  get pos(): XmlPosition {
+    return this.lines.at(this.offset);
+  }
+}
+
+export class ParsedComment implements XmlComment {
+  readonly kind = 'comment';
+
+  constructor(
+    public value: string,
+    public parent: XmlElement | null,
+    private readonly offset: number,
+    private readonly lines: SourceLines,
+  ) {}
+
+  get pos(): XmlPosition {
+    return this.lines.at(this.offset);
+  }
+}
+
+export class ParsedProcessingInstruction implements XmlProcessingInstruction {
+  readonly kind = 'pi';
+
+  constructor(
+    public target: string,
+    public data: string,
+    public parent: XmlElement | null,
+    private readonly offset: number,
+    private readonly lines: SourceLines,
+  ) {}
+
+  get pos(): XmlPosition {
+    return this.lines.at(this.offset);
+  }
+}
