@@ -5,6 +5,7 @@
 import { detached } from './detach.js';
 import type { XmlDocument, XmlElement, XmlPosition } from './dom.js';
 import { memo, MemoKey } from './memo.js';
+import { SourceLines } from './source-lines.js';
 
 /**
  * `/ns:Root/ns:Child[2]/ns:Leaf`: qualified names as written, with a 1-based index only
@@ -34,23 +35,10 @@ function pathStep(e: XmlElement): string {
   return same > 1 ? `${e.name}[${index}]` : e.name;
 }
 
-const LINE_STARTS = new MemoKey<number[]>('line-starts');
+const LINES = new MemoKey<SourceLines>('source-lines');
 
 /** Line and column (1-based, UTF-16 units) of a 0-based offset into `doc.source`. */
 export function lineOf(doc: XmlDocument, offset: number): XmlPosition {
-  const starts = memo(doc, LINE_STARTS, () => {
-    const found = [0];
-    const s = doc.source;
-    for (let nl = s.indexOf('\n'); nl !== -1; nl = s.indexOf('\n', nl + 1)) found.push(nl + 1);
-    return found;
-  });
-  const off = Math.max(0, Math.min(offset, doc.source.length));
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= off) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: off - (starts[lo] as number) + 1, offset: off };
+  const lines = memo(doc, LINES, () => new SourceLines(doc.source));
+  return lines.at(Math.max(0, Math.min(offset, doc.source.length)));
 }
