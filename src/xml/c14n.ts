@@ -243,7 +243,8 @@ function renderElement(apex: XmlElement, options: ShapedOptions, out: Utf8Writer
     if (isApex && !exclusive && el.parent !== null) {
       attrs = withInheritedXmlAttributes(el, options.method === 'c14n11');
     }
-    if (attrs.length > 1) attrs = [...attrs].sort(compareAttributes);
+    // Most documents write attributes in canonical order already: no copy then.
+    if (attrs.length > 1 && !inCanonicalOrder(attrs)) attrs = [...attrs].sort(compareAttributes);
     attributes(out, attrs);
     out.byte(62);
     elements.push(el);
@@ -460,6 +461,13 @@ function removeDotSegments(path: string): string {
 }
 
 /** Attribute order: namespace URI (none first), then local name, by code point. */
+/** Whether `attrs` are already sorted by compareAttributes (no two compare equal). */
+function inCanonicalOrder(attrs: readonly XmlAttribute[]): boolean {
+  for (let k = 1; k < attrs.length; k++)
+    if (compareAttributes(attrs[k - 1] as XmlAttribute, attrs[k] as XmlAttribute) > 0) return false;
+  return true;
+}
+
 export function compareAttributes(a: XmlAttribute, b: XmlAttribute): number {
   const c = compareCodePoints(a.namespaceURI ?? '', b.namespaceURI ?? '');
   return c !== 0 ? c : compareCodePoints(a.localName, b.localName);

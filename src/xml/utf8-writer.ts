@@ -107,6 +107,11 @@ export class Utf8Writer {
     for (let k = from; k < n; k++) {
       let c = s.charCodeAt(k);
       if (c < 0x80) {
+        // No character C14N escapes lies above '>' (62): letters go straight through.
+        if (c > 62) {
+          buf[len++] = c;
+          continue;
+        }
         const rep = escapes[c];
         if (rep === undefined) {
           buf[len++] = c;
