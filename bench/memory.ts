@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { probeArgs, readProbe } from './lib/probe.js';
 import { linkedCorpus, signedCorpus } from './lib/signed-corpus.js';
 
 function argument(name: string): string | undefined {
@@ -39,16 +40,13 @@ const work = mkdtempSync(join(tmpdir(), 'corridor-bench-memory-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 // Preloaded into the child: its peak RSS on stderr when it exits, after everything else.
-const PROBE =
-  'data:text/javascript,process.on("exit",()=>{' +
-  'process.stderr.write("\\nprobe:"+process.resourceUsage().maxRSS)})';
+const PROBE = probeArgs(work);
 
 function peakMiB(bin: string, dir: string, format: string): number {
   const run = spawnSync(
     process.execPath,
     [
-      '--import',
-      PROBE,
+      ...PROBE,
       bin,
       'matrix',
       '--docs',
@@ -65,10 +63,10 @@ function peakMiB(bin: string, dir: string, format: string): number {
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } },
   );
   const stderr = String(run.stderr);
-  const probe = /probe:(\d+)\s*$/.exec(stderr);
+  const probe = readProbe(stderr);
   if (![0, 1].includes(run.status ?? -1) || !probe)
     throw new Error(`matrix -f ${format} exited ${run.status}: ${stderr.slice(-500)}`);
-  return Number(probe[1]) / 1024;
+  return probe.rssMiB;
 }
 
 const corpus = signedCorpus(join(work, 'signed'), 1000);

@@ -32,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signEnveloped } from '../src/signature/sign.js';
+import { probeArgs, readProbe } from './lib/probe.js';
 import { linkedCorpus, signedCorpus } from './lib/signed-corpus.js';
 
 function argument(name: string): string | undefined {
@@ -70,25 +71,23 @@ interface Sample {
 }
 
 // Preloaded into a node child: its own CPU time and peak RSS on stderr, after everything else.
-const PROBE =
-  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();' +
-  'process.stderr.write("\\nprobe:"+(u.user+u.system)+":"+process.resourceUsage().maxRSS)})';
+const PROBE = probeArgs(work);
 
 function node(args: string[], okStatus: number[] = [0, 1]): Sample {
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', PROBE, ...args], {
+  const run = spawnSync(process.execPath, [...PROBE, ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, CI: '1' },
     maxBuffer: 64 * 1024 * 1024,
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   const stderr = String(run.stderr);
-  const probe = /probe:(\d+):(\d+)\s*$/.exec(stderr);
+  const probe = readProbe(stderr);
   if (!okStatus.includes(run.status ?? -1) || !probe)
     throw new Error(
       `node ${args.slice(0, 3).join(' ')}… exited ${run.status}: ${stderr.slice(-500)}`,
     );
-  return { cpu: Number(probe[1]) / 1e6, wall, rssMiB: Number(probe[2]) / 1024 };
+  return { ...probe, wall };
 }
 
 function xmlsec1(args: string[], expectOk: number): Sample {

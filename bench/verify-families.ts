@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issueCertificate } from '../src/pki/issue.js';
 import { signEnveloped } from '../src/signature/sign.js';
+import { probeArgs, readProbe } from './lib/probe.js';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -42,9 +43,7 @@ const work = mkdtempSync(join(tmpdir(), 'corridor-bench-families-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 // Preloaded into the child: its own CPU time on stderr, after everything else.
-const PROBE =
-  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();' +
-  'process.stderr.write("\\nprobe:"+(u.user+u.system))})';
+const PROBE = probeArgs(work);
 
 interface Sample {
   cpu: number;
@@ -55,25 +54,16 @@ function verify(bin: string, key: string, files: readonly string[]): Sample {
   const start = process.hrtime.bigint();
   const run = spawnSync(
     process.execPath,
-    [
-      '--import',
-      PROBE,
-      bin,
-      'verify',
-      ...(keyInfo ? [] : ['--key', key]),
-      '--format',
-      'json',
-      ...files,
-    ],
+    [...PROBE, bin, 'verify', ...(keyInfo ? [] : ['--key', key]), '--format', 'json', ...files],
     { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 },
   );
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
-  const probe = /probe:(\d+)\s*$/.exec(String(run.stderr));
+  const probe = readProbe(String(run.stderr));
   // Every document must verify in both builds, or the comparison means nothing.
   const valid = (String(run.stdout).match(/"valid": ?true/g) ?? []).length;
   if (run.status !== 0 || !probe || valid < files.length)
     throw new Error(`${bin} verify: exit ${run.status}, ${valid} valid of ${files.length}`);
-  return { cpu: Number(probe[1]) / 1e6, wall };
+  return { cpu: probe.cpu, wall };
 }
 
 function corpus(

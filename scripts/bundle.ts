@@ -76,7 +76,7 @@ const result = await build({
 });
 // The CLI: `corridor verify`, `check` and `matrix` (bin/corridor.js picks them by the command)
 // each from a CommonJS file of its own, every other command from one of the whole program, run
-// with a V8 code cache (cli/script-bundle.ts). As ES modules, the code those commands use was
+// with a V8 code cache (cli/script-bundle.cts). As ES modules, the code those commands use was
 // split into ~30-45 chunks by which commands share each module, and every ES module loaded
 // costs resolve, read, compile and link, with no cache of compiled code in Node 20. Lazily
 // imported modules stay lazy inside a script: esbuild wraps each in a function run on first
@@ -93,7 +93,7 @@ const scriptBundles = {
   corridor: 'src/cli/entry.ts',
 };
 
-// What each script's cache is made after (cli/script-bundle.ts writeCodeCache): runs over the
+// What each script's cache is made after (cli/script-bundle.cts writeCodeCache): runs over the
 // shipped corpus, the README's main job among them, so that the cache holds what such a run
 // compiles. Against a cache of the top level alone (paired runs): one-document check -10 % CPU,
 // empty matrix -7 %, `check --help` +7 % (a larger cache to read).
@@ -143,7 +143,7 @@ rmSync(training, { recursive: true, force: true });
 
 /**
  * A script's import() of a package left outside the bundle calls `__corridorImport`, the
- * loader's import() (cli/script-bundle.ts: a vm.Script has none of its own in Node 20). The
+ * loader's import() (cli/script-bundle.cts: a vm.Script has none of its own in Node 20). The
  * build stops unless it rewrote as many calls as esbuild reports (`expected`): one left would
  * fail at run time. `.import(` (a method, as xmlbuilder2's) is not a call of import().
  */
@@ -159,7 +159,7 @@ function hostImports(text: string, file: string, expected: number): string {
   if (rewrites !== expected) {
     throw new Error(`${file}: ${rewrites} import() calls rewritten, esbuild reports ${expected}`);
   }
-  // cli/script-bundle.ts reads the script as latin1, exact for ASCII (esbuild escapes the rest).
+  // cli/script-bundle.cts reads the script as latin1, exact for ASCII (esbuild escapes the rest).
   if (/[\u0080-\uffff]/.test(rewritten)) {
     throw new Error(`${file}: a character outside ASCII`);
   }
@@ -169,10 +169,10 @@ function hostImports(text: string, file: string, expected: number): string {
 /**
  * The script's code cache, made after `runs` in a fresh Node process: one without this
  * script's loader hooks and with the V8 flags of a plain `node bin/corridor.js` run in this
- * environment, which is what V8 checks the cache against (cli/script-bundle.ts writeCodeCache).
+ * environment, which is what V8 checks the cache against (cli/script-bundle.cts writeCodeCache).
  */
 function writeCodeCacheOf(file: string, runs: string[][]): void {
-  const loader = pathToFileURL(join(root, 'dist/cli/script-bundle.js')).href;
+  const loader = pathToFileURL(join(root, 'dist/cli/script-bundle.cjs')).href;
   const run = spawnSync(
     process.execPath,
     [

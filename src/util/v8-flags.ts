@@ -13,7 +13,7 @@ export function setV8Flag(flag: string): void {
 
 /**
  * From now on setV8Flag sets nothing. For the build's training run of a script bundle
- * (cli/script-bundle.ts writeCodeCache): V8 takes a code cache only under the flags it was
+ * (cli/script-bundle.cts writeCodeCache): V8 takes a code cache only under the flags it was
  * made with, and every run starts with V8's own; the flags change how code is optimized and
  * collected, not the bytecode the cache holds.
  */

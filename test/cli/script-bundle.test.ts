@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
 /**
- * cli/script-bundle.ts, each step in a fresh process: V8 takes a code cache only under the
+ * cli/script-bundle.cts, each step in a fresh process: V8 takes a code cache only under the
  * flags it was made with, so making and taking one must happen where nothing else set any.
  */
-const LOADER = new URL('../../src/cli/script-bundle.ts', import.meta.url).href;
+const LOADER = new URL('../../src/cli/script-bundle.cts', import.meta.url).href;
 const dir = mkdtempSync(join(tmpdir(), 'corridor-script-bundle-'));
 const bundle = join(dir, 'entry.cjs');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,7 +55,7 @@ function load(): { cacheAccepted: boolean | null; main: number; file: string; os
 
 const WORKING = { main: 42, file: 'entry.cjs', os: 'function' };
 
-describe('script bundles with a code cache (cli/script-bundle.ts)', () => {
+describe('script bundles with a code cache (cli/script-bundle.cts)', () => {
   beforeEach(() => {
     rmSync(`${bundle}.v8cache`, { force: true });
     writeFileSync(bundle, SOURCE);

@@ -21,7 +21,7 @@ afterEach(() => {
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.c?ts$/.test(path) ? [path] : [];
   });
 }
 
@@ -52,16 +52,16 @@ describe('validator cache (code from disk)', () => {
       /\bnew Function\s*\(|\beval\s*\(|from 'node:vm'/.test(readFileSync(file, 'utf8')),
     );
     // The one exception runs the CLI's own program, as Node runs its other files: the script
-    // bundles the build writes into the package (cli/script-bundle.ts), by three fixed names,
+    // bundles the build writes into the package (cli/script-bundle.cts), by three fixed names,
     // with the code cache the build made. bin/corridor.js and the build call it; no module of
     // the program does, so no document, profile or path given at run time reaches it.
-    expect(offenders.map((f) => f.slice(ROOT.length))).toEqual(['src/cli/script-bundle.ts']);
+    expect(offenders.map((f) => f.slice(ROOT.length))).toEqual(['src/cli/script-bundle.cts']);
     const importers = sourceFiles(join(ROOT, 'src')).filter((file) =>
-      /script-bundle\.js'/.test(readFileSync(file, 'utf8')),
+      /script-bundle\.c?js'/.test(readFileSync(file, 'utf8')),
     );
     expect(importers).toEqual([]);
-    const loader = readFileSync(join(ROOT, 'src/cli/script-bundle.ts'), 'utf8');
-    expect(loader).toMatch(/new URL\(`\.\.\/bundle\/\$\{entry\}\.cjs`, import\.meta\.url\)/);
+    const loader = readFileSync(join(ROOT, 'src/cli/script-bundle.cts'), 'utf8');
+    expect(loader).toMatch(/join\(__dirname, '\.\.', 'bundle', `\$\{entry\}\.cjs`\)/);
     expect(readFileSync(join(ROOT, 'bin/corridor.js'), 'utf8')).toContain('loadCliScript(entry)');
   });
 });
