@@ -12,11 +12,16 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isBuiltin } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The run-time loader, compiled by tsc before this runs (`npm run build`): it says how a script
+// is wrapped, and writes each script's code cache (writeCodeCacheOf).
+const { wrapBundle } = createRequire(import.meta.url)(
+  join(root, 'dist/cli/script-bundle.cjs'),
+) as typeof import('../src/cli/script-bundle.cjs');
 const index = process.argv.indexOf('--outdir');
 const outdir = resolve(root, index > 0 ? process.argv[index + 1]! : 'dist/bundle');
 
@@ -136,7 +141,7 @@ for (const [index, name] of (
     path.endsWith(`/${name}.cjs`),
   )?.[1];
   const dynamic = (output?.imports ?? []).filter((i) => i.kind === 'dynamic-import').length;
-  writeFileSync(file, hostImports(readFileSync(file, 'utf8'), file, dynamic));
+  writeFileSync(file, wrapBundle(hostImports(readFileSync(file, 'utf8'), file, dynamic)));
   writeCodeCacheOf(file, TRAINING[name]);
 }
 rmSync(training, { recursive: true, force: true });

@@ -14,7 +14,7 @@ const bundle = join(dir, 'entry.cjs');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // A script as scripts/bundle.ts writes one: CommonJS, with its dynamic import of a package
-// outside it through __corridorImport.
+// outside it through __corridorImport, wrapped (wrapBundle).
 const SOURCE = `
 const { basename } = require('node:path');
 const FACTOR = 6;
@@ -32,6 +32,18 @@ function node(script: string, flags: string[] = []) {
   if (run.status !== 0) throw new Error(run.stderr);
   return run.stdout;
 }
+
+/**
+ * wrapBundle, as the build wraps a script: asked of the loader once (vitest does not load a
+ * CommonJS TypeScript module itself).
+ */
+const [OPEN, CLOSE] = JSON.parse(
+  node(
+    `const { wrapBundle } = await import(${JSON.stringify(LOADER)});` +
+      `console.log(JSON.stringify(wrapBundle('\\u0000').split('\\u0000')));`,
+  ),
+) as [string, string];
+const wrapBundle = (text: string): string => `${OPEN}${text}${CLOSE}`;
 
 const writeCache = (flags: string[] = [], training: string[][] = []) =>
   node(
@@ -58,7 +70,7 @@ const WORKING = { main: 42, file: 'entry.cjs', os: 'function' };
 describe('script bundles with a code cache (cli/script-bundle.cts)', () => {
   beforeEach(() => {
     rmSync(`${bundle}.v8cache`, { force: true });
-    writeFileSync(bundle, SOURCE);
+    writeFileSync(bundle, wrapBundle(SOURCE));
   });
 
   it('runs without a cache, and V8 takes the one the build writes', () => {
@@ -74,11 +86,16 @@ describe('script bundles with a code cache (cli/script-bundle.cts)', () => {
     expect(load()).toEqual({ cacheAccepted: false, ...WORKING });
   });
 
+  it('refuses a file that is not a script as the build writes one', () => {
+    writeFileSync(bundle, SOURCE);
+    expect(() => load()).toThrow('is not a script bundle as the build writes one');
+  });
+
   it('offers no cache older than its script: a script rebuilt or edited after it runs as it is now', () => {
     writeCache();
     // Same length, other top level (what the cache holds compiled): V8 checks only the
     // source's length, so the date must decide.
-    writeFileSync(bundle, SOURCE.replace('FACTOR = 6', 'FACTOR = 7'));
+    writeFileSync(bundle, wrapBundle(SOURCE.replace('FACTOR = 6', 'FACTOR = 7')));
     const later = new Date(Date.now() + 60_000);
     utimesSync(bundle, later, later);
     expect(load()).toEqual({ cacheAccepted: null, ...WORKING, main: 49 });
@@ -89,13 +106,13 @@ describe('script bundles with a code cache (cli/script-bundle.cts)', () => {
     // asked it to keep them (util/v8-flags.ts); main's code is compiled only when it runs.
     writeFileSync(
       bundle,
-      `${SOURCE}
+      wrapBundle(`${SOURCE}
 let kept = false;
 exports.keepV8Flags = () => { kept = true; };
 exports.main = async (argv) => {
   if (!kept) require('node:v8').setFlagsFromString('--max-inlined-bytecode-size=61');
   return argv[2] === 'broken' ? 2 : 0;
-};`,
+};`),
     );
     writeCache([], [['check'], ['matrix']]);
     expect(load()).toMatchObject({ cacheAccepted: true, os: 'function' });
