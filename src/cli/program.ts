@@ -1,6 +1,7 @@
 import { applyHeapPolicy, applyMatrixHeapPolicy } from './heap-policy.js';
 import { applyJitPolicy } from './jit-policy.js';
 import { Command, CommanderError } from 'commander';
+import { ProfileError } from '../profiles/profile-error.js';
 import { UserError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import type { CommandResult } from './result.js';
@@ -106,8 +107,6 @@ export async function runProgram(
     }
     if (error instanceof UserError) {
       process.stderr.write(`corridor: ${error.message}\n`);
-      // Only on this error path: profiles/load.js brings ajv, which start-up does without.
-      const { ProfileError } = await import('../profiles/load.js');
       const details =
         error instanceof ProfileError && error.problems.length === 1 ? [] : error.details;
       for (const line of details) process.stderr.write(`  ${line}\n`);

@@ -7,31 +7,11 @@ import { mergePolicies, type MergedPolicies } from './merge.js';
 import type { ProfileFile, ResolvedProfile } from './types.js';
 import { lintDefinitions } from './definition-lint.js';
 import { validateProfileShape } from './validate.js';
+import { ProfileError, type ProfileProblem } from './profile-error.js';
+
+export { formatProblem, ProfileError, type ProfileProblem } from './profile-error.js';
 
 export const SHIPPED_PROFILES_DIR = fileURLToPath(new URL('../../profiles', import.meta.url));
-
-/** A profile problem the user must fix: file, JSON pointer, and what was expected. */
-export interface ProfileProblem {
-  file: string;
-  pointer: string;
-  message: string;
-}
-
-export class ProfileError extends UserError {
-  constructor(readonly problems: ProfileProblem[]) {
-    super(
-      problems.length === 1
-        ? `invalid profile: ${formatProblem(problems[0] as ProfileProblem)}`
-        : `${problems.length} profile problems`,
-      problems.map(formatProblem),
-    );
-    this.name = 'ProfileError';
-  }
-}
-
-export function formatProblem(problem: ProfileProblem): string {
-  return `${problem.file}#${problem.pointer}: ${problem.message}`;
-}
 
 export interface ProfileSet {
   dir: string;
