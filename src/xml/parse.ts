@@ -333,16 +333,8 @@ class Parser {
   // ---------------------------------------------------------------- positions and errors
 
   private fail(code: XmlParseErrorCode, message: string, off: number): never {
-    let line = 1;
-    let lineStart = 0;
-    const s = this.s;
-    let nl = s.indexOf('\n');
-    while (nl !== -1 && nl < off) {
-      line++;
-      lineStart = nl + 1;
-      nl = s.indexOf('\n', lineStart);
-    }
-    throw new XmlParseError(code, message, line, off - lineStart + 1);
+    const { line, column } = this.lines.at(off);
+    throw new XmlParseError(code, message, line, column);
   }
 
   // ---------------------------------------------------------------- names
