@@ -16,7 +16,19 @@ import type { SourceLines } from './source-lines.js';
  * in one order, so all nodes of a kind share one hidden class.
  */
 
-export class ParsedElement implements XmlElement {
+/** What a parsed node keeps to answer `pos`: its offset in the source, and the source's lines. */
+abstract class Positioned {
+  constructor(
+    private readonly offset: number,
+    private readonly lines: SourceLines,
+  ) {}
+
+  get pos(): XmlPosition {
+    return this.lines.at(this.offset);
+  }
+}
+
+export class ParsedElement extends Positioned implements XmlElement {
   readonly kind = 'element';
   children: XmlNode[] = [];
 
@@ -28,74 +40,64 @@ export class ParsedElement implements XmlElement {
     public namespaces: XmlNamespaceDeclaration[],
     public attributes: XmlAttribute[],
     public parent: XmlElement | null,
-    private readonly offset: number,
-    private readonly lines: SourceLines,
-  ) {}
-
-  get pos(): XmlPosition {
-    return this.lines.at(this.offset);
+    offset: number,
+    lines: SourceLines,
+  ) {
+    super(offset, lines);
   }
 }
 
-export class ParsedAttribute implements XmlAttribute {
+export class ParsedAttribute extends Positioned implements XmlAttribute {
   constructor(
     public name: string,
     public prefix: string | null,
     public localName: string,
     public namespaceURI: string | null,
     public value: string,
-    private readonly offset: number,
-    private readonly lines: SourceLines,
-  ) {}
-
-  get pos(): XmlPosition {
-    return this.lines.at(this.offset);
+    offset: number,
+    lines: SourceLines,
+  ) {
+    super(offset, lines);
   }
 }
 
-export class ParsedText implements XmlText {
+export class ParsedText extends Positioned implements XmlText {
   readonly kind = 'text';
 
   constructor(
     public value: string,
     public cdata: boolean,
     public parent: XmlElement | null,
-    private readonly offset: number,
-    private readonly lines: SourceLines,
-  ) {}
-
-  get pos(): XmlPosition {
-    return this.lines.at(this.offset);
+    offset: number,
+    lines: SourceLines,
+  ) {
+    super(offset, lines);
   }
 }
 
-export class ParsedComment implements XmlComment {
+export class ParsedComment extends Positioned implements XmlComment {
   readonly kind = 'comment';
 
   constructor(
     public value: string,
     public parent: XmlElement | null,
-    private readonly offset: number,
-    private readonly lines: SourceLines,
-  ) {}
-
-  get pos(): XmlPosition {
-    return this.lines.at(this.offset);
+    offset: number,
+    lines: SourceLines,
+  ) {
+    super(offset, lines);
   }
 }
 
-export class ParsedProcessingInstruction implements XmlProcessingInstruction {
+export class ParsedProcessingInstruction extends Positioned implements XmlProcessingInstruction {
   readonly kind = 'pi';
 
   constructor(
     public target: string,
     public data: string,
     public parent: XmlElement | null,
-    private readonly offset: number,
-    private readonly lines: SourceLines,
-  ) {}
-
-  get pos(): XmlPosition {
-    return this.lines.at(this.offset);
+    offset: number,
+    lines: SourceLines,
+  ) {
+    super(offset, lines);
   }
 }
