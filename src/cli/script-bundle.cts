@@ -24,8 +24,8 @@ import { Script } from 'node:vm';
  * missing, stale or refused cache costs time, never a different result.
  *
  * CommonJS, as bin/corridor.js is: a run that never meets an ES module never starts Node's ES
- * module loader, ~8-10 ms of wall time of every run (one-document verify: 198 -> 190 ms, 21
- * interleaved runs); an ES launcher or an import() of this loader cost that much again.
+ * module loader, ~8-10 ms of wall time of every run (one-document verify: 199.5 -> 189.7 ms,
+ * medians of 21 interleaved runs); an ES launcher or an import() of this loader costs it.
  *
  * Only the CLI's own program is run so (loadCliScript: three names, in the package's own
  * dist/bundle/), as `import()` runs its other files; nothing read from a document, a profile or
@@ -42,8 +42,8 @@ const WRAPPER_CLOSE = '\n})';
  * A bundle's text as the build writes it to its file: one function of PARAMETERS, as Node's own
  * CommonJS loader wraps a file, so that the loader compiles the file's text as it is read.
  * Wrapping it at run time made a third copy of the 2 MB source (the read buffer, its text, the
- * text wrapped): ~550 more page faults, and ~6 % of the CPU of a one-document verify on the
- * machine measured, where a fresh page costs ~12 µs (21 interleaved runs: 241 -> 208 ms).
+ * text wrapped): ~550 more page faults, and 7 % of the CPU of a one-document verify on the
+ * machine measured, where a fresh page costs ~12 µs (median ratio of 21 interleaved runs).
  */
 export function wrapBundle(text: string): string {
   return `${WRAPPER_OPEN}${text}${WRAPPER_CLOSE}`;

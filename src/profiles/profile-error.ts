@@ -3,7 +3,7 @@ import { UserError } from '../util/errors.js';
 /*
  * The error a broken profile raises, apart from the reader (read.ts) so that the CLI can tell it
  * from other usage errors without loading the reader, which brings ajv and the constraint
- * validators: `verify`'s script no longer carries them (~0.9 of its 2.2 MB).
+ * validators: `verify`'s script no longer carries them (2.16 -> 1.20 MB).
  */
 
 /** A profile problem the user must fix: file, JSON pointer, and what was expected. */
