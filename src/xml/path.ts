@@ -1,11 +1,9 @@
 /**
- * Human-readable locations of nodes, used in findings: an XPath-like element path and
- * offset → line/column conversion.
+ * Human-readable locations of nodes, used in findings: an XPath-like element path (a node's
+ * line and column are its `pos`, source-lines.ts).
  */
 import { detached } from './detach.js';
-import type { XmlDocument, XmlElement, XmlPosition } from './dom.js';
-import { memo, MemoKey } from './memo.js';
-import { SourceLines } from './source-lines.js';
+import type { XmlElement } from './dom.js';
 
 /**
  * `/ns:Root/ns:Child[2]/ns:Leaf`: qualified names as written, with a 1-based index only
@@ -33,12 +31,4 @@ function pathStep(e: XmlElement): string {
     if (sib === e) index = same;
   }
   return same > 1 ? `${e.name}[${index}]` : e.name;
-}
-
-const LINES = new MemoKey<SourceLines>('source-lines');
-
-/** Line and column (1-based, UTF-16 units) of a 0-based offset into `doc.source`. */
-export function lineOf(doc: XmlDocument, offset: number): XmlPosition {
-  const lines = memo(doc, LINES, () => new SourceLines(doc.source));
-  return lines.at(Math.max(0, Math.min(offset, doc.source.length)));
 }

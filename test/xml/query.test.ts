@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { XmlElement } from '../../src/xml/dom.js';
 import { parseXml, XML_NS } from '../../src/xml/parse.js';
-import { elementPath, lineOf } from '../../src/xml/path.js';
+import { elementPath } from '../../src/xml/path.js';
+import { SourceLines } from '../../src/xml/source-lines.js';
 import {
   attribute,
   buildIdIndex,
@@ -103,12 +104,13 @@ describe('path helpers', () => {
     expect(elementPath(childElements(plain)[1] as XmlElement)).toBe('/r:Root/Plain/Deep');
   });
 
-  it('lineOf converts offsets', () => {
+  it('source lines convert offsets, as the nodes give them', () => {
     const d = parseXml('<a>\n<b/>\n\n<c/></a>');
-    expect(lineOf(d, 0)).toEqual({ line: 1, column: 1, offset: 0 });
-    expect(lineOf(d, 4)).toEqual({ line: 2, column: 1, offset: 4 });
+    const lines = new SourceLines(d.source);
+    expect(lines.at(0)).toEqual({ line: 1, column: 1, offset: 0 });
+    expect(lines.at(4)).toEqual({ line: 2, column: 1, offset: 4 });
     const c = d.root.children[3] as XmlElement;
-    expect(lineOf(d, c.pos.offset)).toEqual(c.pos);
-    expect(lineOf(d, 9999).line).toBe(4);
+    expect(lines.at(c.pos.offset)).toEqual(c.pos);
+    expect(lines.at(9999).line).toBe(4);
   });
 });
