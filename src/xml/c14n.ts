@@ -9,7 +9,13 @@
  *
  * Iterative (explicit stack), one output string, no regular expressions per node.
  */
-import type { XmlAttribute, XmlDocument, XmlElement, XmlNode } from './dom.js';
+import type {
+  XmlAttribute,
+  XmlDocument,
+  XmlElement,
+  XmlNamespaceDeclaration,
+  XmlNode,
+} from './dom.js';
 import { XML_NS } from './parse.js';
 import { inScopeNamespaces } from './query.js';
 import { Escape, Utf8Writer } from './utf8-writer.js';
@@ -199,8 +205,15 @@ function renderElement(apex: XmlElement, options: ShapedOptions, out: Utf8Writer
   const open = (el: XmlElement, isApex: boolean): void => {
     const mark = ns.mark();
     ns.declCount = 0;
+    // Indexed loops: for-of allocates a result object per step until V8 optimizes the loop,
+    // and most documents of a run are canonicalized before that.
+    const namespaces = el.namespaces;
+    const own = el.attributes;
     if (ns.inScope !== null) {
-      for (const d of el.namespaces) ns.declare(d.prefix, d.uri);
+      for (let k = 0; k < namespaces.length; k++) {
+        const d = namespaces[k] as XmlNamespaceDeclaration;
+        ns.declare(d.prefix, d.uri);
+      }
     }
     if (!exclusive) {
       if (isApex) {
@@ -208,14 +221,16 @@ function renderElement(apex: XmlElement, options: ShapedOptions, out: Utf8Writer
           if (prefix !== 'xml') ns.render(prefix, uri);
         }
       } else {
-        for (const d of el.namespaces) {
+        for (let k = 0; k < namespaces.length; k++) {
+          const d = namespaces[k] as XmlNamespaceDeclaration;
           if (d.prefix !== 'xml') ns.render(d.prefix, d.uri);
         }
       }
     } else {
       // Visibly utilized: the element's own prefix (or the default) and its attributes' prefixes.
       if (el.prefix !== 'xml') ns.render(el.prefix ?? '', el.namespaceURI ?? '');
-      for (const a of el.attributes) {
+      for (let k = 0; k < own.length; k++) {
+        const a = own[k] as XmlAttribute;
         if (a.prefix !== null && a.prefix !== 'xml') ns.render(a.prefix, a.namespaceURI ?? '');
       }
       if (ns.inScope !== null) {
@@ -239,7 +254,7 @@ function renderElement(apex: XmlElement, options: ShapedOptions, out: Utf8Writer
       pairs.sort((x, y) => compareCodePoints(x[0], y[0]));
       for (const [prefix, uri] of pairs) declaration(out, prefix, uri);
     }
-    let attrs: readonly XmlAttribute[] = el.attributes;
+    let attrs: readonly XmlAttribute[] = own;
     if (isApex && !exclusive && el.parent !== null) {
       attrs = withInheritedXmlAttributes(el, options.method === 'c14n11');
     }
@@ -280,7 +295,8 @@ function renderElement(apex: XmlElement, options: ShapedOptions, out: Utf8Writer
 
 /** ` name="value"` for each attribute, in the order given (already sorted). */
 export function attributes(out: Utf8Writer, attrs: readonly XmlAttribute[]): void {
-  for (const a of attrs) {
+  for (let k = 0; k < attrs.length; k++) {
+    const a = attrs[k] as XmlAttribute;
     out.byte(32);
     out.write(a.name);
     out.byte(61);

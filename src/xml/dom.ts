@@ -41,13 +41,13 @@ export interface XmlElement {
   localName: string;
   namespaceURI: string | null;
   /**
-   * Namespace declarations made on this element, in document order. Read-only: the parser
-   * gives every element without any one shared frozen empty array (the same for attributes).
+   * Namespace declarations made on this element, in document order. Read-only, like the two
+   * arrays below: the parser gives every element without any the same shared empty array.
    */
-  namespaces: XmlNamespaceDeclaration[];
-  /** Attributes other than namespace declarations, in document order (read-only). */
-  attributes: XmlAttribute[];
-  children: XmlNode[];
+  namespaces: readonly XmlNamespaceDeclaration[];
+  /** Attributes other than namespace declarations, in document order. */
+  attributes: readonly XmlAttribute[];
+  children: readonly XmlNode[];
   parent: XmlElement | null;
   pos: XmlPosition;
 }

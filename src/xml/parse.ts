@@ -711,7 +711,8 @@ class Parser {
     // Namespace declarations first: they apply to the element's own name and attributes.
     const bindings = this.bindings;
     let log: string[] | null = null;
-    let namespaces: XmlNamespaceDeclaration[] = EMPTY_NS;
+    let namespaces: readonly XmlNamespaceDeclaration[] = EMPTY_NS;
+    let declared: XmlNamespaceDeclaration[] | null = null;
     let plain = 0;
     for (let a = 0; a < count; a++) {
       const aName = names[a] as string;
@@ -724,8 +725,8 @@ class Parser {
       }
       const uri = values[a] as string;
       this.checkDeclaration(prefix, uri, starts[a] as number);
-      if (namespaces === EMPTY_NS) namespaces = [];
-      namespaces.push({ prefix, uri });
+      if (declared === null) namespaces = declared = [];
+      declared.push({ prefix, uri });
       if (log === null) log = [];
       const prev = bindings.get(prefix);
       log.push(prefix, prev === undefined ? '\u0000' : prev);
@@ -748,7 +749,9 @@ class Parser {
       namespaceURI = uri === undefined || uri === '' ? null : uri;
     }
 
-    const attributes: XmlAttribute[] = plain === 0 ? NO_ATTRIBUTES : new Array<XmlAttribute>(plain);
+    // Written to below only when plain > 0, so the shared empty array is never written.
+    const attributes =
+      plain === 0 ? (NO_ATTRIBUTES as XmlAttribute[]) : new Array<XmlAttribute>(plain);
     let out = 0;
     let prefixed = 0;
     for (let a = 0; a < count; a++) {
@@ -851,11 +854,10 @@ class Parser {
 }
 
 // Most elements declare no namespace and many have no attribute: they all share these two
-// frozen empty arrays (two fewer objects per element; 2 million elements are allowed).
-const EMPTY_NS: XmlNamespaceDeclaration[] = Object.freeze(
-  [],
-) as unknown as XmlNamespaceDeclaration[];
-const NO_ATTRIBUTES: XmlAttribute[] = Object.freeze([]) as unknown as XmlAttribute[];
+// empty arrays (two fewer objects per element; 2 million elements are allowed). Not frozen,
+// for the reason NO_CHILDREN gives; the dom.ts types make them read-only.
+const EMPTY_NS: readonly XmlNamespaceDeclaration[] = [];
+const NO_ATTRIBUTES: readonly XmlAttribute[] = [];
 
 interface QName {
   name: string;

@@ -43,11 +43,11 @@ export function firstChild(
  * [node list, next index] so deep trees cannot overflow the JS stack.
  */
 function* nodesBelow(el: XmlElement): Generator<XmlNode, void, undefined> {
-  const lists: XmlNode[][] = [el.children];
+  const lists: Array<readonly XmlNode[]> = [el.children];
   const indexes: number[] = [0];
   while (lists.length > 0) {
     const top = lists.length - 1;
-    const list = lists[top] as XmlNode[];
+    const list = lists[top] as readonly XmlNode[];
     const k = indexes[top] as number;
     if (k >= list.length) {
       lists.pop();
