@@ -9,6 +9,7 @@ import {
   MATRIX_HEAP_FLAGS,
   matrixHeapPolicyApplied,
 } from '../../src/cli/heap-policy.js';
+import { runVerify } from '../../src/cli/actions/verify.js';
 import { main } from '../../src/cli/main.js';
 
 describe('heap policy', () => {
@@ -49,6 +50,47 @@ describe('heap policy', () => {
     ]);
     expect(code).toBe(0);
     expect(matrixHeapPolicyApplied()).toBe(true);
+  });
+
+  it("grows verify's young generation once to its size, then holds it", () => {
+    const policy = fileURLToPath(new URL('../../src/cli/heap-policy.ts', import.meta.url));
+    const script = `
+const { applyVerifyHeapPolicy } = await import(${JSON.stringify(policy)});
+const { getHeapSpaceStatistics } = await import('node:v8');
+const semiSpace = () =>
+  getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 2;
+const start = semiSpace();
+const target = 2 * start;
+const step = applyVerifyHeapPolicy(target / (1024 * 1024));
+const sizes = [];
+let kept = [];
+for (let document = 0; document < 300; document++) {
+  for (let i = 0; i < 4000; i++) kept.push({ i, text: 'value ' + i });
+  if (kept.length > 40000) kept = kept.slice(20000);
+  step();
+  sizes.push(semiSpace());
+}
+console.log(JSON.stringify({ target, last: sizes.at(-1), max: Math.max(...sizes) }));`;
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    const { target, last, max } = JSON.parse(run.stdout) as Record<string, number>;
+    expect(last).toBe(target);
+    expect(max).toBe(target);
+  });
+
+  it('lets verify take its step after each document it reads', () => {
+    const documents = fileURLToPath(new URL('../../fixtures/documents/', import.meta.url));
+    const files = ['EU/licence.xml', 'RU/customs-declaration.xml', 'CN/ceb311.xml'].map((file) =>
+      join(documents, file),
+    );
+    let steps = 0;
+    const result = runVerify(files, { format: 'json' }, () => steps++);
+    expect(result.exitCode).not.toBe(2);
+    expect(steps).toBe(files.length);
   });
 
   it("grows a matrix's young generation to a size once documents flow, and holds it there", () => {

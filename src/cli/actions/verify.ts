@@ -68,13 +68,17 @@ export interface VerifyRun {
  * renders the report. Exit 0: every signature valid (and trusted, when --trust is given);
  * 1: any invalid, unverifiable, untrusted or missing; 2: usage error or unreadable input.
  */
-export function runVerify(files: readonly string[], options: VerifyCommandOptions): VerifyRun {
+export function runVerify(
+  files: readonly string[],
+  options: VerifyCommandOptions,
+  afterEach?: () => void,
+): VerifyRun {
   try {
     const format = options.format ?? 'text';
     if (format !== 'text' && format !== 'json') {
       throw new UserError(`--format expects text or json, got "${format}"`);
     }
-    const output = verifyFiles(files, options);
+    const output = verifyFiles(files, options, afterEach);
     return {
       output: format === 'json' ? renderVerifyJson(output) : renderVerifyText(output),
       exitCode: verifyFailed(output) ? 1 : 0,
@@ -89,6 +93,8 @@ export function runVerify(files: readonly string[], options: VerifyCommandOption
 export function verifyFiles(
   files: readonly string[],
   options: Omit<VerifyCommandOptions, 'format'>,
+  /** Called after each file (the CLI's heap step, cli/heap-policy.ts). */
+  afterEach?: () => void,
 ): VerifyOutput {
   if (files.length === 0) throw new UserError('no files to verify');
   const asOf = parseAsOf(options.asOf);
@@ -103,16 +109,18 @@ export function verifyFiles(
   // One file at a time, so memory holds one document; read for its signatures only (verify
   // reports no document type, so the doctypes, their schemas and XSDs are never loaded).
   return {
-    results: files.map((file) =>
-      verifyRead(readSignedFile(file, { limits }), {
+    results: files.map((file) => {
+      const result = verifyRead(readSignedFile(file, { limits }), {
         asOf,
         limits,
         keys,
         ...material,
         content,
         anchors,
-      }),
-    ),
+      });
+      afterEach?.();
+      return result;
+    }),
   };
 }
 

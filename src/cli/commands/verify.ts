@@ -3,6 +3,7 @@ import { maxBytesOption } from '../../security/options.js';
 import { contentOption } from '../content-option.js';
 import { certsOption, crlOption, requireRevocationOption } from '../key-options.js';
 import { applyJitPolicy } from '../jit-policy.js';
+import { applyVerifyHeapPolicy } from '../heap-policy.js';
 import type { CommandResult } from '../result.js';
 import type { VerifyCommandOptions } from '../actions/verify.js';
 
@@ -32,10 +33,11 @@ export function registerVerifyCommand(
     .addOption(requireRevocationOption())
     .action(async (files: string[], options: VerifyCommandOptions) => {
       applyJitPolicy();
+      const step = applyVerifyHeapPolicy();
       const { runVerify } = await import('../actions/verify.js');
       const { withLazy } = await import('../../util/lazy.js');
       // The GOST, SM2 and bign code loads when a key or a signature needs it (util/lazy.ts).
-      const result = await withLazy(() => runVerify(files, options));
+      const result = await withLazy(() => runVerify(files, options, step));
       const stream = result.exitCode === 2 ? process.stderr : process.stdout;
       stream.write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
       done({ exitCode: result.exitCode });
