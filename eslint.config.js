@@ -16,6 +16,19 @@ export default tseslint.config(
     },
   },
   {
+    // Reports must come out in one order whatever the machine's locale (src/util/collate.ts).
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'localeCompare',
+          message: "Sorts follow the machine's locale with it: use compareText (util/collate.ts).",
+        },
+      ],
+    },
+  },
+  {
     // CommonJS (bin/package.json).
     files: ['bin/**/*.js'],
     languageOptions: {

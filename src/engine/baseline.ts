@@ -8,6 +8,7 @@ import { TOOL } from '../version.js';
 import { statusOf } from './evaluate.js';
 import type { PairStage } from './pair-stage.js';
 import { eachPair, type BaselineEntry, type Finding, type MatrixResult } from './types.js';
+import { compareText } from '../util/collate.js';
 
 export const BASELINE_SCHEMA_ID = 'urn:corridor:baseline:1';
 const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/baseline.schema.json', import.meta.url));
@@ -66,11 +67,11 @@ export function baselineRecorder(
     baseline(asOf) {
       const findings = [...entries.values()].sort(
         (a, b) =>
-          a.document.localeCompare(b.document) ||
-          a.sender.localeCompare(b.sender) ||
-          a.receiver.localeCompare(b.receiver) ||
-          a.ruleId.localeCompare(b.ruleId) ||
-          (a.path ?? '').localeCompare(b.path ?? ''),
+          compareText(a.document, b.document) ||
+          compareText(a.sender, b.sender) ||
+          compareText(a.receiver, b.receiver) ||
+          compareText(a.ruleId, b.ruleId) ||
+          compareText(a.path ?? '', b.path ?? ''),
       );
       return {
         $schema: BASELINE_SCHEMA_ID,

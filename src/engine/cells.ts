@@ -1,6 +1,7 @@
 import { RULES } from '../rules/index.js';
 import { statusOf } from './evaluate.js';
 import type { CellStatus, Finding, MatrixCell, PairResult } from './types.js';
+import { compareText } from '../util/collate.js';
 
 const RANK: Record<CellStatus, number> = { ok: 0, warn: 1, fail: 2 };
 /** Equally frequent reasons are listed in rule order: the more fundamental mismatch first. */
@@ -102,12 +103,12 @@ export class CellBuilder {
             ]),
           )
           .sort(
-            (a, b) => b[1] - a[1] || ruleOrder(a[0]) - ruleOrder(b[0]) || a[0].localeCompare(b[0]),
+            (a, b) => b[1] - a[1] || ruleOrder(a[0]) - ruleOrder(b[0]) || compareText(a[0], b[0]),
           )
           .slice(0, 3)
           .map(([reason]) => reason),
       }))
-      .sort((a, b) => a.sender.localeCompare(b.sender) || a.receiver.localeCompare(b.receiver));
+      .sort((a, b) => compareText(a.sender, b.sender) || compareText(a.receiver, b.receiver));
   }
 }
 

@@ -25,6 +25,7 @@ import {
   type PairResult,
   type ResultTotals,
 } from './types.js';
+import { compareText } from '../util/collate.js';
 
 const SCHEMA_PATH = fileURLToPath(
   new URL('../../schemas/matrix-output.schema.json', import.meta.url),
@@ -140,7 +141,7 @@ export class ShardPairs {
         const x = seen.get(a);
         const y = seen.get(b);
         if (!x || !y) return 0;
-        return x.document.localeCompare(y.document) || x.index - y.index;
+        return compareText(x.document, y.document) || x.index - y.index;
       });
       cell.findings = Object.fromEntries(order.map((id) => [id, cell.findings[id] as number]));
     }
@@ -163,7 +164,7 @@ export class ShardPairs {
       const known = seen.get(finding.ruleId);
       if (
         !known ||
-        pair.document.localeCompare(known.document) < 0 ||
+        compareText(pair.document, known.document) < 0 ||
         (pair.document === known.document && index < known.index)
       )
         seen.set(finding.ruleId, { document: pair.document, index });
@@ -291,7 +292,7 @@ export function mergeResults(
       documents.push(document);
     }
   }
-  documents.sort((a, b) => a.document.localeCompare(b.document));
+  documents.sort((a, b) => compareText(a.document, b.document));
   const spool = new PairSpool();
   try {
     staged.spoolInOrder(

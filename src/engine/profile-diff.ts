@@ -3,6 +3,7 @@ import type { ResolvedProfile } from '../profiles/types.js';
 import { TOOL } from '../version.js';
 import { evaluateDocuments, type LoadedDocument } from './run.js';
 import type { CellRoute, CellStatus, Finding, MatrixResult, PairResult } from './types.js';
+import { compareText } from '../util/collate.js';
 
 /** `absent`: the sender or receiver profile does not exist on that side of the diff. */
 export type DiffStatus = CellStatus | 'absent';
@@ -134,7 +135,7 @@ function cellDiffs(before: MatrixResult, after: MatrixResult): CellDiff[] {
     });
   }
   return diffs.sort(
-    (a, b) => a.sender.localeCompare(b.sender) || a.receiver.localeCompare(b.receiver),
+    (a, b) => compareText(a.sender, b.sender) || compareText(a.receiver, b.receiver),
   );
 }
 
@@ -176,8 +177,8 @@ function pairDiffs(before: MatrixResult, after: MatrixResult): PairDiff[] {
   }
   return diffs.sort(
     (a, b) =>
-      a.document.localeCompare(b.document) ||
-      a.sender.localeCompare(b.sender) ||
-      a.receiver.localeCompare(b.receiver),
+      compareText(a.document, b.document) ||
+      compareText(a.sender, b.sender) ||
+      compareText(a.receiver, b.receiver),
   );
 }

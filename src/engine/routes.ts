@@ -4,6 +4,7 @@ import type { AlgorithmPolicyEntry, ResolvedProfile } from '../profiles/types.js
 import { algorithmLabel, matchAlgorithm } from '../rules/policy-match.js';
 import type { CellBuilder } from './cells.js';
 import type { GatewayRoute, MatrixCell } from './types.js';
+import { compareText } from '../util/collate.js';
 
 const cellKey = (sender: string, receiver: string): string => `${sender}\u0000${receiver}`;
 
@@ -18,7 +19,7 @@ export function attachRoutes(built: CellBuilder, profiles: ProfileSet, asOf: Dat
   const cells = built.cells();
   const gateways = [...profiles.profiles.values()]
     .filter((profile) => profile.kind === 'gateway')
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(a.id, b.id));
   const byKey = new Map(cells.map((cell) => [cellKey(cell.sender, cell.receiver), cell]));
   return cells.map((cell): MatrixCell => {
     if (cell.status !== 'fail') return { ...cell, route: 'direct' };

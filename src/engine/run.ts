@@ -22,6 +22,7 @@ import { cellPairsOf, type PackedDocuments } from './pair-pack.js';
 import type { PairStage } from './pair-stage.js';
 import { countPair, type MatrixResult, type PairResult, type ResultTotals } from './types.js';
 import type { RuleLevel } from './rule-levels.js';
+import { compareText } from '../util/collate.js';
 
 export interface RunOptions {
   kind: 'check' | 'matrix';
@@ -302,7 +303,7 @@ export function selectReceivers(set: ProfileSet, wanted: string[] | 'all'): Reso
   if (wanted === 'all') {
     return [...set.profiles.values()]
       .filter((p) => p.kind !== 'baseline')
-      .sort((a, b) => a.id.localeCompare(b.id));
+      .sort((a, b) => compareText(a.id, b.id));
   }
   // A member state's code names its union's profile (--to DE → EU); naming it twice, or by
   // profile and by member, evaluates it once.
@@ -342,7 +343,7 @@ export function findDocuments(dir: string): string[] {
         found.push(path);
     }
   }
-  found.sort((a, b) => a.localeCompare(b));
+  found.sort((a, b) => compareText(a, b));
   for (let index = 0; index < found.length; index++)
     found[index] = flatString(join(dir, found[index] as string));
   return found;

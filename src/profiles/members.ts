@@ -2,6 +2,7 @@ import { constraintAjv } from '../constraints/constraints.js';
 import { loadCodeLists } from '../constraints/code-lists.js';
 import type { ProfileProblem, ProfileSet } from './read.js';
 import type { ResolvedProfile } from './types.js';
+import { compareText } from '../util/collate.js';
 
 /**
  * A country code named as sender or receiver, resolved to the profile that speaks for it:
@@ -50,7 +51,7 @@ export function memberStateProblems(profiles: Profiles): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
   const isIso = isoCountryTest();
   const claimedBy = new Map<string, ResolvedProfile>();
-  const ordered = [...profiles.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const ordered = [...profiles.values()].sort((a, b) => compareText(a.id, b.id));
   for (const profile of ordered) {
     const members = profile.memberStates;
     if (!members) continue;

@@ -13,6 +13,7 @@ import {
   type PairResult,
   type Severity,
 } from '../engine/types.js';
+import { compareText } from '../util/collate.js';
 
 /** One cell's pairs (iterable as often as needed, in result order) and their counts. */
 export type CellPairs = SpooledCell;
@@ -38,7 +39,7 @@ export function compareFindings(a: Finding, b: Finding): number {
     severityRank[a.severity] - severityRank[b.severity] ||
     (a.location.line ?? Number.MAX_SAFE_INTEGER) - (b.location.line ?? Number.MAX_SAFE_INTEGER) ||
     (a.location.column ?? 0) - (b.location.column ?? 0) ||
-    a.ruleId.localeCompare(b.ruleId)
+    compareText(a.ruleId, b.ruleId)
   );
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ProfileSet } from '../profiles/load.js';
 import { escapeAttribute, escapeText } from '../report/markup-escape.js';
 import { TOOL } from '../version.js';
+import { compareText } from '../util/collate.js';
 
 /**
  * The upload page at `GET /`: one self-contained HTML file, no network assets. Its script posts
@@ -131,7 +132,7 @@ const SCRIPT = `
     const summary = el('section', 'banner summary');
     summary.append(el('h2', '', (doc.documentType || 'document') + ' from ' + (doc.senderCountry || doc.sender || 'unknown sender') + ': ' + (pairs.length - failing) + ' of ' + pairs.length + ' receivers accept it'));
     const order = { fail: 0, warn: 1, ok: 2 };
-    const sorted = [...pairs].sort((a, b) => order[a.status] - order[b.status] || a.receiver.localeCompare(b.receiver));
+    const sorted = [...pairs].sort((a, b) => order[a.status] - order[b.status] || a.receiver.localeCompare(b.receiver, 'en'));
     const chips = el('div', 'chips');
     sorted.forEach((p) => {
       const chip = el('a', 'chip ' + p.status, (p.status === 'ok' ? '✔ ' : p.status === 'warn' ? '! ' : '✗ ') + p.receiver);
@@ -216,7 +217,7 @@ function cspHash(source: string): string {
 export const PAGE_CSP = `default-src 'none'; style-src ${cspHash(STYLE)}; script-src ${cspHash(SCRIPT)}; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 export function uploadPage(profiles: ProfileSet): string {
-  const all = [...profiles.profiles.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const all = [...profiles.profiles.values()].sort((a, b) => compareText(a.id, b.id));
   const senders = all
     .map(
       (p) =>

@@ -16,6 +16,7 @@ import { QueueFullError, TaskTimeoutError, type WorkPool } from '../engine/pool.
 import { HttpProblem } from './problem.js';
 import type { Task, TaskOutcome } from './tasks.js';
 import { readUploads } from './uploads.js';
+import { compareText } from '../util/collate.js';
 
 export interface RouteContext {
   pool: WorkPool;
@@ -89,7 +90,7 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
   });
 
   app.get('/v1/profiles', async () =>
-    [...profiles.profiles.values()].sort((a, b) => a.id.localeCompare(b.id)).map(profileRow),
+    [...profiles.profiles.values()].sort((a, b) => compareText(a.id, b.id)).map(profileRow),
   );
 
   app.get('/v1/profiles/:id', async (request) => {
@@ -107,7 +108,7 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
   });
 
   app.get('/v1/doctypes', async () =>
-    [...doctypes.doctypes].sort((a, b) => a.id.localeCompare(b.id)).map(doctypeRow),
+    [...doctypes.doctypes].sort((a, b) => compareText(a.id, b.id)).map(doctypeRow),
   );
 
   app.get('/v1/matrix', async (request, reply) => {

@@ -5,6 +5,7 @@ import { loadXsdEngine } from '../../doctypes/xsd.js';
 import { UserError } from '../../util/errors.js';
 import { emit } from '../options.js';
 import type { CommandResult } from '../result.js';
+import { compareText } from '../../util/collate.js';
 
 function roots(d: Doctype): string {
   const names = Array.isArray(d.match.localName) ? d.match.localName.join('|') : d.match.localName;
@@ -34,7 +35,7 @@ export function doctypeRow(d: Doctype): Record<string, unknown> {
 /** `corridor doctypes list`. */
 export function doctypesListAction(options: { doctypes?: string; format: string }): CommandResult {
   const set = loadDoctypes(options.doctypes);
-  const rows = [...set.doctypes].sort((a, b) => a.id.localeCompare(b.id));
+  const rows = [...set.doctypes].sort((a, b) => compareText(a.id, b.id));
   if (options.format === 'json') {
     emit(JSON.stringify(rows.map(doctypeRow), null, 2), undefined);
     return { exitCode: 0 };

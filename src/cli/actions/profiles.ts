@@ -5,11 +5,12 @@ import { loadProfileDescriptions } from '../../profiles/read.js';
 import { UserError } from '../../util/errors.js';
 import { emit } from '../options.js';
 import type { CommandResult } from '../result.js';
+import { compareText } from '../../util/collate.js';
 
 /** `corridor profiles list`. */
 export function profilesListAction(options: { profiles?: string; format: string }): CommandResult {
   const set = loadProfileDescriptions(options.profiles);
-  const rows = [...set.profiles.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const rows = [...set.profiles.values()].sort((a, b) => compareText(a.id, b.id));
   if (options.format === 'json') {
     emit(JSON.stringify(rows.map(profileRow), null, 2), undefined);
   } else {
