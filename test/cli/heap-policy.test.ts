@@ -53,31 +53,9 @@ describe('heap policy', () => {
   });
 
   it("grows verify's young generation once to its size, then holds it", () => {
-    const policy = fileURLToPath(new URL('../../src/cli/heap-policy.ts', import.meta.url));
-    const script = `
-const { applyVerifyHeapPolicy } = await import(${JSON.stringify(policy)});
-const { getHeapSpaceStatistics } = await import('node:v8');
-const semiSpace = () =>
-  getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 2;
-const start = semiSpace();
-const target = 2 * start;
-const step = applyVerifyHeapPolicy(target / (1024 * 1024));
-const sizes = [];
-let kept = [];
-for (let document = 0; document < 300; document++) {
-  for (let i = 0; i < 4000; i++) kept.push({ i, text: 'value ' + i });
-  if (kept.length > 40000) kept = kept.slice(20000);
-  step();
-  sizes.push(semiSpace());
-}
-console.log(JSON.stringify({ target, last: sizes.at(-1), max: Math.max(...sizes) }));`;
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', script],
-      { encoding: 'utf8' },
+    const { target, last, max } = youngGenerationRun(
+      'const step = policy.applyVerifyHeapPolicy(target / (1024 * 1024));',
     );
-    expect(run.stderr).toBe('');
-    const { target, last, max } = JSON.parse(run.stdout) as Record<string, number>;
     expect(last).toBe(target);
     expect(max).toBe(target);
   });
@@ -94,20 +72,32 @@ console.log(JSON.stringify({ target, last: sizes.at(-1), max: Math.max(...sizes)
   });
 
   it("grows a matrix's young generation to a size once documents flow, and holds it there", () => {
-    // A fresh process: the flags are process-wide, and V8 sizes the heap when it starts. Under
-    // tsx its young generation may already have grown past MATRIX_SEMI_SPACE_MIB (its loader
-    // thread resets the growth factor), so the step is given twice its size at the start.
-    const policy = fileURLToPath(new URL('../../src/cli/heap-policy.ts', import.meta.url));
-    const script = `
-const { applyMatrixHeapPolicy, youngGenerationStep } = await import(${JSON.stringify(policy)});
+    const { target, last, max } = youngGenerationRun(`
+if (policy.youngGenerationStep() !== undefined) throw new Error('a step without the matrix policy');
+policy.applyMatrixHeapPolicy();
+const step = policy.youngGenerationStep(target / (1024 * 1024));`);
+    // Reached (V8 read the growth factor set at run time), then held: never grown past it.
+    expect(last).toBe(target);
+    expect(max).toBe(target);
+  });
+});
+
+/**
+ * The semi-space sizes of a fresh process whose young generation is stepped by `makeStep` (code
+ * that defines `step` from `policy`, the heap-policy module, and `target`) after each of 300
+ * documents' worth of allocation. A fresh process: the flags are process-wide, and V8 sizes the
+ * heap when it starts. Under tsx its young generation may already have grown past the shipped
+ * sizes (its loader thread resets the growth factor), so the target is twice the start size.
+ */
+function youngGenerationRun(makeStep: string): Record<'target' | 'last' | 'max', number> {
+  const policyFile = fileURLToPath(new URL('../../src/cli/heap-policy.ts', import.meta.url));
+  const script = `
+const policy = await import(${JSON.stringify(policyFile)});
 const { getHeapSpaceStatistics } = await import('node:v8');
 const semiSpace = () =>
   getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 2;
-if (youngGenerationStep() !== undefined) throw new Error('a step without the matrix policy');
-applyMatrixHeapPolicy();
-const start = semiSpace();
-const target = 2 * start;
-const step = youngGenerationStep(target / (1024 * 1024));
+const target = 2 * semiSpace();
+${makeStep}
 const sizes = [];
 let kept = [];
 for (let document = 0; document < 300; document++) {
@@ -118,15 +108,13 @@ for (let document = 0; document < 300; document++) {
   sizes.push(semiSpace());
 }
 console.log(JSON.stringify({ target, last: sizes.at(-1), max: Math.max(...sizes) }));`;
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', script],
-      { encoding: 'utf8' },
-    );
-    expect(run.stderr).toBe('');
-    const { target, last, max } = JSON.parse(run.stdout) as Record<string, number>;
-    // Reached (V8 read the growth factor set at run time), then held: never grown past it.
-    expect(last).toBe(target);
-    expect(max).toBe(target);
-  });
-});
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', script],
+    {
+      encoding: 'utf8',
+    },
+  );
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as Record<'target' | 'last' | 'max', number>;
+}
