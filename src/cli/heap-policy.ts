@@ -40,8 +40,9 @@ let matrixPolicy = false;
  * known works. V8 sets the growth factor back to 2 when it configures another isolate, which a
  * worker thread's start does: a matrix on several threads is left so (holding both threads at
  * 1 MiB cost 10-15 % more CPU and wall there); its workers' young generation is bounded by
- * their resourceLimits instead (engine/pool.ts matrixPool). Only for matrix: `serve` and the
- * short commands keep V8's defaults. A GC heuristic: no result depends on it.
+ * their resourceLimits instead (engine/pool.ts matrixPool). Only for matrix (verify holds its
+ * own, applyVerifyHeapPolicy): `serve` and the short commands keep V8's defaults. A GC
+ * heuristic: no result depends on it.
  */
 export function applyMatrixHeapPolicy(): void {
   for (const flag of MATRIX_HEAP_FLAGS) setV8Flag(flag);

@@ -4,7 +4,7 @@
  * one command gave its reports in another order on another machine: under lt_LT "y.xml" sorted
  * between "i.xml" and "j.xml", under et_EE "z.xml" before "t.xml". English is what every run
  * under C or en_US gave, so their output is unchanged. Made on first use: making a collator
- * costs ~12 ms (ICU loads its data), which runs that sort nothing never pay.
+ * costs ~12 ms (ICU loads its data), which a run that sorts nothing never pays.
  */
 let collator: Intl.Collator | undefined;
 
