@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const wanted = process.argv.slice(2);
 const benches = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+  // ab.ts compares two builds on a command line the caller gives: a tool, not a benchmark.
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && f !== 'ab.ts')
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
   .sort();
 
