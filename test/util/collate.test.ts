@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compareText } from '../../src/util/collate.js';
 import { tempTree } from '../helpers/tmp.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,5 +44,32 @@ describe('the order of reports', () => {
     expect(c.order).toBe('i j t y z');
     expect(lithuanian.order).toBe(c.order);
     expect(estonian.order).toBe(c.order);
+  });
+
+  it('is the English collator, also where ids are compared without it', () => {
+    const english = new Intl.Collator('en');
+    const same = (a: string, b: string) =>
+      expect(Math.sign(compareText(a, b)), `${a} ~ ${b}`).toBe(Math.sign(english.compare(a, b)));
+    // Every pair of the characters ids are compared by code units for, and some others.
+    const chars = [...'-./0123456789abcxyzABCXYZ_ ~é'];
+    for (const a of chars) for (const b of chars) same(a, b);
+    // Ids and paths of those characters, of one letter case or both.
+    const text = (alphabet: string) =>
+      fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }).map((c) => c.join(''));
+    const anyText = fc.oneof(
+      text('-./0123456789abz'),
+      text('-./0123456789ABZ'),
+      text('-./09aAzZ_ é'),
+    );
+    fc.assert(
+      fc.property(anyText, anyText, (a, b) => {
+        same(a, b);
+      }),
+      { numRuns: 3000 },
+    );
+    // The ids corridor ships, as the profile schema allows them.
+    same('TTP-EAEU', 'TJ');
+    same('EU', 'EAEU');
+    same('signature/trusted', 'signature/algorithm-strength');
   });
 });
