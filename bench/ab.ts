@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { probeArgs, readProbe } from './lib/probe.js';
+import { median } from './lib/median.js';
 
 const dash = process.argv.indexOf('--');
 const own = dash === -1 ? process.argv.slice(2) : process.argv.slice(2, dash);
@@ -50,12 +51,6 @@ function sample(bin: string): { cpu: number; rssMiB: number } {
   }
   return measured;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 type Sample = ReturnType<typeof sample>;
 const samples: Record<'before' | 'after', Sample[]> = { before: [], after: [] };

@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median } from './lib/median.js';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -78,11 +79,6 @@ for (let i = 0; i < runs; i++) {
   if (child.status !== 0) throw new Error(`cold-path child failed: ${child.stderr}`);
   samples.push(JSON.parse(child.stdout.trim().split('\n').pop()!) as { cold: Sums; warm: Sums });
 }
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 console.log(
   `dist: ${dist}, first ${DOCUMENTS} documents of the shipped corpus, medians of ${runs} processes`,
 );

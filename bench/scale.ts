@@ -32,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signEnveloped } from '../src/signature/sign.js';
+import { median } from './lib/median.js';
 import { probeArgs, readProbe } from './lib/probe.js';
 import { linkedCorpus, signedCorpus } from './lib/signed-corpus.js';
 
@@ -103,12 +104,6 @@ function xmlsec1(args: string[], expectOk: number): Sample {
     throw new Error(`xmlsec1 verified ${ok} of ${expectOk}: ${run.stderr.slice(0, 500)}`);
   return { cpu: Number(time[1]) + Number(time[2]), wall, rssMiB: Number(time[3]) / 1024 };
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 /** Every run of each named command, round by round (interleaved). */
 function rounds(commands: Record<string, () => Sample>, count = runs): Record<string, Sample[]> {

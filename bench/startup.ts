@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signedCorpus } from './lib/signed-corpus.js';
+import { median } from './lib/median.js';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -123,12 +124,6 @@ function timeOnce(corridor: string, args: string[]): Sample {
   if (!probe) throw new Error(`corridor ${args.join(' ')}: no CPU figure on stderr`);
   return { wall, cpu: Number(probe[1]) / 1000, modules: Number(probe[2]) };
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 /**
  * `ref` exported and built as its `npm run build` does (tsc, then the CLI bundle when the ref has

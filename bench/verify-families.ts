@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { issueCertificate } from '../src/pki/issue.js';
 import { signEnveloped } from '../src/signature/sign.js';
 import { probeArgs, readProbe } from './lib/probe.js';
+import { median } from './lib/median.js';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -107,12 +108,6 @@ function corpus(
     return file;
   });
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
