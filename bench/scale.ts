@@ -4,7 +4,9 @@
  *      on 1,000 distinct signed documents (5,000 too with --large): every copy re-signed, so no
  *      two share signed content (bench/lib/signed-corpus.ts); one row per `--jobs` value of
  *      --jobs (default 1,auto: one thread, and every core); the paired wall ratio is the median
- *      of each round's ratio to that round's xmlsec1 run;
+ *      of each round's ratio to that round's xmlsec1 run. A `corridor verify --trust` row does
+ *      xmlsec1's own job on the same files (parse, signatures, chain to the same CAs): what the
+ *      matrix costs beyond it is its 13 receivers' rules and the report;
  *   2. `corridor verify` vs xmlsec1 and xml-crypto on 200 distinct 22 KB RSA documents;
  *   3. peak RSS of `matrix` at 1,000 and 10,000 documents (50,000 too with --large), json and text;
  *   4. the cost of a receiver: 1,000 documents against 13 and against 26 receivers (the shipped
@@ -200,6 +202,18 @@ for (const size of only(1) ? sizes : []) {
   const commands: Record<string, () => Sample> = {
     xmlsec1: () => xmlsec1([...trusted, ...files], size),
   };
+  for (const [name, bin] of builds)
+    commands[`corridor verify --trust (${name})`] = () =>
+      node([
+        bin,
+        'verify',
+        '--format',
+        'json',
+        '--as-of',
+        '2026-12-01',
+        ...biggest.caFiles.flatMap((file) => ['--trust', file]),
+        ...files,
+      ]);
   for (const [name, bin] of builds)
     for (const jobs of jobsValues)
       commands[`corridor matrix --jobs ${jobs} (${name})`] = () =>
