@@ -10,7 +10,10 @@
  *   2. `corridor verify` vs xmlsec1 and xml-crypto on 200 distinct 22 KB RSA documents;
  *   3. peak RSS of `matrix` at 1,000 and 10,000 documents (50,000 too with --large), json and text;
  *   4. the cost of a receiver: 1,000 documents against 13 and against 26 receivers (the shipped
- *      profiles plus a renamed copy of each).
+ *      profiles plus a renamed copy of each); a copy has its original's policies, so what
+ *      receivers share by content (algorithm matches, chains, constraint results) is made once
+ *      for both, and so `check` of the same documents against the first 1, half and all of the
+ *      shipped receivers too, distinct ones, whose slope is what one more distinct receiver costs.
  * CPU is user + system time reported by each child (a shared machine disturbs it less than
  * wall time); medians of --runs interleaved runs. With --before <bin/corridor.js of another
  * build> every corridor figure is measured for both builds, interleaved, in the same run.
@@ -403,6 +406,39 @@ if (only(4)) {
           '2026-12-01',
         ]);
   }
+  /** The build's shipped receivers (every profile but the baselines), in id order. */
+  const receiverIds = (bin: string): string[] => {
+    const dir = resolve(dirname(bin), '../profiles');
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && !f.includes('schema'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>)
+      .filter((profile) => profile['kind'] !== 'baseline')
+      .map((profile) => String(profile['id']))
+      .sort();
+  };
+  const subsets = new Map<string, number[]>();
+  for (const [name, bin] of builds) {
+    const ids = receiverIds(bin);
+    const sizes = [...new Set([1, Math.ceil(ids.length / 2), ids.length])];
+    subsets.set(name, sizes);
+    for (const size of sizes)
+      commands[`${name}|to ${size}`] = () =>
+        node([
+          bin,
+          'check',
+          '--to',
+          ids.slice(0, size).join(','),
+          '--as-of',
+          '2026-12-01',
+          '--fail-on',
+          'never',
+          '-f',
+          'json',
+          '-o',
+          join(work, 'check.json'),
+          ...biggest.files,
+        ]);
+  }
   const result = interleaved(commands);
   console.log(
     `\n4. cost of a receiver: matrix of ${biggest.files.length} documents, ${receivers} vs ${2 * receivers} receivers (-f json)`,
@@ -426,4 +462,25 @@ if (only(4)) {
     ]);
   }
   table(rows);
+  console.log(
+    `\n   distinct receivers: check of the same ${biggest.files.length} documents --to the first n shipped receivers (-f json)`,
+  );
+  const distinctRows = [
+    ['build', 'receivers', 'CPU s', 'per extra receiver, % of the all-receiver run'],
+  ];
+  for (const [name] of builds) {
+    const sizes = subsets.get(name)!;
+    const cpuOf = (size: number): number => result[`${name}|to ${size}`]!.cpu;
+    const all = sizes[sizes.length - 1]!;
+    for (const size of sizes)
+      distinctRows.push([
+        name,
+        String(size),
+        f2(cpuOf(size)),
+        size === 1
+          ? ''
+          : `${((100 * (cpuOf(size) - cpuOf(1))) / (size - 1) / cpuOf(all)).toFixed(1)}%`,
+      ]);
+  }
+  table(distinctRows);
 }
