@@ -10,10 +10,10 @@
  *   2. `corridor verify` vs xmlsec1 and xml-crypto on 200 distinct 22 KB RSA documents;
  *   3. peak RSS of `matrix` at 1,000 and 10,000 documents (50,000 too with --large), json and text;
  *   4. the cost of a receiver: 1,000 documents against 13 and against 26 receivers (the shipped
- *      profiles plus a renamed copy of each); a copy has its original's policies, so what
+ *      profiles plus a renamed copy of each). A copy has its original's policies, so what
  *      receivers share by content (algorithm matches, chains, constraint results) is made once
- *      for both, and so `check` of the same documents against the first 1, half and all of the
- *      shipped receivers too, distinct ones, whose slope is what one more distinct receiver costs.
+ *      for both; `check` of the same documents therefore also runs against the first 1, half and
+ *      all of the shipped receivers, distinct ones: the slope is what one more of those costs.
  * CPU is user + system time reported by each child (a shared machine disturbs it less than
  * wall time); medians of --runs interleaved runs. With --before <bin/corridor.js of another
  * build> every corridor figure is measured for both builds, interleaved, in the same run.
