@@ -359,27 +359,29 @@ if (only(3)) {
 
 // 4. the cost of a receiver: 13 vs 26.
 if (only(4)) {
+  /** The receivers (every profile but the baselines) of a profiles folder, in id order. */
+  const receiversIn = (dir: string): Array<Record<string, unknown>> =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && !f.includes('schema'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>)
+      .filter((profile) => profile['kind'] !== 'baseline')
+      .sort((x, y) => String(x['id']).localeCompare(String(y['id']), 'en'));
   /** Each build's own shipped profiles, and a copy with a renamed twin of every receiver. */
   const doubled = (bin: string, name: string): { dir: string; receivers: number } => {
     const shipped = resolve(dirname(bin), '../profiles');
     const dir = join(work, `profiles-26-${name.replace(/\W/g, '')}`);
     // dereference: a build whose profiles folder is a symbolic link is copied, not linked to.
     cpSync(shipped, dir, { recursive: true, dereference: true });
-    let receivers = 0;
-    for (const file of readdirSync(dir).filter(
-      (f) => f.endsWith('.json') && !f.includes('schema'),
-    )) {
-      const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
-      if (profile['kind'] === 'baseline') continue;
-      receivers++;
+    const receivers = receiversIn(dir);
+    for (const profile of receivers) {
       // A renamed copy is one more receiver; it claims no member states (senders stay as they are).
-      delete profile['memberStates'];
+      const { memberStates: _claimed, ...copy } = profile;
       writeFileSync(
-        join(dir, `${profile['id']}-B.json`),
-        JSON.stringify({ ...profile, id: `${profile['id']}-B` }, null, 2),
+        join(dir, `${String(profile['id'])}-B.json`),
+        JSON.stringify({ ...copy, id: `${String(profile['id'])}-B` }, null, 2),
       );
     }
-    return { dir, receivers };
+    return { dir, receivers: receivers.length };
   };
   const commands: Record<string, () => Sample> = {};
   let receivers = 0;
@@ -406,19 +408,9 @@ if (only(4)) {
           '2026-12-01',
         ]);
   }
-  /** The build's shipped receivers (every profile but the baselines), in id order. */
-  const receiverIds = (bin: string): string[] => {
-    const dir = resolve(dirname(bin), '../profiles');
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.json') && !f.includes('schema'))
-      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>)
-      .filter((profile) => profile['kind'] !== 'baseline')
-      .map((profile) => String(profile['id']))
-      .sort();
-  };
   const subsets = new Map<string, number[]>();
   for (const [name, bin] of builds) {
-    const ids = receiverIds(bin);
+    const ids = receiversIn(resolve(dirname(bin), '../profiles')).map((p) => String(p['id']));
     const sizes = [...new Set([1, Math.ceil(ids.length / 2), ids.length])];
     subsets.set(name, sizes);
     for (const size of sizes)

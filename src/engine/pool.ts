@@ -287,11 +287,9 @@ export interface PoolRunTuning {
  * for work 10-33 % of the time all through a run (piscina's atomicsWaitLoop in a CPU profile:
  * 875 ms of 6.4 s, 5,000 documents, --jobs 2); with 4, 445 ms, and the run's wall time fell
  * 6 % at 5,000 documents and 3 % at 2,000 (median of 9 interleaved rounds' ratios), for ~5 MiB
- * more peak memory at 10,000 (answers waiting). 6 was no faster than 4 (7 rounds). Near the end
- * of a run a worker holds fewer (workerDepth), so that the main thread does not wait at the end
- * for chunks it could have evaluated itself: at 5,000 documents and 2 threads that tail is
- * short either way (holding 4 to the end: wall +1.7 %, 9 rounds, within noise); it grows with
- * the number of workers (issue #14).
+ * more peak memory at 10,000 (answers waiting). 6 was no faster than 4 (7 rounds), nor was
+ * tapering the 4 near the end of a run, so that the main thread waits less there for chunks it
+ * could have evaluated itself (without the taper: wall +1.7 %, 9 rounds, within noise; issue #14).
  */
 const AHEAD_PER_WORKER = 4;
 /** Chunks the main thread evaluates past the first one not yet taken in (bounds memory). */
@@ -300,7 +298,7 @@ const MAIN_AHEAD = 16;
 /** A chunk evaluated, waiting for the ones before it to be taken in. */
 type Settled =
   | { by: 'main' | 'worker'; documents: EvaluatedDocument[] }
-  | { by: 'main' | 'worker'; packed: PackedDocuments }
+  | { by: 'worker'; packed: PackedDocuments }
   | { error: unknown };
 
 /**
@@ -360,9 +358,7 @@ export async function runInPool(
   // Until a worker has answered once (its start: imports, profiles), it holds one chunk: the
   // main thread, whose profiles are loaded, goes on meanwhile.
   const assign = (): void => {
-    const depth =
-      workersStarted || !mainEvaluates ? workerDepth(stop - next, pool.workers, mainEvaluates) : 1;
-    const limit = pool.workers * depth;
+    const limit = pool.workers * (workersStarted || !mainEvaluates ? AHEAD_PER_WORKER : 1);
     while (inWorkers < limit && next < stop) toWorker(next++);
   };
   // As on one thread (runLazily), the families' code loads when a document first needs it: a
@@ -419,15 +415,6 @@ export async function runInPool(
     throw error;
   }
   return evaluation.result();
-}
-
-/**
- * Chunks each worker may hold, with `unassigned` chunks left to hand out: AHEAD_PER_WORKER,
- * tapering near the end to an even share of what is left per evaluating thread, at least one.
- */
-function workerDepth(unassigned: number, workers: number, mainEvaluates: boolean): number {
-  const threads = workers + (mainEvaluates ? 1 : 0);
-  return Math.max(1, Math.min(AHEAD_PER_WORKER, Math.ceil(unassigned / threads)));
 }
 
 /**
