@@ -9,7 +9,8 @@
  *      matrix costs beyond it is its 13 receivers' rules and the report;
  *   2. `corridor verify` vs xmlsec1 and xml-crypto on 200 distinct 22 KB RSA documents;
  *   3. peak RSS of `matrix` at 1,000 and 10,000 documents (50,000 too with --large), in every
- *      output format (--formats to choose) and with each --jobs value;
+ *      output format (--formats to choose) and with each --jobs value, plus json with one malloc
+ *      arena (MALLOC_ARENA_MAX=1) on Linux;
  *   4. the cost of a receiver: 1,000 documents against 13 and against 26 receivers (the shipped
  *      profiles plus a renamed copy of each). A copy has its original's policies, so what
  *      receivers share by content (algorithm matches, chains, constraint results) is made once
@@ -82,11 +83,15 @@ interface Sample {
 // Preloaded into a node child: its own CPU time and peak RSS on stderr, after everything else.
 const PROBE = probeArgs(work);
 
-function node(args: string[], okStatus: number[] = [0, 1]): Sample {
+function node(
+  args: string[],
+  okStatus: number[] = [0, 1],
+  env: Record<string, string> = {},
+): Sample {
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, [...PROBE, ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, CI: '1' },
+    env: { ...process.env, CI: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
@@ -340,30 +345,46 @@ if (only(3)) {
     linkedCorpus(biggest, dir, count);
     return dir;
   });
+  /**
+   * glibc keeps what a thread frees in that thread's malloc arena; V8's compiler and GC threads
+   * each have one. On Linux each --jobs value also gets a json row with one arena for the whole
+   * process (MALLOC_ARENA_MAX=1, read by glibc as the process starts): what that row does not
+   * grow is the allocator's, not corridor's.
+   */
+  const variants: Array<{ format: string; label: string; env: Record<string, string> }> = [
+    ...formats.map((format) => ({ format, label: format, env: {} })),
+    ...(process.platform === 'linux'
+      ? [{ format: 'json', label: 'json, MALLOC_ARENA_MAX=1', env: { MALLOC_ARENA_MAX: '1' } }]
+      : []),
+  ];
   for (const [name, bin] of builds)
     for (const jobs of jobsValues)
-      for (const format of formats) {
+      for (const { format, label, env } of variants) {
         const peaks = dirs.map(
           (dir) =>
-            node([
-              bin,
-              'matrix',
-              '--docs',
-              dir,
-              '-f',
-              format,
-              '-o',
-              join(work, `out.${format}`),
-              '--as-of',
-              '2026-12-01',
-              '--jobs',
-              jobs,
-            ]).rssMiB,
+            node(
+              [
+                bin,
+                'matrix',
+                '--docs',
+                dir,
+                '-f',
+                format,
+                '-o',
+                join(work, `out.${format}`),
+                '--as-of',
+                '2026-12-01',
+                '--jobs',
+                jobs,
+              ],
+              [0, 1],
+              env,
+            ).rssMiB,
         );
         rows.push([
           name,
           jobs,
-          format,
+          label,
           ...peaks.map((p) => p.toFixed(0)),
           f2(peaks.at(-1)! / peaks[0]!),
         ]);
