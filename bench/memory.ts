@@ -5,7 +5,8 @@
  * matters, and links cost no signing time. Peak RSS is the child's own (`maxRSS` at exit), one
  * run each. With --before <bin/corridor.js of another build> both builds run, side by side.
  * --jobs is passed to matrix (default auto, as users run it: from 2,000 documents a worker
- * thread joins, a second V8 heap; --jobs 1 shows how memory depends on documents alone).
+ * thread joins, a second V8 heap; --jobs 1 shows how memory depends on documents alone). On
+ * Linux a last row runs json with MALLOC_ARENA_MAX=1 (see below).
  *
  *   npm run build && npx tsx bench/memory.ts [--counts 1000,10000,50000] [--formats json,html]
  *     [--before /tmp/old/bin/corridor.js] [--jobs 1]
@@ -42,7 +43,12 @@ process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 // Preloaded into the child: its peak RSS on stderr when it exits, after everything else.
 const PROBE = probeArgs(work);
 
-function peakMiB(bin: string, dir: string, format: string): number {
+function peakMiB(
+  bin: string,
+  dir: string,
+  format: string,
+  env: Record<string, string> = {},
+): number {
   const run = spawnSync(
     process.execPath,
     [
@@ -60,7 +66,7 @@ function peakMiB(bin: string, dir: string, format: string): number {
       '--jobs',
       jobs,
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } },
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1', ...env } },
   );
   const stderr = String(run.stderr);
   const probe = readProbe(stderr);
@@ -79,12 +85,24 @@ const dirs = counts.map((count) => {
 const header = ['build', 'format', ...counts.map(String), `${counts.at(-1)} / ${counts[0]}`];
 const rows: string[][] = [header];
 console.log(`peak RSS of matrix --jobs ${jobs} (MiB) by documents, 13 receivers, one run each`);
-for (const format of formats)
+/**
+ * glibc keeps freed memory in the malloc arena it came from, one per thread that allocates
+ * (V8's compiler and GC threads have one each). On Linux a last json row runs with one arena
+ * for the whole process (MALLOC_ARENA_MAX=1, which glibc reads as the process starts): what
+ * that row does not grow is the allocator's, not corridor's (the README's `matrix` section).
+ */
+const variants: Array<{ format: string; label: string; env: Record<string, string> }> = [
+  ...formats.map((format) => ({ format, label: format, env: {} })),
+  ...(process.platform === 'linux'
+    ? [{ format: 'json', label: 'json, MALLOC_ARENA_MAX=1', env: { MALLOC_ARENA_MAX: '1' } }]
+    : []),
+];
+for (const { format, label, env } of variants)
   for (const [name, bin] of builds) {
-    const peaks = dirs.map((dir) => peakMiB(bin, dir, format));
+    const peaks = dirs.map((dir) => peakMiB(bin, dir, format, env));
     const row = [
       name,
-      format,
+      label,
       ...peaks.map((p) => p.toFixed(0)),
       (peaks.at(-1)! / peaks[0]!).toFixed(2),
     ];

@@ -8,9 +8,7 @@
  *      xmlsec1's own job on the same files (parse, signatures, chain to the same CAs): what the
  *      matrix costs beyond it is its 13 receivers' rules and the report;
  *   2. `corridor verify` vs xmlsec1 and xml-crypto on 200 distinct 22 KB RSA documents;
- *   3. peak RSS of `matrix` at 1,000 and 10,000 documents (50,000 too with --large), in every
- *      output format (--formats to choose) and with each --jobs value, plus json with one malloc
- *      arena (MALLOC_ARENA_MAX=1) on Linux;
+ *   3. peak RSS of `matrix` at 1,000 and 10,000 documents (50,000 too with --large), json and text;
  *   4. the cost of a receiver: 1,000 documents against 13 and against 26 receivers (the shipped
  *      profiles plus a renamed copy of each). A copy has its original's policies, so what
  *      receivers share by content (algorithm matches, chains, constraint results) is made once
@@ -21,7 +19,7 @@
  * build> every corridor figure is measured for both builds, interleaved, in the same run.
  *
  *   npm run build && npx tsx bench/scale.ts [--before /tmp/old/bin/corridor.js] [--runs 3] [--large]
- *     [--sections 1,4] [--jobs 1,2,auto] [--formats json,text]
+ *     [--sections 1,4] [--jobs 1,2,auto]
  */
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
@@ -38,8 +36,6 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { POOL_THRESHOLD } from '../src/engine/pool-threads.js';
-import { formatIds } from '../src/report/index.js';
 import { signEnveloped } from '../src/signature/sign.js';
 import { median } from './lib/median.js';
 import { probeArgs, readProbe } from './lib/probe.js';
@@ -83,15 +79,11 @@ interface Sample {
 // Preloaded into a node child: its own CPU time and peak RSS on stderr, after everything else.
 const PROBE = probeArgs(work);
 
-function node(
-  args: string[],
-  okStatus: number[] = [0, 1],
-  env: Record<string, string> = {},
-): Sample {
+function node(args: string[], okStatus: number[] = [0, 1]): Sample {
   const start = process.hrtime.bigint();
   const run = spawnSync(process.execPath, [...PROBE, ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, CI: '1', ...env },
+    env: { ...process.env, CI: '1' },
     maxBuffer: 64 * 1024 * 1024,
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
@@ -330,72 +322,38 @@ if (ok !== process.argv.length - 3) { console.error('xml-crypto verified ' + ok)
   table(rows);
 }
 
-// 3. peak RSS against the number of documents, for every output format and each --jobs value.
+// 3. peak RSS against the number of documents.
 if (only(3)) {
   const counts = large ? [1000, 10000, 50000] : [1000, 10000];
-  const formats = argument('--formats')?.split(',') ?? formatIds;
   console.log(
-    '\n3. peak RSS of matrix (MiB, all threads) by documents (hard links to the 1,000 signed ones), one run each',
+    '\n3. peak RSS of matrix (MiB) by documents (hard links to the 1,000 signed ones), one run each',
   );
-  const rows = [
-    ['build', '--jobs', 'format', ...counts.map(String), `${counts.at(-1)} / ${counts[0]}`],
-  ];
+  const rows = [['build', 'format', ...counts.map(String), `${counts.at(-1)} / ${counts[0]}`]];
   const dirs = counts.map((count) => {
     const dir = join(work, `linked-${count}`);
     linkedCorpus(biggest, dir, count);
     return dir;
   });
-  /**
-   * glibc keeps what a thread frees in that thread's malloc arena; V8's compiler and GC threads
-   * each have one. On Linux each --jobs value also gets a json row with one arena for the whole
-   * process (MALLOC_ARENA_MAX=1, read by glibc as the process starts): what that row does not
-   * grow is the allocator's, not corridor's.
-   */
-  const variants: Array<{ format: string; label: string; env: Record<string, string> }> = [
-    ...formats.map((format) => ({ format, label: format, env: {} })),
-    ...(process.platform === 'linux'
-      ? [{ format: 'json', label: 'json, MALLOC_ARENA_MAX=1', env: { MALLOC_ARENA_MAX: '1' } }]
-      : []),
-  ];
   for (const [name, bin] of builds)
-    for (const jobs of jobsValues)
-      for (const { format, label, env } of variants) {
-        const peaks = dirs.map(
-          (dir) =>
-            node(
-              [
-                bin,
-                'matrix',
-                '--docs',
-                dir,
-                '-f',
-                format,
-                '-o',
-                join(work, `out.${format}`),
-                '--as-of',
-                '2026-12-01',
-                '--jobs',
-                jobs,
-              ],
-              [0, 1],
-              env,
-            ).rssMiB,
-        );
-        rows.push([
-          name,
-          jobs,
-          label,
-          ...peaks.map((p) => p.toFixed(0)),
-          f2(peaks.at(-1)! / peaks[0]!),
-        ]);
-      }
+    for (const format of ['json', 'text']) {
+      const peaks = dirs.map(
+        (dir) =>
+          node([
+            bin,
+            'matrix',
+            '--docs',
+            dir,
+            '-f',
+            format,
+            '-o',
+            join(work, `out.${format}`),
+            '--as-of',
+            '2026-12-01',
+          ]).rssMiB,
+      );
+      rows.push([name, format, ...peaks.map((p) => p.toFixed(0)), f2(peaks.at(-1)! / peaks[0]!)]);
+    }
   table(rows);
-  // With --jobs auto a run takes a second thread from POOL_THRESHOLD documents on: that step is
-  // one more V8 isolate, paid once, not memory that grows with the documents.
-  if (jobsValues.includes('auto'))
-    console.log(
-      `   --jobs auto: one thread below ${POOL_THRESHOLD} documents, one per core (at most 4) from there on.`,
-    );
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
 
