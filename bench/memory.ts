@@ -16,6 +16,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatIds } from '../src/report/index.js';
 import { probeArgs, readProbe } from './lib/probe.js';
 import { linkedCorpus, signedCorpus } from './lib/signed-corpus.js';
 
@@ -33,9 +34,7 @@ const builds: Array<[string, string]> = [
 ];
 const counts = (argument('--counts') ?? '1000,10000').split(',').map(Number);
 const jobs = argument('--jobs') ?? 'auto';
-const formats = (argument('--formats') ?? 'text,json,markdown,csv,html,junit,sarif,github').split(
-  ',',
-);
+const formats = argument('--formats')?.split(',') ?? formatIds;
 
 const work = mkdtempSync(join(tmpdir(), 'corridor-bench-memory-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));

@@ -37,6 +37,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signEnveloped } from '../src/signature/sign.js';
+import { compareText } from '../src/util/collate.js';
 import { median } from './lib/median.js';
 import { probeArgs, readProbe } from './lib/probe.js';
 import { linkedCorpus, signedCorpus } from './lib/signed-corpus.js';
@@ -365,7 +366,7 @@ if (only(4)) {
       .filter((f) => f.endsWith('.json') && !f.includes('schema'))
       .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>)
       .filter((profile) => profile['kind'] !== 'baseline')
-      .sort((x, y) => String(x['id']).localeCompare(String(y['id']), 'en'));
+      .sort((x, y) => compareText(String(x['id']), String(y['id'])));
   /** Each build's own shipped profiles, and a copy with a renamed twin of every receiver. */
   const doubled = (bin: string, name: string): { dir: string; receivers: number } => {
     const shipped = resolve(dirname(bin), '../profiles');
